@@ -1,0 +1,100 @@
+/**
+ * chunk: an article → engine documents of a few hundred characters, cut at sentence ends
+ * (then clause ends, then anywhere) so a snippet never starts mid-sentence. Ids derive from
+ * the content, so an unchanged article produces the same documents on every run.
+ */
+import { createHash } from 'node:crypto';
+import type { Article, ChunkDoc } from './types.js';
+
+export interface ChunkOptions {
+  /** A chunk is closed once it reaches this many characters. */
+  target: number;
+  /** No chunk is longer than this. */
+  max: number;
+}
+
+export const DEFAULT_CHUNKING: ChunkOptions = { target: 300, max: 500 };
+
+/** Sentences with their closing punctuation and quotes: '他说：“好。”' stays one piece. */
+const SENTENCE = /[^。！？!?；;…\n]*(?:[。！？!?；;…]+[”’」』）)]*|\n|$)/g;
+/** Clause ends, for sentences longer than a chunk. */
+const CLAUSE = /[^，,、：:]*(?:[，,、：:]+|$)/g;
+
+export function splitSentences(text: string): string[] {
+  return (text.match(SENTENCE) ?? []).map((s) => s.replace(/\n$/, '')).filter((s) => s.trim() !== '');
+}
+
+function splitLong(sentence: string, max: number): string[] {
+  if (sentence.length <= max) return [sentence];
+  const pieces: string[] = [];
+  let current = '';
+  for (const clause of sentence.match(CLAUSE) ?? [sentence]) {
+    if (clause === '') continue;
+    if (current.length + clause.length > max && current) {
+      pieces.push(current);
+      current = '';
+    }
+    current += clause;
+    while (current.length > max) {
+      pieces.push(current.slice(0, max));
+      current = current.slice(max);
+    }
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
+
+/** The article's paragraphs cut into texts of about `target` characters, paragraph breaks kept as "\n". */
+export function chunkText(body: string, options: ChunkOptions = DEFAULT_CHUNKING): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const paragraph of body.split('\n')) {
+    const sentences = splitSentences(paragraph).flatMap((s) => splitLong(s, options.max));
+    sentences.forEach((sentence, i) => {
+      const glue = current && i === 0 ? '\n' : '';
+      if (current && current.length + glue.length + sentence.length > options.max) {
+        chunks.push(current);
+        current = sentence;
+        return;
+      }
+      current += glue + sentence;
+      if (current.length >= options.target) {
+        chunks.push(current);
+        current = '';
+      }
+    });
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
+function dateFields(date: string | null): Pick<ChunkDoc, 'dateTs' | 'year' | 'month'> {
+  if (!date) return { dateTs: null, year: null, month: null };
+  return { dateTs: Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000), year: date.slice(0, 4), month: date.slice(0, 7) };
+}
+
+export function chunkId(articleId: string, index: number, text: string): string {
+  return createHash('sha256').update(`${articleId}\n${index}\n${text}`).digest('hex').slice(0, 24);
+}
+
+export function chunkArticle(article: Article, options: ChunkOptions = DEFAULT_CHUNKING): ChunkDoc[] {
+  const texts = chunkText(article.body, options);
+  const shared = {
+    articleId: article.id,
+    storyId: article.storyId,
+    file: article.file,
+    chunkCount: texts.length,
+    title: article.title,
+    kicker: article.kicker,
+    source: article.source,
+    agency: article.agency,
+    date: article.date,
+    ...dateFields(article.date),
+    place: article.place,
+    reporters: article.reporters,
+    topics: article.topics,
+    keywords: article.keywords,
+    script: article.script,
+  };
+  return texts.map((text, chunkIndex) => ({ id: chunkId(article.id, chunkIndex, text), chunkIndex, text, ...shared }));
+}

@@ -1,0 +1,156 @@
+/**
+ * `npm run index -- [--seeds DIR] [--full]` and `--dry-run --out FILE|-`.
+ * Exit codes: 0 the run finished (rejected files are listed on stderr), 1 the run failed
+ * (engine down, task failed), 2 bad usage or configuration.
+ */
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { connectEngine } from '../src/engine/connect.js';
+import { EngineError } from '../src/engine/meili.js';
+import { createLogger } from '../src/logger.js';
+import { formatDiagnostic } from './diagnostics.js';
+import { dryRun } from './dry-run.js';
+import { syncSeeds, type FileReport, type Progress, type RunReport } from './sync.js';
+
+interface CliOptions {
+  seeds?: string;
+  full?: boolean;
+  dryRun?: boolean;
+  out?: string;
+}
+
+function nonEmpty(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('must not be empty');
+  return value;
+}
+
+export function buildProgram(): Command {
+  return new Command('index')
+    .description('Index the seeds folder into Meilisearch, or write its articles as JSON lines (--dry-run).')
+    .option('--seeds <dir>', 'seeds folder (default: SEEDS_DIR or ./seeds)', nonEmpty)
+    .option('--full', 'rebuild the whole index in a fresh index and swap it in')
+    .option('--dry-run', 'run the pipeline without an engine and write one JSON article per line')
+    .option('--out <file>', 'with --dry-run: the output file, or - for stdout', nonEmpty)
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str) })
+    .showHelpAfterError('(run with --help for usage)');
+}
+
+function fileLine(r: FileReport): string {
+  const counts = r.status === 'rejected' || r.status === 'skipped' ? '' : ` ${r.articles} articles, ${r.chunks} chunks`;
+  const why = r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.reason).join('; ');
+  return `${r.status.padEnd(9)} ${r.file}${counts}${why ? ` — ${why}` : ''}`;
+}
+
+function printReport(report: RunReport, stream: NodeJS.WritableStream): void {
+  for (const f of report.files) stream.write(`${fileLine(f)}\n`);
+  const t = report.totals;
+  stream.write(
+    `${report.mode} run${report.reason ? ` (${report.reason})` : ''}: ${t.files} files, ${t.indexed} indexed, ${t.unchanged} unchanged, ` +
+      `${t.rejected} rejected, ${t.deleted} deleted; ${t.articles} articles, ${t.chunks} chunks; ${report.upserted} documents sent, ${report.deleted} deleted\n`,
+  );
+}
+
+function progressReporter(): { onProgress: (p: Progress) => void; stop: () => void } {
+  if (!process.stderr.isTTY) {
+    return { onProgress: (p) => p.file && process.stderr.write(`[${p.done + 1}/${p.total}] ${p.file}\n`), stop: () => {} };
+  }
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'indexing [{bar}] {value}/{total} files {file}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    onProgress: (p) => {
+      if (!started) {
+        bar.start(p.total, 0, { file: '' });
+        started = true;
+      }
+      bar.update(p.done, { file: p.file });
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    throw err;
+  }
+  const opts = program.opts<CliOptions>();
+  if (opts.out && !opts.dryRun) {
+    process.stderr.write('error: --out goes with --dry-run\n');
+    return 2;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const seedsDir = path.resolve(opts.seeds ?? config.seedsDir);
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr as never);
+
+  if (opts.dryRun) {
+    // A reader that stops early (`| head`) is not an error.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
+    const out = !opts.out || opts.out === '-' ? process.stdout : createWriteStream(opts.out);
+    const reports = await dryRun(seedsDir, config.maxFileBytes, out, (r) => process.stderr.write(`${fileLine(r)}\n`));
+    if (out !== process.stdout) {
+      out.end();
+      await finished(out);
+    }
+    for (const r of reports.filter((x) => x.status === 'rejected')) {
+      for (const d of r.diagnostics.filter((x) => x.severity === 'error')) process.stderr.write(`rejected: ${formatDiagnostic(d)}\n`);
+    }
+    const articles = reports.reduce((n, r) => n + r.articles, 0);
+    process.stderr.write(`dry run: ${reports.length} files, ${articles} articles, ${reports.filter((r) => r.status === 'rejected').length} rejected\n`);
+    return 0;
+  }
+
+  let connection;
+  try {
+    connection = await connectEngine(config, logger, { reuseRunning: true });
+  } catch (err) {
+    process.stderr.write(`error: cannot start or reach Meilisearch: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const progress = progressReporter();
+  try {
+    const report = await syncSeeds({
+      seedsDir,
+      dataDir: config.dataDir,
+      indexName: config.indexName,
+      maxFileBytes: config.maxFileBytes,
+      engine: connection.engine,
+      full: opts.full === true,
+      onProgress: progress.onProgress,
+    });
+    progress.stop();
+    printReport(report, process.stderr);
+    return 0;
+  } catch (err) {
+    progress.stop();
+    const message = err instanceof EngineError ? err.message : (err as Error).stack ?? String(err);
+    process.stderr.write(`error: indexing failed, the live index was left as it was: ${message}\n`);
+    return 1;
+  } finally {
+    await connection.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,28 @@
+import type { Diagnostic, Severity } from './types.js';
+
+/** Collects diagnostics for one file, as a vfile does; stages report through it instead of throwing. */
+export class Reporter {
+  readonly messages: Diagnostic[] = [];
+  constructor(readonly file: string) {}
+
+  report(severity: Severity, rule: string, reason: string, place?: string): void {
+    this.messages.push(place === undefined ? { file: this.file, rule, reason, severity } : { file: this.file, place, rule, reason, severity });
+  }
+  error(rule: string, reason: string, place?: string): void {
+    this.report('error', rule, reason, place);
+  }
+  warn(rule: string, reason: string, place?: string): void {
+    this.report('warning', rule, reason, place);
+  }
+  info(rule: string, reason: string, place?: string): void {
+    this.report('info', rule, reason, place);
+  }
+  get failed(): boolean {
+    return this.messages.some((m) => m.severity === 'error');
+  }
+}
+
+/** One line per diagnostic: `file:place rule severity: reason`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}${d.place ? `:${d.place}` : ''} ${d.severity} [${d.rule}] ${d.reason}`;
+}

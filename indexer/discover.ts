@@ -1,0 +1,99 @@
+/**
+ * discover: the files under the seeds folder that are worth reading. Skips what
+ * editors, downloads and sync tools leave behind, files still being written,
+ * symlinks that leave the folder and files over the size limit.
+ */
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Diagnostic, SourceFile } from './types.js';
+
+/** Names that are never seeds: dotfiles, partial downloads, editor backups and temp files. */
+const IGNORED_NAME = /^\.|\.(tmp|part|crdownload|swp)$|~$/i;
+/** A file modified this recently gets a second look before it counts as complete. */
+const RECENT_MS = 2000;
+/** Wait between the two looks at a recent file. */
+const SECOND_LOOK_MS = 300;
+
+export interface DiscoverOptions {
+  maxFileBytes: number;
+  /** Milliseconds between the two looks at a recently modified file (tests shorten it). */
+  secondLookMs?: number;
+  now?: () => number;
+}
+
+export interface Discovery {
+  files: SourceFile[];
+  diagnostics: Diagnostic[];
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+export async function discover(seedsDir: string, options: DiscoverOptions): Promise<Discovery> {
+  const root = await realpath(seedsDir);
+  const files: SourceFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const visitedDirs = new Set<string>();
+  const recent: SourceFile[] = [];
+  const now = options.now ?? Date.now;
+
+  const walk = async (dir: string, relDir: string): Promise<void> => {
+    const real = await realpath(dir);
+    if (visitedDirs.has(real)) return;
+    visitedDirs.add(real);
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const relPath = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (IGNORED_NAME.test(entry.name)) continue;
+      const absPath = path.join(dir, entry.name);
+      let info = await lstat(absPath);
+      if (info.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = await realpath(absPath);
+        } catch {
+          diagnostics.push({ file: relPath, rule: 'discover/broken-link', reason: 'symbolic link to nothing', severity: 'warning' });
+          continue;
+        }
+        if (!isInside(root, target)) {
+          diagnostics.push({ file: relPath, rule: 'discover/outside-link', reason: 'symbolic link leaves the seeds folder', severity: 'warning' });
+          continue;
+        }
+        info = await stat(target);
+      }
+      if (info.isDirectory()) {
+        await walk(absPath, relPath);
+        continue;
+      }
+      if (!info.isFile()) continue;
+      if (info.size > options.maxFileBytes) {
+        diagnostics.push({
+          file: relPath,
+          rule: 'discover/too-large',
+          reason: `${info.size} bytes is over MAX_FILE_BYTES (${options.maxFileBytes})`,
+          severity: 'error',
+        });
+        continue;
+      }
+      const file: SourceFile = { relPath, absPath, size: info.size, mtimeMs: info.mtimeMs };
+      if (now() - info.mtimeMs < RECENT_MS) recent.push(file);
+      else files.push(file);
+    }
+  };
+  await walk(root, '');
+
+  if (recent.length > 0) {
+    await sleep(options.secondLookMs ?? SECOND_LOOK_MS);
+    for (const file of recent) {
+      const again = await stat(file.absPath).catch(() => null);
+      if (again && again.size === file.size && again.mtimeMs === file.mtimeMs) files.push(file);
+      else diagnostics.push({ file: file.relPath, rule: 'discover/unstable', reason: 'still being written; left for the next run', severity: 'info' });
+    }
+    files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  }
+  return { files, diagnostics };
+}

@@ -1,0 +1,62 @@
+/**
+ * The dry run: the whole pipeline without an engine, one JSON article per line (DESIGN: CLI).
+ */
+import type { Writable } from 'node:stream';
+import { once } from 'node:events';
+import { discover } from './discover.js';
+import { processFile } from './pipeline.js';
+import type { Article, Diagnostic } from './types.js';
+import type { FileReport } from './sync.js';
+
+/** The record DESIGN fixes for each article of a dry run. */
+export function articleRecord(article: Article, chunks: number) {
+  return {
+    id: article.id,
+    storyId: article.storyId,
+    file: article.file,
+    title: article.title,
+    kicker: article.kicker,
+    source: article.source,
+    agency: article.agency,
+    date: article.date,
+    place: article.place,
+    reporters: article.reporters,
+    topics: article.topics,
+    keywords: article.keywords,
+    script: article.script,
+    body: article.body,
+    chunks,
+  };
+}
+
+export type ArticleRecord = ReturnType<typeof articleRecord>;
+
+async function writeLine(out: Writable, line: string): Promise<void> {
+  if (!out.write(`${line}\n`)) await once(out, 'drain');
+}
+
+export async function dryRun(seedsDir: string, maxFileBytes: number, out: Writable, onFile?: (r: FileReport) => void): Promise<FileReport[]> {
+  const discovery = await discover(seedsDir, { maxFileBytes });
+  const reports: FileReport[] = [];
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of discovery.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const [file, diagnostics] of byFile) {
+    const status = diagnostics.some((d) => d.severity === 'error') ? 'rejected' : 'skipped';
+    reports.push({ file, status, articles: 0, chunks: 0, diagnostics });
+  }
+  for (const file of discovery.files) {
+    const result = await processFile(file);
+    let report: FileReport;
+    if (!result.ok) {
+      report = { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
+    } else {
+      const perArticle = new Map<string, number>();
+      for (const c of result.chunks) perArticle.set(c.articleId, (perArticle.get(c.articleId) ?? 0) + 1);
+      for (const a of result.articles) await writeLine(out, JSON.stringify(articleRecord(a, perArticle.get(a.id) ?? 0)));
+      report = { file: file.relPath, status: 'indexed', articles: result.articles.length, chunks: result.chunks.length, diagnostics: result.diagnostics };
+    }
+    reports.push(report);
+    onFile?.(report);
+  }
+  return reports;
+}

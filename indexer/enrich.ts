@@ -1,0 +1,142 @@
+/**
+ * enrich: an article draft → an Article with source, agency, date, place, reporters and
+ * topics. A first cut of DESIGN's rules: front matter > dateline agency for the source;
+ * the dateline's month and day with the year from the file's context; null rather than a guess.
+ */
+import { createHash } from 'node:crypto';
+import { DATELINE, FULL_DATE, OWN_REPORT, REPORTERS_IN_BRACKETS, TOPIC_WORDS } from './lexicon.js';
+import type { Article, ArticleDraft, FileMeta, Script } from './types.js';
+
+/** Title words count this many times as often as body words when scoring topics. */
+const TITLE_WEIGHT = 3;
+/** A second or third topic needs at least this share of the main topic's score. */
+const SECONDARY_TOPIC_SHARE = 0.5;
+/** Fewest weighted hits that make any topic. */
+const MIN_TOPIC_SCORE = 2;
+const MAX_TOPICS = 3;
+
+export interface FileContext {
+  relPath: string;
+  meta: FileMeta;
+  script: Script;
+  /** The year the file's context fixes: front matter date, or the full dates in its text. */
+  year: number | null;
+  /** A full publication date the file states (front matter), used when an article has no dateline. */
+  published: string | null;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+export function isValidDate(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** A front matter or <meta> date (ISO, RFC 2822, 2024年10月23日) as YYYY-MM-DD, or null. */
+export function normalizeDate(value: string | undefined): string | null {
+  if (!value) return null;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(value.trim());
+  if (iso) {
+    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    return isValidDate(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+  }
+  const han = new RegExp(FULL_DATE.source).exec(value);
+  if (han) {
+    const [y, m, d] = [Number(han[1]), Number(han[2]), Number(han[3])];
+    return isValidDate(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+  }
+  const parsed = Date.parse(value);
+  if (Number.isNaN(parsed)) return null;
+  const t = new Date(parsed);
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** The year a file's context fixes: its declared date first, else the most frequent year among full dates in its text. */
+export function contextYear(meta: FileMeta, text: string): number | null {
+  const declared = normalizeDate(meta.date);
+  if (declared) return Number(declared.slice(0, 4));
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(FULL_DATE)) {
+    const y = Number(m[1]);
+    if (isValidDate(y, Number(m[2]), Number(m[3]))) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [y, c] of counts) if (c > bestCount) [best, bestCount] = [y, c];
+  return best;
+}
+
+/** Names in a reporter list: '倪四义 胡晓光', '赵嫣、安淑萍' → one entry each. */
+export function splitReporterNames(list: string): string[] {
+  return list
+    .split(/[\s、，,]+/)
+    .map((s) => s.replace(/^(?:本报)?记者/, '').trim())
+    .filter((s) => /^[\u4e00-\u9fff·]{2,5}$/.test(s));
+}
+
+/** Topics from the taxonomy's word lists, main topic first, each with the words that decided it. */
+export function scoreTopics(title: string, body: string): { topics: string[]; evidence: Record<string, string[]> } {
+  const scored: { topic: string; score: number; words: string[] }[] = [];
+  for (const [topic, words] of Object.entries(TOPIC_WORDS)) {
+    let score = 0;
+    const hits: string[] = [];
+    for (const word of words) {
+      const n = body.split(word).length - 1 + (title.split(word).length - 1) * TITLE_WEIGHT;
+      if (n > 0) {
+        score += n;
+        hits.push(word);
+      }
+    }
+    if (score >= MIN_TOPIC_SCORE) scored.push({ topic, score, words: hits });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  const main = scored[0];
+  if (!main) return { topics: [], evidence: {} };
+  const chosen = scored.filter((s, i) => i === 0 || s.score >= main.score * SECONDARY_TOPIC_SHARE).slice(0, MAX_TOPICS);
+  return { topics: chosen.map((s) => s.topic), evidence: Object.fromEntries(chosen.map((s) => [s.topic, s.words])) };
+}
+
+export function articleId(relPath: string, title: string, body: string): string {
+  return createHash('sha256').update(`${relPath}\n${title}\n${body}`).digest('hex').slice(0, 16);
+}
+
+export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
+  const body = draft.paragraphs.join('\n');
+  const lead = draft.paragraphs.slice(0, 3).join('\n');
+  const dateline = DATELINE.exec(lead);
+  const ownReport = OWN_REPORT.exec(lead);
+  const agency = dateline?.[1] ?? null;
+  const place = dateline?.[2] || ownReport?.[1] || null;
+  const month = Number(dateline?.[3] ?? ownReport?.[2] ?? NaN);
+  const day = Number(dateline?.[4] ?? ownReport?.[3] ?? NaN);
+
+  let date: string | null = null;
+  if (ctx.year !== null && isValidDate(ctx.year, month, day)) date = `${ctx.year}-${pad(month)}-${pad(day)}`;
+  else if (Number.isNaN(month)) date = ctx.published;
+
+  const reporterMatch = REPORTERS_IN_BRACKETS.exec(lead);
+  const reporters = reporterMatch ? splitReporterNames(reporterMatch[1] ?? '') : [];
+  const source = ctx.meta.author ?? agency;
+  const { topics, evidence } = scoreTopics(draft.title, body);
+  const keywords = [...new Set(Object.values(evidence).flat())].slice(0, 10);
+  const id = articleId(ctx.relPath, draft.title, body);
+  return {
+    id,
+    storyId: id,
+    file: ctx.relPath,
+    ordinal: draft.ordinal,
+    title: draft.title,
+    kicker: draft.kicker,
+    source,
+    agency,
+    date,
+    place,
+    reporters,
+    topics,
+    keywords,
+    script: ctx.script,
+    body,
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The manifest: what the live index holds, file by file (size, mtime, content hash, chunk ids).
+ * Written atomically (temp file, fsync, rename) and only after the engine confirmed the tasks
+ * it describes; a missing or unreadable manifest means "rebuild in full".
+ */
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+
+const entrySchema = z.object({
+  size: z.number(),
+  mtimeMs: z.number(),
+  contentHash: z.string(),
+  chunkIds: z.array(z.string()),
+  articles: z.number(),
+});
+
+const manifestSchema = z.object({
+  version: z.literal(1),
+  index: z.string(),
+  updatedAt: z.string(),
+  files: z.record(z.string(), entrySchema),
+});
+
+export type ManifestEntry = z.infer<typeof entrySchema>;
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export function manifestPath(dataDir: string, indexName: string): string {
+  return path.join(dataDir, `manifest-${indexName}.json`);
+}
+
+export function emptyManifest(index: string): Manifest {
+  return { version: 1, index, updatedAt: new Date(0).toISOString(), files: {} };
+}
+
+export type ManifestRead = { status: 'ok'; manifest: Manifest } | { status: 'missing' } | { status: 'corrupt'; reason: string };
+
+export async function readManifest(file: string): Promise<ManifestRead> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
+    return { status: 'corrupt', reason: (err as Error).message };
+  }
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? { status: 'ok', manifest: parsed.data } : { status: 'corrupt', reason: parsed.error.issues[0]?.message ?? 'invalid' };
+  } catch (err) {
+    return { status: 'corrupt', reason: (err as Error).message };
+  }
+}
+
+export async function writeManifest(file: string, manifest: Manifest): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const handle = await open(tmp, 'w', 0o644);
+  try {
+    await handle.writeFile(JSON.stringify(manifest));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}

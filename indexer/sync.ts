@@ -1,0 +1,225 @@
+/**
+ * sync: brings the engine to the state of the seeds folder.
+ * - incremental: only files whose size/mtime moved are read; only those whose content hash
+ *   changed are processed; new chunks are upserted and vanished ones deleted. No change, no write.
+ * - full (or no usable manifest, or no live index): a fresh index is filled under a new name and
+ *   swapped in atomically, so searches never see a half-built index; the old one is deleted.
+ * A rejected file keeps its last good chunks in both modes. The manifest is written last.
+ */
+import { filterString, type Engine } from '../src/engine/meili.js';
+import { discover } from './discover.js';
+import { emptyManifest, manifestPath, readManifest, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { processFile } from './pipeline.js';
+import type { ChunkDoc, Diagnostic, SourceFile } from './types.js';
+
+/** Documents per addDocuments request: large enough to amortise a task, small enough for a fast payload. */
+const BATCH_DOCS = 5000;
+/** Document batches in flight before the oldest is awaited. */
+const MAX_PENDING_BATCHES = 4;
+
+export type FileStatus = 'indexed' | 'unchanged' | 'rejected' | 'deleted' | 'skipped';
+
+export interface FileReport {
+  file: string;
+  status: FileStatus;
+  articles: number;
+  chunks: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface RunReport {
+  mode: 'full' | 'incremental';
+  /** Why a full rebuild ran, when it was not asked for. */
+  reason?: string;
+  startedAt: string;
+  finishedAt: string;
+  files: FileReport[];
+  totals: { files: number; indexed: number; unchanged: number; rejected: number; deleted: number; articles: number; chunks: number };
+  /** Documents upserted and deleted in the engine by this run. */
+  upserted: number;
+  deleted: number;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  file: string;
+}
+
+export interface SyncOptions {
+  seedsDir: string;
+  dataDir: string;
+  indexName: string;
+  maxFileBytes: number;
+  engine: Engine;
+  full?: boolean;
+  onProgress?: (p: Progress) => void;
+  /** Checked between files: when it returns true the run stops before writing anything more. */
+  shouldStop?: () => boolean;
+}
+
+export class SyncAborted extends Error {
+  override name = 'SyncAborted';
+}
+
+/** Pushes documents in bounded batches, keeping a few tasks in flight, and awaits them all on flush. */
+class DocumentWriter {
+  private buffer: ChunkDoc[] | Record<string, unknown>[] = [];
+  private pending: Promise<void>[] = [];
+  count = 0;
+  constructor(
+    private readonly engine: Engine,
+    private readonly uid: string,
+  ) {}
+
+  async add(docs: readonly (ChunkDoc | Record<string, unknown>)[]): Promise<void> {
+    (this.buffer as object[]).push(...docs);
+    this.count += docs.length;
+    while (this.buffer.length >= BATCH_DOCS) await this.send(this.buffer.splice(0, BATCH_DOCS));
+  }
+
+  private async send(batch: object[]): Promise<void> {
+    const p = this.engine.addDocuments(this.uid, batch);
+    p.catch(() => {}); // awaited in flush or when the window is full; avoid an unhandled rejection meanwhile
+    this.pending.push(p);
+    if (this.pending.length >= MAX_PENDING_BATCHES) await this.pending.shift();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer.length) await this.send(this.buffer.splice(0));
+    const all = this.pending.splice(0);
+    for (const p of all) await p;
+  }
+}
+
+function emptyTotals(): RunReport['totals'] {
+  return { files: 0, indexed: 0, unchanged: 0, rejected: 0, deleted: 0, articles: 0, chunks: 0 };
+}
+
+function summarise(files: FileReport[]): RunReport['totals'] {
+  const t = emptyTotals();
+  for (const f of files) {
+    if (f.status !== 'deleted') t.files++;
+    if (f.status === 'indexed') t.indexed++;
+    if (f.status === 'unchanged') t.unchanged++;
+    if (f.status === 'rejected') t.rejected++;
+    if (f.status === 'deleted') t.deleted++;
+    if (f.status === 'indexed' || f.status === 'unchanged') {
+      t.articles += f.articles;
+      t.chunks += f.chunks;
+    }
+  }
+  return t;
+}
+
+export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
+  const startedAt = new Date().toISOString();
+  const { engine, indexName: live } = options;
+  const mfile = manifestPath(options.dataDir, live);
+  const [read, liveExists] = await Promise.all([readManifest(mfile), engine.indexExists(live)]);
+  const old: Manifest = read.status === 'ok' && read.manifest.index === live ? read.manifest : emptyManifest(live);
+
+  let reason: string | undefined;
+  if (!options.full) {
+    if (!liveExists) reason = `index "${live}" does not exist`;
+    else if (read.status === 'missing') reason = 'no manifest';
+    else if (read.status === 'corrupt') reason = `manifest unreadable (${read.reason})`;
+  }
+  const full = options.full === true || reason !== undefined;
+
+  const discovery = await discover(options.seedsDir, { maxFileBytes: options.maxFileBytes });
+  const reports: FileReport[] = [];
+  const next: Manifest = { version: 1, index: live, updatedAt: startedAt, files: {} };
+  // Files discover set aside (too large, still being written) keep what the index has of them.
+  const setAside = new Map<string, Diagnostic[]>();
+  for (const d of discovery.diagnostics) setAside.set(d.file, [...(setAside.get(d.file) ?? []), d]);
+
+  const target = full ? `${live}__build_${Date.now().toString(36)}` : live;
+  if (full) {
+    for (const stale of await engine.listIndexes(`${live}__build_`)) await engine.deleteIndex(stale);
+    await engine.createIndex(target);
+  }
+  try {
+    await engine.ensureSettings(target);
+    const writer = new DocumentWriter(engine, target);
+    const toDelete: string[] = [];
+
+    const keepPrevious = async (relPath: string, entry: ManifestEntry) => {
+      next.files[relPath] = entry;
+      if (full && liveExists && entry.chunkIds.length) {
+        await writer.add(await engine.documentsWhere(live, `file = ${filterString(relPath)}`));
+      }
+    };
+
+    for (const [relPath, diagnostics] of setAside) {
+      const entry = old.files[relPath];
+      if (entry) await keepPrevious(relPath, entry);
+      reports.push({ file: relPath, status: 'skipped', articles: entry?.articles ?? 0, chunks: entry?.chunkIds.length ?? 0, diagnostics });
+    }
+
+    let done = 0;
+    for (const file of discovery.files) {
+      if (options.shouldStop?.()) throw new SyncAborted('stopped before the run finished; nothing was committed');
+      options.onProgress?.({ done, total: discovery.files.length, file: file.relPath });
+      reports.push(await syncFile(file));
+      done++;
+    }
+    options.onProgress?.({ done, total: discovery.files.length, file: '' });
+
+    async function syncFile(file: SourceFile): Promise<FileReport> {
+      const entry = old.files[file.relPath];
+      if (!full && entry && entry.size === file.size && entry.mtimeMs === file.mtimeMs) {
+        next.files[file.relPath] = entry;
+        return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
+      }
+      const result = await processFile(file);
+      if (!result.ok) {
+        if (entry) await keepPrevious(file.relPath, entry);
+        return { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
+      }
+      const ids = result.chunks.map((c) => c.id);
+      next.files[file.relPath] = { size: file.size, mtimeMs: file.mtimeMs, contentHash: result.contentHash, chunkIds: ids, articles: result.articles.length };
+      if (!full && entry && entry.contentHash === result.contentHash) {
+        return { file: file.relPath, status: 'unchanged', articles: result.articles.length, chunks: ids.length, diagnostics: result.diagnostics };
+      }
+      if (full || !entry) {
+        await writer.add(result.chunks);
+      } else {
+        const before = new Set(entry.chunkIds);
+        const now = new Set(ids);
+        await writer.add(result.chunks.filter((c) => !before.has(c.id)));
+        toDelete.push(...entry.chunkIds.filter((id) => !now.has(id)));
+      }
+      return { file: file.relPath, status: 'indexed', articles: result.articles.length, chunks: ids.length, diagnostics: result.diagnostics };
+    }
+
+    for (const [relPath, entry] of Object.entries(old.files)) {
+      if (next.files[relPath]) continue;
+      if (!full) toDelete.push(...entry.chunkIds);
+      reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] });
+    }
+
+    await writer.flush();
+    if (!full && toDelete.length) await engine.deleteDocuments(live, toDelete);
+    if (full) {
+      await engine.swapIn(live, target, liveExists);
+      // After the swap `target` holds the previous live documents.
+      if (liveExists) await engine.deleteIndex(target);
+    }
+    await writeManifest(mfile, next);
+    const report: RunReport = {
+      mode: full ? 'full' : 'incremental',
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      files: reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+      totals: summarise(reports),
+      upserted: writer.count,
+      deleted: full ? 0 : toDelete.length,
+    };
+    if (reason) report.reason = reason;
+    return report;
+  } catch (err) {
+    if (full) await engine.deleteIndex(target).catch(() => {});
+    throw err;
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The records that flow through the indexer: SourceFile → Decoded → Parsed → Article[] → Chunk[].
+ * Each stage is a function from one record to the next plus diagnostics.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A message about one input, shaped like vfile-message: where, which rule, why. */
+export interface Diagnostic {
+  file: string;
+  /** "line:column", or a block index such as "block 4"; absent when it concerns the whole file. */
+  place?: string;
+  rule: string;
+  reason: string;
+  /** error: the file is rejected; warning: something was repaired or dropped; info: for the report. */
+  severity: Severity;
+}
+
+/** A file found under the seeds folder, not yet read. */
+export interface SourceFile {
+  /** Path relative to the seeds folder, with "/" separators: the file's identity in the manifest. */
+  relPath: string;
+  absPath: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+
+export interface Decoded {
+  relPath: string;
+  text: string;
+  encoding: EncodingName;
+  /** sha256 of the raw bytes: the manifest's change detector. */
+  contentHash: string;
+}
+
+export type Format = 'markdown' | 'html' | 'text';
+
+/** Metadata a file states about itself (front matter, <meta> tags). */
+export interface FileMeta {
+  title?: string;
+  date?: string;
+  author?: string;
+  categories?: string[];
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'caption';
+
+/** One unit of text in reading order: a paragraph, a heading or a photo caption. */
+export interface Block {
+  kind: BlockKind;
+  text: string;
+  /** 1-based line in the decoded text where the block starts (0 when unknown, e.g. HTML). */
+  line: number;
+}
+
+/**
+ * How line breaks in the blocks came about: 'lines' when they are the file's own (plain text,
+ * Markdown, PDF extraction: possibly hard-wrapped), 'flow' when they are <br> tags in HTML.
+ */
+export type Layout = 'lines' | 'flow';
+
+export interface Parsed {
+  relPath: string;
+  format: Format;
+  layout: Layout;
+  meta: FileMeta;
+  blocks: Block[];
+}
+
+export type Script = 'simplified' | 'traditional';
+
+/** Blocks after cleaning, in Simplified script; the original script is remembered. */
+export interface Cleaned {
+  relPath: string;
+  format: Format;
+  meta: FileMeta;
+  blocks: Block[];
+  script: Script;
+  /** The original-script blocks, kept for display when the script was Traditional. */
+  originalBlocks?: Block[];
+}
+
+/** An article's text before enrichment: where it starts and ends on the page. */
+export interface ArticleDraft {
+  title: string;
+  kicker: string | null;
+  paragraphs: string[];
+  /** Index of this article on its page, in reading order. */
+  ordinal: number;
+}
+
+export interface Article {
+  id: string;
+  storyId: string;
+  file: string;
+  ordinal: number;
+  title: string;
+  kicker: string | null;
+  source: string | null;
+  agency: string | null;
+  /** YYYY-MM-DD or null when the text does not fix the day. */
+  date: string | null;
+  place: string | null;
+  reporters: string[];
+  topics: string[];
+  keywords: string[];
+  script: Script;
+  /** Cleaned Simplified text, paragraphs separated by "\n". */
+  body: string;
+}
+
+/** What the engine stores: a piece of an article with the article's filterable fields. */
+export interface ChunkDoc {
+  id: string;
+  articleId: string;
+  storyId: string;
+  file: string;
+  chunkIndex: number;
+  chunkCount: number;
+  title: string;
+  kicker: string | null;
+  text: string;
+  source: string | null;
+  agency: string | null;
+  date: string | null;
+  /** Unix seconds of `date` at 00:00 UTC, for range filters and sorting; null when the date is unknown. */
+  dateTs: number | null;
+  year: string | null;
+  month: string | null;
+  place: string | null;
+  reporters: string[];
+  topics: string[];
+  keywords: string[];
+  script: Script;
+}
+
+/** The outcome of running one file through the pipeline. */
+export type FileResult =
+  | { ok: true; relPath: string; contentHash: string; articles: Article[]; chunks: ChunkDoc[]; diagnostics: Diagnostic[] }
+  | { ok: false; relPath: string; diagnostics: Diagnostic[] };

@@ -1,0 +1,240 @@
+/**
+ * The engine boundary: the only module that imports the Meilisearch client. Every write is a
+ * task that is awaited here; a failed task raises EngineTaskError with the engine's message,
+ * an unreachable engine raises EngineUnavailableError.
+ */
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  MeilisearchTaskTimeOutError,
+  type EnqueuedTaskPromise,
+  type SearchParams,
+  type Task,
+} from 'meilisearch';
+import { chunkIndexSettings, type IndexSettings } from './settings.js';
+
+/** Long enough for a rebuild's largest task on a slow machine; the client's default is 5 s. */
+const TASK_TIMEOUT_MS = 30 * 60_000;
+const TASK_POLL_MS = 50;
+/** One HTTP request to the engine; searches are much faster, document batches can be large. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export type EngineErrorCode = 'engine_unavailable' | 'engine_task_failed' | 'engine_request_failed' | 'engine_timeout';
+
+export class EngineError extends Error {
+  override name = 'EngineError';
+  constructor(
+    readonly code: EngineErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export class EngineUnavailableError extends EngineError {
+  override name = 'EngineUnavailableError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('engine_unavailable', message, options);
+  }
+}
+
+export class EngineTaskError extends EngineError {
+  override name = 'EngineTaskError';
+  constructor(
+    readonly taskUid: number,
+    readonly taskType: string,
+    readonly engineCode: string | undefined,
+    engineMessage: string,
+  ) {
+    super('engine_task_failed', `Meilisearch task ${taskUid} (${taskType}) failed: ${engineMessage}`);
+  }
+}
+
+export interface EngineOptions {
+  url: string;
+  apiKey?: string | undefined;
+}
+
+export type SearchRequest = SearchParams & { q: string };
+
+export interface SearchHit {
+  [field: string]: unknown;
+  _formatted?: Record<string, unknown>;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  totalHits: number;
+  facetDistribution: Record<string, Record<string, number>>;
+  processingTimeMs: number;
+}
+
+/** Escapes a value for a double-quoted string in a Meilisearch filter expression. */
+export function filterString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** True when `wanted` is contained in `actual`: objects key by key, arrays as sets of equal values. */
+export function settingsMatch(wanted: unknown, actual: unknown): boolean {
+  if (Array.isArray(wanted)) {
+    if (!Array.isArray(actual) || actual.length !== wanted.length) return false;
+    return wanted.every((w, i) => settingsMatch(w, actual[i]));
+  }
+  if (wanted !== null && typeof wanted === 'object') {
+    if (actual === null || typeof actual !== 'object') return false;
+    return Object.entries(wanted).every(([k, v]) => settingsMatch(v, (actual as Record<string, unknown>)[k]));
+  }
+  return wanted === actual;
+}
+
+function translate(err: unknown): never {
+  if (err instanceof EngineError) throw err;
+  if (err instanceof MeilisearchApiError) {
+    const status = err.response.status;
+    if (status === 503) throw new EngineUnavailableError(`Meilisearch is overloaded: ${err.message}`, { cause: err });
+    throw new EngineError('engine_request_failed', `Meilisearch answered ${status}: ${err.cause?.message ?? err.message}`, { cause: err });
+  }
+  if (err instanceof MeilisearchRequestTimeOutError || err instanceof MeilisearchTaskTimeOutError) {
+    throw new EngineError('engine_timeout', err.message, { cause: err });
+  }
+  if (err instanceof MeilisearchRequestError) throw new EngineUnavailableError(`Meilisearch is unreachable: ${err.message}`, { cause: err });
+  throw err;
+}
+
+export class Engine {
+  private readonly client: Meilisearch;
+
+  constructor(readonly options: EngineOptions) {
+    this.client = new Meilisearch({
+      host: options.url,
+      apiKey: options.apiKey,
+      // gzip on loopback costs ~25 ms a request in Node clients (ENGINE-NOTES).
+      requestInit: { headers: { 'accept-encoding': 'identity' } },
+      timeout: REQUEST_TIMEOUT_MS,
+      defaultWaitOptions: { timeout: TASK_TIMEOUT_MS, interval: TASK_POLL_MS },
+    });
+  }
+
+  private async run<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      translate(err);
+    }
+  }
+
+  /** Awaits a task and raises EngineTaskError unless it succeeded. */
+  private async await(enqueued: EnqueuedTaskPromise): Promise<Task> {
+    return this.run(async () => {
+      const task = await enqueued.waitTask({ timeout: TASK_TIMEOUT_MS, interval: TASK_POLL_MS });
+      if (task.status !== 'succeeded') {
+        throw new EngineTaskError(task.uid, task.type, task.error?.code, task.error?.message ?? `status ${task.status}`);
+      }
+      return task;
+    });
+  }
+
+  async isHealthy(): Promise<boolean> {
+    try {
+      await this.client.health();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async indexExists(uid: string): Promise<boolean> {
+    try {
+      await this.client.getRawIndex(uid);
+      return true;
+    } catch (err) {
+      if (err instanceof MeilisearchApiError && err.cause?.code === 'index_not_found') return false;
+      translate(err);
+    }
+  }
+
+  async listIndexes(prefix: string): Promise<string[]> {
+    return this.run(async () => {
+      const { results } = await this.client.getRawIndexes({ limit: 1000 });
+      return results.map((i) => i.uid).filter((uid) => uid.startsWith(prefix));
+    });
+  }
+
+  async createIndex(uid: string): Promise<void> {
+    await this.await(this.client.createIndex(uid, { primaryKey: 'id' }));
+  }
+
+  async deleteIndex(uid: string): Promise<void> {
+    await this.await(this.client.deleteIndex(uid));
+  }
+
+  /** Applies the settings when the engine's differ; returns whether a settings task ran. */
+  async ensureSettings(uid: string, settings: IndexSettings = chunkIndexSettings): Promise<boolean> {
+    const current = await this.run(() => this.client.index(uid).getSettings());
+    if (settingsMatch(settings, current)) return false;
+    await this.await(this.client.index(uid).updateSettings(settings));
+    return true;
+  }
+
+  /** Sends documents in batches, all enqueued before any is awaited, and awaits every task. */
+  async addDocuments(uid: string, docs: readonly object[], batchSize = 5000): Promise<void> {
+    const index = this.client.index(uid);
+    const pending: EnqueuedTaskPromise[] = [];
+    for (let i = 0; i < docs.length; i += batchSize) {
+      pending.push(index.addDocuments(docs.slice(i, i + batchSize) as Record<string, unknown>[], { primaryKey: 'id' }));
+    }
+    for (const p of pending) await this.await(p);
+  }
+
+  async deleteDocuments(uid: string, ids: readonly string[], batchSize = 10_000): Promise<void> {
+    const index = this.client.index(uid);
+    for (let i = 0; i < ids.length; i += batchSize) {
+      await this.await(index.deleteDocuments(ids.slice(i, i + batchSize) as string[]));
+    }
+  }
+
+  /** Every document matching a filter, in pages; used to carry a rejected file's last good chunks into a rebuild. */
+  async documentsWhere(uid: string, filter: string): Promise<Record<string, unknown>[]> {
+    return this.run(async () => {
+      const out: Record<string, unknown>[] = [];
+      const limit = 1000;
+      for (let offset = 0; ; offset += limit) {
+        const page = await this.client.index(uid).getDocuments({ filter, limit, offset });
+        out.push(...page.results);
+        if (page.results.length < limit) return out;
+      }
+    });
+  }
+
+  /** Swaps a freshly built index in as `live` (renaming it when `live` does not exist yet). */
+  async swapIn(live: string, build: string, liveExists: boolean): Promise<void> {
+    // With rename, the first index is renamed to the second, which must not exist.
+    await this.await(this.client.swapIndexes([{ indexes: [build, live], rename: !liveExists }]));
+  }
+
+  async search(uid: string, request: SearchRequest): Promise<SearchResult> {
+    return this.run(async () => {
+      const { q, ...params } = request;
+      const res = await this.client.index(uid).search(q, params);
+      return {
+        hits: res.hits as SearchHit[],
+        // page/hitsPerPage pagination gives an exhaustive totalHits (counted after distinct).
+        totalHits: Number((res as { totalHits?: number }).totalHits ?? res.estimatedTotalHits ?? 0),
+        facetDistribution: (res.facetDistribution ?? {}) as Record<string, Record<string, number>>,
+        processingTimeMs: res.processingTimeMs,
+      };
+    });
+  }
+
+  async documentCount(uid: string): Promise<number> {
+    return this.run(async () => (await this.client.index(uid).getStats()).numberOfDocuments);
+  }
+
+  /** The uid of the newest task the engine knows (for tests and status: did a run write anything?). */
+  async latestTaskUid(): Promise<number | null> {
+    return this.run(async () => (await this.client.tasks.getTasks({ limit: 1 })).results[0]?.uid ?? null);
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Index settings as code. Applied before documents on every run (only when the engine's
+ * differ, since changing them re-indexes everything). Chunks are the documents; `articleId`
+ * is the distinct attribute so a search returns one hit per article, and every chunk carries
+ * its article's facet fields so facet counts are per article (ENGINE-NOTES: distinct and facets).
+ */
+export const FACET_FIELDS = ['source', 'topics', 'year', 'month'] as const;
+
+export const chunkIndexSettings = {
+  searchableAttributes: ['title', 'kicker', 'text', 'reporters', 'place', 'source', 'topics'],
+  filterableAttributes: ['source', 'topics', 'year', 'month', 'dateTs', 'articleId', 'storyId', 'file', 'script', 'agency'],
+  sortableAttributes: ['dateTs'],
+  displayedAttributes: ['*'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'dateTs:desc'],
+  distinctAttribute: 'articleId',
+  // Chinese text: the segmenter must not mistake it for Japanese (meilisearch#4146).
+  localizedAttributes: [{ attributePatterns: ['title', 'kicker', 'text', 'reporters', 'place'], locales: ['cmn'] }],
+  faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' as const } },
+  pagination: { maxTotalHits: 1000 },
+  // Typos start at 5 characters, which Chinese words rarely reach; Latin tokens such as C919 or 5G keep exact.
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
+  searchCutoffMs: 1500,
+};
+
+export type IndexSettings = typeof chunkIndexSettings;
