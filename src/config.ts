@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import cron from 'node-cron';
 import { z } from 'zod';
 
 const MIB = 1024 * 1024;
@@ -28,7 +29,7 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,200}$/, 'only letters, digits, "-" and "_" (a Meilisearch index uid)')
     .default('articles'),
   ADMIN_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
-  REINDEX_CRON: z.string().default('*/1 * * * *'),
+  REINDEX_CRON: z.string().default('*/1 * * * *').refine((v) => cron.validate(v), 'not a valid cron expression'),
   CORS_ORIGINS: z
     .preprocess(blankToUndefined, z.string().optional())
     .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),

@@ -21,7 +21,7 @@ const TASK_POLL_MS = 50;
 /** One HTTP request to the engine; searches are much faster, document batches can be large. */
 const REQUEST_TIMEOUT_MS = 60_000;
 
-export type EngineErrorCode = 'engine_unavailable' | 'engine_task_failed' | 'engine_request_failed' | 'engine_timeout';
+export type EngineErrorCode = 'engine_unavailable' | 'engine_task_failed' | 'engine_request_failed' | 'engine_timeout' | 'index_missing';
 
 export class EngineError extends Error {
   override name = 'EngineError';
@@ -95,6 +95,7 @@ function translate(err: unknown): never {
   if (err instanceof MeilisearchApiError) {
     const status = err.response.status;
     if (status === 503) throw new EngineUnavailableError(`Meilisearch is overloaded: ${err.message}`, { cause: err });
+    if (err.cause?.code === 'index_not_found') throw new EngineError('index_missing', err.cause.message, { cause: err });
     throw new EngineError('engine_request_failed', `Meilisearch answered ${status}: ${err.cause?.message ?? err.message}`, { cause: err });
   }
   if (err instanceof MeilisearchRequestTimeOutError || err instanceof MeilisearchTaskTimeOutError) {

@@ -1,0 +1,76 @@
+/**
+ * `npm start`: the whole service. Starts the embedded Meilisearch unless MEILI_URL is set,
+ * serves HTTP at once (/readyz says when the index is there), indexes seeds/ in the
+ * background, then keeps it current on REINDEX_CRON. SIGINT/SIGTERM stop everything cleanly.
+ */
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { connectEngine } from './engine/connect.js';
+import { createApp } from './gateway/app.js';
+import { createLogger } from './logger.js';
+import { Reindexer } from './reindexer.js';
+import { startScheduler } from './scheduler.js';
+
+/** How long in-flight requests get to finish on shutdown before connections are cut. */
+const DRAIN_MS = 10_000;
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`news-search: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const connection = await connectEngine(config, logger);
+
+  let shuttingDown = false;
+  const crash = (err: unknown) => {
+    logger.fatal({ err }, 'crashed');
+    void connection.close().finally(() => process.exit(1));
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+
+  connection.embedded?.exited.then((code) => {
+    if (!shuttingDown) logger.error({ code }, 'embedded Meilisearch exited; searches answer 503 until it is back');
+  });
+
+  const reindexer = new Reindexer(config, connection.engine, logger);
+  const app = createApp({ engine: connection.engine, indexName: config.indexName, logger });
+  const server = app.listen(config.port, config.host);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  logger.info({ url: `http://localhost:${port}`, port, engine: connection.url, embedded: connection.embedded !== null }, 'news-search is serving');
+
+  void reindexer.run();
+  const scheduler = startScheduler(config.reindexCron, reindexer, logger);
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    await scheduler.stop();
+    await reindexer.stop();
+    await drained;
+    clearTimeout(timer);
+    await connection.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+await main();

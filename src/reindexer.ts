@@ -1,0 +1,67 @@
+/**
+ * One indexing run at a time in this process: the scheduler and start-up go through here.
+ * Keeps the last run's report for /api/status and the logs.
+ */
+import { syncSeeds, type RunReport } from '../indexer/sync.js';
+import type { Config } from './config.js';
+import type { Engine } from './engine/meili.js';
+import type { Logger } from './logger.js';
+
+export type RunOutcome = { status: 'done'; report: RunReport } | { status: 'busy' } | { status: 'failed'; error: Error };
+
+export class Reindexer {
+  private current: Promise<RunOutcome> | null = null;
+  private stopping = false;
+  lastReport: RunReport | null = null;
+  lastError: { at: string; message: string } | null = null;
+
+  constructor(
+    private readonly config: Config,
+    private readonly engine: Engine,
+    private readonly logger: Logger,
+  ) {}
+
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  /** Starts a run unless one is under way (then answers busy); never throws. */
+  run(options: { full?: boolean } = {}): Promise<RunOutcome> {
+    if (this.current) return Promise.resolve({ status: 'busy' });
+    if (this.stopping) return Promise.resolve({ status: 'busy' });
+    this.current = this.execute(options.full === true).finally(() => {
+      this.current = null;
+    });
+    return this.current;
+  }
+
+  private async execute(full: boolean): Promise<RunOutcome> {
+    try {
+      const report = await syncSeeds({
+        seedsDir: this.config.seedsDir,
+        dataDir: this.config.dataDir,
+        indexName: this.config.indexName,
+        maxFileBytes: this.config.maxFileBytes,
+        engine: this.engine,
+        full,
+        shouldStop: () => this.stopping,
+      });
+      this.lastReport = report;
+      const rejected = report.files.filter((f) => f.status === 'rejected');
+      for (const f of rejected) this.logger.warn({ file: f.file, reasons: f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.reason) }, 'file rejected');
+      this.logger.info({ mode: report.mode, reason: report.reason, totals: report.totals, upserted: report.upserted, deleted: report.deleted }, 'index run finished');
+      return { status: 'done', report };
+    } catch (err) {
+      const error = err as Error;
+      this.lastError = { at: new Date().toISOString(), message: error.message };
+      this.logger.error({ err: error }, 'index run failed; the live index was left as it was');
+      return { status: 'failed', error };
+    }
+  }
+
+  /** Lets a run under way stop at its next safe point and waits for it. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.current;
+  }
+}
