@@ -1,10 +1,13 @@
 /**
  * decode: raw bytes → text. BOM first, then strict UTF-8, then UTF-16 without BOM,
- * then GB18030/Big5 as chardet ranks them. Every candidate is decoded strictly
- * (fatal TextDecoder), so a file is either decoded exactly or rejected with a reason.
+ * then GB18030/Big5 as chardet ranks them. Every candidate is decoded strictly, so a file
+ * is either decoded exactly or rejected with a reason: UTF-8/16 by the fatal WHATWG
+ * TextDecoder; GB18030/Big5 by iconv-lite, refusing any replacement character (Node's
+ * Big5 TextDecoder silently drops invalid bytes even in fatal mode).
  */
 import { createHash } from 'node:crypto';
 import chardet from 'chardet';
+import iconv from 'iconv-lite';
 import { Reporter } from './diagnostics.js';
 import type { Decoded, EncodingName } from './types.js';
 
@@ -15,16 +18,22 @@ const BINARY_CONTROL_RATIO = 0.02;
 /** Bytes of the file chardet looks at: enough to rank encodings, cheap on a 20 MiB file. */
 const DETECT_SAMPLE_BYTES = 64 * 1024;
 
+/**
+ * The legacy encodings chardet may name. UTF-16 is left out on purpose: almost any even-length
+ * byte string is valid UTF-16, so it is only taken from a BOM or from its zero-byte shape.
+ */
 const CHARDET_TO_ENCODING: Record<string, EncodingName> = {
   GB18030: 'gb18030',
   Big5: 'big5',
-  'UTF-16LE': 'utf-16le',
-  'UTF-16BE': 'utf-16be',
 };
 
 export type DecodeOutcome = { ok: true; decoded: Decoded } | { ok: false };
 
 function strictDecode(bytes: Uint8Array, encoding: EncodingName): string | null {
+  if (encoding === 'gb18030' || encoding === 'big5') {
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+    return text.includes('\ufffd') ? null : text;
+  }
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -64,7 +73,7 @@ function controlRatio(text: string): number {
   const sample = text.length > DETECT_SAMPLE_BYTES ? text.slice(0, DETECT_SAMPLE_BYTES) : text;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) controls++;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd || c === 0xfffe || c === 0xffff) controls++;
   }
   return sample.length === 0 ? 0 : controls / sample.length;
 }

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { collapseHanDigitSpaces, collapseLetterSpacing, detectScript, rejoinBrokenLines, stripInvisible } from '../../indexer/clean.js';
+import type { Block } from '../../indexer/types.js';
+
+describe('collapseLetterSpacing', () => {
+  const cases: [string, string][] = [
+    ['通 关 只 用 几 秒 钟', '通关只用几秒钟'],
+    ['登 高 望 远 ，穿 云 破 雾', '登高望远，穿云破雾'],
+    ['习近平分别会见伊朗总统 埃及总统 印度总理', '习近平分别会见伊朗总统 埃及总统 印度总理'],
+    ['5G 基站 建 设', '5G 基站 建 设'],
+    ['普通的句子没有空格。', '普通的句子没有空格。'],
+  ];
+  for (const [input, expected] of cases) it(`turns "${input}" into "${expected}"`, () => assert.equal(collapseLetterSpacing(input), expected));
+});
+
+describe('collapseHanDigitSpaces', () => {
+  const cases: [string, string][] = [
+    ['当地时间 10 月 23 日上午', '当地时间10月23日上午'],
+    ['截至目前，1371 家工会', '截至目前，1371家工会'],
+    ['5G 基站超过 400 万个', '5G 基站超过400万个'],
+    ['Windows 11 update', 'Windows 11 update'],
+  ];
+  for (const [input, expected] of cases) it(`turns "${input}" into "${expected}"`, () => assert.equal(collapseHanDigitSpaces(input), expected));
+});
+
+describe('stripInvisible', () => {
+  it('removes control, zero-width and private-use characters and normalises odd spaces', () => {
+    assert.equal(stripInvisible('a\u200bb\ue000c\u0007d\u3000e\u00a0f'), 'abcd e f');
+  });
+});
+
+describe('rejoinBrokenLines', () => {
+  const p = (text: string, line = 1): Block => ({ kind: 'paragraph', text, line });
+  it('joins lines the page width broke, inside a paragraph and across a blank line', () => {
+    const blocks = [p('全国工会提升职工生活品质交流研讨会召'), p('开，总结工会提升职工生活品质工作成果。'), p('短标题')];
+    const out = rejoinBrokenLines(blocks, 19);
+    assert.deepEqual(out.map((b) => b.text), ['全国工会提升职工生活品质交流研讨会召开，总结工会提升职工生活品质工作成果。', '短标题']);
+  });
+  it('keeps a short line (a headline or a paragraph end) apart from the next', () => {
+    const out = rejoinBrokenLines([p('习近平首先出席小范围会议。\n习近平欢迎新成员加入金砖大家庭以及邀请多个')], 22);
+    assert.equal(out.length, 2);
+  });
+  it('does not join a full line that ends a sentence', () => {
+    const out = rejoinBrokenLines([p('这一行很长很长很长很长很长很长也以句号结束。\n下一段开始。')], 22);
+    assert.equal(out.length, 2);
+  });
+  it('keeps a space between Latin words split by a line break', () => {
+    const out = rejoinBrokenLines([p('the quick brown fox jumps over the\nlazy dog')], 16);
+    assert.equal(out[0]?.text, 'the quick brown fox jumps over the lazy dog');
+  });
+});
+
+describe('detectScript', () => {
+  const cases: [string, 'simplified' | 'traditional'][] = [
+    ['習近平主席出席金磚國家工商論壇開幕式，並發表重要講話。', 'traditional'],
+    ['习近平主席出席金砖国家工商论坛开幕式，并发表重要讲话。', 'simplified'],
+    ['这项研究成果显著，著作等身。', 'simplified'],
+    ['English only text', 'simplified'],
+  ];
+  for (const [text, script] of cases) it(`reads "${text.slice(0, 10)}" as ${script}`, () => assert.equal(detectScript(text), script));
+});
