@@ -26,7 +26,7 @@ const engine = await startEmbedded({
   dataDir,
   maxIndexingThreads: os.availableParallelism(),
   maxIndexingMemoryMb: 512,
-  logger: createLogger('warn'),
+  logger: createLogger('fatal'),
 });
 
 let code = 1;

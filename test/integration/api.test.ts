@@ -1,0 +1,167 @@
+/** The HTTP API through supertest, over the samples indexed into the real engine. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import type { Express } from 'express';
+import { createApp } from '../../src/gateway/app.js';
+import { syncSeeds } from '../../indexer/sync.js';
+import { SEEDS, deadEngine, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
+
+const engine = testEngine();
+
+interface Hit {
+  id: string;
+  storyId: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  topics: string[];
+  snippet: string;
+  alsoIn: string[];
+}
+
+describe('HTTP API', () => {
+  const indexName = uniqueIndex('api');
+  let app: Express;
+  let articles = 0;
+
+  before(async () => {
+    const report = await syncSeeds({ seedsDir: SEEDS, dataDir: await tempDir(), indexName, maxFileBytes: 2e7, engine });
+    articles = report.totals.articles;
+    app = createApp({ engine, indexName, logger: silentLogger });
+  });
+  after(async () => {
+    await engine.deleteIndex(indexName).catch(() => {});
+  });
+
+  it('answers a search with DESIGN\'s response shape', async () => {
+    const res = await request(app).get('/api/search').query({ q: '金砖' }).expect(200).expect('content-type', /json/);
+    const body = res.body as Record<string, unknown>;
+    assert.deepEqual(Object.keys(body).sort(), ['facets', 'hits', 'page', 'perPage', 'query', 'total', 'tookMs'].sort());
+    assert.equal(body.query, '金砖');
+    assert.ok((body.total as number) > 0);
+    const hit = (body.hits as Hit[])[0]!;
+    assert.deepEqual(Object.keys(hit).sort(), ['alsoIn', 'date', 'id', 'snippet', 'source', 'storyId', 'title', 'topics'].sort());
+    assert.deepEqual(Object.keys(body.facets as object).sort(), ['month', 'source', 'topic', 'year']);
+    assert.ok(res.headers['x-request-id']);
+  });
+
+  it('returns one hit per article and counts articles, not chunks', async () => {
+    const res = await request(app).get('/api/search').query({ q: '', perPage: 50 }).expect(200);
+    const hits = res.body.hits as Hit[];
+    assert.equal(new Set(hits.map((h) => h.id)).size, hits.length);
+    assert.equal(res.body.total, articles);
+    assert.equal(hits.length, articles);
+    const chunks = await engine.documentCount(indexName);
+    assert.ok(chunks > articles, 'the index holds more chunks than articles');
+    // Every facet count equals the number of articles (hits) carrying that value.
+    const count = (pick: (h: Hit) => (string | null)[]) => {
+      const out: Record<string, number> = {};
+      for (const h of hits) for (const v of pick(h)) if (v !== null) out[v] = (out[v] ?? 0) + 1;
+      return out;
+    };
+    assert.deepEqual(res.body.facets.source, count((h) => [h.source]));
+    assert.deepEqual(res.body.facets.topic, count((h) => h.topics));
+    assert.deepEqual(res.body.facets.year, count((h) => [h.date?.slice(0, 4) ?? null]));
+  });
+
+  it('pages through articles without repeating one', async () => {
+    const seen = new Set<string>();
+    for (let page = 1; page <= Math.ceil(articles / 2); page++) {
+      const res = await request(app).get('/api/search').query({ q: '', perPage: 2, page }).expect(200);
+      for (const h of res.body.hits as Hit[]) {
+        assert.ok(!seen.has(h.id), `article ${h.id} repeated on page ${page}`);
+        seen.add(h.id);
+      }
+    }
+    assert.equal(seen.size, articles);
+  });
+
+  it('marks matches in an HTML-escaped snippet', async () => {
+    const res = await request(app).get('/api/search').query({ q: '金砖' }).expect(200);
+    const hit = (res.body.hits as Hit[]).find((h) => h.snippet.includes('<mark>'));
+    assert.ok(hit, 'a snippet has a mark');
+    const withoutMarks = hit.snippet.replace(/<\/?mark>/g, '');
+    assert.ok(!/[<>]/.test(withoutMarks), 'no other markup');
+    assert.match(hit.snippet, /<mark>金砖<\/mark>/);
+  });
+
+  it('finds Simplified-indexed articles from a Traditional query', async () => {
+    const simplified = await request(app).get('/api/search').query({ q: '金砖国家' }).expect(200);
+    const traditional = await request(app).get('/api/search').query({ q: '金磚國家' }).expect(200);
+    assert.ok(simplified.body.total > 0);
+    assert.deepEqual(traditional.body.hits.map((h: Hit) => h.id), simplified.body.hits.map((h: Hit) => h.id));
+  });
+
+  it('finds the Traditional-script sample by its converted text', async () => {
+    const res = await request(app).get('/api/search').query({ q: '云合影' }).expect(200);
+    assert.ok((res.body.hits as Hit[]).length > 0);
+  });
+
+  it('filters by source with escaping: an injection attempt gets only the honest answer', async () => {
+    const xinhua = await request(app).get('/api/search').query({ q: '', source: '新华社', perPage: 50 }).expect(200);
+    assert.ok(xinhua.body.total > 0);
+    assert.ok((xinhua.body.hits as Hit[]).every((h) => h.source === '新华社'));
+    const attack = await request(app).get('/api/search').query({ q: '', source: '新华社" OR source EXISTS OR "' }).expect(200);
+    assert.equal(attack.body.total, 0);
+  });
+
+  it('sorts by date when asked', async () => {
+    const res = await request(app).get('/api/search').query({ q: '', sort: 'oldest', perPage: 50 }).expect(200);
+    const dates = (res.body.hits as Hit[]).map((h) => h.date).filter((d): d is string => d !== null);
+    assert.deepEqual(dates, [...dates].sort());
+  });
+
+  const bad: [Record<string, string>, string][] = [
+    [{ page: '0' }, 'page'],
+    [{ perPage: '1000' }, 'perPage'],
+    [{ sort: 'random' }, 'sort'],
+    [{ from: 'yesterday' }, 'from'],
+  ];
+  for (const [query, param] of bad) {
+    it(`answers 400 problem+json naming ${param} for ${JSON.stringify(query)}`, async () => {
+      const res = await request(app).get('/api/search').query(query).expect(400).expect('content-type', /application\/problem\+json/);
+      const problem = JSON.parse(res.text) as Record<string, unknown>;
+      assert.equal(problem.status, 400);
+      assert.equal(problem.parameter, param);
+      assert.ok(typeof problem.type === 'string' && typeof problem.title === 'string' && typeof problem.detail === 'string');
+    });
+  }
+
+  it('answers 404 problem+json for an unknown route', async () => {
+    await request(app).get('/api/nothing').expect(404).expect('content-type', /problem\+json/);
+  });
+
+  it('serves the search page at /', async () => {
+    const res = await request(app).get('/').expect(200).expect('content-type', /html/);
+    assert.match(res.text, /<form id="search"/);
+  });
+
+  it('is live and ready', async () => {
+    await request(app).get('/healthz').expect(200);
+    const res = await request(app).get('/readyz').expect(200);
+    assert.equal(res.body.status, 'ready');
+  });
+
+  it('is not ready while its index does not exist', async () => {
+    const empty = createApp({ engine, indexName: uniqueIndex('missing'), logger: silentLogger });
+    await request(empty).get('/readyz').expect(503).expect('content-type', /problem\+json/);
+    const res = await request(empty).get('/api/search').query({ q: '金砖' }).expect(503);
+    assert.ok(res.headers['retry-after']);
+  });
+});
+
+describe('HTTP API with the engine down', () => {
+  const app = createApp({ engine: deadEngine(), indexName: 'articles', logger: silentLogger });
+
+  it('stays live but not ready', async () => {
+    await request(app).get('/healthz').expect(200);
+    await request(app).get('/readyz').expect(503).expect('retry-after', /\d+/);
+  });
+
+  it('answers searches with 503 problem+json and Retry-After', async () => {
+    const res = await request(app).get('/api/search').query({ q: '金砖' }).expect(503).expect('content-type', /problem\+json/);
+    assert.ok(Number(res.headers['retry-after']) > 0);
+    assert.equal(JSON.parse(res.text).status, 503);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * `npm start` as a process: embedded engine on a free port, master key kept secret, a search
+ * served from the indexed samples, and no engine left behind on SIGTERM, SIGKILL or a crash.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import readline from 'node:readline';
+import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ROOT, copySeeds, tempDir } from '../helpers/env.js';
+
+/** Pids whose command line contains `needle` (the engine's --db-path holds the test's DATA_DIR). */
+async function pidsWith(needle: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes(needle)) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+async function enginePids(dataDir: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const pid of await pidsWith(path.join(dataDir, 'meili', 'data.ms'))) {
+    const exe = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (exe.split('\0')[0]?.endsWith('meilisearch')) pids.push(pid);
+  }
+  return pids;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const v = await probe();
+    if (v) return v;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+interface Service {
+  child: ChildProcess;
+  dataDir: string;
+  port: number;
+  output: string[];
+  exited: Promise<number | null>;
+}
+
+async function startService(): Promise<Service> {
+  const dataDir = await tempDir();
+  const output: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, SEEDS_DIR: await copySeeds(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let port = 0;
+  for (const stream of [child.stdout!, child.stderr!]) {
+    readline.createInterface({ input: stream }).on('line', (line) => {
+      output.push(line);
+      const m = /"port":(\d+).*news-search is serving/.exec(line);
+      if (m) port = Number(m[1]);
+    });
+  }
+  await waitFor('the service to listen', async () => port > 0 || (child.exitCode !== null && Promise.reject(new Error(output.join('\n')))));
+  return { child, dataDir, port, output, exited };
+}
+
+describe('npm start (src/main.ts)', () => {
+  it('serves searches from an embedded engine and stops it cleanly on SIGTERM', async () => {
+    const svc = await startService();
+    const base = `http://127.0.0.1:${svc.port}`;
+    await waitFor('readiness', async () => (await fetch(`${base}/readyz`)).ok);
+    const res = await waitFor('search hits', async () => {
+      const r = await fetch(`${base}/api/search?q=${encodeURIComponent('金砖')}`);
+      const body = (await r.json()) as { total: number };
+      return body.total > 0 ? body : null;
+    });
+    assert.ok(res.total > 0);
+
+    const [enginePid] = await enginePids(svc.dataDir);
+    assert.ok(enginePid, 'the embedded engine runs');
+    const keyFile = path.join(svc.dataDir, 'meili-master-key');
+    assert.equal((await stat(keyFile)).mode & 0o777, 0o600);
+    const key = (await readFile(keyFile, 'utf8')).trim();
+    assert.ok(key.length >= 16);
+    assert.deepEqual(await pidsWith(key), [], 'the master key is on no command line');
+    const engineArgs = (await readFile(`/proc/${enginePid}/cmdline`, 'utf8')).split('\0');
+    assert.ok(engineArgs.includes('--no-analytics'));
+    assert.ok(engineArgs.includes('--max-indexing-threads'));
+    assert.ok(engineArgs.includes('--max-indexing-memory'));
+
+    svc.child.kill('SIGTERM');
+    assert.equal(await svc.exited, 0);
+    await waitFor('the engine to stop', async () => (await enginePids(svc.dataDir)).length === 0, 15_000);
+    assert.ok(!svc.output.join('\n').includes(key), 'the master key is in no log line');
+    assert.ok(svc.output.some((l) => l.includes('meilisearch')), 'engine log lines are forwarded at debug level');
+  });
+
+  it('leaves no engine behind when the service is killed with SIGKILL', async () => {
+    const svc = await startService();
+    await waitFor('the engine', async () => (await enginePids(svc.dataDir)).length > 0);
+    svc.child.kill('SIGKILL');
+    await svc.exited;
+    await waitFor('the orphaned engine to stop', async () => (await enginePids(svc.dataDir)).length === 0, 15_000);
+  });
+
+  it('leaves no engine behind when the process crashes', async () => {
+    const dataDir = await tempDir();
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'fixtures', 'process', 'crash-after-engine.ts')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    let enginePid = 0;
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      enginePid = Number((JSON.parse(line) as { enginePid: number }).enginePid);
+    });
+    assert.notEqual(await exited, 0);
+    assert.ok(enginePid > 0);
+    await waitFor('the engine to stop', async () => (await enginePids(dataDir)).length === 0, 15_000);
+  });
+
+  it('refuses a bad configuration, naming the variable, before starting anything', async () => {
+    const dataDir = await tempDir();
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: 'not-a-port' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    assert.equal(code, 2);
+    assert.match(stderr, /PORT/);
+    assert.deepEqual(await enginePids(dataDir), []);
+  });
+});

@@ -1,0 +1,117 @@
+/** The indexer against the real engine: full builds, incremental runs, bad files, an engine that is down. */
+import assert from 'node:assert/strict';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { filterString } from '../../src/engine/meili.js';
+import { EngineUnavailableError } from '../../src/engine/meili.js';
+import { manifestPath, readManifest } from '../../indexer/manifest.js';
+import { syncSeeds, type RunReport } from '../../indexer/sync.js';
+import { copySeeds, deadEngine, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
+
+const engine = testEngine();
+
+describe('syncSeeds against Meilisearch', () => {
+  let seedsDir: string;
+  let dataDir: string;
+  let indexName: string;
+  const run = (full = false): Promise<RunReport> => syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 20 * 1024 * 1024, engine, full });
+  const docsOf = async (file: string) => engine.documentsWhere(indexName, `file = ${filterString(file)}`);
+
+  before(async () => {
+    seedsDir = await copySeeds();
+    dataDir = await tempDir();
+    indexName = uniqueIndex('sync');
+  });
+  after(async () => {
+    await engine.deleteIndex(indexName).catch(() => {});
+  });
+
+  it('builds the index in full when there is none, and every chunk is in it', async () => {
+    const report = await run();
+    assert.equal(report.mode, 'full');
+    assert.equal(report.totals.indexed, 5);
+    assert.equal(report.totals.rejected, 0);
+    assert.ok(report.totals.articles >= 5);
+    assert.equal(await engine.documentCount(indexName), report.totals.chunks);
+    assert.deepEqual(await engine.listIndexes(`${indexName}__build_`), [], 'no build index left behind');
+    const m = await readManifest(manifestPath(dataDir, indexName));
+    assert.equal(m.status, 'ok');
+  });
+
+  it('sends nothing to the engine when nothing changed', async () => {
+    const taskBefore = await engine.latestTaskUid();
+    const report = await run();
+    assert.equal(report.mode, 'incremental');
+    assert.equal(report.totals.unchanged, 5);
+    assert.equal(report.upserted, 0);
+    assert.equal(report.deleted, 0);
+    assert.equal(await engine.latestTaskUid(), taskBefore);
+  });
+
+  it('re-indexes only a changed file and removes its chunks that no longer exist', async () => {
+    const file = path.join(seedsDir, '004_8bd540b0dbc04382.txt');
+    const before = (await docsOf('004_8bd540b0dbc04382.txt')).map((d) => String(d.id));
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, `${text}\n\n新增的一段文字，用来测试增量索引：芒果卫星发射成功。\n`);
+    const report = await run();
+    assert.equal(report.mode, 'incremental');
+    assert.deepEqual(report.files.filter((f) => f.status === 'indexed').map((f) => f.file), ['004_8bd540b0dbc04382.txt']);
+    const afterDocs = await docsOf('004_8bd540b0dbc04382.txt');
+    assert.ok(afterDocs.some((d) => String(d.text).includes('芒果卫星')));
+    const manifest = await readManifest(manifestPath(dataDir, indexName));
+    assert.ok(manifest.status === 'ok');
+    assert.deepEqual(afterDocs.map((d) => String(d.id)).sort(), [...manifest.manifest.files['004_8bd540b0dbc04382.txt']!.chunkIds].sort());
+    assert.ok(before.length > 0);
+    assert.equal(await engine.documentCount(indexName), Object.values(manifest.manifest.files).reduce((n, f) => n + f.chunkIds.length, 0));
+  });
+
+  it('deletes the chunks of a removed file', async () => {
+    await rm(path.join(seedsDir, '002_bd23061ac044c198.txt'));
+    const report = await run();
+    assert.deepEqual(report.files.filter((f) => f.status === 'deleted').map((f) => f.file), ['002_bd23061ac044c198.txt']);
+    assert.equal((await docsOf('002_bd23061ac044c198.txt')).length, 0);
+  });
+
+  it('reports a bad file by name and reason, indexes the rest, and keeps the last good content of a file that went bad', async () => {
+    const good = '003_eab1bee5dfb038ec.txt';
+    const kept = (await docsOf(good)).length;
+    assert.ok(kept > 0);
+    await writeFile(path.join(seedsDir, good), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]));
+    await writeFile(path.join(seedsDir, 'new-binary.dat'), Buffer.from([0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0]));
+    await writeFile(path.join(seedsDir, 'new-good.txt'), '新华社北京6月1日电（记者张三）一条新的测试新闻讲述了芒果丰收的消息。\n');
+    const report = await run();
+    const rejected = Object.fromEntries(report.files.filter((f) => f.status === 'rejected').map((f) => [f.file, f.diagnostics.find((d) => d.severity === 'error')?.reason]));
+    assert.deepEqual(Object.keys(rejected).sort(), [good, 'new-binary.dat']);
+    assert.match(rejected[good] ?? '', /binary/);
+    assert.equal((await docsOf(good)).length, kept, 'the last good chunks stay');
+    assert.ok((await docsOf('new-good.txt')).length > 0, 'the rest is indexed');
+  });
+
+  it('rebuilds in full into a fresh index and swaps it in, keeping a rejected file\'s last good chunks', async () => {
+    const countBefore = await engine.documentCount(indexName);
+    const report = await run(true);
+    assert.equal(report.mode, 'full');
+    assert.equal(await engine.documentCount(indexName), countBefore);
+    assert.ok((await docsOf('003_eab1bee5dfb038ec.txt')).length > 0);
+    assert.deepEqual(await engine.listIndexes(`${indexName}__build_`), []);
+  });
+
+  it('rebuilds in full when the manifest is corrupt', async () => {
+    await writeFile(manifestPath(dataDir, indexName), '{ not json');
+    const report = await run();
+    assert.equal(report.mode, 'full');
+    assert.match(report.reason ?? '', /manifest/);
+  });
+});
+
+describe('syncSeeds with the engine down', () => {
+  it('fails with EngineUnavailableError and writes no manifest', async () => {
+    const dataDir = await tempDir();
+    await assert.rejects(
+      syncSeeds({ seedsDir: await copySeeds(), dataDir, indexName: 'articles', maxFileBytes: 1e7, engine: deadEngine() }),
+      EngineUnavailableError,
+    );
+    assert.equal((await readManifest(manifestPath(dataDir, 'articles'))).status, 'missing');
+  });
+});
