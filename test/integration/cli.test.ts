@@ -1,6 +1,7 @@
 /** `npm run index` as a user runs it: a real process, its output and its exit code. */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -14,7 +15,7 @@ async function runCli(args: string[], env: Record<string, string> = {}): Promise
   try {
     const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', CLI, ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: await tempDir(), ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: env.DATA_DIR ?? (await tempDir()), ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
@@ -74,9 +75,12 @@ describe('index CLI', () => {
   it('indexes into the engine and prints a per-file report', async () => {
     const { url, key } = engineEnv();
     const indexName = uniqueIndex('cli');
+    const dataDir = await tempDir();
     try {
-      const { code, stderr } = await runCli(['--seeds', SEEDS], { MEILI_URL: url, MEILI_MASTER_KEY: key, INDEX_NAME: indexName });
+      const { code, stderr } = await runCli(['--seeds', SEEDS], { MEILI_URL: url, MEILI_MASTER_KEY: key, INDEX_NAME: indexName, DATA_DIR: dataDir });
       assert.equal(code, 0, stderr);
+      assert.equal(existsSync(path.join(dataDir, 'meili')), false, 'with MEILI_URL no embedded engine is started');
+      assert.ok(existsSync(path.join(dataDir, `manifest-${indexName}.json`)));
       assert.match(stderr, /indexed\s+000_ec9a296428cebe2e\.txt \d+ articles, \d+ chunks/);
       assert.match(stderr, /full run .*5 files, 5 indexed/);
       assert.ok((await testEngine().documentCount(indexName)) > 0);
