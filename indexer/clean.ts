@@ -2,9 +2,10 @@
  * clean: text blocks → readable blocks in Simplified script. Each rule is a small named
  * function with the real input it handles; clean() composes them and reports what fired.
  */
+import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import type { Reporter } from './diagnostics.js';
-import { HAN, PARAGRAPH_END } from './lexicon.js';
+import { FURNITURE_LINES, HAN, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END } from './lexicon.js';
 import type { Block, Cleaned, Parsed, Script } from './types.js';
 
 /**
@@ -67,6 +68,18 @@ export function lineContinues(line: string, fullWidth: number): boolean {
   return Number.isFinite(fullWidth) && lineWidth(line) >= fullWidth * FULL_LINE_RATIO && !PARAGRAPH_END.test(line);
 }
 
+/** A line that opens a bracket or quote it does not close continues on the next: （记者王 / 群）. */
+export function opensUnclosed(line: string): boolean {
+  const opens = (line.match(/[（(“]/g) ?? []).length;
+  const closes = (line.match(/[）)”]/g) ?? []).length;
+  return opens > closes && lineWidth(line) >= 4;
+}
+
+/** A dateline alone on its line is followed by its reporters: 新华社喀山10月23日电 / （记者赵嫣 安淑萍）. */
+function datelineAwaitsReporters(line: string, next: string): boolean {
+  return /日电$/.test(line) && /^[（(]\s*(?:本报)?记者/.test(next);
+}
+
 /**
  * Hard line breaks from PDF extraction cut sentences and words ('霸' / '权地位'). A line that
  * fills the page width and does not end a sentence continues on the next line, even across a
@@ -78,7 +91,7 @@ export function rejoinBrokenLines(blocks: Block[], fullWidth: number): Block[] {
   for (const block of blocks) {
     block.text.split('\n').forEach((line, i) => {
       const prev = out[out.length - 1];
-      if (prev && prev.kind === 'paragraph' && block.kind === 'paragraph' && lineContinues(lastLine, fullWidth)) {
+      if (prev && prev.kind === 'paragraph' && block.kind === 'paragraph' && (lineContinues(lastLine, fullWidth) || opensUnclosed(lastLine) || datelineAwaitsReporters(lastLine, line))) {
         prev.text = joinPair(prev.text, line);
       } else {
         out.push({ kind: block.kind, text: line, line: block.line ? block.line + i : 0 });
@@ -111,14 +124,181 @@ export function queryToSimplified(query: string): string {
   return toSimplified(query);
 }
 
+/** Removes pinyin a scraper put after characters ('學(xué)習' → '學習'), and its remains after a mojibake '?'. */
+export function stripInlinePinyin(line: string): string {
+  return line.replace(INLINE_PINYIN, '').replace(/\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\s*[)）]/g, (m) => (/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(m) ? '' : m));
+}
+
+/**
+ * A character of GB2312's first level: the 3,755 most frequent Hanzi (lead bytes B0–D7), checked
+ * on its Simplified form. Nearly all of news text is; a garbled run is, by chance, far less.
+ */
+function isFrequentHan(ch: string): boolean {
+  const bytes = iconv.encode(toSimplified(ch), 'gb2312');
+  return bytes.length === 2 && bytes[0]! >= 0xb0 && bytes[0]! <= 0xd7;
+}
+
+/** Share of Han characters among the frequent ones. */
+export function commonness(text: string): number {
+  const han = text.match(HAN_RE) ?? [];
+  if (han.length === 0) return 0;
+  return han.filter(isFrequentHan).length / han.length;
+}
+
+/** A mojibake run is at least this long; a shorter one after a '?' is ordinary text. */
+const MIN_MOJIBAKE_RUN = 3;
+/** A repair is taken when it reads this much more like news text than the run it replaces. */
+const REPAIR_GAIN = 0.25;
+/** Pinyin a scraper added after the '?' of a lost byte: '?lài)'. */
+const PINYIN_AFTER_MARK = /^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）]/;
+
+function gbkEncodable(ch: string): boolean {
+  const bytes = iconv.encode(ch, 'gbk');
+  return !(bytes.length === 1 && bytes[0] === 0x3f);
+}
+
+/** Common characters count for a reading, rare ones and Latin letters stranded among Han characters against it. */
+function readability(text: string): number {
+  const han = text.match(HAN_RE) ?? [];
+  const common = han.filter(isFrequentHan).length;
+  const stray = text.match(new RegExp(`(?<=[${HAN}])[A-Za-z](?=[${HAN}]|$)`, 'g'))?.length ?? 0;
+  return common - (han.length - common) - stray;
+}
+
+/** Full-width form of a printable ASCII character: scrapers make 'Ｍ' and '！' half-width after the damage. */
+function toFullWidth(ch: string): string {
+  const c = ch.charCodeAt(0);
+  return c > 0x20 && c < 0x7f ? String.fromCharCode(c + 0xfee0) : ch;
+}
+
+function decodeShifted(run: string[], resync: string): string | null {
+  const bytes = Buffer.concat([iconv.encode(run.map(toFullWidth).join(''), 'gbk'), Buffer.from(resync, 'latin1')]);
+  let text = iconv.decode(bytes.subarray(1), 'gbk');
+  // A last lead byte whose partner was lost: drop it.
+  if (text.endsWith('\ufffd')) text = text.slice(0, -1);
+  return text.includes('\ufffd') ? null : text;
+}
+
+/**
+ * Mojibake from UTF-8 pages whose GBK bytes were read one byte out of step: a lost byte shows
+ * as '?', then every character is made of the second byte of one original character and the
+ * first of the next, until an ASCII byte brings the reader back in step ('?!霸坪嫌啊' for
+ * '。“云合影'). The run is re-encoded as GBK, shifted back by one byte and decoded again; the
+ * repair is kept when it reads as news text, else the run is dropped when it reads as garbage.
+ */
+export function repairMojibake(line: string): { text: string; repaired: number; dropped: number } {
+  let out = '';
+  let repaired = 0;
+  let dropped = 0;
+  const chars = Array.from(line);
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] !== '?') {
+      out += chars[i];
+      continue;
+    }
+    let j = i + 1;
+    const pinyin = PINYIN_AFTER_MARK.exec(chars.slice(j, j + 12).join(''));
+    if (pinyin) j += Array.from(pinyin[0]).length;
+    const start = j;
+    // The run: characters GBK can encode; ASCII punctuation only first (a '！' made half-width).
+    while (j < chars.length && gbkEncodable(chars[j]!) && (/[\p{L}\p{N}]/u.test(chars[j]!) || chars[j]!.charCodeAt(0) > 0x7f || j === start) && !/\s/.test(chars[j]!)) j++;
+    const run = chars.slice(start, j);
+    const before = commonness(run.join(''));
+    // Where the reader came back in step is unknown: at an ASCII letter inside the run (a byte
+    // below 0x80) or at its end. Each candidate is judged with the rest of the run left as it is.
+    let best: { text: string; end: number; score: number } | null = null;
+    for (let k = MIN_MOJIBAKE_RUN; k <= run.length; k++) {
+      const last = run[k - 1]!;
+      const rest = run.slice(k).join('');
+      const candidates: [string[], string][] = [[run.slice(0, k), '']];
+      if (/^[\x40-\x7e]$/.test(last)) candidates.push([run.slice(0, k - 1), last]);
+      for (const [body, resync] of candidates) {
+        const text = decodeShifted(body, resync);
+        if (text === null) continue;
+        const score = readability(text + rest);
+        // Among equal readings the longer one wins: it consumed the resync byte.
+        if (!best || score >= best.score) best = { text, end: k, score };
+      }
+    }
+    if (best) {
+      const replaced = commonness(run.slice(0, best.end).join(''));
+      if (commonness(best.text) < replaced + REPAIR_GAIN || commonness(best.text) < 0.8) best = null;
+    }
+    if (best) {
+      out += best.text;
+      repaired++;
+      i = start + best.end - 1;
+    } else if (run.length >= MIN_MOJIBAKE_RUN && before < 0.6) {
+      // Unrepairable garbage: dropped rather than indexed.
+      dropped++;
+      i = j - 1;
+    } else {
+      out += '?';
+    }
+  }
+  return { text: out, repaired, dropped };
+}
+
+/** The furniture rule a whole line matches, if any. */
+export function furnitureRule(line: string): string | null {
+  const text = line.trim().replace(/^[-*•·]\s+/, '');
+  for (const { rule, pattern } of FURNITURE_LINES) if (pattern.test(text)) return rule;
+  return null;
+}
+
 function cleanLine(line: string): string {
   return collapseHanDigitSpaces(collapseLetterSpacing(line.replace(/[ \t]+/g, ' ').trim()));
 }
 
+/**
+ * Line-level cleaning of one block: pinyin, mojibake, furniture, jump notes, spacing.
+ * Jump notes leave the text but stay as blocks of their own: they mark where an article
+ * breaks off to another page, which the splitter needs.
+ */
+function cleanBlock(block: Block, reporter: Reporter, counts: Map<string, number>): Block[] {
+  const bump = (rule: string) => counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  const out: Block[] = [];
+  let lines: string[] = [];
+  const flush = () => {
+    const text = lines.join('\n').trim();
+    if (text) out.push({ ...block, text });
+    lines = [];
+  };
+  for (const raw of stripInvisible(block.text).split('\n')) {
+    let line = raw;
+    if (line.includes('?')) {
+      const m = repairMojibake(line);
+      if (m.repaired) bump('clean/mojibake-repaired');
+      if (m.dropped) bump('clean/mojibake-dropped');
+      line = m.text;
+    }
+    const depinyin = stripInlinePinyin(line);
+    if (depinyin !== line) bump('clean/inline-pinyin');
+    line = depinyin;
+    const furniture = furnitureRule(line);
+    if (furniture) {
+      bump(furniture);
+      continue;
+    }
+    const jump = JUMP_NOTE.exec(line);
+    if (jump) {
+      bump('clean/jump-note');
+      lines.push(cleanLine(line.slice(0, jump.index)));
+      flush();
+      out.push({ kind: 'jump', text: `（${jump[1]}接第${jump[2]}版）`, line: block.line });
+      line = line.slice(jump.index + jump[0].length);
+    }
+    lines.push(cleanLine(line));
+  }
+  flush();
+  void reporter;
+  return out;
+}
+
 export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
-  let blocks = parsed.blocks
-    .map((b) => ({ ...b, text: stripInvisible(b.text).split('\n').map(cleanLine).join('\n').trim() }))
-    .filter((b) => b.text !== '');
+  const counts = new Map<string, number>();
+  let blocks = parsed.blocks.flatMap((b) => cleanBlock(b, reporter, counts));
+  for (const [rule, n] of counts) reporter.info(rule, `${n} line${n === 1 ? '' : 's'}`);
 
   if (parsed.layout === 'flow') {
     // Line breaks in HTML are <br>: each line is a paragraph of its own.

@@ -53,3 +53,71 @@ export const TOPIC_WORDS: Record<string, string[]> = {
   交通: ['交通', '铁路', '高铁', '公路', '航空', '机场', '港口', '地铁', '航运', '车辆'],
   军事: ['军事', '军队', '国防', '部队', '解放军', '演习', '武器', '军舰'],
 };
+
+/**
+ * Pinyin inserted after a Han character by some scrapers, with tone marks or tone digits:
+ * 學(xué)習, 會(huì )晤, 发(fa1)展. Latin text in brackets without tones (世卫组织(WHO)) is left alone.
+ */
+export const INLINE_PINYIN =
+  /(?<=[\u3400-\u9fff])[(（]\s*(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]|[a-zü]{1,6}[1-5]\s*[)）])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?\s*[)）]/g;
+
+/** A jump note of a newspaper page. Examples: （下转第3版）, （上接第 1 版）. Groups: 上/下, page. */
+export const JUMP_NOTE = /[（(]\s*([上下])接第\s*(\d{1,3})\s*版\s*[）)]/;
+
+/**
+ * Page furniture: whole lines that are never article text. Each entry: what it matches.
+ */
+export const FURNITURE_LINES: { rule: string; pattern: RegExp }[] = [
+  // App promotions of regional papers: 扫码下载齐鲁壹点, 找记者 上壹点
+  { rule: 'furniture/app-promo', pattern: /^(?:扫码(?:下载|关注|阅读)|找记者\s*上|下载.{0,8}客户端|长按(?:识别|扫码))/ },
+  // Production credits on a print page: 编辑:于梅君 美编:马秀霞 组版:颜莉
+  { rule: 'furniture/print-credits', pattern: /^(?:责任)?编辑\s*[:：].{0,20}(?:美编|组版|校对|审读)\s*[:：]/ },
+  // Site credits of a web feature: 总监制丨钱蔚 王姗姗, 编辑丨程昱, 视觉丨江雨航
+  { rule: 'furniture/site-credits', pattern: /^(?:总监制|监制|制片人|出品人|主编|编辑|责编|责任编辑|视觉|设计|校对|审核|统筹|策划|撰稿|文案|海报|视频|剪辑)\s*[丨|｜]/ },
+  // Topic and related-news headers of a news site: 专题:…, 国内新闻精选:, 相关新闻
+  { rule: 'furniture/site-nav', pattern: /^(?:专题\s*[:：]|[\u4e00-\u9fff]{0,6}(?:新闻)?精选\s*[:：]?$|相关(?:新闻|阅读|推荐|报道)\s*[:：]?$|热门推荐|延伸阅读\s*[:：]?$|返回(?:顶部|首页))/ },
+  // A bare timestamp from a list of news items: 2025年07月01日 22:08:32, 2025-07-01 10:51
+  { rule: 'furniture/timestamp', pattern: /^\d{4}(?:年|-|\/)\d{1,2}(?:月|-|\/)\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?$/ },
+  // Image placeholders and image-only lines: [图片], 图片, ![](…), image.jpg
+  { rule: 'furniture/image', pattern: /^(?:\[图片\]|【图片】|图片|图\d*|!\[[^\]]*\]\([^)]*\)|\S+\.(?:jpe?g|png|gif|webp))$/i },
+  // Share and copy prompts of web pages: 分享到：, 【纠错】, 责任编辑：张三
+  { rule: 'furniture/share', pattern: /^(?:分享到\s*[:：]?|【纠错】|【打印】|【关闭】|责任编辑\s*[:：]\s*[\u4e00-\u9fff]{2,4}$|来源\s*[:：]\s*\S+\s*$)/ },
+];
+
+/** A line of reporters' names only (a byline). Examples: 记者 闫丽君 吕奇, 本报记者 赖志凯 周子元, 新华社记者姜琳. Group: names. */
+export const BYLINE =
+  /^(?:[\u4e00-\u9fff]{2,8}?(?:报|社|网|台))?(?:首席|特派|特约|见习)?(?:记者|通讯员)\s*((?:[\u4e00-\u9fff·]{2,4})(?:(?:\s+|[、，,]\s*)(?:(?:通讯员|记者)\s*)?[\u4e00-\u9fff·]{2,4}){0,5})$/;
+
+/** A photo credit closing a caption. Examples: 新华社记者 李学仁 摄, 记者 戴伟 摄, 张三/摄. */
+export const PHOTO_CREDIT_END = /(?:^|[\s。）)])(?:[\u4e00-\u9fff]{0,6}记者|通讯员|摄影)?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2}\s*[/／]?\s*摄\s*[）)]?$/;
+
+/** A speaker's line under a speech's headline. Examples: 中华人民共和国主席 习近平, 国务院总理 李强. */
+export const AUTHOR_LINE = /^[\u4e00-\u9fff]{0,16}(?:主席|副主席|总理|副总理|总统|总书记|书记|部长|委员长|省长|市长|院长|主任)\s+[\u4e00-\u9fff·]{2,4}$/;
+
+/** A dateline at the end of an article, as some papers print it. Example: …目标。 新华社北京10月23日电 */
+export const DATELINE_AT_END =
+  /(新华社|中新社|中新网|人民网|央视网|新华网)([\u4e00-\u9fff·]{0,12}?)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电\s*$/;
+
+/** A year with a month: context for datelines that give only month and day. Example: 截至2024年9月底. Groups: year, month. */
+export const YEAR_MONTH = /(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月/g;
+
+/** Headline lines that introduce the title: a lead-in ending in a dash (以…体系——) or a short exclamation (超10.3亿人领用！). */
+export const KICKER_LEAD = /(?:——|--)$|^.{1,16}[！!]$/;
+/** Lines that follow a title as its subtitle: ——在…上的讲话, （2024年10月23日，喀山）. */
+export const KICKER_SUB = /^(?:——|--)|^[（(][^（）()]{2,30}[）)]$/;
+
+/**
+ * Place names for articles without a dateline: provinces, municipalities and major cities.
+ * A city is preferred to its province when both are named.
+ */
+export const PROVINCES = [
+  '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南',
+  '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西', '西藏', '宁夏', '新疆', '香港', '澳门',
+];
+export const CITIES = [
+  '石家庄', '唐山', '保定', '太原', '大同', '沈阳', '大连', '长春', '吉林市', '哈尔滨', '南京', '苏州', '无锡', '常州', '南通', '徐州', '扬州',
+  '杭州', '宁波', '温州', '绍兴', '嘉兴', '金华', '合肥', '芜湖', '福州', '厦门', '泉州', '南昌', '赣州', '济南', '青岛', '烟台', '潍坊', '淄博',
+  '威海', '临沂', '济宁', '泰安', '日照', '德州', '聊城', '滨州', '菏泽', '枣庄', '东营', '郑州', '洛阳', '开封', '武汉', '宜昌', '襄阳', '长沙',
+  '株洲', '岳阳', '广州', '深圳', '珠海', '佛山', '东莞', '中山', '汕头', '惠州', '海口', '三亚', '成都', '绵阳', '贵阳', '遵义', '昆明', '大理',
+  '西安', '延安', '兰州', '西宁', '呼和浩特', '包头', '南宁', '桂林', '拉萨', '银川', '乌鲁木齐', '喀什', '雄安',
+];

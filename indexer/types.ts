@@ -45,7 +45,8 @@ export interface FileMeta {
   categories?: string[];
 }
 
-export type BlockKind = 'heading' | 'paragraph' | 'caption';
+/** 'jump' is a page jump note (（下转第3版）) kept as a marker for the splitter; its text is not article text. */
+export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'jump';
 
 /** One unit of text in reading order: a paragraph, a heading or a photo caption. */
 export interface Block {
