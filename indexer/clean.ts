@@ -41,37 +41,55 @@ export function collapseHanDigitSpaces(line: string): string {
   return line.replace(HAN_DIGIT_SPACE, '');
 }
 
-/** Display width of a line: a Han character or full-width mark counts 1, ASCII half. */
+/** Display width of a line: Han characters and Chinese punctuation (quotes, dashes included) count 1, ASCII half. */
 export function lineWidth(line: string): number {
   let w = 0;
-  for (const ch of line) w += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  for (const ch of line) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
   return w;
 }
 
-/** The width of a full line on a hard-wrapped page: a high percentile of the widths of its lines. */
+/** The width of a body line on a hard-wrapped page: the median width of its lines. */
 export function typicalLineWidth(lines: string[]): number {
   const widths = lines.map(lineWidth).filter((w) => w >= 4).sort((a, b) => a - b);
   if (widths.length < 5) return Infinity;
-  return widths[Math.floor(widths.length * 0.8)] ?? Infinity;
+  return widths[Math.floor(widths.length * 0.5)] ?? Infinity;
 }
 
-/** A line wide enough that the page, not the writer, ended it. */
-const FULL_LINE_RATIO = 0.85;
+/** A column line is at least this share of the page's typical width… */
+const COLUMN_MIN_RATIO = 0.75;
+/** …and as wide as a neighbouring line within this ratio: justified lines come in runs of equal width. */
+const COLUMN_SIMILARITY = 0.88;
+/** Characters a column line may differ by from its neighbour: an indent of two plus squeezed punctuation. */
+const COLUMN_INDENT_TOLERANCE = 3.5;
 
 function joinPair(left: string, right: string): string {
   // Two Latin words keep a space between them; Chinese text joins without one.
   return /[A-Za-z0-9]$/.test(left) && /^[A-Za-z0-9]/.test(right) ? `${left} ${right}` : `${left}${right}`;
 }
 
-/** True when a line fills the page width and does not end a sentence: the page broke it, not the writer. */
-export function lineContinues(line: string, fullWidth: number): boolean {
-  return Number.isFinite(fullWidth) && lineWidth(line) >= fullWidth * FULL_LINE_RATIO && !PARAGRAPH_END.test(line);
+/** Equal widths up to a paragraph indent (two characters) and punctuation squeezed by justification. */
+function similarWidth(a: number, b: number | undefined): boolean {
+  return b !== undefined && (Math.abs(a - b) <= COLUMN_INDENT_TOLERANCE || Math.min(a, b) / Math.max(a, b) >= COLUMN_SIMILARITY);
+}
+
+/**
+ * True when a line does not end its paragraph: it is a line of a justified column (as wide as a
+ * neighbour) or a long line of running text (it holds punctuation), and it ends mid-sentence.
+ * Headlines (short, or wider than the column and alone) do not continue.
+ */
+export function lineContinues(widths: number[], lines: string[], i: number, typical: number): boolean {
+  const line = lines[i]!;
+  if (PARAGRAPH_END.test(line) || !Number.isFinite(typical)) return false;
+  const w = widths[i]!;
+  const column = w >= typical * COLUMN_MIN_RATIO && (similarWidth(w, widths[i - 1]) || similarWidth(w, widths[i + 1]));
+  const running = w >= typical * COLUMN_MIN_RATIO && /[。；，、：]/.test(line.slice(0, -1));
+  return column || running;
 }
 
 /** A line that opens a bracket or quote it does not close continues on the next: （记者王 / 群）. */
 export function opensUnclosed(line: string): boolean {
-  const opens = (line.match(/[（(“]/g) ?? []).length;
-  const closes = (line.match(/[）)”]/g) ?? []).length;
+  const opens = (line.match(/[（(“《「【]/g) ?? []).length;
+  const closes = (line.match(/[）)”》」】]/g) ?? []).length;
   return opens > closes && lineWidth(line) >= 4;
 }
 
@@ -82,23 +100,24 @@ function datelineAwaitsReporters(line: string, next: string): boolean {
 
 /**
  * Hard line breaks from PDF extraction cut sentences and words ('霸' / '权地位'). A line that
- * fills the page width and does not end a sentence continues on the next line, even across a
- * blank line; short lines (headlines, bylines, paragraph ends) end their paragraph.
+ * does not end its paragraph (lineContinues) is joined to the next, even across a blank line;
+ * so is a line that leaves a bracket open, and a dateline followed by its reporters.
  */
-export function rejoinBrokenLines(blocks: Block[], fullWidth: number): Block[] {
+export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
+  const lines: { text: string; block: Block; index: number }[] = [];
+  for (const block of blocks) block.text.split('\n').forEach((text, index) => lines.push({ text, block, index }));
+  const texts = lines.map((l) => l.text);
+  const widths = texts.map(lineWidth);
   const out: Block[] = [];
-  let lastLine = '';
-  for (const block of blocks) {
-    block.text.split('\n').forEach((line, i) => {
-      const prev = out[out.length - 1];
-      if (prev && prev.kind === 'paragraph' && block.kind === 'paragraph' && (lineContinues(lastLine, fullWidth) || opensUnclosed(lastLine) || datelineAwaitsReporters(lastLine, line))) {
-        prev.text = joinPair(prev.text, line);
-      } else {
-        out.push({ kind: block.kind, text: line, line: block.line ? block.line + i : 0 });
-      }
-      lastLine = line;
-    });
-  }
+  lines.forEach(({ text, block, index }, i) => {
+    const prev = out[out.length - 1];
+    const j = i - 1;
+    const joins =
+      prev !== undefined && j >= 0 && prev.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
+      (lineContinues(widths, texts, j, typical) || opensUnclosed(texts[j]!) || datelineAwaitsReporters(texts[j]!, text));
+    if (joins) prev.text = joinPair(prev.text, text);
+    else out.push({ kind: block.kind, text, line: block.line ? block.line + index : 0 });
+  });
   return out;
 }
 
@@ -250,13 +269,25 @@ function cleanLine(line: string): string {
   return collapseHanDigitSpaces(collapseLetterSpacing(line.replace(/[ \t]+/g, ' ').trim()));
 }
 
+/** Repairs that must see the text as it came, before script conversion changes characters. */
+function repairLine(raw: string, bump: (rule: string) => void): string {
+  let line = stripInvisible(raw);
+  if (line.includes('?')) {
+    const m = repairMojibake(line);
+    if (m.repaired) bump('clean/mojibake-repaired');
+    if (m.dropped) bump('clean/mojibake-dropped');
+    line = m.text;
+  }
+  const depinyin = stripInlinePinyin(line);
+  if (depinyin !== line) bump('clean/inline-pinyin');
+  return depinyin;
+}
+
 /**
- * Line-level cleaning of one block: pinyin, mojibake, furniture, jump notes, spacing.
- * Jump notes leave the text but stay as blocks of their own: they mark where an article
- * breaks off to another page, which the splitter needs.
+ * Line rules on Simplified text: furniture, jump notes, spacing. Jump notes leave the text but
+ * stay as blocks of their own: they mark where an article breaks off to another page.
  */
-function cleanBlock(block: Block, reporter: Reporter, counts: Map<string, number>): Block[] {
-  const bump = (rule: string) => counts.set(rule, (counts.get(rule) ?? 0) + 1);
+function tidyBlock(block: Block, bump: (rule: string) => void): Block[] {
   const out: Block[] = [];
   let lines: string[] = [];
   const flush = () => {
@@ -264,17 +295,7 @@ function cleanBlock(block: Block, reporter: Reporter, counts: Map<string, number
     if (text) out.push({ ...block, text });
     lines = [];
   };
-  for (const raw of stripInvisible(block.text).split('\n')) {
-    let line = raw;
-    if (line.includes('?')) {
-      const m = repairMojibake(line);
-      if (m.repaired) bump('clean/mojibake-repaired');
-      if (m.dropped) bump('clean/mojibake-dropped');
-      line = m.text;
-    }
-    const depinyin = stripInlinePinyin(line);
-    if (depinyin !== line) bump('clean/inline-pinyin');
-    line = depinyin;
+  for (let line of block.text.split('\n')) {
     const furniture = furnitureRule(line);
     if (furniture) {
       bump(furniture);
@@ -285,19 +306,23 @@ function cleanBlock(block: Block, reporter: Reporter, counts: Map<string, number
       bump('clean/jump-note');
       lines.push(cleanLine(line.slice(0, jump.index)));
       flush();
-      out.push({ kind: 'jump', text: `（${jump[1]}接第${jump[2]}版）`, line: block.line });
+      out.push({ kind: 'jump', text: `（${jump[1]}第${jump[2]}版）`, line: block.line });
       line = line.slice(jump.index + jump[0].length);
     }
     lines.push(cleanLine(line));
   }
   flush();
-  void reporter;
   return out;
 }
 
 export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
   const counts = new Map<string, number>();
-  let blocks = parsed.blocks.flatMap((b) => cleanBlock(b, reporter, counts));
+  const bump = (rule: string) => counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  const repaired = parsed.blocks.map((b) => ({ ...b, text: b.text.split('\n').map((l) => repairLine(l, bump)).join('\n') }));
+  const script = detectScript(repaired.map((b) => b.text).join('\n'));
+  if (script === 'traditional') reporter.info('clean/traditional', 'Traditional script converted to Simplified for indexing');
+  const simplified = script === 'traditional' ? repaired.map((b) => ({ ...b, text: toSimplified(b.text) })) : repaired;
+  let blocks = simplified.flatMap((b) => tidyBlock(b, bump));
   for (const [rule, n] of counts) reporter.info(rule, `${n} line${n === 1 ? '' : 's'}`);
 
   if (parsed.layout === 'flow') {
@@ -307,14 +332,7 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
     const width = typicalLineWidth(blocks.flatMap((b) => b.text.split('\n')));
     const before = blocks.length;
     blocks = rejoinBrokenLines(blocks, width);
-    if (Number.isFinite(width)) reporter.info('clean/rejoin-lines', `hard-wrapped at about ${width} characters; ${before} blocks became ${blocks.length}`);
+    if (Number.isFinite(width)) reporter.info('clean/rejoin-lines', `lines about ${width} wide; ${before} blocks became ${blocks.length}`);
   }
-
-  const script = detectScript(blocks.map((b) => b.text).join('\n'));
-  if (script === 'traditional') {
-    reporter.info('clean/traditional', 'Traditional script converted to Simplified for indexing');
-    const simplified = blocks.map((b) => ({ ...b, text: toSimplified(b.text) }));
-    return { relPath: parsed.relPath, format: parsed.format, meta: parsed.meta, blocks: simplified, script, originalBlocks: blocks };
-  }
-  return { relPath: parsed.relPath, format: parsed.format, meta: parsed.meta, blocks, script };
+  return { relPath: parsed.relPath, format: parsed.format, layout: parsed.layout, meta: parsed.meta, blocks, script };
 }

@@ -6,6 +6,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isDeclarationFile } from './declarations.js';
 import type { Diagnostic, SourceFile } from './types.js';
 
 /** Names that are never seeds: dotfiles, partial downloads, editor backups and temp files. */
@@ -48,7 +49,7 @@ export async function discover(seedsDir: string, options: DiscoverOptions): Prom
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const relPath = relDir ? `${relDir}/${entry.name}` : entry.name;
-      if (IGNORED_NAME.test(entry.name)) continue;
+      if (IGNORED_NAME.test(entry.name) || isDeclarationFile(entry.name)) continue;
       const absPath = path.join(dir, entry.name);
       let info = await lstat(absPath);
       if (info.isSymbolicLink()) {

@@ -4,8 +4,11 @@
  * the dateline's month and day with the year from the file's context; null rather than a guess.
  */
 import { createHash } from 'node:crypto';
-import { DATELINE, FULL_DATE, OWN_REPORT, REPORTERS_IN_BRACKETS, TOPIC_WORDS } from './lexicon.js';
+import type { Declaration } from './declarations.js';
+import { CITIES, DATELINE, DATELINE_AT_END, FULL_DATE, OWN_REPORT, PROVINCES, REPORTERS_IN_BRACKETS, TOPIC_WORDS, YEAR_MONTH } from './lexicon.js';
 import type { Article, ArticleDraft, FileMeta, Script } from './types.js';
+
+const isArticleStartText = (t: string) => DATELINE.test(t) || OWN_REPORT.test(t);
 
 /** Title words count this many times as often as body words when scoring topics. */
 const TITLE_WEIGHT = 3;
@@ -18,6 +21,7 @@ const MAX_TOPICS = 3;
 export interface FileContext {
   relPath: string;
   meta: FileMeta;
+  declared: Declaration;
   script: Script;
   /** The year the file's context fixes: front matter date, or the full dates in its text. */
   year: number | null;
@@ -53,19 +57,51 @@ export function normalizeDate(value: string | undefined): string | null {
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
 
-/** The year a file's context fixes: its declared date first, else the most frequent year among full dates in its text. */
-export function contextYear(meta: FileMeta, text: string): number | null {
-  const declared = normalizeDate(meta.date);
-  if (declared) return Number(declared.slice(0, 4));
+function mostFrequent(values: number[]): number | null {
   const counts = new Map<number, number>();
-  for (const m of text.matchAll(FULL_DATE)) {
-    const y = Number(m[1]);
-    if (isValidDate(y, Number(m[2]), Number(m[3]))) counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: number | null = null;
   let bestCount = 0;
-  for (const [y, c] of counts) if (c > bestCount) [best, bestCount] = [y, c];
+  for (const [v, c] of counts) if (c > bestCount || (c === bestCount && best !== null && v > best)) [best, bestCount] = [v, c];
   return best;
+}
+
+/**
+ * The year a file's context fixes, for datelines that give only month and day: the declared
+ * publication date, else the front matter date, else the most frequent year of full dates in the
+ * cleaned text (boilerplate is gone by then), else the latest year named with a month
+ * ('截至2024年9月底'). Null when the file names no year.
+ */
+export function contextYear(declared: Declaration, meta: FileMeta, text: string): number | null {
+  const stated = declared.published ?? normalizeDate(meta.date);
+  if (stated) return Number(stated.slice(0, 4));
+  const full = [...text.matchAll(FULL_DATE)].filter((m) => isValidDate(Number(m[1]), Number(m[2]), Number(m[3]))).map((m) => Number(m[1]));
+  if (full.length) return mostFrequent(full);
+  const withMonth = [...text.matchAll(YEAR_MONTH)].filter((m) => Number(m[2]) >= 1 && Number(m[2]) <= 12).map((m) => Number(m[1]));
+  return withMonth.length ? Math.max(...withMonth) : null;
+}
+
+/** The first full date in a text, as YYYY-MM-DD. */
+function fullDateIn(text: string): string | null {
+  for (const m of text.matchAll(FULL_DATE)) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (isValidDate(y, mo, d)) return `${y}-${pad(mo)}-${pad(d)}`;
+  }
+  return null;
+}
+
+/** A place for an article without a dateline: the city named most in its title and lead, else the province. */
+export function placeFromText(title: string, lead: string): string | null {
+  const count = (names: string[]) => {
+    let best: string | null = null;
+    let bestScore = 0;
+    for (const name of names) {
+      const score = (title.split(name).length - 1) * 3 + (lead.split(name).length - 1);
+      if (score > bestScore) [best, bestScore] = [name, score];
+    }
+    return best;
+  };
+  return count(CITIES) ?? count(PROVINCES);
 }
 
 /** Names in a reporter list: '倪四义 胡晓光', '赵嫣、安淑萍' → one entry each. */
@@ -104,21 +140,25 @@ export function articleId(relPath: string, title: string, body: string): string 
 
 export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
   const body = draft.paragraphs.join('\n');
+  const starts = draft.paragraphs.filter(isArticleStartText);
+  const dateline = starts.map((p) => DATELINE.exec(p)).find((m) => m !== null) ?? DATELINE_AT_END.exec(draft.paragraphs[draft.paragraphs.length - 1] ?? '');
+  const ownReport = starts.map((p) => OWN_REPORT.exec(p)).find((m) => m !== null) ?? null;
+  const agency = dateline?.[1] ?? draft.bylineAgencies[0] ?? null;
   const lead = draft.paragraphs.slice(0, 3).join('\n');
-  const dateline = DATELINE.exec(lead);
-  const ownReport = OWN_REPORT.exec(lead);
-  const agency = dateline?.[1] ?? null;
-  const place = dateline?.[2] || ownReport?.[1] || null;
+  const place = dateline?.[2] || ownReport?.[1] || placeFromText(draft.title, lead);
   const month = Number(dateline?.[3] ?? ownReport?.[2] ?? NaN);
   const day = Number(dateline?.[4] ?? ownReport?.[3] ?? NaN);
 
+  // Date: the dateline's day in the context's year, else a full date in the headline, else the declared or stated publication date.
   let date: string | null = null;
   if (ctx.year !== null && isValidDate(ctx.year, month, day)) date = `${ctx.year}-${pad(month)}-${pad(day)}`;
-  else if (Number.isNaN(month)) date = ctx.published;
+  else date = fullDateIn(`${draft.title}\n${draft.kicker ?? ''}`) ?? ctx.published;
 
-  const reporterMatch = REPORTERS_IN_BRACKETS.exec(lead);
-  const reporters = reporterMatch ? splitReporterNames(reporterMatch[1] ?? '') : [];
-  const source = ctx.meta.author ?? agency;
+  const reporters = [...new Set([...starts.flatMap((p) => {
+    const m = REPORTERS_IN_BRACKETS.exec(p.slice(0, 80));
+    return m ? splitReporterNames(m[1] ?? '') : [];
+  }), ...draft.bylineReporters])];
+  const source = ctx.declared.source ?? ctx.meta.author ?? agency;
   const { topics, evidence } = scoreTopics(draft.title, body);
   const keywords = [...new Set(Object.values(evidence).flat())].slice(0, 10);
   const id = articleId(ctx.relPath, draft.title, body);
@@ -136,7 +176,7 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
     reporters,
     topics,
     keywords,
-    script: ctx.script,
+    script: ctx.declared.script ?? ctx.script,
     body,
   };
 }

@@ -61,8 +61,8 @@ export const TOPIC_WORDS: Record<string, string[]> = {
 export const INLINE_PINYIN =
   /(?<=[\u3400-\u9fff])[(（]\s*(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]|[a-zü]{1,6}[1-5]\s*[)）])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?\s*[)）]/g;
 
-/** A jump note of a newspaper page. Examples: （下转第3版）, （上接第 1 版）. Groups: 上/下, page. */
-export const JUMP_NOTE = /[（(]\s*([上下])接第\s*(\d{1,3})\s*版\s*[）)]/;
+/** A jump note of a newspaper page. Examples: （下转第3版）, （上接第 1 版）, （转第 5 版）. Groups: direction, page. */
+export const JUMP_NOTE = /[（(]\s*(下转|上接|转|接)\s*第\s*(\d{1,3})\s*版\s*[）)]/;
 
 /**
  * Page furniture: whole lines that are never article text. Each entry: what it matches.
@@ -86,7 +86,7 @@ export const FURNITURE_LINES: { rule: string; pattern: RegExp }[] = [
 
 /** A line of reporters' names only (a byline). Examples: 记者 闫丽君 吕奇, 本报记者 赖志凯 周子元, 新华社记者姜琳. Group: names. */
 export const BYLINE =
-  /^(?:[\u4e00-\u9fff]{2,8}?(?:报|社|网|台))?(?:首席|特派|特约|见习)?(?:记者|通讯员)\s*((?:[\u4e00-\u9fff·]{2,4})(?:(?:\s+|[、，,]\s*)(?:(?:通讯员|记者)\s*)?[\u4e00-\u9fff·]{2,4}){0,5})$/;
+  /^(?:[\u4e00-\u9fff]{1,8}?(?:报|社|网|台))?(?:首席|特派|特约|见习)?(?:记者|通讯员)\s*((?:[\u4e00-\u9fff·]{2,4})(?:(?:\s+|[、，,]\s*)(?:(?:通讯员|记者)\s*)?[\u4e00-\u9fff·]{2,4}){0,5})$/;
 
 /** A photo credit closing a caption. Examples: 新华社记者 李学仁 摄, 记者 戴伟 摄, 张三/摄. */
 export const PHOTO_CREDIT_END = /(?:^|[\s。）)])(?:[\u4e00-\u9fff]{0,6}记者|通讯员|摄影)?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2}\s*[/／]?\s*摄\s*[）)]?$/;

@@ -8,24 +8,28 @@ import { clean } from './clean.js';
 import { decode } from './decode.js';
 import { Reporter } from './diagnostics.js';
 import { contextYear, enrich, normalizeDate } from './enrich.js';
+import { loadDeclaration, type LoadedDeclaration } from './declarations.js';
 import { parse } from './parse.js';
 import { split } from './split.js';
 import type { Article, FileResult, SourceFile } from './types.js';
 
-export function processBytes(relPath: string, bytes: Uint8Array): FileResult {
+export function processBytes(relPath: string, bytes: Uint8Array, loaded: LoadedDeclaration = { declaration: {}, hash: '', problems: [] }): FileResult {
   const reporter = new Reporter(relPath);
+  for (const problem of loaded.problems) reporter.warn('declarations/invalid', `declaration ignored: ${problem}`);
   const decodedOutcome = decode(relPath, bytes, reporter);
   if (!decodedOutcome.ok) return { ok: false, relPath, diagnostics: reporter.messages };
   const decoded = decodedOutcome.decoded;
   const parsed = parse(decoded, reporter);
   const cleaned = clean(parsed, reporter);
   const text = cleaned.blocks.map((b) => b.text).join('\n');
+  const declared = loaded.declaration;
   const ctx = {
     relPath,
     meta: cleaned.meta,
+    declared,
     script: cleaned.script,
-    year: contextYear(cleaned.meta, text),
-    published: normalizeDate(cleaned.meta.date),
+    year: contextYear(declared, cleaned.meta, text),
+    published: declared.published ?? normalizeDate(cleaned.meta.date),
   };
   const articles: Article[] = split(cleaned).map((draft) => enrich(draft, ctx));
   if (articles.length === 0) {
@@ -34,7 +38,9 @@ export function processBytes(relPath: string, bytes: Uint8Array): FileResult {
   }
   const chunks = articles.flatMap((a) => chunkArticle(a));
   reporter.info('pipeline/summary', `${articles.length} articles, ${chunks.length} chunks (${decoded.encoding}, ${parsed.format})`);
-  return { ok: true, relPath, contentHash: decoded.contentHash, articles, chunks, diagnostics: reporter.messages };
+  // Declarations are part of the content: changing one re-indexes the file.
+  const contentHash = loaded.hash ? `${decoded.contentHash}:${loaded.hash}` : decoded.contentHash;
+  return { ok: true, relPath, contentHash, articles, chunks, diagnostics: reporter.messages };
 }
 
 /** Reads a file and runs it through the pipeline; an unreadable file is a rejected result, not a throw. */
@@ -50,5 +56,5 @@ export async function processFile(file: SourceFile): Promise<FileResult> {
       diagnostics: [{ file: file.relPath, rule: 'read/failed', reason: `cannot read the file (${code})`, severity: 'error' }],
     };
   }
-  return processBytes(file.relPath, bytes);
+  return processBytes(file.relPath, bytes, await loadDeclaration(file.absPath));
 }

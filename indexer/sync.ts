@@ -7,6 +7,7 @@
  * A rejected file keeps its last good chunks in both modes. The manifest is written last.
  */
 import { filterString, type Engine } from '../src/engine/meili.js';
+import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
 import { emptyManifest, manifestPath, readManifest, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { processFile } from './pipeline.js';
@@ -168,7 +169,9 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
     async function syncFile(file: SourceFile): Promise<FileReport> {
       const entry = old.files[file.relPath];
-      if (!full && entry && entry.size === file.size && entry.mtimeMs === file.mtimeMs) {
+      const declared = await loadDeclaration(file.absPath);
+      const sameDeclaration = entry !== undefined && (entry.contentHash.split(':')[1] ?? '') === declared.hash;
+      if (!full && entry && sameDeclaration && entry.size === file.size && entry.mtimeMs === file.mtimeMs) {
         next.files[file.relPath] = entry;
         return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
       }

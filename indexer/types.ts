@@ -76,20 +76,28 @@ export type Script = 'simplified' | 'traditional';
 export interface Cleaned {
   relPath: string;
   format: Format;
+  layout: Layout;
   meta: FileMeta;
   blocks: Block[];
   script: Script;
-  /** The original-script blocks, kept for display when the script was Traditional. */
-  originalBlocks?: Block[];
 }
 
 /** An article's text before enrichment: where it starts and ends on the page. */
 export interface ArticleDraft {
   title: string;
   kicker: string | null;
+  /** Body paragraphs in reading order, datelines included, bylines and captions not. */
   paragraphs: string[];
+  /** Names from bylines (记者 闫丽君 吕奇); dateline reporters are read by enrich. */
+  bylineReporters: string[];
+  /** Agencies named in bylines (新华社记者姜琳 → 新华社). */
+  bylineAgencies: string[];
   /** Index of this article on its page, in reading order. */
   ordinal: number;
+  /** Page jumps: continued to page `to`, continued from page `from`. */
+  jump: { to?: number; from?: number };
+  /** Where the title came from: a headline on the page, the file's metadata, or the first sentence. */
+  titleFrom: 'headline' | 'meta' | 'first-sentence';
 }
 
 export interface Article {
