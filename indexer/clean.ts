@@ -5,7 +5,7 @@
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import type { Reporter } from './diagnostics.js';
-import { FURNITURE_LINES, HAN, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END } from './lexicon.js';
+import { FURNITURE_LINES, HAN, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
 import type { Block, Cleaned, Parsed, Script } from './types.js';
 
 /**
@@ -79,7 +79,8 @@ function similarWidth(a: number, b: number | undefined): boolean {
  */
 export function lineContinues(widths: number[], lines: string[], i: number, typical: number): boolean {
   const line = lines[i]!;
-  if (PARAGRAPH_END.test(line) || !Number.isFinite(typical)) return false;
+  // A photo credit closes its caption: …集体合影。 新华社记者 李学仁 摄
+  if (PARAGRAPH_END.test(line) || PHOTO_CREDIT_END.test(line) || !Number.isFinite(typical)) return false;
   const w = widths[i]!;
   const column = w >= typical * COLUMN_MIN_RATIO && (similarWidth(w, widths[i - 1]) || similarWidth(w, widths[i + 1]));
   const running = w >= typical * COLUMN_MIN_RATIO && /[。；，、：]/.test(line.slice(0, -1));
@@ -280,7 +281,9 @@ function repairLine(raw: string, bump: (rule: string) => void): string {
   }
   const depinyin = stripInlinePinyin(line);
   if (depinyin !== line) bump('clean/inline-pinyin');
-  return depinyin;
+  const detagged = depinyin.replace(HTML_REMNANT, '');
+  if (detagged !== depinyin) bump('clean/html-remnant');
+  return detagged;
 }
 
 /**

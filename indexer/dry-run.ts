@@ -4,8 +4,8 @@
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { discover } from './discover.js';
-import { processFile } from './pipeline.js';
-import type { Article, Diagnostic } from './types.js';
+import { linkAndChunk, processFile } from './pipeline.js';
+import type { Article, Diagnostic, FileResult } from './types.js';
 import type { FileReport } from './sync.js';
 
 /** The record DESIGN fixes for each article of a dry run. */
@@ -44,17 +44,22 @@ export async function dryRun(seedsDir: string, maxFileBytes: number, out: Writab
     const status = diagnostics.some((d) => d.severity === 'error') ? 'rejected' : 'skipped';
     reports.push({ file, status, articles: 0, chunks: 0, diagnostics });
   }
+  const results: Extract<FileResult, { ok: true }>[] = [];
   for (const file of discovery.files) {
     const result = await processFile(file);
-    let report: FileReport;
     if (!result.ok) {
-      report = { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
-    } else {
-      const perArticle = new Map<string, number>();
-      for (const c of result.chunks) perArticle.set(c.articleId, (perArticle.get(c.articleId) ?? 0) + 1);
-      for (const a of result.articles) await writeLine(out, JSON.stringify(articleRecord(a, perArticle.get(a.id) ?? 0)));
-      report = { file: file.relPath, status: 'indexed', articles: result.articles.length, chunks: result.chunks.length, diagnostics: result.diagnostics };
-    }
+      const report: FileReport = { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
+      reports.push(report);
+      onFile?.(report);
+    } else results.push(result);
+  }
+  const { chunks } = linkAndChunk(results);
+  for (const result of results) {
+    const docs = chunks.get(result.relPath) ?? [];
+    const perArticle = new Map<string, number>();
+    for (const c of docs) perArticle.set(c.articleId, (perArticle.get(c.articleId) ?? 0) + 1);
+    for (const a of result.articles) await writeLine(out, JSON.stringify(articleRecord(a, perArticle.get(a.id) ?? 0)));
+    const report: FileReport = { file: result.relPath, status: 'indexed', articles: result.articles.length, chunks: docs.length, diagnostics: result.diagnostics };
     reports.push(report);
     onFile?.(report);
   }

@@ -13,7 +13,7 @@ const isArticleStartText = (t: string) => DATELINE.test(t) || OWN_REPORT.test(t)
 /** Title words count this many times as often as body words when scoring topics. */
 const TITLE_WEIGHT = 3;
 /** A second or third topic needs at least this share of the main topic's score. */
-const SECONDARY_TOPIC_SHARE = 0.5;
+const SECONDARY_TOPIC_SHARE = 0.2;
 /** Fewest weighted hits that make any topic. */
 const MIN_TOPIC_SCORE = 2;
 const MAX_TOPICS = 3;
@@ -112,26 +112,30 @@ export function splitReporterNames(list: string): string[] {
     .filter((s) => /^[\u4e00-\u9fff·]{2,5}$/.test(s));
 }
 
+/** Every taxonomy word, longest first, as one pattern: '工业互联网' is read as itself, not as '工业' and '互联网'. */
+const TOPIC_OF = new Map<string, string>();
+for (const [topic, words] of Object.entries(TOPIC_WORDS)) for (const w of words) if (!TOPIC_OF.has(w)) TOPIC_OF.set(w, topic);
+const TOPIC_PATTERN = new RegExp([...TOPIC_OF.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
 /** Topics from the taxonomy's word lists, main topic first, each with the words that decided it. */
 export function scoreTopics(title: string, body: string): { topics: string[]; evidence: Record<string, string[]> } {
-  const scored: { topic: string; score: number; words: string[] }[] = [];
-  for (const [topic, words] of Object.entries(TOPIC_WORDS)) {
-    let score = 0;
-    const hits: string[] = [];
-    for (const word of words) {
-      const n = body.split(word).length - 1 + (title.split(word).length - 1) * TITLE_WEIGHT;
-      if (n > 0) {
-        score += n;
-        hits.push(word);
-      }
+  const scores = new Map<string, { score: number; words: Set<string> }>();
+  const count = (text: string, weight: number) => {
+    for (const m of text.matchAll(TOPIC_PATTERN)) {
+      const topic = TOPIC_OF.get(m[0])!;
+      const entry = scores.get(topic) ?? { score: 0, words: new Set<string>() };
+      entry.score += weight;
+      entry.words.add(m[0]);
+      scores.set(topic, entry);
     }
-    if (score >= MIN_TOPIC_SCORE) scored.push({ topic, score, words: hits });
-  }
-  scored.sort((a, b) => b.score - a.score);
-  const main = scored[0];
+  };
+  count(title, TITLE_WEIGHT);
+  count(body, 1);
+  const ranked = [...scores.entries()].filter(([, e]) => e.score >= MIN_TOPIC_SCORE).sort((a, b) => b[1].score - a[1].score);
+  const main = ranked[0];
   if (!main) return { topics: [], evidence: {} };
-  const chosen = scored.filter((s, i) => i === 0 || s.score >= main.score * SECONDARY_TOPIC_SHARE).slice(0, MAX_TOPICS);
-  return { topics: chosen.map((s) => s.topic), evidence: Object.fromEntries(chosen.map((s) => [s.topic, s.words])) };
+  const chosen = ranked.filter(([, e], i) => i === 0 || e.score >= main[1].score * SECONDARY_TOPIC_SHARE).slice(0, MAX_TOPICS);
+  return { topics: chosen.map(([t]) => t), evidence: Object.fromEntries(chosen.map(([t, e]) => [t, [...e.words]])) };
 }
 
 export function articleId(relPath: string, title: string, body: string): string {

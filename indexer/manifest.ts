@@ -7,16 +7,27 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
+const signatureSchema = z.object({
+  id: z.string(),
+  order: z.string(),
+  storyId: z.string(),
+  shingles: z.number(),
+  minhash: z.array(z.number()),
+  numbers: z.array(z.string()),
+});
+
 const entrySchema = z.object({
   size: z.number(),
   mtimeMs: z.number(),
   contentHash: z.string(),
   chunkIds: z.array(z.string()),
   articles: z.number(),
+  /** Reprint signatures of the file's articles, so later runs link new files to indexed stories. */
+  signatures: z.array(signatureSchema).default([]),
 });
 
 const manifestSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   index: z.string(),
   updatedAt: z.string(),
   files: z.record(z.string(), entrySchema),
@@ -30,7 +41,7 @@ export function manifestPath(dataDir: string, indexName: string): string {
 }
 
 export function emptyManifest(index: string): Manifest {
-  return { version: 1, index, updatedAt: new Date(0).toISOString(), files: {} };
+  return { version: 2, index, updatedAt: new Date(0).toISOString(), files: {} };
 }
 
 export type ManifestRead = { status: 'ok'; manifest: Manifest } | { status: 'missing' } | { status: 'corrupt'; reason: string };

@@ -10,8 +10,8 @@ import { filterString, type Engine } from '../src/engine/meili.js';
 import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
 import { emptyManifest, manifestPath, readManifest, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { processFile } from './pipeline.js';
-import type { ChunkDoc, Diagnostic, SourceFile } from './types.js';
+import { linkAndChunk, processFile } from './pipeline.js';
+import type { ChunkDoc, Diagnostic, FileResult, SourceFile } from './types.js';
 
 /** Documents per addDocuments request: large enough to amortise a task, small enough for a fast payload. */
 const BATCH_DOCS = 5000;
@@ -130,7 +130,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
   const discovery = await discover(options.seedsDir, { maxFileBytes: options.maxFileBytes });
   const reports: FileReport[] = [];
-  const next: Manifest = { version: 1, index: live, updatedAt: startedAt, files: {} };
+  const next: Manifest = { version: 2, index: live, updatedAt: startedAt, files: {} };
   // Files discover set aside (too large, still being written) keep what the index has of them.
   const setAside = new Map<string, Diagnostic[]>();
   for (const d of discovery.diagnostics) setAside.set(d.file, [...(setAside.get(d.file) ?? []), d]);
@@ -158,16 +158,19 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       reports.push({ file: relPath, status: 'skipped', articles: entry?.articles ?? 0, chunks: entry?.chunkIds.length ?? 0, diagnostics });
     }
 
+    // Phase 1: read and process the files that changed (all of them in a full run).
+    const processed: { file: SourceFile; result: Extract<FileResult, { ok: true }>; entry: ManifestEntry | undefined }[] = [];
     let done = 0;
     for (const file of discovery.files) {
       if (options.shouldStop?.()) throw new SyncAborted('stopped before the run finished; nothing was committed');
       options.onProgress?.({ done, total: discovery.files.length, file: file.relPath });
-      reports.push(await syncFile(file));
+      const report = await readOne(file);
+      if (report) reports.push(report);
       done++;
     }
     options.onProgress?.({ done, total: discovery.files.length, file: '' });
 
-    async function syncFile(file: SourceFile): Promise<FileReport> {
+    async function readOne(file: SourceFile): Promise<FileReport | null> {
       const entry = old.files[file.relPath];
       const declared = await loadDeclaration(file.absPath);
       const sameDeclaration = entry !== undefined && (entry.contentHash.split(':')[1] ?? '') === declared.hash;
@@ -180,20 +183,39 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         if (entry) await keepPrevious(file.relPath, entry);
         return { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
       }
-      const ids = result.chunks.map((c) => c.id);
-      next.files[file.relPath] = { size: file.size, mtimeMs: file.mtimeMs, contentHash: result.contentHash, chunkIds: ids, articles: result.articles.length };
       if (!full && entry && entry.contentHash === result.contentHash) {
-        return { file: file.relPath, status: 'unchanged', articles: result.articles.length, chunks: ids.length, diagnostics: result.diagnostics };
+        next.files[file.relPath] = { ...entry, size: file.size, mtimeMs: file.mtimeMs };
+        return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: result.diagnostics };
       }
+      processed.push({ file, result, entry });
+      return null;
+    }
+
+    // Phase 2: link reprints among the processed files and against the stories already indexed.
+    const fixed = Object.values(next.files).flatMap((e) => e.signatures);
+    const { chunks, signatures } = linkAndChunk(processed.map((p) => p.result), fixed);
+
+    // Phase 3: send what is new, note what is gone.
+    for (const { file, result, entry } of processed) {
+      const docs = chunks.get(file.relPath) ?? [];
+      const ids = docs.map((c) => c.id);
+      next.files[file.relPath] = {
+        size: file.size,
+        mtimeMs: file.mtimeMs,
+        contentHash: result.contentHash,
+        chunkIds: ids,
+        articles: result.articles.length,
+        signatures: signatures.get(file.relPath) ?? [],
+      };
       if (full || !entry) {
-        await writer.add(result.chunks);
+        await writer.add(docs);
       } else {
         const before = new Set(entry.chunkIds);
         const now = new Set(ids);
-        await writer.add(result.chunks.filter((c) => !before.has(c.id)));
+        await writer.add(docs.filter((c) => !before.has(c.id)));
         toDelete.push(...entry.chunkIds.filter((id) => !now.has(id)));
       }
-      return { file: file.relPath, status: 'indexed', articles: result.articles.length, chunks: ids.length, diagnostics: result.diagnostics };
+      reports.push({ file: file.relPath, status: 'indexed', articles: result.articles.length, chunks: ids.length, diagnostics: result.diagnostics });
     }
 
     for (const [relPath, entry] of Object.entries(old.files)) {

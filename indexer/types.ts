@@ -145,7 +145,7 @@ export interface ChunkDoc {
   script: Script;
 }
 
-/** The outcome of running one file through the pipeline. */
+/** The outcome of running one file through the pipeline, before reprint linking and chunking. */
 export type FileResult =
-  | { ok: true; relPath: string; contentHash: string; articles: Article[]; chunks: ChunkDoc[]; diagnostics: Diagnostic[] }
+  | { ok: true; relPath: string; contentHash: string; articles: Article[]; diagnostics: Diagnostic[] }
   | { ok: false; relPath: string; diagnostics: Diagnostic[] };

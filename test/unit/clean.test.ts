@@ -46,8 +46,12 @@ describe('rejoinBrokenLines', () => {
     assert.equal(out.length, 2);
   });
   it('keeps a space between Latin words split by a line break', () => {
-    const out = rejoinBrokenLines([p('the quick brown fox jumps over the\nlazy dog')], 16);
-    assert.equal(out[0]?.text, 'the quick brown fox jumps over the lazy dog');
+    const out = rejoinBrokenLines([p('中国的科学家发布了全新的 open\nsource 模型，供全球研究者免费\n使用。')], 14);
+    assert.equal(out[0]?.text, '中国的科学家发布了全新的 open source 模型，供全球研究者免费使用。');
+  });
+  it('ends a paragraph at a photo credit', () => {
+    const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);
+    assert.equal(out.length, 2);
   });
 });
 

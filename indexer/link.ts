@@ -1,0 +1,131 @@
+/**
+ * link reprints: the same wire story in several files, even a partial or reordered copy, gets
+ * one storyId. Each article gets a MinHash signature of its character 5-gram shingles; LSH
+ * banding finds candidate pairs without comparing all pairs; a candidate is linked when one
+ * text is mostly contained in the other (estimated from the signatures) and the numbers the
+ * smaller one states are found in the larger (two months' statistics on one indicator share
+ * their template, not their figures).
+ */
+
+/** Characters per shingle: long enough to be specific in Chinese, short enough to survive edits. */
+const SHINGLE = 5;
+/** Hash functions per signature = BANDS × ROWS. */
+const BANDS = 32;
+const ROWS = 2;
+const HASHES = BANDS * ROWS;
+/** Share of the smaller text found in the larger above which two articles are one story. */
+export const MIN_CONTAINMENT = 0.6;
+/** Share of the smaller text's numbers the larger must state too. */
+const MIN_NUMBER_AGREEMENT = 0.8;
+/** Articles shorter than this (in shingles) are not linked: too little to tell. */
+const MIN_SHINGLES = 40;
+
+export interface StorySignature {
+  id: string;
+  /** Order of precedence for the story's id: the earliest (file, ordinal) names the story. */
+  order: string;
+  storyId: string;
+  shingles: number;
+  minhash: number[];
+  numbers: string[];
+}
+
+function fnv1a(text: string, from: number, length: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < from + length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+// Deterministic coefficients for the hash family h_i(x) = a_i·x + b_i (mod 2^32).
+const COEFFS = Array.from({ length: HASHES }, (_, i) => [fnv1a(`a${i}`, 0, 2 + String(i).length) | 1, fnv1a(`b${i}`, 0, 2 + String(i).length)] as const);
+
+/** The text a signature is made of: letters and digits only, so layout and punctuation do not matter. */
+export function normalizeForShingles(body: string): string {
+  return body.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+}
+
+export function signature(id: string, order: string, body: string): StorySignature {
+  const text = normalizeForShingles(body);
+  const mins = new Array<number>(HASHES).fill(0xffffffff);
+  const seen = new Set<number>();
+  for (let i = 0; i + SHINGLE <= text.length; i++) {
+    const x = fnv1a(text, i, SHINGLE);
+    if (seen.has(x)) continue;
+    seen.add(x);
+    for (let k = 0; k < HASHES; k++) {
+      const [a, b] = COEFFS[k]!;
+      const v = (Math.imul(a, x) + b) >>> 0;
+      if (v < mins[k]!) mins[k] = v;
+    }
+  }
+  const numbers = [...new Set(body.match(/\d+(?:\.\d+)?%?/g) ?? [])];
+  return { id, order, storyId: id, shingles: seen.size, minhash: mins, numbers };
+}
+
+/** Estimated share of the smaller text contained in the larger, from the Jaccard estimate and the sizes. */
+export function containment(a: StorySignature, b: StorySignature): number {
+  let same = 0;
+  for (let k = 0; k < HASHES; k++) if (a.minhash[k] === b.minhash[k]) same++;
+  const j = same / HASHES;
+  const small = Math.min(a.shingles, b.shingles);
+  if (small === 0) return 0;
+  return Math.min(1, (j * (a.shingles + b.shingles)) / ((1 + j) * small));
+}
+
+function numbersAgree(a: StorySignature, b: StorySignature): boolean {
+  const [small, large] = a.numbers.length <= b.numbers.length ? [a, b] : [b, a];
+  if (small.numbers.length === 0) return true;
+  const have = new Set(large.numbers);
+  return small.numbers.filter((n) => have.has(n)).length / small.numbers.length >= MIN_NUMBER_AGREEMENT;
+}
+
+export function isReprint(a: StorySignature, b: StorySignature): boolean {
+  if (a.shingles < MIN_SHINGLES || b.shingles < MIN_SHINGLES) return false;
+  return containment(a, b) >= MIN_CONTAINMENT && numbersAgree(a, b);
+}
+
+/**
+ * Gives linked articles one storyId. `fixed` signatures (already in the index) keep theirs;
+ * a new article joining their story takes it. Otherwise a story is named by its earliest member.
+ */
+export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = []): Map<string, string> {
+  const all = [...fixed, ...fresh];
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const buckets = new Map<string, number[]>();
+  all.forEach((s, i) => {
+    if (s.shingles < MIN_SHINGLES) return;
+    for (let band = 0; band < BANDS; band++) {
+      const key = `${band}:${s.minhash.slice(band * ROWS, band * ROWS + ROWS).join(',')}`;
+      const list = buckets.get(key);
+      if (list) list.push(i);
+      else buckets.set(key, [i]);
+    }
+  });
+  const checked = new Set<string>();
+  for (const members of buckets.values()) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const [i, j] = [members[x]!, members[y]!];
+        if (i < fixed.length && j < fixed.length) continue;
+        const key = `${i}:${j}`;
+        if (checked.has(key)) continue;
+        checked.add(key);
+        if (find(i) !== find(j) && isReprint(all[i]!, all[j]!)) parent[find(j)] = find(i);
+      }
+    }
+  }
+  // Each group's name: an existing storyId if a fixed member has one, else its earliest member's id.
+  const groups = new Map<number, number[]>();
+  all.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  const result = new Map<string, string>();
+  for (const members of groups.values()) {
+    const fixedMember = members.find((i) => i < fixed.length);
+    const name = fixedMember !== undefined ? all[fixedMember]!.storyId : all[members.sort((p, q) => (all[p]!.order < all[q]!.order ? -1 : 1))[0]!]!.id;
+    for (const i of members) if (i >= fixed.length) result.set(all[i]!.id, name);
+  }
+  return result;
+}
