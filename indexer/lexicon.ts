@@ -49,7 +49,7 @@ export const TOPIC_WORDS: Record<string, string[]> = {
   教育: ['教育', '学校', '学生', '高校', '教师', '大学', '招生', '课程'],
   体育: ['体育', '比赛', '运动员', '冠军', '奥运', '足球', '篮球', '联赛', '赛事'],
   健康: ['健康', '医疗', '医院', '疾病', '疫情', '卫生', '药品', '疫苗', '患者', '就医'],
-  农业: ['农业', '农村', '农民', '粮食', '种植', '乡村振兴', '耕地', '农产品'],
+  农业: ['农业', '农村', '农民', '粮食', '种植', '乡村振兴', '耕地', '农产品', '农田', '春耕', '播种', '小麦', '水稻', '玉米', '农机', '种粮', '施肥', '灌溉', '丰收', '农户', '养殖'],
   交通: ['交通', '铁路', '高铁', '公路', '航空', '机场', '港口', '地铁', '航运', '车辆'],
   军事: ['军事', '军队', '国防', '部队', '解放军', '演习', '武器', '军舰'],
 };
@@ -101,7 +101,10 @@ export const DATELINE_AT_END =
 /** A year with a month: context for datelines that give only month and day. Example: 截至2024年9月底. Groups: year, month. */
 export const YEAR_MONTH = /(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月/g;
 
-/** Headline lines that introduce the title: a lead-in ending in a dash (以…体系——) or a short exclamation (超10.3亿人领用！). */
+/**
+ * Headline lines that introduce the title: a lead-in ending in a dash (以…体系——) or a short
+ * exclamation (超10.3亿人领用！). A short tag over a longer title (稳就业) is one too: see split.
+ */
 export const KICKER_LEAD = /(?:——|--)$|^.{1,16}[！!]$/;
 /** Lines that follow a title as its subtitle: ——在…上的讲话, （2024年10月23日，喀山）. */
 export const KICKER_SUB = /^(?:——|--)|^[（(][^（）()]{2,30}[）)]$/;

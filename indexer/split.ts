@@ -23,6 +23,8 @@ const MAX_SUBHEADING_WIDTH = 20;
 const SUBHEADING_COHESION = 0.12;
 /** Characters of body text compared on each side of a headline cluster. */
 const COHESION_WINDOW = 300;
+/** A tag line over a title (稳就业, 春耕时节) is at most this wide. */
+const MAX_TAG_WIDTH = 6;
 /** Longest title taken from the first sentence of an article without a headline. */
 const FALLBACK_TITLE_CHARS = 30;
 /** A photo credit alone on its line is a caption's last line; the caption text before it is this short at most. */
@@ -278,7 +280,9 @@ function joinTitleLines(lines: string[]): string {
 /** Title and kicker from a cluster's lines: lead-ins and subtitles are the kicker, speaker lines are dropped. */
 export function titleParts(lines: Unit[]): { title: string; kicker: string | null } | null {
   const texts = lines.filter((l) => l.kind === 'heading').map((l) => l.text);
-  const firstTitle = texts.findIndex((t) => !KICKER_LEAD.test(t) && !KICKER_SUB.test(t));
+  const isLead = (t: string, i: number) =>
+    KICKER_LEAD.test(t) || (i === 0 && texts.length > 1 && lineWidth(t) <= MAX_TAG_WIDTH && lineWidth(texts[1]!) > lineWidth(t) + 2);
+  const firstTitle = texts.findIndex((t, i) => !isLead(t, i) && !KICKER_SUB.test(t));
   if (firstTitle < 0) return texts.length ? { title: texts.join(''), kicker: null } : null;
   const lead = texts.slice(0, firstTitle);
   const rest = texts.slice(firstTitle);
