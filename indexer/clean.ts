@@ -167,8 +167,8 @@ export function commonness(text: string): number {
 
 /** A mojibake run is at least this long; a shorter one after a '?' is ordinary text. */
 const MIN_MOJIBAKE_RUN = 3;
-/** A repair is taken when it reads this much more like news text than the run it replaces. */
-const REPAIR_GAIN = 0.25;
+/** Share of frequent characters a repaired run must reach. */
+const MIN_REPAIRED_COMMONNESS = 0.8;
 /** Pinyin a scraper added after the '?' of a lost byte: '?lài)'. */
 const PINYIN_AFTER_MARK = /^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）]/;
 
@@ -224,6 +224,11 @@ export function repairMojibake(line: string): { text: string; repaired: number; 
     while (j < chars.length && gbkEncodable(chars[j]!) && (/[\p{L}\p{N}]/u.test(chars[j]!) || chars[j]!.charCodeAt(0) > 0x7f || j === start) && !/\s/.test(chars[j]!)) j++;
     const run = chars.slice(start, j);
     const before = commonness(run.join(''));
+    // Text after a real question mark starts with a letter or digit; a garbled run never does.
+    if (/^[A-Za-z0-9]/.test(run[0] ?? '')) {
+      out += '?';
+      continue;
+    }
     // Where the reader came back in step is unknown: at an ASCII letter inside the run (a byte
     // below 0x80) or at its end. Each candidate is judged with the rest of the run left as it is.
     let best: { text: string; end: number; score: number } | null = null;
@@ -240,10 +245,8 @@ export function repairMojibake(line: string): { text: string; repaired: number; 
         if (!best || score >= best.score) best = { text, end: k, score };
       }
     }
-    if (best) {
-      const replaced = commonness(run.slice(0, best.end).join(''));
-      if (commonness(best.text) < replaced + REPAIR_GAIN || commonness(best.text) < 0.8) best = null;
-    }
+    // Kept only when the repaired line reads better than the line as it is, and the repair itself reads as text.
+    if (best && (best.score <= readability(run.join('')) || commonness(best.text) < MIN_REPAIRED_COMMONNESS)) best = null;
     if (best) {
       out += best.text;
       repaired++;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { collapseHanDigitSpaces, collapseLetterSpacing, detectScript, rejoinBrokenLines, stripInvisible } from '../../indexer/clean.js';
+import { collapseHanDigitSpaces, collapseLetterSpacing, detectScript, furnitureRule, rejoinBrokenLines, repairMojibake, stripInlinePinyin, stripInvisible } from '../../indexer/clean.js';
 import type { Block } from '../../indexer/types.js';
 
 describe('collapseLetterSpacing', () => {
@@ -63,4 +63,38 @@ describe('detectScript', () => {
     ['English only text', 'simplified'],
   ];
   for (const [text, script] of cases) it(`reads "${text.slice(0, 10)}" as ${script}`, () => assert.equal(detectScript(text), script));
+});
+
+describe('repairMojibake', () => {
+  const cases: [string, string, string][] = [
+    ['a GBK run read one byte out of step, back in step at an ASCII byte', '检测?!皵底粥l村”让农产品走出大山。', '检测“數字鄉村”让农产品走出大山。'],
+    ['the sample shape: a full stop lost, a quote made half-width', '“云合影”?!霸坪嫌啊币蕴厥獾姆绞接涗浵陆鸫u伙伴', '“云合影”“云合影”以特殊的方式記錄下金磚伙伴'],
+    ['a real question mark before Chinese text', '真的吗?我们走吧', '真的吗?我们走吧'],
+    ['a real question mark before Latin text', '你好?ABC是英文', '你好?ABC是英文'],
+  ];
+  for (const [name, input, expected] of cases) it(`handles ${name}`, () => assert.equal(repairMojibake(input).text, expected));
+});
+
+describe('stripInlinePinyin', () => {
+  const cases: [string, string][] = [
+    ['學(xué)習關(guān)鍵詞', '學習關鍵詞'],
+    ['會(huì )晤', '會晤'],
+    ['发(fa1)展', '发展'],
+    ['世界卫生组织(WHO)认证', '世界卫生组织(WHO)认证'],
+    ['增长(同比)了', '增长(同比)了'],
+  ];
+  for (const [input, expected] of cases) it(`turns ${input} into ${expected}`, () => assert.equal(stripInlinePinyin(input), expected));
+});
+
+describe('furnitureRule', () => {
+  const cases: [string, string | null][] = [
+    ['扫码下载齐鲁壹点', 'furniture/app-promo'],
+    ['编辑:于梅君 美编:马秀霞 组版:颜莉', 'furniture/print-credits'],
+    ['总监制丨钱蔚 王姗姗', 'furniture/site-credits'],
+    ['- 2025年07月01日 22:08:32', 'furniture/timestamp'],
+    ['国内新闻精选:', 'furniture/site-nav'],
+    ['编辑部的同志们认真讨论了这个问题。', null],
+    ['2025年7月1日，全国统计数据发布。', null],
+  ];
+  for (const [line, rule] of cases) it(`reads "${line}" as ${rule ?? 'text'}`, () => assert.equal(furnitureRule(line), rule));
 });
