@@ -77,14 +77,16 @@ function similarWidth(a: number, b: number | undefined): boolean {
  * neighbour) or a long line of running text (it holds punctuation), and it ends mid-sentence.
  * Headlines (short, or wider than the column and alone) do not continue.
  */
-export function lineContinues(widths: number[], lines: string[], i: number, typical: number): boolean {
+export function lineContinues(widths: number[], lines: string[], i: number, typical: number, sameBlock = false): boolean {
   const line = lines[i]!;
   // A photo credit closes its caption: …集体合影。 新华社记者 李学仁 摄
   if (PARAGRAPH_END.test(line) || PHOTO_CREDIT_END.test(line) || !Number.isFinite(typical)) return false;
   const w = widths[i]!;
   const column = w >= typical * COLUMN_MIN_RATIO && (similarWidth(w, widths[i - 1]) || similarWidth(w, widths[i + 1]));
   const running = w >= typical * COLUMN_MIN_RATIO && /[。；，、：]/.test(line.slice(0, -1));
-  return column || running;
+  // Inside one block (no blank line between), a line about as wide as the column continues.
+  const inBlock = sameBlock && w >= typical * COLUMN_MIN_RATIO;
+  return column || running || inBlock;
 }
 
 /** A line that opens a bracket or quote it does not close continues on the next: （记者王 / 群）. */
@@ -115,7 +117,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const j = i - 1;
     const joins =
       prev !== undefined && j >= 0 && prev.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
-      (lineContinues(widths, texts, j, typical) || opensUnclosed(texts[j]!) || datelineAwaitsReporters(texts[j]!, text));
+      (lineContinues(widths, texts, j, typical, lines[j]!.block === block) || opensUnclosed(texts[j]!) || datelineAwaitsReporters(texts[j]!, text));
     if (joins) prev.text = joinPair(prev.text, text);
     else out.push({ kind: block.kind, text, line: block.line ? block.line + index : 0 });
   });

@@ -46,6 +46,14 @@ function fileLine(r: FileReport): string {
   return `${r.status.padEnd(9)} ${r.file}${counts}${why ? ` — ${why}` : ''}`;
 }
 
+/** The quality lines of a dry run: fields left empty, rules that fired. */
+function qualityLines(r: FileReport): string {
+  if (!r.missing) return '';
+  const empty = Object.entries(r.missing).map(([field, n]) => `${field} ${n}/${r.articles}`).join(', ');
+  const rules = [...new Set(r.diagnostics.filter((d) => d.severity !== 'error' && d.rule !== 'pipeline/summary').map((d) => d.rule))].join(', ');
+  return `\n          empty: ${empty}\n          rules: ${rules || 'none'}`;
+}
+
 function printReport(report: RunReport, stream: NodeJS.WritableStream): void {
   for (const f of report.files) stream.write(`${fileLine(f)}\n`);
   const t = report.totals;
@@ -109,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
       throw err;
     });
     const out = !opts.out || opts.out === '-' ? process.stdout : createWriteStream(opts.out);
-    const reports = await dryRun(seedsDir, config.maxFileBytes, out, (r) => process.stderr.write(`${fileLine(r)}\n`));
+    const reports = await dryRun(seedsDir, config.maxFileBytes, out, (r) => process.stderr.write(`${fileLine(r)}${qualityLines(r)}\n`));
     if (out !== process.stdout) {
       out.end();
       await finished(out);

@@ -31,6 +31,18 @@ export function articleRecord(article: Article, chunks: number) {
 
 export type ArticleRecord = ReturnType<typeof articleRecord>;
 
+/** How many articles left each field empty: the quality report of a dry run. */
+export function missingFields(articles: Article[]): Record<string, number> {
+  const count = (empty: (a: Article) => boolean) => articles.filter(empty).length;
+  return {
+    source: count((a) => a.source === null),
+    date: count((a) => a.date === null),
+    place: count((a) => a.place === null),
+    reporters: count((a) => a.reporters.length === 0),
+    topics: count((a) => a.topics.length === 0),
+  };
+}
+
 async function writeLine(out: Writable, line: string): Promise<void> {
   if (!out.write(`${line}\n`)) await once(out, 'drain');
 }
@@ -59,7 +71,14 @@ export async function dryRun(seedsDir: string, maxFileBytes: number, out: Writab
     const perArticle = new Map<string, number>();
     for (const c of docs) perArticle.set(c.articleId, (perArticle.get(c.articleId) ?? 0) + 1);
     for (const a of result.articles) await writeLine(out, JSON.stringify(articleRecord(a, perArticle.get(a.id) ?? 0)));
-    const report: FileReport = { file: result.relPath, status: 'indexed', articles: result.articles.length, chunks: docs.length, diagnostics: result.diagnostics };
+    const report: FileReport = {
+      file: result.relPath,
+      status: 'indexed',
+      articles: result.articles.length,
+      chunks: docs.length,
+      diagnostics: result.diagnostics,
+      missing: missingFields(result.articles),
+    };
     reports.push(report);
     onFile?.(report);
   }

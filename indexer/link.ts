@@ -47,8 +47,11 @@ export function normalizeForShingles(body: string): string {
   return body.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 }
 
+/** Characters of an article a signature reads: a reprint shows in its first pages, and a huge file stays cheap. */
+const MAX_SIGNATURE_CHARS = 20_000;
+
 export function signature(id: string, order: string, body: string): StorySignature {
-  const text = normalizeForShingles(body);
+  const text = normalizeForShingles(body.slice(0, MAX_SIGNATURE_CHARS * 2)).slice(0, MAX_SIGNATURE_CHARS);
   const mins = new Array<number>(HASHES).fill(0xffffffff);
   const seen = new Set<number>();
   for (let i = 0; i + SHINGLE <= text.length; i++) {
@@ -61,7 +64,7 @@ export function signature(id: string, order: string, body: string): StorySignatu
       if (v < mins[k]!) mins[k] = v;
     }
   }
-  const numbers = [...new Set(body.match(/\d+(?:\.\d+)?%?/g) ?? [])];
+  const numbers = [...new Set(body.slice(0, MAX_SIGNATURE_CHARS * 2).match(/\d+(?:\.\d+)?%?/g) ?? [])];
   return { id, order, storyId: id, shingles: seen.size, minhash: mins, numbers };
 }
 

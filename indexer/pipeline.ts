@@ -32,7 +32,7 @@ export function processBytes(relPath: string, bytes: Uint8Array, loaded: LoadedD
     year: contextYear(declared, cleaned.meta, text),
     published: declared.published ?? normalizeDate(cleaned.meta.date),
   };
-  const articles: Article[] = split(cleaned).map((draft) => enrich(draft, ctx));
+  const articles: Article[] = split(cleaned, reporter).map((draft) => enrich(draft, ctx));
   if (articles.length === 0) {
     reporter.error('split/no-article', 'no article text found in the file');
     return { ok: false, relPath, diagnostics: reporter.messages };

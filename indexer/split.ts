@@ -13,6 +13,7 @@ import { lineWidth } from './clean.js';
 import {
   AUTHOR_LINE, BYLINE, DATELINE, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, OWN_REPORT, PHOTO_CREDIT_END,
 } from './lexicon.js';
+import type { Reporter } from './diagnostics.js';
 import type { ArticleDraft, Block, Cleaned } from './types.js';
 
 /** Widest line that can be a headline. */
@@ -326,8 +327,10 @@ function draftOf(s: Segment, orient: Orientation, ordinal: number, metaTitle: st
   return { title, kicker: parts?.kicker ?? null, paragraphs, bylineReporters: names, bylineAgencies: agencies, ordinal, jump: s.jump, titleFrom };
 }
 
-export function split(cleaned: Cleaned): ArticleDraft[] {
+export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   const units = classify(cleaned.blocks);
+  const captions = units.filter((u) => u.kind === 'caption').length;
+  if (captions) reporter?.info('split/caption-dropped', `${captions} photo caption${captions === 1 ? '' : 's'} left out of the articles`);
   if (cleaned.layout === 'flow') {
     // A web page is one article: its title from metadata or its first heading.
     const heading = units.find((u) => u.kind === 'heading' && cleaned.blocks.find((b) => b.text === u.text)?.kind === 'heading');
@@ -341,8 +344,15 @@ export function split(cleaned: Cleaned): ArticleDraft[] {
     return [draftOf(body, 'before', 0, cleaned.meta.title, true)];
   }
   const orient = orientation(units);
+  reporter?.info('split/orientation', `headlines ${orient} their bodies`);
+  const headings = units.filter((u) => u.kind === 'heading').length;
   const segments = segment(units, orient);
+  const subheadings = headings - units.filter((u) => u.kind === 'heading').length;
+  if (subheadings) reporter?.info('split/subheading', `${subheadings} headline line${subheadings === 1 ? '' : 's'} kept as subheadings inside an article`);
   rescueTitles(segments, orient);
-  return segments.map((s, i) => draftOf(s, orient, i, cleaned.meta.title, segments.length === 1));
+  const drafts = segments.map((s, i) => draftOf(s, orient, i, cleaned.meta.title, segments.length === 1));
+  const untitled = drafts.filter((d) => d.titleFrom === 'first-sentence').length;
+  if (untitled) reporter?.warn('split/no-headline', `${untitled} article${untitled === 1 ? '' : 's'} without a headline: titled by the first sentence`);
+  return drafts;
 }
 

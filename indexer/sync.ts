@@ -26,6 +26,8 @@ export interface FileReport {
   articles: number;
   chunks: number;
   diagnostics: Diagnostic[];
+  /** Dry runs: how many articles left each field empty. */
+  missing?: Record<string, number>;
 }
 
 export interface RunReport {
