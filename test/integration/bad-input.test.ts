@@ -66,7 +66,8 @@ describe('bad input', () => {
     assert.equal(r?.status, 'indexed');
     assert.ok(r.diagnostics.some((d) => d.rule === 'parse/front-matter' && d.severity === 'warning'));
     const a = articles.find((x) => x.file === 'broken-front-matter.md');
-    assert.ok(a?.body.includes('前言部分的正文依然应当被索引'));
+    assert.ok(a, 'an article from the file');
+    assert.ok(a.body.includes('前言部分的正文依然应当被索引'));
     assert.ok(!a.body.includes('title:'));
   });
 
