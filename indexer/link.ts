@@ -132,3 +132,50 @@ export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = [
   }
   return result;
 }
+
+/** Dice similarity of two titles' character bigrams. */
+export function titleSimilarity(a: string, b: string): number {
+  const grams = (t: string) => {
+    const s = t.replace(/[^\p{L}\p{N}]/gu, '');
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+    return out;
+  };
+  const [x, y] = [grams(a), grams(b)];
+  if (!x.size || !y.size) return 0;
+  let shared = 0;
+  for (const g of x) if (y.has(g)) shared++;
+  return (2 * shared) / (x.size + y.size);
+}
+
+/** A continuation's title is this similar to its first part's at least (papers repeat or shorten it). */
+const MIN_CONTINUATION_TITLE = 0.5;
+
+export interface PagePart {
+  id: string;
+  file: string;
+  title: string;
+  edition: string | null;
+  jump: { to?: number; from?: number };
+}
+
+/**
+ * Parts of one printed article on two pages of the same edition: the part that jumps to another
+ * page ('（下转第3版）') and the part that continues from one ('（上接第1版）'), in different files of
+ * the same source and date, with similar titles. Returns continuation id → first part id.
+ */
+export function linkContinuations(parts: PagePart[]): Map<string, string> {
+  const firsts = parts.filter((p) => p.jump.to !== undefined && p.edition);
+  const result = new Map<string, string>();
+  for (const c of parts.filter((p) => p.jump.from !== undefined && p.edition)) {
+    let best: PagePart | null = null;
+    let bestScore = MIN_CONTINUATION_TITLE;
+    for (const f of firsts) {
+      if (f.edition !== c.edition || f.file === c.file) continue;
+      const score = titleSimilarity(f.title, c.title);
+      if (score >= bestScore) [best, bestScore] = [f, score];
+    }
+    if (best) result.set(c.id, best.id);
+  }
+  return result;
+}

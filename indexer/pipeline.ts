@@ -11,7 +11,7 @@ import { loadDeclaration, type LoadedDeclaration } from './declarations.js';
 import { parse } from './parse.js';
 import { split } from './split.js';
 import { chunkArticle } from './chunk.js';
-import { linkStories, signature, type StorySignature } from './link.js';
+import { linkContinuations, linkStories, signature, type StorySignature } from './link.js';
 import type { Article, ChunkDoc, FileResult, SourceFile } from './types.js';
 
 export function processBytes(relPath: string, bytes: Uint8Array, loaded: LoadedDeclaration = { declaration: {}, hash: '', problems: [] }): FileResult {
@@ -72,6 +72,9 @@ export function linkAndChunk(results: Extract<FileResult, { ok: true }>[], fixed
   const signatures = new Map<string, StorySignature[]>();
   for (const r of results) signatures.set(r.relPath, r.articles.map(articleSignature));
   const stories = linkStories([...signatures.values()].flat(), fixed);
+  // A continuation on another page joins its first part's story.
+  const all = results.flatMap((r) => r.articles);
+  for (const [continuation, first] of linkContinuations(all)) stories.set(continuation, stories.get(first) ?? first);
   const chunks = new Map<string, ChunkDoc[]>();
   for (const r of results) {
     for (const a of r.articles) a.storyId = stories.get(a.id) ?? a.id;

@@ -118,6 +118,10 @@ export interface Article {
   script: Script;
   /** Cleaned Simplified text, paragraphs separated by "\n". */
   body: string;
+  /** Page jumps of a printed article: continued to page `to`, continued from page `from`. */
+  jump: { to?: number; from?: number };
+  /** The edition the file belongs to (source and publication date), when both are known. */
+  edition: string | null;
 }
 
 /** What the engine stores: a piece of an article with the article's filterable fields. */

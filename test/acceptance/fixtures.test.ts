@@ -21,9 +21,12 @@ export async function assembleFixtures(): Promise<{ seedsDir: string; truthFile:
     const dir = path.join(FIXTURES, entry.name);
     const files = await readdir(dir);
     if (!files.includes('expected.json')) continue;
-    const expected = JSON.parse(await readFile(path.join(dir, 'expected.json'), 'utf8')) as { articles: ExpectedArticle[] };
-    for (const name of files.filter((f) => f.startsWith('input.') && !f.endsWith('.meta.json'))) {
-      const target = `${entry.name}${path.extname(name)}`;
+    // expected.json lists the articles of input.*; a case of several files (pages of one edition) has
+    // expected-NAME.json for each further input-NAME.*.
+    for (const name of files.filter((f) => /^input(-[\w]+)?\./.test(f) && !f.endsWith('.meta.json'))) {
+      const suffix = /^input(-[\w]+)?/.exec(name)?.[1] ?? '';
+      const expected = JSON.parse(await readFile(path.join(dir, `expected${suffix}.json`), 'utf8')) as { articles: ExpectedArticle[] };
+      const target = `${entry.name}${suffix}${path.extname(name)}`;
       await cp(path.join(dir, name), path.join(seedsDir, target));
       if (files.includes(`${name}.meta.json`)) await cp(path.join(dir, `${name}.meta.json`), path.join(seedsDir, `${target}.meta.json`));
       truth.files[target] = { articles: expected.articles };
