@@ -96,5 +96,11 @@ export function chunkArticle(article: Article, options: ChunkOptions = DEFAULT_C
     keywords: article.keywords,
     script: article.script,
   };
-  return texts.map((text, chunkIndex) => ({ id: chunkId(article.id, chunkIndex, text), chunkIndex, text, ...shared }));
+  return texts.map((text, chunkIndex) => ({
+    id: chunkId(article.id, chunkIndex, text),
+    chunkIndex,
+    text,
+    ...shared,
+    original: chunkIndex === 0 ? article.originalBody : null,
+  }));
 }

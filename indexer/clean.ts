@@ -118,8 +118,13 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const joins =
       prev !== undefined && j >= 0 && prev.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
       (lineContinues(widths, texts, j, typical, lines[j]!.block === block) || opensUnclosed(texts[j]!) || datelineAwaitsReporters(texts[j]!, text));
-    if (joins) prev.text = joinPair(prev.text, text);
-    else out.push({ kind: block.kind, text, line: block.line ? block.line + index : 0 });
+    const original = block.original?.split('\n')[index];
+    if (joins) {
+      prev.text = joinPair(prev.text, text);
+      if (prev.original !== undefined && original !== undefined) prev.original = joinPair(prev.original, original);
+    } else {
+      out.push({ kind: block.kind, text, line: block.line ? block.line + index : 0, ...(original !== undefined ? { original } : {}) });
+    }
   });
   return out;
 }
@@ -297,28 +302,38 @@ function repairLine(raw: string, bump: (rule: string) => void): string {
  */
 function tidyBlock(block: Block, bump: (rule: string) => void): Block[] {
   const out: Block[] = [];
+  // The original-script lines follow every decision taken on the Simplified ones.
+  const originals = block.original?.split('\n');
+  const lockstep = originals !== undefined && originals.length === block.text.split('\n').length;
   let lines: string[] = [];
+  let origLines: string[] = [];
   const flush = () => {
     const text = lines.join('\n').trim();
-    if (text) out.push({ ...block, text });
+    if (text) out.push(lockstep ? { ...block, text, original: origLines.join('\n').trim() } : { ...block, text, original: undefined });
     lines = [];
+    origLines = [];
   };
-  for (let line of block.text.split('\n')) {
+  block.text.split('\n').forEach((raw, i) => {
+    let line = raw;
+    let orig = lockstep ? originals[i]! : raw;
     const furniture = furnitureRule(line);
     if (furniture) {
       bump(furniture);
-      continue;
+      return;
     }
     const jump = JUMP_NOTE.exec(line);
     if (jump) {
       bump('clean/jump-note');
       lines.push(cleanLine(line.slice(0, jump.index)));
+      origLines.push(cleanLine(orig.slice(0, jump.index)));
       flush();
       out.push({ kind: 'jump', text: `（${jump[1]}第${jump[2]}版）`, line: block.line });
       line = line.slice(jump.index + jump[0].length);
+      orig = orig.slice(jump.index + jump[0].length);
     }
     lines.push(cleanLine(line));
-  }
+    origLines.push(cleanLine(orig));
+  });
   flush();
   return out;
 }
@@ -329,13 +344,16 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
   const repaired = parsed.blocks.map((b) => ({ ...b, text: b.text.split('\n').map((l) => repairLine(l, bump)).join('\n') }));
   const script = detectScript(repaired.map((b) => b.text).join('\n'));
   if (script === 'traditional') reporter.info('clean/traditional', 'Traditional script converted to Simplified for indexing');
-  const simplified = script === 'traditional' ? repaired.map((b) => ({ ...b, text: toSimplified(b.text) })) : repaired;
+  const simplified = script === 'traditional' ? repaired.map((b) => ({ ...b, text: toSimplified(b.text), original: b.text })) : repaired;
   let blocks = simplified.flatMap((b) => tidyBlock(b, bump));
   for (const [rule, n] of counts) reporter.info(rule, `${n} line${n === 1 ? '' : 's'}`);
 
   if (parsed.layout === 'flow') {
     // Line breaks in HTML are <br>: each line is a paragraph of its own.
-    blocks = blocks.flatMap((b) => b.text.split('\n').map((text) => ({ ...b, text })));
+    blocks = blocks.flatMap((b) => {
+      const originals = b.original?.split('\n');
+      return b.text.split('\n').map((text, i) => ({ ...b, text, original: originals?.[i] }));
+    });
   } else {
     const width = typicalLineWidth(blocks.flatMap((b) => b.text.split('\n')));
     const before = blocks.length;

@@ -182,6 +182,7 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
     keywords,
     script: ctx.declared.script ?? ctx.script,
     body,
+    originalBody: draft.originalParagraphs ? draft.originalParagraphs.join('\n') : null,
     jump: draft.jump,
     edition: source && ctx.published ? `${source}|${ctx.published}` : null,
   };

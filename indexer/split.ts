@@ -36,6 +36,8 @@ export type UnitKind = 'body' | 'dateline' | 'byline' | 'caption' | 'jump' | 'he
 export interface Unit {
   kind: UnitKind;
   text: string;
+  /** The text in its original script, when cleaning converted it. */
+  original?: string;
 }
 
 export function isArticleStart(text: string): boolean {
@@ -55,7 +57,11 @@ export function looksLikeHeadline(text: string): boolean {
 
 /** Classifies each block; a photo credit alone on its line takes the caption text just before it along. */
 export function classify(blocks: Block[]): Unit[] {
-  const units: Unit[] = blocks.map((b) => {
+  const units: Unit[] = blocks.map((b): Unit => {
+    const u = classifyOne(b);
+    return b.original !== undefined ? { ...u, original: b.original } : u;
+  });
+  function classifyOne(b: Block): Unit {
     const text = b.text;
     if (b.kind === 'jump') return { kind: 'jump', text };
     if (b.kind === 'caption' || PHOTO_CREDIT_END.test(text)) return { kind: 'caption', text };
@@ -64,7 +70,7 @@ export function classify(blocks: Block[]): Unit[] {
     if (isArticleStart(text)) return { kind: 'dateline', text };
     if (b.kind === 'heading' || looksLikeHeadline(text)) return { kind: 'heading', text };
     return { kind: 'body', text };
-  });
+  }
   units.forEach((u, i) => {
     const prev = units[i - 1];
     if (u.kind === 'caption' && lineWidth(u.text) <= 16 && prev?.kind === 'body' && prev.text.length <= MAX_CAPTION_CHARS) prev.kind = 'caption';
@@ -317,6 +323,7 @@ function bylineNames(bylines: string[]): { names: string[]; agencies: string[] }
 
 function draftOf(s: Segment, orient: Orientation, ordinal: number, metaTitle: string | undefined, single: boolean): ArticleDraft {
   const paragraphs = s.units.map((u) => u.text);
+  const originalParagraphs = s.units.some((u) => u.original !== undefined) ? s.units.map((u) => u.original ?? u.text) : null;
   const cluster = orient === 'after' ? (s.after ?? s.before) : (s.before ?? s.after);
   const parts = cluster ? titleParts(cluster) : null;
   const { names, agencies } = bylineNames(s.bylines);
@@ -324,7 +331,7 @@ function draftOf(s: Segment, orient: Orientation, ordinal: number, metaTitle: st
   let titleFrom: ArticleDraft['titleFrom'] = 'headline';
   if (single && metaTitle) [title, titleFrom] = [metaTitle, 'meta'];
   if (!title) [title, titleFrom] = [fallbackTitle(paragraphs), 'first-sentence'];
-  return { title, kicker: parts?.kicker ?? null, paragraphs, bylineReporters: names, bylineAgencies: agencies, ordinal, jump: s.jump, titleFrom };
+  return { title, kicker: parts?.kicker ?? null, paragraphs, originalParagraphs, bylineReporters: names, bylineAgencies: agencies, ordinal, jump: s.jump, titleFrom };
 }
 
 export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
@@ -337,7 +344,7 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
     const body: Segment = newSegment();
     for (const u of units) {
       if (u.kind === 'byline') body.bylines.push(u.text);
-      else if (u.kind !== 'caption' && u.kind !== 'jump' && u !== heading) body.units.push(u.kind === 'heading' || u.kind === 'author' ? { kind: 'body', text: u.text } : u);
+      else if (u.kind !== 'caption' && u.kind !== 'jump' && u !== heading) body.units.push(u.kind === 'heading' || u.kind === 'author' ? { ...u, kind: 'body' } : u);
     }
     if (!body.units.length) return [];
     if (heading && !cleaned.meta.title) body.before = [heading];

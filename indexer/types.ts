@@ -52,6 +52,8 @@ export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'jump';
 export interface Block {
   kind: BlockKind;
   text: string;
+  /** The same text in its original script, when cleaning converted it (Traditional → Simplified). */
+  original?: string;
   /** 1-based line in the decoded text where the block starts (0 when unknown, e.g. HTML). */
   line: number;
 }
@@ -88,6 +90,8 @@ export interface ArticleDraft {
   kicker: string | null;
   /** Body paragraphs in reading order, datelines included, bylines and captions not. */
   paragraphs: string[];
+  /** The paragraphs in their original script, when it was converted. */
+  originalParagraphs: string[] | null;
   /** Names from bylines (记者 闫丽君 吕奇); dateline reporters are read by enrich. */
   bylineReporters: string[];
   /** Agencies named in bylines (新华社记者姜琳 → 新华社). */
@@ -118,6 +122,8 @@ export interface Article {
   script: Script;
   /** Cleaned Simplified text, paragraphs separated by "\n". */
   body: string;
+  /** The cleaned body in its original script, for display, when the file was Traditional; else null. */
+  originalBody: string | null;
   /** Page jumps of a printed article: continued to page `to`, continued from page `from`. */
   jump: { to?: number; from?: number };
   /** The edition the file belongs to (source and publication date), when both are known. */
@@ -147,6 +153,8 @@ export interface ChunkDoc {
   topics: string[];
   keywords: string[];
   script: Script;
+  /** On an article's first chunk: its body in the original script (displayed, not searched); else null. */
+  original: string | null;
 }
 
 /** The outcome of running one file through the pipeline, before reprint linking and chunking. */

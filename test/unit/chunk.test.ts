@@ -51,6 +51,7 @@ describe('chunkArticle', () => {
     id: 'a1', storyId: 's1', file: 'x.txt', ordinal: 0, title: '标题', kicker: null, source: '新华社', agency: '新华社',
     date: '2024-10-23', place: '北京', reporters: ['姜琳'], topics: ['社会'], keywords: [], script: 'simplified',
     body: '第一句。'.repeat(200),
+    originalBody: null,
     jump: {},
     edition: null,
   };
