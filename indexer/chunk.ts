@@ -102,5 +102,6 @@ export function chunkArticle(article: Article, options: ChunkOptions = DEFAULT_C
     text,
     ...shared,
     original: chunkIndex === 0 ? article.originalBody : null,
+    topicWords: chunkIndex === 0 ? article.topicWords : null,
   }));
 }

@@ -5,7 +5,7 @@
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import type { Reporter } from './diagnostics.js';
-import { FURNITURE_LINES, HAN, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
+import { FURNITURE_LINES, HAN, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, MASTHEAD, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
 import type { Block, Cleaned, Parsed, Script } from './types.js';
 
 /**
@@ -346,6 +346,18 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
   if (script === 'traditional') reporter.info('clean/traditional', 'Traditional script converted to Simplified for indexing');
   const simplified = script === 'traditional' ? repaired.map((b) => ({ ...b, text: toSimplified(b.text), original: b.text })) : repaired;
   let blocks = simplified.flatMap((b) => tidyBlock(b, bump));
+  const meta = { ...parsed.meta };
+  // A masthead in the first lines of a text page names the paper and often the date; it is not article text.
+  const mastIndex = parsed.layout === 'lines' ? blocks.slice(0, 5).findIndex((b) => b.kind !== 'jump' && MASTHEAD.test(b.text) && lineWidth(b.text) <= 40) : -1;
+  if (mastIndex >= 0) {
+    const line = blocks[mastIndex]!.text;
+    meta.masthead = MASTHEAD.exec(line)?.[1];
+    const date = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(line);
+    if (date && !meta.date) meta.date = `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
+    blocks.splice(mastIndex, 1);
+    bump('clean/masthead');
+  }
+  for (const [rule, n] of counts) reporter.info(rule, `${n} line${n === 1 ? '' : 's'}`);
   for (const [rule, n] of counts) reporter.info(rule, `${n} line${n === 1 ? '' : 's'}`);
 
   if (parsed.layout === 'flow') {
@@ -360,5 +372,5 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
     blocks = rejoinBrokenLines(blocks, width);
     if (Number.isFinite(width)) reporter.info('clean/rejoin-lines', `lines about ${width} wide; ${before} blocks became ${blocks.length}`);
   }
-  return { relPath: parsed.relPath, format: parsed.format, layout: parsed.layout, meta: parsed.meta, blocks, script };
+  return { relPath: parsed.relPath, format: parsed.format, layout: parsed.layout, meta, blocks, script };
 }

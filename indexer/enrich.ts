@@ -162,7 +162,7 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
     const m = REPORTERS_IN_BRACKETS.exec(p.slice(0, 80));
     return m ? splitReporterNames(m[1] ?? '') : [];
   }), ...draft.bylineReporters])];
-  const source = ctx.declared.source ?? ctx.meta.author ?? agency;
+  const source = ctx.declared.source ?? ctx.meta.author ?? ctx.meta.masthead ?? agency;
   const { topics, evidence } = scoreTopics(draft.title, body);
   const keywords = [...new Set(Object.values(evidence).flat())].slice(0, 10);
   const id = articleId(ctx.relPath, draft.title, body);
@@ -179,6 +179,7 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
     place,
     reporters,
     topics,
+    topicWords: evidence,
     keywords,
     script: ctx.declared.script ?? ctx.script,
     body,

@@ -130,3 +130,10 @@ export const CITIES = [
  * ('</p>', '/p>', '<br/>') and runs of '?' with punctuation only ('?!?').
  */
 export const HTML_REMNANT = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|(?<![A-Za-z])\/(?:p|div|span|br|li|td)>|\?[!！,，.。]*\?(?=[\/<]|$)/gi;
+
+/**
+ * A newspaper's masthead line at the top of a page: the paper's name, then its date, weekday or
+ * page. Examples: 江南都市报 2025年6月3日 星期二 A04版, 工人日报 | 2024年10月24日. Group: the name.
+ */
+export const MASTHEAD =
+  /^([\u4e00-\u9fff]{2,10}?(?:日报|晚报|早报|晨报|都市报|商报|时报|青年报|法治报|经济报|导报))\s*[|丨·｜]?\s*(?=(?:\d{4}\s*年|第\s*\d+\s*版|[A-Z]?\d{1,3}\s*版|星期|周[一二三四五六日]|$))/;

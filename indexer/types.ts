@@ -43,6 +43,8 @@ export interface FileMeta {
   date?: string;
   author?: string;
   categories?: string[];
+  /** A newspaper named in a masthead line at the top of a text page. */
+  masthead?: string;
 }
 
 /** 'jump' is a page jump note (（下转第3版）) kept as a marker for the splitter; its text is not article text. */
@@ -118,6 +120,8 @@ export interface Article {
   place: string | null;
   reporters: string[];
   topics: string[];
+  /** For each topic, the taxonomy words that decided it. */
+  topicWords: Record<string, string[]>;
   keywords: string[];
   script: Script;
   /** Cleaned Simplified text, paragraphs separated by "\n". */
@@ -155,6 +159,8 @@ export interface ChunkDoc {
   script: Script;
   /** On an article's first chunk: its body in the original script (displayed, not searched); else null. */
   original: string | null;
+  /** On an article's first chunk: the words that decided each topic; else null. */
+  topicWords: Record<string, string[]> | null;
 }
 
 /** The outcome of running one file through the pipeline, before reprint linking and chunking. */

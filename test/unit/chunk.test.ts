@@ -49,7 +49,7 @@ describe('chunkText', () => {
 describe('chunkArticle', () => {
   const article: Article = {
     id: 'a1', storyId: 's1', file: 'x.txt', ordinal: 0, title: '标题', kicker: null, source: '新华社', agency: '新华社',
-    date: '2024-10-23', place: '北京', reporters: ['姜琳'], topics: ['社会'], keywords: [], script: 'simplified',
+    date: '2024-10-23', place: '北京', reporters: ['姜琳'], topics: ['社会'], topicWords: { 社会: ['社保'] }, keywords: [], script: 'simplified',
     body: '第一句。'.repeat(200),
     originalBody: null,
     jump: {},
