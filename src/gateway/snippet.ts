@@ -34,7 +34,8 @@ export const DEFAULT_SNIPPET: SnippetOptions = { maxChars: 120, before: 30 };
 
 /** Builds the snippet HTML from text whose matches are wrapped in MARK_OPEN/MARK_CLOSE. */
 export function buildSnippet(marked: string, options: SnippetOptions = DEFAULT_SNIPPET): string {
-  const chars = Array.from(marked.replace(/\s*\n\s*/g, '\n'));
+  // Adjacent matches (社保 + 卡) read as one mark.
+  const chars = Array.from(marked.replace(/\s*\n\s*/g, '\n').replaceAll(`${MARK_CLOSE}${MARK_OPEN}`, ''));
   const visible = (i: number, j: number) => chars.slice(i, j).filter((c) => c !== MARK_OPEN && c !== MARK_CLOSE).length;
   const firstMark = chars.indexOf(MARK_OPEN);
   const anchor = firstMark < 0 ? 0 : firstMark;

@@ -46,6 +46,10 @@ describe('buildSnippet', () => {
     assert.equal((s.match(/<mark>/g) ?? []).length, (s.match(/<\/mark>/g) ?? []).length);
   });
 
+  it('merges adjacent matches into one mark', () => {
+    assert.equal(buildSnippet(`一张${O}社保${C}${O}卡${C}。`), '一张<mark>社保卡</mark>。');
+  });
+
   it('shows the beginning when nothing matched', () => {
     assert.equal(buildSnippet('第一句。第二句。', { maxChars: 100, before: 10 }), '第一句。第二句。');
   });
