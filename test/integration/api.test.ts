@@ -4,21 +4,13 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../src/gateway/app.js';
+import type { SearchHitView } from '../../src/gateway/search.js';
 import { syncSeeds } from '../../indexer/sync.js';
 import { SEEDS, deadEngine, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const engine = testEngine();
 
-interface Hit {
-  id: string;
-  storyId: string;
-  title: string;
-  source: string | null;
-  date: string | null;
-  topics: string[];
-  snippet: string;
-  alsoIn: string[];
-}
+type Hit = SearchHitView;
 
 describe('HTTP API', () => {
   const indexName = uniqueIndex('api');
