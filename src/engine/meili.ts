@@ -230,6 +230,19 @@ export class Engine {
     });
   }
 
+  /** Several searches of one index in one request. */
+  async multiSearch(uid: string, requests: SearchRequest[]): Promise<SearchResult[]> {
+    return this.run(async () => {
+      const { results } = await this.client.multiSearch({ queries: requests.map((r) => ({ indexUid: uid, ...r })) });
+      return results.map((res) => ({
+        hits: res.hits as SearchHit[],
+        totalHits: Number((res as { totalHits?: number }).totalHits ?? (res as { estimatedTotalHits?: number }).estimatedTotalHits ?? 0),
+        facetDistribution: (res.facetDistribution ?? {}) as Record<string, Record<string, number>>,
+        processingTimeMs: res.processingTimeMs,
+      }));
+    });
+  }
+
   async documentCount(uid: string): Promise<number> {
     return this.run(async () => (await this.client.index(uid).getStats()).numberOfDocuments);
   }

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { Engine } from '../engine/meili.js';
 import type { Logger } from '../logger.js';
 import { engineUnavailable, invalidParams, problemHandler, sendProblem } from './problem.js';
-import { buildSearchRequest, searchQuerySchema, shapeResponse } from './search.js';
+import { copiesRequest, planSearch, searchQuerySchema, shapeResponse } from './search.js';
 
 const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web');
 /** A client's request id is kept when it is a plain token; anything else gets a fresh one. */
@@ -68,8 +68,12 @@ export function createApp({ engine, indexName, logger }: AppDeps): express.Expre
   app.get('/api/search', async (req, res) => {
     const started = performance.now();
     const query = parseQuery(searchQuerySchema, req);
-    const result = await engine.search(indexName, buildSearchRequest(query));
-    res.json(shapeResponse(query, result, Math.round((performance.now() - started) * 10) / 10));
+    const plan = planSearch(query);
+    const [main, sourceFacet, topicFacet] = await engine.multiSearch(indexName, [plan.main, plan.sourceFacet, ...(plan.topicFacet ? [plan.topicFacet] : [])]);
+    const storyIds = [...new Set(main!.hits.map((h) => String(h.storyId)))];
+    const copies = storyIds.length ? (await engine.search(indexName, copiesRequest(storyIds))).hits : [];
+    const results = { main: main!, sourceFacet: sourceFacet!, topicFacet: topicFacet ?? null, copies };
+    res.json(shapeResponse(query, results, Math.round((performance.now() - started) * 10) / 10));
   });
 
   app.use(express.static(WEB_DIR, { index: 'index.html', maxAge: '5m' }));

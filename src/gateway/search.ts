@@ -51,8 +51,10 @@ function dayToTs(day: string): number {
   return Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000);
 }
 
+type FilterParts = Pick<SearchQuery, 'source' | 'topic' | 'from' | 'to'>;
+
 /** The engine filter: OR within a facet, AND across facets; every value quoted and escaped. */
-export function buildFilter(query: Pick<SearchQuery, 'source' | 'topic' | 'from' | 'to'>): (string | string[])[] {
+export function buildFilter(query: FilterParts): (string | string[])[] {
   const filter: (string | string[])[] = [];
   if (query.source?.length) filter.push(query.source.map((s) => `source = ${filterString(s)}`));
   if (query.topic?.length) filter.push(query.topic.map((t) => `topics = ${filterString(t)}`));
@@ -61,11 +63,29 @@ export function buildFilter(query: Pick<SearchQuery, 'source' | 'topic' | 'from'
   return filter;
 }
 
-export function buildSearchRequest(query: SearchQuery): SearchRequest {
-  const request: SearchRequest = {
-    q: queryToSimplified(query.q.trim()),
+/**
+ * The searches behind one /api/search, sent together as a multi-search:
+ *  - main: the hits, one per story (distinct storyId), or one per article when a source filter
+ *    asks for copies from given sources (distinct articleId); its totals count stories;
+ *  - source facet: distinct articleId, without the source filter (a story counts once under each
+ *    source that has a copy, and the other sources stay visible to pick);
+ *  - topic facet, when a topic filter is set: without the topic filter, for the same reason.
+ * Year and month counts come from the main search. Every count counts stories.
+ */
+export interface SearchPlan {
+  main: SearchRequest;
+  sourceFacet: SearchRequest;
+  topicFacet: SearchRequest | null;
+}
+
+export function planSearch(query: SearchQuery): SearchPlan {
+  const q = queryToSimplified(query.q.trim());
+  const distinct = query.source?.length ? 'articleId' : 'storyId';
+  const main: SearchRequest = {
+    q,
     filter: buildFilter(query),
-    facets: Object.keys(FACET_NAMES),
+    distinct,
+    facets: query.topic?.length ? ['year', 'month'] : ['topics', 'year', 'month'],
     // page/hitsPerPage: exhaustive totals and facet counts after distinct (ENGINE-NOTES).
     page: query.page,
     hitsPerPage: query.perPage,
@@ -74,9 +94,31 @@ export function buildSearchRequest(query: SearchQuery): SearchRequest {
     highlightPreTag: MARK_OPEN,
     highlightPostTag: MARK_CLOSE,
   };
-  if (query.sort === 'newest') request.sort = ['dateTs:desc'];
-  if (query.sort === 'oldest') request.sort = ['dateTs:asc'];
-  return request;
+  if (query.sort === 'newest') main.sort = ['dateTs:desc'];
+  if (query.sort === 'oldest') main.sort = ['dateTs:asc'];
+  const facetOnly = (filter: (string | string[])[], facet: string, d: string): SearchRequest => ({ q, filter, distinct: d, facets: [facet], page: 1, hitsPerPage: 0 });
+  return {
+    main,
+    sourceFacet: facetOnly(buildFilter({ ...query, source: undefined }), 'source', 'articleId'),
+    topicFacet: query.topic?.length ? facetOnly(buildFilter({ ...query, topic: undefined }), 'topics', distinct) : null,
+  };
+}
+
+/** The request listing every copy of the given stories, for `alsoIn`. */
+export function copiesRequest(storyIds: string[]): SearchRequest {
+  return {
+    q: '',
+    filter: [`storyId IN [${storyIds.map(filterString).join(', ')}]`],
+    distinct: 'articleId',
+    page: 1,
+    hitsPerPage: Math.min(1000, storyIds.length * 20),
+    attributesToRetrieve: ['storyId', 'articleId', 'source'],
+  };
+}
+
+/** Kept for callers that need the main request alone. */
+export function buildSearchRequest(query: SearchQuery): SearchRequest {
+  return planSearch(query).main;
 }
 
 export interface SearchHitView {
@@ -104,7 +146,7 @@ function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-export function shapeHit(hit: SearchHit): SearchHitView {
+export function shapeHit(hit: SearchHit, alsoIn: string[] = []): SearchHitView {
   const formatted = hit._formatted ?? {};
   return {
     id: String(hit.articleId),
@@ -114,20 +156,46 @@ export function shapeHit(hit: SearchHit): SearchHitView {
     date: str(hit.date),
     topics: Array.isArray(hit.topics) ? hit.topics.map(String) : [],
     snippet: buildSnippet(str(formatted.text) ?? ''),
-    alsoIn: [],
+    alsoIn,
   };
 }
 
-export function shapeResponse(query: SearchQuery, result: SearchResult, tookMs: number): SearchResponseView {
-  const facets = { source: {}, topic: {}, year: {}, month: {} } as SearchResponseView['facets'];
-  for (const [field, name] of Object.entries(FACET_NAMES)) facets[name] = result.facetDistribution[field] ?? {};
+/** Other sources of each story, from the copies request's hits. */
+export function sourcesByStory(copies: SearchHit[]): Map<string, { articleId: string; source: string | null }[]> {
+  const out = new Map<string, { articleId: string; source: string | null }[]>();
+  for (const c of copies) {
+    const story = String(c.storyId);
+    out.set(story, [...(out.get(story) ?? []), { articleId: String(c.articleId), source: str(c.source) }]);
+  }
+  return out;
+}
+
+export interface SearchResults {
+  main: SearchResult;
+  sourceFacet: SearchResult;
+  topicFacet: SearchResult | null;
+  copies: SearchHit[];
+}
+
+export function shapeResponse(query: SearchQuery, results: SearchResults, tookMs: number): SearchResponseView {
+  const stories = sourcesByStory(results.copies);
+  const hits = results.main.hits.map((hit) => {
+    const own = str(hit.source);
+    const others = (stories.get(String(hit.storyId)) ?? []).filter((c) => c.articleId !== String(hit.articleId) && c.source && c.source !== own);
+    return shapeHit(hit, [...new Set(others.map((c) => c.source!))]);
+  });
   return {
     query: query.q,
-    total: result.totalHits,
+    total: results.main.totalHits,
     page: query.page,
     perPage: query.perPage,
-    hits: result.hits.map(shapeHit),
-    facets,
+    hits,
+    facets: {
+      source: results.sourceFacet.facetDistribution.source ?? {},
+      topic: (results.topicFacet ?? results.main).facetDistribution.topics ?? {},
+      year: results.main.facetDistribution.year ?? {},
+      month: results.main.facetDistribution.month ?? {},
+    },
     tookMs,
   };
 }

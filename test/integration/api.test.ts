@@ -5,6 +5,8 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../src/gateway/app.js';
 import type { SearchHitView } from '../../src/gateway/search.js';
+import type { ArticleRecord } from '../../indexer/dry-run.js';
+import { dryRunArticles } from '../acceptance/truth.js';
 import { syncSeeds } from '../../indexer/sync.js';
 import { SEEDS, deadEngine, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
@@ -15,11 +17,13 @@ type Hit = SearchHitView;
 describe('HTTP API', () => {
   const indexName = uniqueIndex('api');
   let app: Express;
-  let articles = 0;
+  let records: ArticleRecord[] = [];
+  const stories = new Map<string, ArticleRecord[]>();
 
   before(async () => {
-    const report = await syncSeeds({ seedsDir: SEEDS, dataDir: await tempDir(), indexName, maxFileBytes: 2e7, engine });
-    articles = report.totals.articles;
+    await syncSeeds({ seedsDir: SEEDS, dataDir: await tempDir(), indexName, maxFileBytes: 2e7, engine });
+    records = await dryRunArticles(SEEDS);
+    for (const r of records) stories.set(r.storyId, [...(stories.get(r.storyId) ?? []), r]);
     app = createApp({ engine, indexName, logger: silentLogger });
   });
   after(async () => {
@@ -38,35 +42,60 @@ describe('HTTP API', () => {
     assert.ok(res.headers['x-request-id']);
   });
 
-  it('returns one hit per article and counts articles, not chunks', async () => {
+  it('returns one hit per story and counts stories, not chunks or copies', async () => {
     const res = await request(app).get('/api/search').query({ q: '', perPage: 50 }).expect(200);
     const hits = res.body.hits as Hit[];
-    assert.equal(new Set(hits.map((h) => h.id)).size, hits.length);
-    assert.equal(res.body.total, articles);
-    assert.equal(hits.length, articles);
-    const chunks = await engine.documentCount(indexName);
-    assert.ok(chunks > articles, 'the index holds more chunks than articles');
-    // Every facet count equals the number of articles (hits) carrying that value.
-    const count = (pick: (h: Hit) => (string | null)[]) => {
-      const out: Record<string, number> = {};
-      for (const h of hits) for (const v of pick(h)) if (v !== null) out[v] = (out[v] ?? 0) + 1;
-      return out;
-    };
-    assert.deepEqual(res.body.facets.source, count((h) => [h.source]));
-    assert.deepEqual(res.body.facets.topic, count((h) => h.topics));
-    assert.deepEqual(res.body.facets.year, count((h) => [h.date?.slice(0, 4) ?? null]));
+    assert.equal(new Set(hits.map((h) => h.storyId)).size, hits.length);
+    assert.equal(res.body.total, stories.size);
+    assert.equal(hits.length, stories.size);
+    assert.ok(stories.size < records.length, 'the samples hold reprints');
+    assert.ok((await engine.documentCount(indexName)) > records.length, 'the index holds more chunks than articles');
   });
 
-  it('pages through articles without repeating one', async () => {
+  it('counts every facet value in stories, hand-counted from the dry run', async () => {
+    const res = await request(app).get('/api/search').query({ q: '', perPage: 50 }).expect(200);
+    const tally = (values: (string | null)[][]) => {
+      const out: Record<string, number> = {};
+      for (const vs of values) for (const v of new Set(vs)) if (v !== null) out[v] = (out[v] ?? 0) + 1;
+      return out;
+    };
+    const members = [...stories.values()];
+    // A story counts once under each source that has a copy of it.
+    assert.deepEqual(res.body.facets.source, tally(members.map((m) => m.map((r) => r.source))));
+    assert.deepEqual(res.body.facets.topic, tally(members.map((m) => m[0]!.topics)));
+    assert.deepEqual(res.body.facets.year, tally(members.map((m) => [m[0]!.date?.slice(0, 4) ?? null])));
+  });
+
+  it('names a reprinted story\'s other sources in alsoIn, and gives copies when a source is asked for', async () => {
+    const reprinted = [...stories.values()].find((m) => new Set(m.map((r) => r.source)).size > 1)!;
+    const res = await request(app).get('/api/search').query({ q: '', perPage: 50 }).expect(200);
+    const hit = (res.body.hits as Hit[]).find((h) => h.storyId === reprinted[0]!.storyId)!;
+    const sources = new Set(reprinted.map((r) => r.source));
+    assert.deepEqual(new Set([hit.source, ...hit.alsoIn]), sources);
+    for (const source of sources) {
+      const one = await request(app).get('/api/search').query({ q: '', source, perPage: 50 }).expect(200);
+      const copy = (one.body.hits as Hit[]).find((h) => h.storyId === reprinted[0]!.storyId);
+      assert.equal(copy?.source, source);
+      assert.ok(!copy.alsoIn.includes(source!));
+    }
+  });
+
+  it('keeps the other sources countable while a source filter is set', async () => {
+    const res = await request(app).get('/api/search').query({ q: '', source: '新华社' }).expect(200);
+    assert.ok(Object.keys(res.body.facets.source).length > 1);
+    assert.ok((res.body.hits as Hit[]).every((h) => h.source === '新华社'));
+  });
+
+  it('pages through stories without repeating one', async () => {
     const seen = new Set<string>();
-    for (let page = 1; page <= Math.ceil(articles / 2); page++) {
+    for (let page = 1; page <= Math.ceil(stories.size / 2); page++) {
       const res = await request(app).get('/api/search').query({ q: '', perPage: 2, page }).expect(200);
       for (const h of res.body.hits as Hit[]) {
-        assert.ok(!seen.has(h.id), `article ${h.id} repeated on page ${page}`);
-        seen.add(h.id);
+        assert.ok(!seen.has(h.storyId), `story ${h.storyId} repeated on page ${page}`);
+        seen.add(h.storyId);
       }
     }
-    assert.equal(seen.size, articles);
+    assert.equal(seen.size, stories.size);
   });
 
   it('marks matches in an HTML-escaped snippet', async () => {
