@@ -103,5 +103,6 @@ export function chunkArticle(article: Article, options: ChunkOptions = DEFAULT_C
     ...shared,
     original: chunkIndex === 0 ? article.originalBody : null,
     topicWords: chunkIndex === 0 ? article.topicWords : null,
+    body: chunkIndex === 0 ? article.body : null,
   }));
 }

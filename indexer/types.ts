@@ -161,6 +161,8 @@ export interface ChunkDoc {
   original: string | null;
   /** On an article's first chunk: the words that decided each topic; else null. */
   topicWords: Record<string, string[]> | null;
+  /** On an article's first chunk: the whole cleaned body, for the article page (displayed, not searched); else null. */
+  body: string | null;
 }
 
 /** The outcome of running one file through the pipeline, before reprint linking and chunking. */

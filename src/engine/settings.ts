@@ -8,7 +8,7 @@ export const FACET_FIELDS = ['source', 'topics', 'year', 'month'] as const;
 
 export const chunkIndexSettings = {
   searchableAttributes: ['title', 'kicker', 'text', 'reporters', 'place', 'source', 'topics'],
-  filterableAttributes: ['source', 'topics', 'year', 'month', 'dateTs', 'articleId', 'storyId', 'file', 'script', 'agency'],
+  filterableAttributes: ['source', 'topics', 'year', 'month', 'dateTs', 'articleId', 'storyId', 'file', 'script', 'agency', 'chunkIndex'],
   sortableAttributes: ['dateTs'],
   displayedAttributes: ['*'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'dateTs:desc'],

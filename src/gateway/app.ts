@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { Engine } from '../engine/meili.js';
 import type { Logger } from '../logger.js';
 import { engineUnavailable, invalidParams, problemHandler, sendProblem } from './problem.js';
+import { articleParamsSchema, loadArticle } from './article.js';
 import { copiesRequest, planSearch, searchQuerySchema, shapeResponse } from './search.js';
 
 const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web');
@@ -74,6 +75,12 @@ export function createApp({ engine, indexName, logger }: AppDeps): express.Expre
     const copies = storyIds.length ? (await engine.search(indexName, copiesRequest(storyIds))).hits : [];
     const results = { main: main!, sourceFacet: sourceFacet!, topicFacet: topicFacet ?? null, copies };
     res.json(shapeResponse(query, results, Math.round((performance.now() - started) * 10) / 10));
+  });
+
+  app.get('/api/articles/:id', async (req, res) => {
+    const parsed = articleParamsSchema.safeParse(req.params);
+    if (!parsed.success) throw invalidParams(parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? 'id'), reason: i.message })));
+    res.json(await loadArticle(engine, indexName, parsed.data.id));
   });
 
   app.use(express.static(WEB_DIR, { index: 'index.html', maxAge: '5m' }));

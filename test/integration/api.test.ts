@@ -149,6 +149,35 @@ describe('HTTP API', () => {
     });
   }
 
+  it('serves an article with all its fields, its copies and topic explanations', async () => {
+    const reprinted = [...stories.values()].find((m) => m.length > 1)!;
+    const record = reprinted[0]!;
+    const res = await request(app).get(`/api/articles/${record.id}`).expect(200);
+    const a = res.body as Record<string, unknown> & { topics: { name: string; words: string[] }[]; copies: { id: string }[] };
+    for (const field of ['title', 'kicker', 'source', 'agency', 'date', 'place', 'reporters', 'keywords', 'script', 'storyId', 'file'] as const) {
+      assert.deepEqual(a[field], record[field], field);
+    }
+    assert.equal(a.body, record.body);
+    assert.deepEqual(a.topics.map((t) => t.name), record.topics);
+    assert.ok(a.topics.every((t) => t.words.length > 0), 'each topic says which words decided it');
+    assert.deepEqual(a.copies.map((c) => c.id).sort(), reprinted.slice(1).map((r) => r.id).sort());
+  });
+
+  it('serves a Traditional article with its original-script text', async () => {
+    const record = records.find((r) => r.script === 'traditional')!;
+    const res = await request(app).get(`/api/articles/${record.id}`).expect(200);
+    assert.equal(res.body.script, 'traditional');
+    assert.match(res.body.original, /[們會國習與]/);
+    assert.equal(res.body.body, record.body);
+  });
+
+  it('answers 404 problem+json for an unknown article and 400 for a malformed id', async () => {
+    const missing = await request(app).get('/api/articles/0123456789abcdef').expect(404).expect('content-type', /problem\+json/);
+    assert.match(JSON.parse(missing.text).detail, /0123456789abcdef/);
+    const bad = await request(app).get('/api/articles/not-an-id').expect(400);
+    assert.equal(JSON.parse(bad.text).parameter, 'id');
+  });
+
   it('answers 404 problem+json for an unknown route', async () => {
     await request(app).get('/api/nothing').expect(404).expect('content-type', /problem\+json/);
   });

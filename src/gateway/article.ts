@@ -1,0 +1,71 @@
+/**
+ * /api/articles/:id: an article as the page shows it, read from its first chunk (which carries the
+ * whole body, the original-script text and the topic explanations), with the other copies of its story.
+ */
+import { z } from 'zod';
+import { filterString, type Engine } from '../engine/meili.js';
+import { notFound } from './problem.js';
+
+export const articleParamsSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{16}$/, 'must be an article id (16 hexadecimal characters)'),
+});
+
+export interface ArticleCopy {
+  id: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+}
+
+export interface ArticleView {
+  id: string;
+  storyId: string;
+  file: string;
+  title: string;
+  kicker: string | null;
+  source: string | null;
+  agency: string | null;
+  date: string | null;
+  place: string | null;
+  reporters: string[];
+  topics: { name: string; words: string[] }[];
+  keywords: string[];
+  script: 'simplified' | 'traditional';
+  body: string;
+  /** The body in its original script when the file was Traditional; else null. */
+  original: string | null;
+  chunks: number;
+  copies: ArticleCopy[];
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+export async function loadArticle(engine: Engine, indexName: string, id: string): Promise<ArticleView> {
+  const [first] = await engine.documentsWhere(indexName, [`articleId = ${filterString(id)}`, 'chunkIndex = 0'].join(' AND '));
+  if (!first) throw notFound(`no article with id ${id}`);
+  const storyId = String(first.storyId);
+  const siblings = await engine.documentsWhere(indexName, `storyId = ${filterString(storyId)} AND chunkIndex = 0`);
+  const topicWords = (first.topicWords ?? {}) as Record<string, string[]>;
+  return {
+    id,
+    storyId,
+    file: String(first.file),
+    title: String(first.title),
+    kicker: str(first.kicker),
+    source: str(first.source),
+    agency: str(first.agency),
+    date: str(first.date),
+    place: str(first.place),
+    reporters: strings(first.reporters),
+    topics: strings(first.topics).map((name) => ({ name, words: strings(topicWords[name]) })),
+    keywords: strings(first.keywords),
+    script: first.script === 'traditional' ? 'traditional' : 'simplified',
+    body: str(first.body) ?? String(first.text),
+    original: str(first.original),
+    chunks: Number(first.chunkCount),
+    copies: siblings
+      .filter((d) => d.articleId !== id)
+      .map((d) => ({ id: String(d.articleId), title: String(d.title), source: str(d.source), date: str(d.date) })),
+  };
+}
