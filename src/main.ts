@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectEngine } from './engine/connect.js';
 import { createApp } from './gateway/app.js';
+import { SuggestionIndex } from './gateway/suggest.js';
 import { createLogger } from './logger.js';
 import { Reindexer } from './reindexer.js';
 import { startScheduler } from './scheduler.js';
@@ -44,13 +45,20 @@ async function main(): Promise<void> {
     if (!shuttingDown) logger.error({ code }, 'embedded Meilisearch exited; searches answer 503 until it is back');
   });
 
-  const reindexer = new Reindexer(config, connection.engine, logger);
-  const app = createApp({ engine: connection.engine, indexName: config.indexName, logger });
+  const suggestions = new SuggestionIndex();
+  const refreshSuggestions = async () => {
+    await suggestions.refresh(connection.engine, config.indexName);
+    logger.info({ entries: suggestions.size }, 'suggestions rebuilt');
+  };
+  const reindexer = new Reindexer(config, connection.engine, logger, refreshSuggestions);
+  const app = createApp({ engine: connection.engine, indexName: config.indexName, logger, suggestions });
   const server = app.listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   logger.info({ url: `http://localhost:${port}`, port, engine: connection.url, embedded: connection.embedded !== null }, 'news-search is serving');
 
+  // Suggestions from what is indexed already, then again after the first run.
+  void refreshSuggestions().catch(() => {});
   void reindexer.run();
   const scheduler = startScheduler(config.reindexCron, reindexer, logger);
 

@@ -19,6 +19,8 @@ export class Reindexer {
     private readonly config: Config,
     private readonly engine: Engine,
     private readonly logger: Logger,
+    /** Called after every successful run (e.g. to rebuild suggestions). */
+    private readonly onFinished: (report: RunReport) => Promise<void> = async () => {},
   ) {}
 
   get running(): boolean {
@@ -50,6 +52,7 @@ export class Reindexer {
       const rejected = report.files.filter((f) => f.status === 'rejected');
       for (const f of rejected) this.logger.warn({ file: f.file, reasons: f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.reason) }, 'file rejected');
       this.logger.info({ mode: report.mode, reason: report.reason, totals: report.totals, upserted: report.upserted, deleted: report.deleted }, 'index run finished');
+      await this.onFinished(report).catch((err: unknown) => this.logger.warn({ err }, 'after-run hook failed'));
       return { status: 'done', report };
     } catch (err) {
       const error = err as Error;

@@ -198,12 +198,12 @@ export class Engine {
   }
 
   /** Every document matching a filter, in pages; used to carry a rejected file's last good chunks into a rebuild. */
-  async documentsWhere(uid: string, filter: string): Promise<Record<string, unknown>[]> {
+  async documentsWhere(uid: string, filter: string, fields?: string[]): Promise<Record<string, unknown>[]> {
     return this.run(async () => {
       const out: Record<string, unknown>[] = [];
       const limit = 1000;
       for (let offset = 0; ; offset += limit) {
-        const page = await this.client.index(uid).getDocuments({ filter, limit, offset });
+        const page = await this.client.index(uid).getDocuments<Record<string, unknown>>({ filter, limit, offset, ...(fields ? { fields } : {}) });
         out.push(...page.results);
         if (page.results.length < limit) return out;
       }

@@ -12,6 +12,7 @@ import type { Engine } from '../engine/meili.js';
 import type { Logger } from '../logger.js';
 import { engineUnavailable, invalidParams, problemHandler, sendProblem } from './problem.js';
 import { articleParamsSchema, loadArticle } from './article.js';
+import { SuggestionIndex, suggestQuerySchema } from './suggest.js';
 import { copiesRequest, planSearch, searchQuerySchema, shapeResponse } from './search.js';
 
 const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web');
@@ -22,6 +23,8 @@ export interface AppDeps {
   engine: Engine;
   indexName: string;
   logger: Logger;
+  /** Suggestions for the search box; a fresh empty list when not given. */
+  suggestions?: SuggestionIndex;
 }
 
 function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
@@ -32,7 +35,7 @@ function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
   return parsed.data;
 }
 
-export function createApp({ engine, indexName, logger }: AppDeps): express.Express {
+export function createApp({ engine, indexName, logger, suggestions = new SuggestionIndex() }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -75,6 +78,11 @@ export function createApp({ engine, indexName, logger }: AppDeps): express.Expre
     const copies = storyIds.length ? (await engine.search(indexName, copiesRequest(storyIds))).hits : [];
     const results = { main: main!, sourceFacet: sourceFacet!, topicFacet: topicFacet ?? null, copies };
     res.json(shapeResponse(query, results, Math.round((performance.now() - started) * 10) / 10));
+  });
+
+  app.get('/api/suggest', (req, res) => {
+    const query = parseQuery(suggestQuerySchema, req);
+    res.json({ query: query.q, suggestions: suggestions.suggest(query.q, query.limit) });
   });
 
   app.get('/api/articles/:id', async (req, res) => {

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../src/gateway/app.js';
+import { SuggestionIndex } from '../../src/gateway/suggest.js';
 import type { SearchHitView } from '../../src/gateway/search.js';
 import type { ArticleRecord } from '../../indexer/dry-run.js';
 import { dryRunArticles } from '../acceptance/truth.js';
@@ -19,12 +20,14 @@ describe('HTTP API', () => {
   let app: Express;
   let records: ArticleRecord[] = [];
   const stories = new Map<string, ArticleRecord[]>();
+  const suggestions = new SuggestionIndex();
 
   before(async () => {
     await syncSeeds({ seedsDir: SEEDS, dataDir: await tempDir(), indexName, maxFileBytes: 2e7, engine });
     records = await dryRunArticles(SEEDS);
     for (const r of records) stories.set(r.storyId, [...(stories.get(r.storyId) ?? []), r]);
-    app = createApp({ engine, indexName, logger: silentLogger });
+    await suggestions.refresh(engine, indexName);
+    app = createApp({ engine, indexName, logger: silentLogger, suggestions });
   });
   after(async () => {
     await engine.deleteIndex(indexName).catch(() => {});
@@ -176,6 +179,19 @@ describe('HTTP API', () => {
     assert.match(JSON.parse(missing.text).detail, /0123456789abcdef/);
     const bad = await request(app).get('/api/articles/not-an-id').expect(400);
     assert.equal(JSON.parse(bad.text).parameter, 'id');
+  });
+
+  it('suggests titles, people and places from the index, for Han, Traditional and pinyin input', async () => {
+    const han = await request(app).get('/api/suggest').query({ q: '金砖' }).expect(200);
+    assert.ok((han.body.suggestions as { text: string }[]).length > 0);
+    assert.ok((han.body.suggestions as { text: string }[]).every((s) => s.text.includes('金砖')));
+    const pinyin = await request(app).get('/api/suggest').query({ q: 'jinzhuan' }).expect(200);
+    assert.deepEqual(pinyin.body.suggestions, han.body.suggestions);
+    const trad = await request(app).get('/api/suggest').query({ q: '金磚' }).expect(200);
+    assert.deepEqual(trad.body.suggestions, han.body.suggestions);
+    const person = await request(app).get('/api/suggest').query({ q: 'nsy' }).expect(200);
+    assert.deepEqual(person.body.suggestions[0], { text: '倪四义', kind: 'person' });
+    await request(app).get('/api/suggest').query({ q: 'x'.repeat(51) }).expect(400);
   });
 
   it('answers 404 problem+json for an unknown route', async () => {

@@ -1,0 +1,127 @@
+/**
+ * Suggestions for the search box: titles, people (reporters), places and topics of the indexed
+ * articles, held in memory so a keystroke costs a scan of strings, not an engine request.
+ * Input may be Simplified, Traditional (converted) or pinyin, full ('jinzhuan', 'jin zhuan') or
+ * initials ('jz'), by pinyin-pro. The list is rebuilt from the engine after every indexing run.
+ */
+import { pinyin } from 'pinyin-pro';
+import { z } from 'zod';
+import { queryToSimplified } from '../../indexer/clean.js';
+import type { Engine } from '../engine/meili.js';
+
+export type SuggestionKind = 'title' | 'person' | 'place' | 'topic';
+
+export interface Suggestion {
+  text: string;
+  kind: SuggestionKind;
+}
+
+interface Entry extends Suggestion {
+  /** Articles naming it: more is better. */
+  count: number;
+  /** Full pinyin without tones or spaces: 金砖国家 → jinzhuanguojia. */
+  full: string;
+  /** First letters: 金砖国家 → jzgj. */
+  initials: string;
+  /** Where each syllable starts in `full`, for matches inside a title (习近平出席金砖… ← jinzhuan). */
+  starts: number[];
+}
+
+export const suggestQuerySchema = z.object({
+  q: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().max(50, 'at most 50 characters')).default(''),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+
+/** Kinds in the order a tie puts them: a person or place is a likelier target than a long title. */
+const KIND_RANK: Record<SuggestionKind, number> = { topic: 0, person: 1, place: 2, title: 3 };
+const HAN = /[\u3400-\u9fff]/;
+
+function keys(text: string): { full: string; initials: string; starts: number[] } {
+  const han = text.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '');
+  const syllables = pinyin(han, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).map((s) => s.toLowerCase());
+  const starts: number[] = [];
+  let at = 0;
+  for (const s of syllables) {
+    starts.push(at);
+    at += s.length;
+  }
+  return { full: syllables.join(''), initials: syllables.map((s) => s[0] ?? '').join(''), starts };
+}
+
+/** Pinyin input matched at the start (3), at the start of initials (2), inside at a syllable (1), inside the initials (0.5). */
+function pinyinScore(entry: Entry, q: string): number {
+  if (entry.full.startsWith(q)) return 3;
+  if (q.length >= 2 && entry.initials.startsWith(q)) return 2;
+  if (q.length >= 4) {
+    for (let at = entry.full.indexOf(q); at > 0; at = entry.full.indexOf(q, at + 1)) if (entry.starts.includes(at)) return 1;
+  }
+  if (q.length >= 3 && entry.initials.includes(q)) return 0.5;
+  return 0;
+}
+
+export class SuggestionIndex {
+  private entries: Entry[] = [];
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Replaces the list with the given articles' titles, people, places and topics. */
+  load(articles: { title: string; reporters: string[]; place: string | null; topics: string[] }[]): void {
+    const byKey = new Map<string, Entry>();
+    const add = (text: string | null, kind: SuggestionKind) => {
+      const t = text?.trim();
+      if (!t) return;
+      const key = `${kind}:${t}`;
+      const entry = byKey.get(key);
+      if (entry) entry.count++;
+      else byKey.set(key, { text: t, kind, count: 1, ...keys(t) });
+    };
+    for (const a of articles) {
+      add(a.title, 'title');
+      for (const r of a.reporters) add(r, 'person');
+      add(a.place, 'place');
+      for (const t of a.topics) add(t, 'topic');
+    }
+    this.entries = [...byKey.values()];
+  }
+
+  /** Reads every article's first chunk from the engine and rebuilds the list. */
+  async refresh(engine: Engine, indexName: string): Promise<void> {
+    const docs = await engine.documentsWhere(indexName, 'chunkIndex = 0', ['title', 'reporters', 'place', 'topics']);
+    this.load(
+      docs.map((d) => ({
+        title: String(d.title ?? ''),
+        reporters: Array.isArray(d.reporters) ? d.reporters.map(String) : [],
+        place: typeof d.place === 'string' ? d.place : null,
+        topics: Array.isArray(d.topics) ? d.topics.map(String) : [],
+      })),
+    );
+  }
+
+  suggest(input: string, limit = 8): Suggestion[] {
+    const raw = input.trim();
+    if (!raw) return [];
+    const scored: { entry: Entry; score: number }[] = [];
+    if (HAN.test(raw)) {
+      const q = queryToSimplified(raw);
+      for (const entry of this.entries) {
+        const at = entry.text.indexOf(q);
+        if (at === 0) scored.push({ entry, score: 3 });
+        else if (at > 0) scored.push({ entry, score: 1 });
+      }
+    } else {
+      const q = raw.toLowerCase().replace(/[^a-z0-9ü]/g, '');
+      if (!q) return [];
+      for (const entry of this.entries) {
+        const score = pinyinScore(entry, q);
+        if (score > 0) scored.push({ entry, score });
+      }
+    }
+    scored.sort(
+      (a, b) =>
+        b.score - a.score || b.entry.count - a.entry.count || KIND_RANK[a.entry.kind] - KIND_RANK[b.entry.kind] || a.entry.text.length - b.entry.text.length,
+    );
+    return scored.slice(0, limit).map(({ entry }) => ({ text: entry.text, kind: entry.kind }));
+  }
+}

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SuggestionIndex } from '../../src/gateway/suggest.js';
+
+const index = new SuggestionIndex();
+index.load([
+  { title: '金砖国家领导人第十四次会晤举行', reporters: ['杨依军'], place: '北京', topics: ['外交'] },
+  { title: '习近平出席金砖国家领导人第十六次会晤并发表重要讲话', reporters: ['倪四义', '胡晓光'], place: '俄罗斯喀山', topics: ['外交'] },
+  { title: '电子社保卡加快推进“一卡通”', reporters: ['姜琳'], place: '北京', topics: ['社会'] },
+  { title: '重庆推进社保卡一卡通', reporters: [], place: '重庆', topics: ['社会'] },
+]);
+
+describe('SuggestionIndex', () => {
+  const cases: [string, string, string][] = [
+    ['a Simplified prefix', '金砖', '金砖国家领导人第十四次会晤举行'],
+    ['a Traditional prefix', '金磚', '金砖国家领导人第十四次会晤举行'],
+    ['a word inside a title', '社保卡', '电子社保卡加快推进“一卡通”'],
+    ['full pinyin', 'jinzhuan', '金砖国家领导人第十四次会晤举行'],
+    ['pinyin with spaces', 'jin zhuan', '金砖国家领导人第十四次会晤举行'],
+    ['pinyin initials', 'jzgj', '金砖国家领导人第十四次会晤举行'],
+    ['a person by pinyin', 'jianglin', '姜琳'],
+    ['a place with a polyphonic character', 'chongqing', '重庆'],
+    ['a topic by initials', 'wj', '外交'],
+  ];
+  for (const [name, input, expected] of cases) {
+    it(`completes ${name} (${input})`, () => assert.ok(index.suggest(input).some((s) => s.text === expected), JSON.stringify(index.suggest(input))));
+  }
+
+  it('puts prefix matches first and counts repeated names once', () => {
+    const out = index.suggest('北');
+    assert.deepEqual(out[0], { text: '北京', kind: 'place' });
+    assert.equal(out.filter((s) => s.text === '北京').length, 1);
+  });
+
+  it('returns nothing for empty or unmatched input', () => {
+    assert.deepEqual(index.suggest(''), []);
+    assert.deepEqual(index.suggest('zzzz'), []);
+  });
+
+  it('honours the limit', () => assert.equal(index.suggest('j', 2).length, 2));
+});
