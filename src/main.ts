@@ -51,7 +51,17 @@ async function main(): Promise<void> {
     logger.info({ entries: suggestions.size }, 'suggestions rebuilt');
   };
   const reindexer = new Reindexer(config, connection.engine, logger, refreshSuggestions);
-  const app = createApp({ engine: connection.engine, indexName: config.indexName, logger, suggestions });
+  let scheduler: ReturnType<typeof startScheduler> | null = null;
+  const app = createApp({
+    engine: connection.engine,
+    indexName: config.indexName,
+    logger,
+    suggestions,
+    reindexer,
+    nextRun: () => scheduler?.nextRun() ?? null,
+    adminToken: config.adminToken,
+    corsOrigins: config.corsOrigins,
+  });
   const server = app.listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
@@ -60,7 +70,7 @@ async function main(): Promise<void> {
   // Suggestions from what is indexed already, then again after the first run.
   void refreshSuggestions().catch(() => {});
   void reindexer.run();
-  const scheduler = startScheduler(config.reindexCron, reindexer, logger);
+  scheduler = startScheduler(config.reindexCron, reindexer, logger);
 
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
@@ -69,7 +79,7 @@ async function main(): Promise<void> {
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-    await scheduler.stop();
+    await scheduler?.stop();
     await reindexer.stop();
     await drained;
     clearTimeout(timer);

@@ -2,18 +2,28 @@
  * One indexing run at a time in this process: the scheduler and start-up go through here.
  * Keeps the last run's report for /api/status and the logs.
  */
-import { syncSeeds, type RunReport } from '../indexer/sync.js';
+import { randomUUID } from 'node:crypto';
+import { syncSeeds, type Progress, type RunReport } from '../indexer/sync.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine/meili.js';
 import type { Logger } from './logger.js';
 
 export type RunOutcome = { status: 'done'; report: RunReport } | { status: 'busy' } | { status: 'failed'; error: Error };
 
+/** What /api/status shows of the run under way. */
+export interface CurrentRun {
+  jobId: string;
+  full: boolean;
+  startedAt: string;
+  progress: Progress | null;
+}
+
 export class Reindexer {
   private current: Promise<RunOutcome> | null = null;
   private stopping = false;
   lastReport: RunReport | null = null;
   lastError: { at: string; message: string } | null = null;
+  currentRun: CurrentRun | null = null;
 
   constructor(
     private readonly config: Config,
@@ -29,12 +39,20 @@ export class Reindexer {
 
   /** Starts a run unless one is under way (then answers busy); never throws. */
   run(options: { full?: boolean } = {}): Promise<RunOutcome> {
-    if (this.current) return Promise.resolve({ status: 'busy' });
-    if (this.stopping) return Promise.resolve({ status: 'busy' });
-    this.current = this.execute(options.full === true).finally(() => {
+    return this.start(options).outcome;
+  }
+
+  /** Starts a run and answers at once with its job id, or null when one is under way. */
+  start(options: { full?: boolean } = {}): { jobId: string | null; outcome: Promise<RunOutcome> } {
+    if (this.current || this.stopping) return { jobId: null, outcome: Promise.resolve({ status: 'busy' }) };
+    const full = options.full === true;
+    const jobId = randomUUID();
+    this.currentRun = { jobId, full, startedAt: new Date().toISOString(), progress: null };
+    this.current = this.execute(full).finally(() => {
       this.current = null;
+      this.currentRun = null;
     });
-    return this.current;
+    return { jobId, outcome: this.current };
   }
 
   private async execute(full: boolean): Promise<RunOutcome> {
@@ -47,6 +65,9 @@ export class Reindexer {
         engine: this.engine,
         full,
         shouldStop: () => this.stopping,
+        onProgress: (p) => {
+          if (this.currentRun) this.currentRun.progress = p;
+        },
       });
       this.lastReport = report;
       const rejected = report.files.filter((f) => f.status === 'rejected');

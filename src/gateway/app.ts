@@ -2,20 +2,27 @@
  * The HTTP gateway: a thin Express 5 app over the engine boundary. Validates, asks the engine,
  * shapes the answer; errors leave as problem+json through one handler.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Request } from 'express';
+import cors from 'cors';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { z } from 'zod';
 import type { Engine } from '../engine/meili.js';
 import type { Logger } from '../logger.js';
-import { engineUnavailable, invalidParams, problemHandler, sendProblem } from './problem.js';
+import type { Reindexer } from '../reindexer.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { openApiDocument } from './openapi.js';
+import { HttpProblem, engineUnavailable, invalidParams, problemHandler, sendProblem } from './problem.js';
 import { articleParamsSchema, loadArticle } from './article.js';
 import { SuggestionIndex, suggestQuerySchema } from './suggest.js';
 import { copiesRequest, planSearch, searchQuerySchema, shapeResponse } from './search.js';
 
 const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web');
+const VERSION = (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 /** A client's request id is kept when it is a plain token; anything else gets a fresh one. */
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -25,6 +32,22 @@ export interface AppDeps {
   logger: Logger;
   /** Suggestions for the search box; a fresh empty list when not given. */
   suggestions?: SuggestionIndex;
+  /** The indexing runs, for /api/status and /api/admin/reindex. */
+  reindexer?: Reindexer;
+  /** When the schedule runs next. */
+  nextRun?: () => Date | null;
+  /** Bearer token of the admin endpoints; unset disables them. */
+  adminToken?: string | undefined;
+  /** Origins allowed to call the API from a browser. */
+  corsOrigins?: string[];
+  metrics?: Metrics;
+}
+
+/** Compares two secrets in constant time (hashing first makes the lengths equal). */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
 }
 
 function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
@@ -35,10 +58,22 @@ function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
   return parsed.data;
 }
 
-export function createApp({ engine, indexName, logger, suggestions = new SuggestionIndex() }: AppDeps): express.Express {
+export function createApp(deps: AppDeps): express.Express {
+  const { engine, indexName, logger, suggestions = new SuggestionIndex(), reindexer, nextRun = () => null, adminToken, corsOrigins = [] } = deps;
+  const metrics = deps.metrics ?? createMetrics(engine, indexName, reindexer);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', false);
+  app.use(helmet());
+  // Browsers may call the API only from the configured origins; no origin is allowed by default.
+  app.use(cors({ origin: corsOrigins.length ? corsOrigins : false, methods: ['GET', 'POST'] }));
+  app.use((req, res, next) => {
+    const end = metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => end({ route: (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? 'unmatched' : 'static'), status: String(res.statusCode) }));
+    next();
+  });
+  app.use(express.json({ limit: '16kb' }));
 
   app.use(
     pinoHttp({
@@ -73,9 +108,11 @@ export function createApp({ engine, indexName, logger, suggestions = new Suggest
     const started = performance.now();
     const query = parseQuery(searchQuerySchema, req);
     const plan = planSearch(query);
-    const [main, sourceFacet, topicFacet] = await engine.multiSearch(indexName, [plan.main, plan.sourceFacet, ...(plan.topicFacet ? [plan.topicFacet] : [])]);
+    const [main, sourceFacet, topicFacet] = await metrics.timeEngine('search', () =>
+      engine.multiSearch(indexName, [plan.main, plan.sourceFacet, ...(plan.topicFacet ? [plan.topicFacet] : [])]),
+    );
     const storyIds = [...new Set(main!.hits.map((h) => String(h.storyId)))];
-    const copies = storyIds.length ? (await engine.search(indexName, copiesRequest(storyIds))).hits : [];
+    const copies = storyIds.length ? (await metrics.timeEngine('copies', () => engine.search(indexName, copiesRequest(storyIds)))).hits : [];
     const results = { main: main!, sourceFacet: sourceFacet!, topicFacet: topicFacet ?? null, copies };
     res.json(shapeResponse(query, results, Math.round((performance.now() - started) * 10) / 10));
   });
@@ -88,7 +125,55 @@ export function createApp({ engine, indexName, logger, suggestions = new Suggest
   app.get('/api/articles/:id', async (req, res) => {
     const parsed = articleParamsSchema.safeParse(req.params);
     if (!parsed.success) throw invalidParams(parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? 'id'), reason: i.message })));
-    res.json(await loadArticle(engine, indexName, parsed.data.id));
+    res.json(await metrics.timeEngine('article', () => loadArticle(engine, indexName, parsed.data.id)));
+  });
+
+  app.get('/api/status', async (_req, res) => {
+    const documents = await metrics.timeEngine('stats', () => engine.documentCount(indexName)).catch(() => null);
+    const last = reindexer?.lastReport ?? null;
+    res.json({
+      index: { name: indexName, documents, articles: last?.totals.articles ?? null },
+      lastRun: last && {
+        mode: last.mode,
+        reason: last.reason ?? null,
+        startedAt: last.startedAt,
+        finishedAt: last.finishedAt,
+        files: last.totals.files,
+        changed: last.totals.indexed,
+        deleted: last.totals.deleted,
+        articles: last.totals.articles,
+        chunks: last.totals.chunks,
+        rejected: last.files
+          .filter((f) => f.status === 'rejected')
+          .map((f) => ({ file: f.file, reasons: f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.reason) })),
+      },
+      lastError: reindexer?.lastError ?? null,
+      currentRun: reindexer?.currentRun ?? null,
+      nextRun: nextRun()?.toISOString() ?? null,
+    });
+  });
+
+  app.post('/api/admin/reindex', (req, res) => {
+    if (!adminToken) throw new HttpProblem({ type: '/problems/forbidden', title: 'Admin endpoints disabled', status: 403, detail: 'set ADMIN_TOKEN to enable them' });
+    const header = req.headers.authorization ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) {
+      throw new HttpProblem({ type: '/problems/unauthorized', title: 'Authentication required', status: 401, detail: 'send Authorization: Bearer <ADMIN_TOKEN>' }, { 'WWW-Authenticate': 'Bearer' });
+    }
+    if (!sameSecret(token, adminToken)) throw new HttpProblem({ type: '/problems/forbidden', title: 'Forbidden', status: 403, detail: 'the token is not valid' });
+    if (!reindexer) throw new HttpProblem({ type: '/problems/unavailable', title: 'No indexer', status: 503, detail: 'this process does not index' });
+    const full = req.query.full === 'true' || req.query.full === '1';
+    const { jobId } = reindexer.start({ full });
+    if (!jobId) throw new HttpProblem({ type: '/problems/conflict', title: 'A run is under way', status: 409, detail: `job ${reindexer.currentRun?.jobId ?? ''} is running` });
+    res.status(202).json({ jobId, full, status: 'started' });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument(VERSION));
   });
 
   app.use(express.static(WEB_DIR, { index: 'index.html', maxAge: '5m' }));

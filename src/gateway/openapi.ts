@@ -1,0 +1,84 @@
+/**
+ * /openapi.json, generated from the zod schemas that validate the requests (not written twice).
+ */
+import { z } from 'zod';
+import { articleParamsSchema } from './article.js';
+import { searchQuerySchema } from './search.js';
+import { suggestQuerySchema } from './suggest.js';
+
+type JsonSchema = Record<string, unknown> & { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+
+function toJson(schema: z.ZodType): JsonSchema {
+  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  delete out.$schema;
+  return out;
+}
+
+/** Each property of an object schema as an OpenAPI parameter. */
+function parameters(schema: z.ZodType, where: 'query' | 'path'): Record<string, unknown>[] {
+  const json = toJson(schema);
+  return Object.entries(json.properties ?? {}).map(([name, s]) => {
+    const repeatable = Array.isArray(s.anyOf) && (s.anyOf as { type?: string }[]).some((x) => x.type === 'array');
+    return {
+      name,
+      in: where,
+      required: where === 'path' || (json.required ?? []).includes(name) && !('default' in s),
+      schema: repeatable ? { type: 'array', items: { type: 'string' } } : s,
+      ...(repeatable ? { style: 'form', explode: true } : {}),
+    };
+  });
+}
+
+const problem = { description: 'problem details (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const json = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+
+export function openApiDocument(version: string): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'news-search', version, description: 'Full-text search over Chinese news. Every count counts stories (reprints collapsed).' },
+    paths: {
+      '/api/search': {
+        get: {
+          summary: 'Search articles: one hit per story, facets by source, topic, year and month',
+          parameters: parameters(searchQuerySchema, 'query'),
+          responses: { 200: json('hits, total, facets'), 400: problem, 503: problem },
+        },
+      },
+      '/api/articles/{id}': {
+        get: { summary: 'One article with its original-script text, copies and topic explanations', parameters: parameters(articleParamsSchema, 'path'), responses: { 200: json('the article'), 400: problem, 404: problem, 503: problem } },
+      },
+      '/api/suggest': {
+        get: { summary: 'Completions for the search box (Han, Traditional or pinyin input)', parameters: parameters(suggestQuerySchema, 'query'), responses: { 200: json('suggestions'), 400: problem } },
+      },
+      '/api/status': { get: { summary: 'Index size, last and current indexing run, next scheduled run', responses: { 200: json('status') } } },
+      '/api/admin/reindex': {
+        post: {
+          summary: 'Start an indexing run (Bearer ADMIN_TOKEN)',
+          security: [{ bearer: [] }],
+          parameters: [{ name: 'full', in: 'query', required: false, schema: { type: 'boolean' } }],
+          responses: { 202: json('job id'), 401: problem, 403: problem, 409: problem },
+        },
+      },
+      '/healthz': { get: { summary: 'The process is up', responses: { 200: json('ok') } } },
+      '/readyz': { get: { summary: 'The engine answers and the index exists', responses: { 200: json('ready'), 503: problem } } },
+      '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text exposition format' } } } },
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Problem: {
+          type: 'object',
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+            parameter: { type: 'string' },
+            invalidParams: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, reason: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+  };
+}
