@@ -136,11 +136,18 @@ describe('HTTP API', () => {
     assert.deepEqual(dates, [...dates].sort());
   });
 
-  const bad: [Record<string, string>, string][] = [
-    [{ page: '0' }, 'page'],
-    [{ perPage: '1000' }, 'perPage'],
-    [{ sort: 'random' }, 'sort'],
+  const bad: [Record<string, string | string[]>, string][] = [
+    [{ q: '字'.repeat(201) }, 'q'],
+    [{ q: ['a', 'b'] }, 'q'],
+    [{ source: Array.from({ length: 21 }, (_, i) => `s${i}`) }, 'source'],
+    [{ topic: '题'.repeat(101) }, 'topic'],
     [{ from: 'yesterday' }, 'from'],
+    [{ to: '2024-02-30' }, 'to'],
+    [{ from: '2024-10-23', to: '2024-10-01' }, 'to'],
+    [{ sort: 'random' }, 'sort'],
+    [{ page: '0' }, 'page'],
+    [{ page: '1.5' }, 'page'],
+    [{ perPage: '1000' }, 'perPage'],
   ];
   for (const [query, param] of bad) {
     it(`answers 400 problem+json naming ${param} for ${JSON.stringify(query)}`, async () => {
@@ -191,7 +198,12 @@ describe('HTTP API', () => {
     assert.deepEqual(trad.body.suggestions, han.body.suggestions);
     const person = await request(app).get('/api/suggest').query({ q: 'nsy' }).expect(200);
     assert.deepEqual(person.body.suggestions[0], { text: '倪四义', kind: 'person' });
-    await request(app).get('/api/suggest').query({ q: 'x'.repeat(51) }).expect(400);
+    const long = await request(app).get('/api/suggest').query({ q: 'x'.repeat(51) }).expect(400);
+    assert.equal(JSON.parse(long.text).parameter, 'q');
+    const limit = await request(app).get('/api/suggest').query({ q: 'j', limit: '0' }).expect(400);
+    assert.equal(JSON.parse(limit.text).parameter, 'limit');
+    const limited = await request(app).get('/api/suggest').query({ q: 'j', limit: '2' }).expect(200);
+    assert.equal(limited.body.suggestions.length, 2);
   });
 
   it('answers 404 problem+json for an unknown route', async () => {
