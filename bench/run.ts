@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { startEmbedded } from '../src/engine/embedded.js';
 import { Engine } from '../src/engine/meili.js';
 import { createApp } from '../src/gateway/app.js';
-import { buildSearchRequest, searchQuerySchema } from '../src/gateway/search.js';
+import { copiesRequest, planSearch, searchQuerySchema } from '../src/gateway/search.js';
 import { createLogger } from '../src/logger.js';
 import { syncSeeds } from '../indexer/sync.js';
 
@@ -51,15 +51,22 @@ try {
   const gateway = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const headers = { 'accept-encoding': 'identity' };
 
-  // The direct baseline sends the very request the gateway would send, over HTTP, with the same client settings.
-  const direct = await measure('direct Meilisearch', async (q) => {
-    const { q: query, ...params } = buildSearchRequest(searchQuerySchema.parse({ q }));
-    const res = await fetch(`${embedded.url}/indexes/bench/search`, {
+  // The direct baseline sends the very requests the gateway sends for one search (a multi-search
+  // for hits and facets, then the hits' copies), over HTTP, with the same client settings.
+  const post = async (route: string, body: unknown) => {
+    const res = await fetch(`${embedded.url}${route}`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json', authorization: `Bearer ${embedded.masterKey}` },
-      body: JSON.stringify({ q: query, ...params }),
+      body: JSON.stringify(body),
     });
-    await res.arrayBuffer();
+    return res.json() as Promise<{ results?: { hits: { storyId: string }[] }[] }>;
+  };
+  const direct = await measure('direct Meilisearch', async (q) => {
+    const plan = planSearch(searchQuerySchema.parse({ q }));
+    const queries = [plan.main, plan.sourceFacet].map((r) => ({ indexUid: 'bench', ...r }));
+    const { results } = await post('/multi-search', { queries });
+    const storyIds = [...new Set(results?.[0]?.hits.map((h) => h.storyId) ?? [])];
+    if (storyIds.length) await post('/indexes/bench/search', copiesRequest(storyIds));
   });
   const viaGateway = await measure('gateway /api/search', async (q) => {
     const res = await fetch(`${gateway}/api/search?q=${encodeURIComponent(q)}`, { headers });
