@@ -172,8 +172,9 @@ export function createApp(deps: AppDeps): express.Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  const openApi = openApiDocument(VERSION);
   app.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument(VERSION));
+    res.json(openApi);
   });
 
   app.use(express.static(WEB_DIR, { index: 'index.html', maxAge: '5m' }));

@@ -3,6 +3,7 @@
  * whole body, the original-script text and the topic explanations), with the other copies of its story.
  */
 import { z } from 'zod';
+import type { Article } from '../../indexer/types.js';
 import { filterString, type Engine } from '../engine/meili.js';
 import { notFound } from './problem.js';
 
@@ -17,26 +18,17 @@ export interface ArticleCopy {
   date: string | null;
 }
 
-export interface ArticleView {
-  id: string;
-  storyId: string;
-  file: string;
-  title: string;
-  kicker: string | null;
-  source: string | null;
-  agency: string | null;
-  date: string | null;
-  place: string | null;
-  reporters: string[];
+/** The article as stored, with topics explained, its original text and the other copies of its story. */
+export type ArticleView = Pick<
+  Article,
+  'id' | 'storyId' | 'file' | 'title' | 'kicker' | 'source' | 'agency' | 'date' | 'place' | 'reporters' | 'keywords' | 'script' | 'body'
+> & {
   topics: { name: string; words: string[] }[];
-  keywords: string[];
-  script: 'simplified' | 'traditional';
-  body: string;
   /** The body in its original script when the file was Traditional; else null. */
   original: string | null;
   chunks: number;
   copies: ArticleCopy[];
-}
+};
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
