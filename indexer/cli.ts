@@ -58,7 +58,7 @@ function printReport(report: RunReport, stream: NodeJS.WritableStream): void {
   for (const f of report.files) stream.write(`${fileLine(f)}\n`);
   const t = report.totals;
   stream.write(
-    `${report.mode} run${report.reason ? ` (${report.reason})` : ''}: ${t.files} files, ${t.indexed} indexed, ${t.unchanged} unchanged, ` +
+    `${report.mode} run${report.reason ? ` (${report.reason})` : ''}: ${t.files} files, ${t.indexed} indexed, ${t.renamed} renamed, ${t.unchanged} unchanged, ` +
       `${t.rejected} rejected, ${t.deleted} deleted; ${t.articles} articles, ${t.chunks} chunks; ${report.upserted} documents sent, ${report.deleted} deleted\n`,
   );
 }

@@ -18,7 +18,7 @@ const BATCH_DOCS = 5000;
 /** Document batches in flight before the oldest is awaited. */
 const MAX_PENDING_BATCHES = 4;
 
-export type FileStatus = 'indexed' | 'unchanged' | 'rejected' | 'deleted' | 'skipped';
+export type FileStatus = 'indexed' | 'renamed' | 'unchanged' | 'rejected' | 'deleted' | 'skipped';
 
 export interface FileReport {
   file: string;
@@ -37,7 +37,7 @@ export interface RunReport {
   startedAt: string;
   finishedAt: string;
   files: FileReport[];
-  totals: { files: number; indexed: number; unchanged: number; rejected: number; deleted: number; articles: number; chunks: number };
+  totals: { files: number; indexed: number; renamed: number; unchanged: number; rejected: number; deleted: number; articles: number; chunks: number };
   /** Documents upserted and deleted in the engine by this run. */
   upserted: number;
   deleted: number;
@@ -96,7 +96,7 @@ class DocumentWriter {
 }
 
 function emptyTotals(): RunReport['totals'] {
-  return { files: 0, indexed: 0, unchanged: 0, rejected: 0, deleted: 0, articles: 0, chunks: 0 };
+  return { files: 0, indexed: 0, renamed: 0, unchanged: 0, rejected: 0, deleted: 0, articles: 0, chunks: 0 };
 }
 
 function summarise(files: FileReport[]): RunReport['totals'] {
@@ -104,10 +104,11 @@ function summarise(files: FileReport[]): RunReport['totals'] {
   for (const f of files) {
     if (f.status !== 'deleted') t.files++;
     if (f.status === 'indexed') t.indexed++;
+    if (f.status === 'renamed') t.renamed++;
     if (f.status === 'unchanged') t.unchanged++;
     if (f.status === 'rejected') t.rejected++;
     if (f.status === 'deleted') t.deleted++;
-    if (f.status === 'indexed' || f.status === 'unchanged') {
+    if (f.status === 'indexed' || f.status === 'renamed' || f.status === 'unchanged') {
       t.articles += f.articles;
       t.chunks += f.chunks;
     }
@@ -127,6 +128,12 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     if (!liveExists) reason = `index "${live}" does not exist`;
     else if (read.status === 'missing') reason = 'no manifest';
     else if (read.status === 'corrupt') reason = `manifest unreadable (${read.reason})`;
+    else {
+      // Reconcile: a run killed half-way may have left documents the manifest does not know.
+      const expected = Object.values(old.files).reduce((n, e) => n + e.chunkIds.length, 0);
+      const actual = await engine.documentCount(live);
+      if (actual !== expected) reason = `the index holds ${actual} documents where the manifest expects ${expected}`;
+    }
   }
   const full = options.full === true || reason !== undefined;
 
@@ -197,8 +204,15 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     const fixed = Object.values(next.files).flatMap((e) => e.signatures);
     const { chunks, signatures } = linkAndChunk(processed.map((p) => p.result), fixed);
 
+    // A new file with the content of a vanished one was renamed (or moved).
+    const vanished = new Map<string, string>();
+    for (const [relPath, e] of Object.entries(old.files)) if (!discovery.files.some((f) => f.relPath === relPath) && !setAside.has(relPath)) vanished.set(e.contentHash, relPath);
+    const renamedFrom = new Map<string, string>();
+
     // Phase 3: send what is new, note what is gone.
     for (const { file, result, entry } of processed) {
+      const from = entry ? undefined : vanished.get(result.contentHash);
+      if (from) renamedFrom.set(file.relPath, from);
       const docs = chunks.get(file.relPath) ?? [];
       const ids = docs.map((c) => c.id);
       next.files[file.relPath] = {
@@ -217,13 +231,18 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         await writer.add(docs.filter((c) => !before.has(c.id)));
         toDelete.push(...entry.chunkIds.filter((id) => !now.has(id)));
       }
-      reports.push({ file: file.relPath, status: 'indexed', articles: result.articles.length, chunks: ids.length, diagnostics: result.diagnostics });
+      const diagnostics = from
+        ? [...result.diagnostics, { file: file.relPath, rule: 'sync/renamed', reason: `renamed from ${from}`, severity: 'info' as const }]
+        : result.diagnostics;
+      reports.push({ file: file.relPath, status: from ? 'renamed' : 'indexed', articles: result.articles.length, chunks: ids.length, diagnostics });
     }
+    const renamedAway = new Set(renamedFrom.values());
 
     for (const [relPath, entry] of Object.entries(old.files)) {
       if (next.files[relPath]) continue;
       if (!full) toDelete.push(...entry.chunkIds);
-      reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] });
+      // A file renamed away is reported under its new name.
+      if (!renamedAway.has(relPath)) reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] });
     }
 
     await writer.flush();

@@ -41,8 +41,8 @@ async function main(): Promise<void> {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
 
-  connection.embedded?.exited.then((code) => {
-    if (!shuttingDown) logger.error({ code }, 'embedded Meilisearch exited; searches answer 503 until it is back');
+  connection.embedded?.events.on('exit', ({ code, signal }: { code: number | null; signal: string | null }) => {
+    if (!shuttingDown) logger.error({ code, signal }, 'embedded Meilisearch exited; searches answer 503 until it is back');
   });
 
   const suggestions = new SuggestionIndex();

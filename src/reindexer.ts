@@ -24,6 +24,8 @@ export class Reindexer {
   lastReport: RunReport | null = null;
   lastError: { at: string; message: string } | null = null;
   currentRun: CurrentRun | null = null;
+  /** A full rebuild failed (engine down, killed, task failed): the next run rebuilds in full again. */
+  private retryFull = false;
 
   constructor(
     private readonly config: Config,
@@ -45,7 +47,7 @@ export class Reindexer {
   /** Starts a run and answers at once with its job id, or null when one is under way. */
   start(options: { full?: boolean } = {}): { jobId: string | null; outcome: Promise<RunOutcome> } {
     if (this.current || this.stopping) return { jobId: null, outcome: Promise.resolve({ status: 'busy' }) };
-    const full = options.full === true;
+    const full = options.full === true || this.retryFull;
     const jobId = randomUUID();
     this.currentRun = { jobId, full, startedAt: new Date().toISOString(), progress: null };
     this.current = this.execute(full).finally(() => {
@@ -70,6 +72,7 @@ export class Reindexer {
         },
       });
       this.lastReport = report;
+      if (report.mode === 'full') this.retryFull = false;
       const rejected = report.files.filter((f) => f.status === 'rejected');
       for (const f of rejected) this.logger.warn({ file: f.file, reasons: f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.reason) }, 'file rejected');
       this.logger.info({ mode: report.mode, reason: report.reason, totals: report.totals, upserted: report.upserted, deleted: report.deleted }, 'index run finished');
@@ -77,6 +80,7 @@ export class Reindexer {
       return { status: 'done', report };
     } catch (err) {
       const error = err as Error;
+      if (full) this.retryFull = true;
       this.lastError = { at: new Date().toISOString(), message: error.message };
       this.logger.error({ err: error }, 'index run failed; the live index was left as it was');
       return { status: 'failed', error };

