@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectEngine } from './engine/connect.js';
-import { createApp } from './gateway/app.js';
+import { createApp, createHttpServer } from './gateway/app.js';
 import { SuggestionIndex } from './gateway/suggest.js';
 import { createLogger } from './logger.js';
 import { Reindexer } from './reindexer.js';
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,
   });
-  const server = app.listen(config.port, config.host);
+  const server = createHttpServer(app).listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   logger.info({ url: `http://localhost:${port}`, port, engine: connection.url, embedded: connection.embedded !== null }, 'news-search is serving');

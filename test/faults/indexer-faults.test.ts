@@ -7,7 +7,7 @@ import readline from 'node:readline';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { startEmbedded } from '../../src/engine/embedded.js';
-import { Engine, EngineError } from '../../src/engine/meili.js';
+import { Engine, EngineError, filterString } from '../../src/engine/meili.js';
 import { chunkIndexSettings } from '../../src/engine/settings.js';
 import { discover } from '../../indexer/discover.js';
 import { manifestPath, readManifest } from '../../indexer/manifest.js';
@@ -132,6 +132,31 @@ describe('indexer faults', () => {
       });
     } finally {
       await strict.stop();
+    }
+  });
+});
+
+describe('path safety', () => {
+  it('indexes files with quotes, newlines and spaces in their names, and filters on them safely', async () => {
+    const seedsDir = await tempDir();
+    const dataDir = await tempDir();
+    const indexName = uniqueIndex('names');
+    const names = ['quote"name.txt', 'back\\slash.txt', 'new\nline.txt', '空 格.txt'];
+    try {
+      for (const name of names) await writeFile(path.join(seedsDir, name), `新华社北京3月1日电（记者张三）关于文件名${names.indexOf(name)}的测试新闻，内容足够长以便成为一篇文章。\n`);
+      await syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 2e7, engine });
+      for (const name of names) {
+        const docs = await engine.documentsWhere(indexName, `file = ${filterString(name)}`, ['id', 'file']);
+        assert.equal(docs.length, 1, name);
+        assert.equal(docs[0]?.file, name);
+      }
+      // A name that turns bad keeps its chunks through a full rebuild (the filter on its name must hold).
+      await writeFile(path.join(seedsDir, names[0]!), Buffer.from([0, 1, 2, 0, 0xff]));
+      const report = await syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 2e7, engine, full: true });
+      assert.equal(report.files.find((f) => f.file === names[0])?.status, 'rejected');
+      assert.equal(await engine.documentCount(indexName), names.length);
+    } finally {
+      await engine.deleteIndex(indexName).catch(() => {});
     }
   });
 });
