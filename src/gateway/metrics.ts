@@ -57,6 +57,8 @@ export function createMetrics(engine: Engine, indexName: string, reindexer?: Rei
   lastRun('last_run_timestamp_seconds', 'End of the last indexing run', (r) => Date.parse(r.finishedAt) / 1000);
   lastRun('last_run_duration_seconds', 'Duration of the last indexing run', (r) => (Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000);
   lastRun('last_run_files', 'Files seen by the last indexing run', (r) => r.totals.files);
+  lastRun('last_run_changed_files', 'Files the last indexing run indexed anew (changed, new or renamed)', (r) => r.totals.indexed + r.totals.renamed);
+  lastRun('last_run_deleted_files', 'Files the last indexing run found deleted', (r) => r.totals.deleted);
   lastRun('last_run_articles', 'Articles indexed after the last run', (r) => r.totals.articles);
   lastRun('last_run_chunks', 'Chunks indexed after the last run', (r) => r.totals.chunks);
   lastRun('rejected_files', 'Files the last indexing run rejected', (r) => r.totals.rejected);

@@ -119,6 +119,30 @@ describe('service faults', () => {
     }
   });
 
+  it('stops a rebuild at a safe point on SIGTERM, exits 0, and the next start brings the index to seeds/', async () => {
+    const dataDir = await tempDir();
+    const seedsDir = await copySeeds();
+    await growSeeds(seedsDir, 120);
+    const env = { DATA_DIR: dataDir, SEEDS_DIR: seedsDir, ADMIN_TOKEN: TOKEN, REINDEX_CRON: '0 0 1 1 *' };
+    const svc = await startService(env);
+    await waitFor('the first run to be under way', async () => ((await getJson<StatusBody>(`${svc.base}/api/status`)).body.currentRun?.progress?.done ?? 0) >= 5, 60_000, 20);
+    svc.child.kill('SIGTERM');
+    assert.equal(await svc.exited, 0);
+    assert.ok(svc.output.some((l) => l.includes('index run failed') && l.includes('stopped before the run finished')), 'the run stopped between two files');
+    await waitFor('the engine to stop', async () => (await enginePids(dataDir)).length === 0, 15_000);
+    // Started again, the service finishes the job.
+    const again = await startService(env);
+    try {
+      await waitFor('the index', async () => (await getJson<StatusBody>(`${again.base}/api/status`)).body.lastRun?.mode === 'full', 120_000, 200);
+      const manifest = await readManifest(manifestPath(dataDir, 'articles'));
+      assert.ok(manifest.status === 'ok');
+      assert.equal(Object.keys(manifest.manifest.files).length, 125);
+    } finally {
+      again.child.kill('SIGTERM');
+      assert.equal(await again.exited, 0);
+    }
+  });
+
   it('lets a request in flight finish on SIGTERM, then exits 0 and stops its engine', async () => {
     const dataDir = await tempDir();
     const svc = await startService({ DATA_DIR: dataDir, SEEDS_DIR: SEEDS, ADMIN_TOKEN: TOKEN });

@@ -59,6 +59,8 @@ describe('operations endpoints', () => {
     assert.match(res.text, /index_documents [1-9]/);
     assert.match(res.text, /last_run_articles [1-9]/);
     assert.match(res.text, /rejected_files 0/);
+    assert.match(res.text, /last_run_changed_files 5/);
+    assert.match(res.text, /last_run_deleted_files 0/);
   });
 
   it('describes the API in OpenAPI, with parameters from the validating schemas', async () => {
