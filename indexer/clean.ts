@@ -146,9 +146,15 @@ export function detectScript(text: string): Script {
   return changed / han >= TRADITIONAL_RATIO ? 'traditional' : 'simplified';
 }
 
-/** Converts a search query to Simplified: queries are too short to detect their script, so any change is taken. */
+const taiwanToSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
+
+/**
+ * Converts a search query to Simplified. A query the character converter changes is Traditional:
+ * it gets the phrase converter too, which turns Taiwan words into Mainland ones (量子通訊 → 量子通信).
+ * A Simplified query is left as it is.
+ */
 export function queryToSimplified(query: string): string {
-  return toSimplified(query);
+  return toSimplified(query) === query ? query : taiwanToSimplified(query);
 }
 
 /** Removes pinyin a scraper put after characters ('學(xué)習' → '學習'), and its remains after a mojibake '?'. */

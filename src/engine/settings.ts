@@ -4,7 +4,19 @@
  * is the distinct attribute so a search returns one hit per article, and every chunk carries
  * its article's facet fields so facet counts are per article (ENGINE-NOTES: distinct and facets).
  */
+import { ABBREVIATIONS, VARIANT_WORDS } from '../../indexer/lexicon.js';
+
 export const FACET_FIELDS = ['source', 'topics', 'year', 'month'] as const;
+
+/** Two-way synonyms from word pairs: each word finds the other. */
+export function synonymsOf(pairs: [string, string][]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [a, b] of pairs) {
+    out[a] = [...new Set([...(out[a] ?? []), b])].sort();
+    out[b] = [...new Set([...(out[b] ?? []), a])].sort();
+  }
+  return out;
+}
 
 export const chunkIndexSettings = {
   searchableAttributes: ['title', 'kicker', 'text', 'reporters', 'place', 'source', 'topics'],
@@ -20,6 +32,8 @@ export const chunkIndexSettings = {
   // Typos start at 5 characters, which Chinese words rarely reach; Latin tokens such as C919 or 5G keep exact.
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
   searchCutoffMs: 1500,
+  // Mainland and Taiwan words for the same thing, and abbreviations (indexer/lexicon.ts).
+  synonyms: synonymsOf([...VARIANT_WORDS, ...ABBREVIATIONS]),
 };
 
 export type IndexSettings = typeof chunkIndexSettings;

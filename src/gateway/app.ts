@@ -20,7 +20,7 @@ import { openApiDocument } from './openapi.js';
 import { HttpProblem, engineUnavailable, invalidParams, problemHandler, sendProblem } from './problem.js';
 import { articleParamsSchema, loadArticle } from './article.js';
 import { SuggestionIndex, suggestQuerySchema } from './suggest.js';
-import { copiesRequest, planSearch, searchQuerySchema, shapeResponse } from './search.js';
+import { acceptRelaxed, copiesRequest, mayRelax, planSearch, searchQuerySchema, shapeResponse } from './search.js';
 
 const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web');
 const VERSION = (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -136,14 +136,23 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/api/search', async (req, res) => {
     const started = performance.now();
     const query = parseQuery(searchQuerySchema, req);
-    const plan = planSearch(query);
-    const [main, sourceFacet, topicFacet] = await metrics.timeEngine('search', () =>
-      engine.multiSearch(indexName, [plan.main, plan.sourceFacet, ...(plan.topicFacet ? [plan.topicFacet] : [])]),
-    );
+    const run = (strategy: 'all' | 'last') => {
+      const plan = planSearch(query, strategy);
+      return metrics.timeEngine('search', () => engine.multiSearch(indexName, [plan.main, plan.sourceFacet, ...(plan.topicFacet ? [plan.topicFacet] : [])]));
+    };
+    let [main, sourceFacet, topicFacet] = await run('all');
+    let relaxed = false;
+    if (main!.totalHits === 0 && mayRelax(query.q)) {
+      const loose = await run('last');
+      if (acceptRelaxed(query.q, loose[0]!)) {
+        [main, sourceFacet, topicFacet] = loose;
+        relaxed = true;
+      }
+    }
     const storyIds = [...new Set(main!.hits.map((h) => String(h.storyId)))];
     const copies = storyIds.length ? (await metrics.timeEngine('copies', () => engine.search(indexName, copiesRequest(storyIds)))).hits : [];
     const results = { main: main!, sourceFacet: sourceFacet!, topicFacet: topicFacet ?? null, copies };
-    res.json(shapeResponse(query, results, Math.round((performance.now() - started) * 10) / 10));
+    res.json(shapeResponse(query, results, Math.round((performance.now() - started) * 10) / 10, relaxed));
   });
 
   app.get('/api/suggest', (req, res) => {

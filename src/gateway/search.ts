@@ -78,11 +78,17 @@ export interface SearchPlan {
   topicFacet: SearchRequest | null;
 }
 
-export function planSearch(query: SearchQuery): SearchPlan {
+/**
+ * Every query word must match (matchingStrategy 'all'): a query with no answer returns nothing
+ * rather than the articles matching its first word. A query that finds nothing may be relaxed
+ * once ('last' drops words from the end), see acceptRelaxed.
+ */
+export function planSearch(query: SearchQuery, matchingStrategy: 'all' | 'last' = 'all'): SearchPlan {
   const q = queryToSimplified(query.q.trim());
   const distinct = query.source?.length ? 'articleId' : 'storyId';
   const main: SearchRequest = {
     q,
+    matchingStrategy,
     filter: buildFilter(query),
     distinct,
     facets: query.topic?.length ? ['year', 'month'] : ['topics', 'year', 'month'],
@@ -90,18 +96,52 @@ export function planSearch(query: SearchQuery): SearchPlan {
     page: query.page,
     hitsPerPage: query.perPage,
     attributesToRetrieve: RETRIEVED,
-    attributesToHighlight: ['text'],
+    attributesToHighlight: ['text', 'title'],
     highlightPreTag: MARK_OPEN,
     highlightPostTag: MARK_CLOSE,
   };
   if (query.sort === 'newest') main.sort = ['dateTs:desc'];
   if (query.sort === 'oldest') main.sort = ['dateTs:asc'];
-  const facetOnly = (filter: (string | string[])[], facet: string, d: string): SearchRequest => ({ q, filter, distinct: d, facets: [facet], page: 1, hitsPerPage: 0 });
+  const facetOnly = (filter: (string | string[])[], facet: string, d: string): SearchRequest => ({ q, matchingStrategy, filter, distinct: d, facets: [facet], page: 1, hitsPerPage: 0 });
   return {
     main,
     sourceFacet: facetOnly(buildFilter({ ...query, source: undefined }), 'source', 'articleId'),
     topicFacet: query.topic?.length ? facetOnly(buildFilter({ ...query, topic: undefined }), 'topics', distinct) : null,
   };
+}
+
+/** Queries this long (Han characters) or longer may be relaxed when they find nothing. */
+const MIN_RELAXED_CHARS = 3;
+/**
+ * Share of the query's characters the relaxed top hit must match: a mistyped character drops the
+ * two-character word it sits in (加装电悌: 2 of 4 kept), a missing word leaves less (量子计算机: 2 of 5).
+ */
+const MIN_RELAXED_COVERAGE = 0.5;
+
+export function mayRelax(q: string): boolean {
+  return (q.match(/[\u3400-\u9fff]/g)?.length ?? 0) >= MIN_RELAXED_CHARS;
+}
+
+/** Share of the query's Han characters that the engine marked in a hit's title or text. */
+export function markedCoverage(q: string, hit: SearchHit): number {
+  const wanted = new Set(queryToSimplified(q).match(/[\u3400-\u9fff]/g) ?? []);
+  if (!wanted.size) return 0;
+  const formatted = hit._formatted ?? {};
+  const marked = new Set<string>();
+  for (const field of ['title', 'text']) {
+    const text = str(formatted[field]) ?? '';
+    for (const m of text.matchAll(new RegExp(`${MARK_OPEN}([^${MARK_CLOSE}]*)${MARK_CLOSE}`, 'g'))) for (const ch of m[1] ?? '') marked.add(ch);
+  }
+  return [...wanted].filter((c) => marked.has(c)).length / wanted.size;
+}
+
+/**
+ * A relaxed answer is kept when its best hit matches most of the query: '社保咔' (one wrong
+ * character) finds the 社保卡 articles, '量子计算机' (a word with no answer) stays empty.
+ */
+export function acceptRelaxed(q: string, result: SearchResult): boolean {
+  const top = result.hits[0];
+  return top !== undefined && markedCoverage(q, top) >= MIN_RELAXED_COVERAGE;
 }
 
 /** The request listing every copy of the given stories, for `alsoIn`. */
@@ -135,6 +175,8 @@ export interface SearchHitView {
 export interface SearchResponseView {
   query: string;
   total: number;
+  /** Present when no article matched every word and the answer matches most of them (a mistyped character). */
+  relaxed?: true;
   page: number;
   perPage: number;
   hits: SearchHitView[];
@@ -177,7 +219,7 @@ export interface SearchResults {
   copies: SearchHit[];
 }
 
-export function shapeResponse(query: SearchQuery, results: SearchResults, tookMs: number): SearchResponseView {
+export function shapeResponse(query: SearchQuery, results: SearchResults, tookMs: number, relaxed = false): SearchResponseView {
   const stories = sourcesByStory(results.copies);
   const hits = results.main.hits.map((hit) => {
     const own = str(hit.source);
@@ -190,6 +232,7 @@ export function shapeResponse(query: SearchQuery, results: SearchResults, tookMs
     page: query.page,
     perPage: query.perPage,
     hits,
+    ...(relaxed ? { relaxed: true } : {}),
     facets: {
       source: results.sourceFacet.facetDistribution.source ?? {},
       topic: (results.topicFacet ?? results.main).facetDistribution.topics ?? {},

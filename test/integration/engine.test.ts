@@ -1,7 +1,7 @@
 /** The engine boundary against the real engine: settings as code, awaited tasks, typed failures. */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { EngineTaskError, settingsMatch } from '../../src/engine/meili.js';
+import { EngineError, EngineTaskError, settingsMatch } from '../../src/engine/meili.js';
 import { chunkIndexSettings } from '../../src/engine/settings.js';
 import { testEngine, uniqueIndex } from '../helpers/env.js';
 
@@ -39,6 +39,15 @@ describe('Engine against Meilisearch', () => {
       return true;
     });
     assert.equal(await engine.documentCount(uid), 0);
+  });
+
+  it('raises an EngineError with the engine\'s message for bad settings, and keeps the settings it had', async () => {
+    await assert.rejects(engine.ensureSettings(uid, { ...chunkIndexSettings, rankingRules: ['notARule'] }), (err: unknown) => {
+      assert.ok(err instanceof EngineError);
+      assert.match(err.message, /ranking rule|rankingRules/i);
+      return true;
+    });
+    assert.equal(await engine.ensureSettings(uid), false);
   });
 
   it('uses every facet field as a filterable attribute', () => {
