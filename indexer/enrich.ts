@@ -4,6 +4,8 @@
  * the dateline's month and day with the year from the file's context; null rather than a guess.
  */
 import { createHash } from 'node:crypto';
+import { Jieba } from '@node-rs/jieba';
+import { dict as jiebaDict } from '@node-rs/jieba/dict.js';
 import type { Declaration } from './declarations.js';
 import { CITIES, DATELINE, DATELINE_AT_END, FULL_DATE, OWN_REPORT, PROVINCES, REPORTERS_IN_BRACKETS, TOPIC_WORDS, YEAR_MONTH } from './lexicon.js';
 import type { Article, ArticleDraft, FileMeta, Script } from './types.js';
@@ -138,6 +140,37 @@ export function scoreTopics(title: string, body: string): { topics: string[]; ev
   return { topics: chosen.map(([t]) => t), evidence: Object.fromEntries(chosen.map(([t, e]) => [t, [...e.words]])) };
 }
 
+/** A word must occur this often in an article to be salient. */
+const MIN_TERM_COUNT = 3;
+const MAX_SALIENT_TERMS = 12;
+/** Words too common in news to tell articles apart. */
+const COMMON_WORDS = new Set(['我们', '他们', '一个', '这个', '进行', '表示', '目前', '已经', '以及', '相关', '通过', '工作', '发展', '国家', '今年', '记者', '有关', '问题', '方面', '没有', '可以', '一些', '其中', '同时', '当地', '时间']);
+
+let segmenter: Jieba | null = null;
+
+/** Words of a text, by jieba (the segmenter the engine uses for Chinese), loaded once. */
+export function words(text: string): string[] {
+  segmenter ??= Jieba.withDict(jiebaDict);
+  return segmenter.cut(text, false);
+}
+
+/**
+ * The terms an article is about: words of two or more Han characters it repeats (光伏 ×7), the
+ * most frequent and longest first. The engine does not weigh how often a word occurs; searched
+ * before the text, these let an article about a thing outrank one that mentions it.
+ */
+export function salientTerms(title: string, body: string): string[] {
+  const counts = new Map<string, number>();
+  for (const w of words(`${title}\n${body.slice(0, 50_000)}`)) {
+    if (/^[\u4e00-\u9fff]{2,}$/.test(w) && !COMMON_WORDS.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .filter(([, c]) => c >= MIN_TERM_COUNT)
+    .sort((a, b) => b[1] * b[0].length - a[1] * a[0].length || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_SALIENT_TERMS)
+    .map(([w]) => w);
+}
+
 export function articleId(relPath: string, title: string, body: string): string {
   return createHash('sha256').update(`${relPath}\n${title}\n${body}`).digest('hex').slice(0, 16);
 }
@@ -164,7 +197,7 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
   }), ...draft.bylineReporters])];
   const source = ctx.declared.source ?? ctx.meta.author ?? ctx.meta.masthead ?? agency;
   const { topics, evidence } = scoreTopics(draft.title, body);
-  const keywords = [...new Set(Object.values(evidence).flat())].slice(0, 10);
+  const keywords = [...new Set([...salientTerms(draft.title, body), ...Object.values(evidence).flat()])].slice(0, 20);
   const id = articleId(ctx.relPath, draft.title, body);
   return {
     id,

@@ -45,9 +45,12 @@ describe('service faults', () => {
         const r = await getJson<SearchBody>(`${svc.base}/api/search?q=${Q}&perPage=50`);
         return r.status === 200 && r.body.total > 0 ? r.body : null;
       });
+      // Nothing may run on schedule now: the run this test kills must be its full rebuild.
       await growSeeds(seedsDir, 120);
-      const started = await fetch(`${svc.base}/api/admin/reindex?full=true`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
-      assert.ok(started.status === 202 || started.status === 409, `admin answered ${started.status}`);
+      await waitFor('the full rebuild to start (202, not 409 behind another run)', async () => {
+        const res = await fetch(`${svc.base}/api/admin/reindex?full=true`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+        return res.status === 202;
+      }, 60_000, 50);
       await waitFor('the rebuild to be under way', async () => {
         const s = await getJson<StatusBody>(`${svc.base}/api/status`);
         return (s.body.currentRun?.progress?.done ?? 0) >= 5;
@@ -86,6 +89,10 @@ describe('service faults', () => {
       assert.equal(new Set(expected).size, expected.length, 'no chunk id twice');
       assert.equal(await engine.documentCount('articles'), expected.length, 'no document missing or doubled');
       assert.deepEqual(await engine.listIndexes('articles__build_'), [], 'no half-built index left');
+    } catch (err) {
+      // What the service said is the first thing to read when this fails.
+      process.stderr.write(`${svc.output.filter((l) => !l.includes('"level":20')).slice(-40).join('\n')}\n`);
+      throw err;
     } finally {
       svc.child.kill('SIGTERM');
       assert.equal(await svc.exited, 0);
