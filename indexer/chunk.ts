@@ -4,6 +4,7 @@
  * the content, so an unchanged article produces the same documents on every run.
  */
 import { createHash } from 'node:crypto';
+import { subwords } from './enrich.js';
 import type { Article, ChunkDoc } from './types.js';
 
 export interface ChunkOptions {
@@ -100,6 +101,7 @@ export function chunkArticle(article: Article, options: ChunkOptions = DEFAULT_C
     id: chunkId(article.id, chunkIndex, text),
     chunkIndex,
     text,
+    subwords: subwords(text),
     ...shared,
     original: chunkIndex === 0 ? article.originalBody : null,
     topicWords: chunkIndex === 0 ? article.topicWords : null,

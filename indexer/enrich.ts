@@ -155,6 +155,25 @@ export function words(text: string): string[] {
 }
 
 /**
+ * Words the engine would not find by prefix: the parts jieba's search mode sees inside longer
+ * words (处理 in 待处理, 银行 in 农业发展银行) and the letter and digit runs of mixed tokens
+ * (12333 and APP in 12333APP). Indexed in a field of their own, after the text.
+ */
+export function subwords(text: string): string {
+  segmenter ??= Jieba.withDict(jiebaDict);
+  const whole = new Set(segmenter.cut(text, false));
+  const out = new Set<string>();
+  for (const w of segmenter.cutForSearch(text, false)) {
+    if (!whole.has(w) && /^[\u4e00-\u9fff]{2,}$/.test(w)) out.add(w);
+  }
+  for (const w of whole) {
+    const parts = w.match(/[A-Za-z]+|\d+/g);
+    if (parts && parts.length > 1) for (const p of parts) out.add(p);
+  }
+  return [...out].join(' ');
+}
+
+/**
  * The terms an article is about: words of two or more Han characters it repeats (光伏 ×7), the
  * most frequent and longest first. The engine does not weigh how often a word occurs; searched
  * before the text, these let an article about a thing outrank one that mentions it.

@@ -145,6 +145,8 @@ export interface ChunkDoc {
   title: string;
   kicker: string | null;
   text: string;
+  /** Words inside longer words of the text and parts of mixed tokens, space-separated (enrich.subwords). */
+  subwords: string;
   source: string | null;
   agency: string | null;
   date: string | null;

@@ -21,14 +21,15 @@ export function synonymsOf(pairs: [string, string][]): Record<string, string[]> 
 export const chunkIndexSettings = {
   // Title and kicker first; then an article's salient terms (so the article about a thing outranks
   // one that mentions it: the engine does not count occurrences); then the text.
-  searchableAttributes: ['title', 'kicker', 'keywords', 'text', 'reporters', 'place', 'source', 'topics'],
+  // Words inside longer words come last: found, but ranked below a match in the text itself.
+  searchableAttributes: ['title', 'kicker', 'keywords', 'text', 'reporters', 'place', 'source', 'topics', 'subwords'],
   filterableAttributes: ['source', 'topics', 'year', 'month', 'dateTs', 'articleId', 'storyId', 'file', 'script', 'agency', 'chunkIndex'],
   sortableAttributes: ['dateTs'],
   displayedAttributes: ['*'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'dateTs:desc'],
   distinctAttribute: 'articleId',
   // Chinese text: the segmenter must not mistake it for Japanese (meilisearch#4146).
-  localizedAttributes: [{ attributePatterns: ['title', 'kicker', 'keywords', 'text', 'reporters', 'place'], locales: ['cmn'] }],
+  localizedAttributes: [{ attributePatterns: ['title', 'kicker', 'keywords', 'text', 'reporters', 'place', 'subwords'], locales: ['cmn'] }],
   faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' as const } },
   pagination: { maxTotalHits: 1000 },
   // Typos start at 5 characters, which Chinese words rarely reach; Latin tokens such as C919 or 5G keep exact.

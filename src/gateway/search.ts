@@ -83,8 +83,13 @@ export interface SearchPlan {
  * rather than the articles matching its first word. A query that finds nothing may be relaxed
  * once ('last' drops words from the end), see acceptRelaxed.
  */
+/** Full-width Latin letters, digits and the ideographic space as typed by Chinese input methods: Ｃ９１９ → C919. */
+export function normalizeQuery(q: string): string {
+  return queryToSimplified(q.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim());
+}
+
 export function planSearch(query: SearchQuery, matchingStrategy: 'all' | 'last' = 'all'): SearchPlan {
-  const q = queryToSimplified(query.q.trim());
+  const q = normalizeQuery(query.q);
   const distinct = query.source?.length ? 'articleId' : 'storyId';
   const main: SearchRequest = {
     q,
