@@ -161,11 +161,6 @@ export function copiesRequest(storyIds: string[]): SearchRequest {
   };
 }
 
-/** Kept for callers that need the main request alone. */
-export function buildSearchRequest(query: SearchQuery): SearchRequest {
-  return planSearch(query).main;
-}
-
 export interface SearchHitView {
   id: string;
   storyId: string;

@@ -46,6 +46,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | f
 export interface Service {
   child: ChildProcess;
   base: string;
+  port?: number;
   output: string[];
   exited: Promise<number | null>;
 }

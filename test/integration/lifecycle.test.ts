@@ -3,71 +3,19 @@
  * served from the indexed samples, and no engine left behind on SIGTERM, SIGKILL or a crash.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
 import { describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT, copySeeds, tempDir } from '../helpers/env.js';
+import { enginePids, pidsWith, startService as startProcess, waitFor, type Service } from '../helpers/service.js';
 
-/** Pids whose command line contains `needle` (the engine's --db-path holds the test's DATA_DIR). */
-async function pidsWith(needle: string): Promise<number[]> {
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes(needle)) pids.push(Number(entry));
-  }
-  return pids;
-}
-
-async function enginePids(dataDir: string): Promise<number[]> {
-  const pids: number[] = [];
-  for (const pid of await pidsWith(path.join(dataDir, 'meili', 'data.ms'))) {
-    const exe = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (exe.split('\0')[0]?.endsWith('meilisearch')) pids.push(pid);
-  }
-  return pids;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const v = await probe();
-    if (v) return v;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-interface Service {
-  child: ChildProcess;
-  dataDir: string;
-  port: number;
-  output: string[];
-  exited: Promise<number | null>;
-}
-
-async function startService(): Promise<Service> {
+/** The service on a fresh DATA_DIR and a copy of the samples, with the engine's log lines forwarded (debug). */
+async function startService(): Promise<Service & { dataDir: string }> {
   const dataDir = await tempDir();
-  const output: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, SEEDS_DIR: await copySeeds(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let port = 0;
-  for (const stream of [child.stdout!, child.stderr!]) {
-    readline.createInterface({ input: stream }).on('line', (line) => {
-      output.push(line);
-      const m = /"port":(\d+).*news-search is serving/.exec(line);
-      if (m) port = Number(m[1]);
-    });
-  }
-  await waitFor('the service to listen', async () => port > 0 || (child.exitCode !== null && Promise.reject(new Error(output.join('\n')))));
-  return { child, dataDir, port, output, exited };
+  const svc = await startProcess({ DATA_DIR: dataDir, SEEDS_DIR: await copySeeds(), LOG_LEVEL: 'debug' });
+  return { ...svc, dataDir, port: Number(new URL(svc.base).port) };
 }
 
 describe('npm start (src/main.ts)', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { filterString } from '../../src/engine/meili.js';
-import { buildFilter, buildSearchRequest, searchQuerySchema } from '../../src/gateway/search.js';
+import { buildFilter, planSearch, searchQuerySchema } from '../../src/gateway/search.js';
 
 describe('filterString', () => {
   const cases: [string, string][] = [
@@ -54,9 +54,9 @@ describe('buildFilter', () => {
   });
 });
 
-describe('buildSearchRequest', () => {
+describe('planSearch', () => {
   it('converts a Traditional query to Simplified and paginates by page', () => {
-    const r = buildSearchRequest(searchQuerySchema.parse({ q: '金磚國家', page: '2', perPage: '5', sort: 'newest' }));
+    const r = planSearch(searchQuerySchema.parse({ q: '金磚國家', page: '2', perPage: '5', sort: 'newest' })).main;
     assert.equal(r.q, '金砖国家');
     assert.equal(r.page, 2);
     assert.equal(r.hitsPerPage, 5);
