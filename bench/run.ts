@@ -1,95 +1,244 @@
 /**
- * `npm run bench`: search latency through the gateway against the same queries sent straight
- * to Meilisearch, in the same run on the same index (absolute times on a shared machine vary;
- * the ratio is the figure). Writes bench/results/search-<date>.json.
+ * `npm run bench [-- --full] [--articles N…]`: the cost of the pipeline, of indexing and of search,
+ * each against a baseline measured in the same run (this machine is shared: absolute times vary,
+ * ratios are the figures). Tiers: 10k articles by default, 1k/10k/100k with --full.
+ *  1. pipeline throughput per stage, single core, and the whole dry run;
+ *  2. full rebuild end to end, against sending the same finished chunk documents straight to
+ *     Meilisearch with the official client;
+ *  3. incremental run after changing one file, and a run with no change (must send nothing);
+ *  4. search through the gateway against the same engine requests sent directly, at concurrency
+ *     1 and 32, for plain, faceted and filtered queries, and suggestions;
+ *  5. peak memory of the indexer (a child process) and of the gateway under load.
+ * Prints one table and writes bench/results/bench-<date>.json.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { spawn, execFile } from 'node:child_process';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { Command } from 'commander';
 import { startEmbedded } from '../src/engine/embedded.js';
 import { Engine } from '../src/engine/meili.js';
-import { createApp } from '../src/gateway/app.js';
 import { copiesRequest, planSearch, searchQuerySchema } from '../src/gateway/search.js';
 import { createLogger } from '../src/logger.js';
-import { syncSeeds } from '../indexer/sync.js';
+import { chunkArticle } from '../indexer/chunk.js';
+import { clean } from '../indexer/clean.js';
+import { decode } from '../indexer/decode.js';
+import { Reporter } from '../indexer/diagnostics.js';
+import { discover } from '../indexer/discover.js';
+import { dryRun } from '../indexer/dry-run.js';
+import { contextYear, enrich, normalizeDate } from '../indexer/enrich.js';
+import { linkStories } from '../indexer/link.js';
+import { articleSignature, linkAndChunk, processFile } from '../indexer/pipeline.js';
+import { parse } from '../indexer/parse.js';
+import { split } from '../indexer/split.js';
+import type { Article, FileResult } from '../indexer/types.js';
+import { clausePool, generateArticles, writeCorpus } from './corpus.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const QUERIES = ['金砖', '习近平', '新能源', '社保卡', '喀山', '工业经济', '金磚國家', '伙伴关系', '光伏', ''];
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+const exec = promisify(execFile);
+const MIB = 1024 * 1024;
+
+const program = new Command('bench')
+  .option('--full', 'the 1k, 10k and 100k tiers (default: 10k only)')
+  .option('--articles <n...>', 'tiers to run, in articles')
+  .option('--seconds <n>', 'length of each load run', (v) => Number(v), 10)
+  .parse(process.argv.slice(2), { from: 'user' });
+const opts = program.opts<{ full?: boolean; articles?: string[]; seconds: number }>();
+const tiers = opts.articles?.map(Number) ?? (opts.full ? [1_000, 10_000, 100_000] : [10_000]);
+
+const logger = createLogger('fatal');
+const machine = { cores: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, cpu: os.cpus()[0]?.model ?? '' };
+const results: Record<string, unknown>[] = [];
+const table: Record<string, string>[] = [];
+const row = (tier: number, measure: string, value: string, baseline = '', ratio = '', goal = '') => table.push({ articles: String(tier), measure, value, baseline, ratio, goal });
+const f = (x: number, d = 2) => x.toFixed(d);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 }
 
-async function measure(label: string, once: (q: string) => Promise<void>) {
-  for (const q of QUERIES) await once(q); // warm-up
-  const times: number[] = [];
-  const start = performance.now();
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const q of QUERIES) {
-      const t = performance.now();
-      await once(q);
-      times.push(performance.now() - t);
-    }
-  }
-  const seconds = (performance.now() - start) / 1000;
-  times.sort((a, b) => a - b);
-  return { label, requests: times.length, p50: percentile(times, 50), p99: percentile(times, 99), rps: times.length / seconds };
+/** Runs `once` from `concurrency` workers for `seconds`; latencies in ms and requests per second. */
+async function load(concurrency: number, seconds: number, once: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const i = n++;
+        const t = performance.now();
+        await once(i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: latencies.length / seconds, requests: latencies.length };
 }
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'news-search-bench-'));
-const logger = createLogger('fatal');
-const embedded = await startEmbedded({ dataDir, maxIndexingThreads: os.availableParallelism(), maxIndexingMemoryMb: 1024, logger });
+async function corpusBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) if (e.isFile() && !e.name.endsWith('.meta.json')) total += (await stat(path.join(e.parentPath, e.name))).size;
+  return total;
+}
+
+/** 1. Each stage over the whole corpus in turn, single core. */
+async function stageThroughput(dir: string, bytes: number, tier: number) {
+  const { files } = await discover(dir, { maxFileBytes: 20 * MIB, secondLookMs: 1 });
+  const raw = await Promise.all(files.map(async (file) => ({ file, bytes: await readFile(file.absPath) })));
+  const time = <T>(fn: () => T): [T, number] => {
+    const t = performance.now();
+    const v = fn();
+    return [v, (performance.now() - t) / 1000];
+  };
+  const reporter = new Reporter('bench');
+  const [decoded, tDecode] = time(() => raw.map((r) => decode(r.file.relPath, r.bytes, reporter)).flatMap((d) => (d.ok ? [d.decoded] : [])));
+  const [parsed, tParse] = time(() => decoded.map((d) => parse(d, reporter)));
+  const [cleaned, tClean] = time(() => parsed.map((p) => clean(p, reporter)));
+  const [drafts, tSplit] = time(() => cleaned.map((c) => ({ c, drafts: split(c) })));
+  const [articles, tEnrich] = time(() =>
+    drafts.flatMap(({ c, drafts: ds }) => {
+      const text = c.blocks.map((b) => b.text).join('\n');
+      const ctx = { relPath: c.relPath, meta: c.meta, declared: {}, script: c.script, year: contextYear({}, c.meta, text), published: normalizeDate(c.meta.date) };
+      return ds.map((d) => enrich(d, ctx));
+    }),
+  );
+  const [, tLink] = time(() => linkStories(articles.map(articleSignature)));
+  const [, tChunk] = time(() => articles.flatMap((a: Article) => chunkArticle(a)));
+  const stages: [string, number][] = [['decode', tDecode], ['parse', tParse], ['clean', tClean], ['split', tSplit], ['enrich', tEnrich], ['link', tLink], ['chunk', tChunk]];
+  for (const [name, seconds] of stages) row(tier, `stage ${name}`, `${f(bytes / MIB / seconds, 1)} MB/s, ${f(articles.length / seconds, 0)} articles/s`);
+  return { stages: Object.fromEntries(stages.map(([n, s]) => [n, { seconds: s, mbPerSecond: bytes / MIB / s, articlesPerSecond: articles.length / s }])), articles: articles.length };
+}
+
+async function dryRunSeconds(dir: string): Promise<number> {
+  const { Writable } = await import('node:stream');
+  const sink = new Writable({ write: (_c, _e, done) => done() });
+  const t = performance.now();
+  await dryRun(dir, 20 * MIB, sink);
+  return (performance.now() - t) / 1000;
+}
+
+async function runChild(script: string, env: Record<string, string>): Promise<Record<string, number | string>> {
+  const { stdout } = await exec(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', script)], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, maxBuffer: 16 * MIB });
+  return JSON.parse(stdout) as Record<string, number | string>;
+}
+
+async function rssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function benchTier(tier: number, embeddedUrl: string, key: string, engine: Engine) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `bench-${tier}-`));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), `bench-data-${tier}-`));
+  const index = `bench_${tier}`;
+  const env = { SEEDS_DIR: dir, DATA_DIR: dataDir, MEILI_URL: embeddedUrl, MEILI_MASTER_KEY: key, INDEX_NAME: index };
+  try {
+    await writeCorpus(generateArticles(tier, await clausePool()), dir);
+    const bytes = await corpusBytes(dir);
+    const out: Record<string, unknown> = { articles: tier, inputMiB: bytes / MIB };
+
+    // 1. Pipeline.
+    out.stages = await stageThroughput(dir, bytes, tier);
+    const dry = await dryRunSeconds(dir);
+    out.dryRun = { seconds: dry, mbPerSecond: bytes / MIB / dry, msPerArticle: (dry * 1000) / tier };
+    row(tier, 'dry run (whole pipeline)', `${f(bytes / MIB / dry, 1)} MB/s, ${f((dry * 1000) / tier, 3)} ms/article`, '', '', '≥ 5 MB/s');
+
+    // 2. Full rebuild against the same finished documents sent directly.
+    const full = await runChild('child-index.ts', { ...env, BENCH_FULL: '1' });
+    const { files } = await discover(dir, { maxFileBytes: 20 * MIB, secondLookMs: 1 });
+    const ok = (await Promise.all(files.map(processFile))).filter((r): r is Extract<FileResult, { ok: true }> => r.ok);
+    const docs = [...linkAndChunk(ok).chunks.values()].flat();
+    const direct = `${index}_direct`;
+    await engine.createIndex(direct);
+    await engine.ensureSettings(direct);
+    const t = performance.now();
+    await engine.addDocuments(direct, docs);
+    const directSeconds = (performance.now() - t) / 1000;
+    await engine.deleteIndex(direct);
+    out.fullRebuild = { seconds: full.seconds, directSeconds, ratio: Number(full.seconds) / directSeconds, documents: docs.length, indexerMaxRssMiB: full.maxRssMiB };
+    row(tier, 'full rebuild', `${f(Number(full.seconds))} s`, `${f(directSeconds)} s direct`, `${f(Number(full.seconds) / directSeconds)}×`, '≤ 1.3×');
+    row(tier, 'indexer peak RSS', `${f(Number(full.maxRssMiB), 0)} MiB`);
+
+    // 3. Incremental: nothing changed, then one file changed.
+    const taskBefore = await engine.latestTaskUid();
+    const still = await runChild('child-index.ts', env);
+    const sentNothing = (await engine.latestTaskUid()) === taskBefore;
+    const first = files[0]!;
+    await appendFile(first.absPath, '\n\n新增一段用于增量测试的正文内容，记者从有关部门获悉，相关工作正在稳步推进。\n');
+    const changed = await runChild('child-index.ts', env);
+    out.incremental = { noChangeSeconds: still.seconds, noChangeSentNothing: sentNothing, oneFileSeconds: changed.seconds, oneFileUpserted: changed.upserted, oneFileDeleted: changed.deleted };
+    row(tier, 'incremental, no change', `${f(Number(still.seconds))} s`, '', sentNothing ? 'sent nothing' : 'SENT TASKS', 'sends nothing');
+    row(tier, 'incremental, one file changed', `${f(Number(changed.seconds))} s (${changed.upserted} up, ${changed.deleted} del)`, '', '', '< 2 s at 100k');
+
+    // 4. Search: the gateway (a child process) against the same engine requests sent directly.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'child-gateway.ts')], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const base = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once('line', resolve));
+    const headers = { 'accept-encoding': 'identity' };
+    const post = async (route: string, body: unknown) =>
+      (await fetch(`${embeddedUrl}${route}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) })).json() as Promise<{
+        results?: { hits: { storyId: string }[] }[];
+      }>;
+    const kinds: Record<string, Record<string, string | string[]>[]> = {
+      plain: ['金砖', '新能源汽车', '社保卡', '港口物流', '量子通信', '乡村旅游', '职业教育', ''].map((q) => ({ q })),
+      filtered: [{ q: '加快推进', source: '江城晚报' }, { q: '', topic: '经济', from: '2020-01-01', to: '2021-12-31' }, { q: '城市更新', sort: 'newest' }],
+    };
+    const search: Record<string, unknown> = {};
+    try {
+      for (const [kind, queries] of Object.entries(kinds)) {
+        for (const concurrency of [1, 32]) {
+          const gw = await load(concurrency, opts.seconds, async (i) => {
+            const params = new URLSearchParams();
+            for (const [k, v] of Object.entries(queries[i % queries.length]!)) for (const x of Array.isArray(v) ? v : [v]) params.append(k, x);
+            await (await fetch(`${base}/api/search?${params}`, { headers })).arrayBuffer();
+          });
+          const dr = await load(concurrency, opts.seconds, async (i) => {
+            const plan = planSearch(searchQuerySchema.parse(queries[i % queries.length]));
+            const { results: rs } = await post('/multi-search', { queries: [plan.main, plan.sourceFacet, ...(plan.topicFacet ? [plan.topicFacet] : [])].map((r) => ({ indexUid: index, ...r })) });
+            const ids = [...new Set(rs?.[0]?.hits.map((h) => h.storyId) ?? [])];
+            if (ids.length) await post(`/indexes/${index}/search`, copiesRequest(ids));
+          });
+          search[`${kind}@${concurrency}`] = { gateway: gw, direct: dr };
+          row(tier, `search ${kind}, c=${concurrency}`, `p50 ${f(gw.p50)} p99 ${f(gw.p99)} ms, ${f(gw.rps, 0)}/s`, `p50 ${f(dr.p50)} p99 ${f(dr.p99)} ms, ${f(dr.rps, 0)}/s`, `${f(gw.p50 / dr.p50)}× / ${f(gw.p99 / dr.p99)}× / ${f(gw.rps / dr.rps)}×`, 'p50 ≤ 1.25×, p99 ≤ 1.5×, rps ≥ 0.8×');
+        }
+      }
+      const suggest = await load(32, opts.seconds, async (i) => {
+        await (await fetch(`${base}/api/suggest?q=${encodeURIComponent(['j', 'jz', '新能', 'xinneng', '城市', 'gangkou'][i % 6]!)}`, { headers })).arrayBuffer();
+      });
+      search.suggest = suggest;
+      row(tier, 'suggest, c=32', `p50 ${f(suggest.p50)} p99 ${f(suggest.p99)} ms, ${f(suggest.rps, 0)}/s`, '', '', 'p99 < 30 ms');
+      const gatewayRss = await rssOf(child.pid!);
+      search.gatewayPeakRssMiB = gatewayRss;
+      row(tier, 'gateway peak RSS under load', `${f(gatewayRss, 0)} MiB`, '', '', '≤ 200 MB');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    out.search = search;
+    await engine.deleteIndex(index).catch(() => {});
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const meiliDir = await mkdtemp(path.join(os.tmpdir(), 'news-search-bench-engine-'));
+const embedded = await startEmbedded({ dataDir: meiliDir, maxIndexingThreads: machine.cores, maxIndexingMemoryMb: 2048, logger, supervise: false });
 try {
   const engine = new Engine({ url: embedded.url, apiKey: embedded.masterKey });
-  await syncSeeds({ seedsDir: path.join(ROOT, 'seeds'), dataDir, indexName: 'bench', maxFileBytes: 2e7, engine, full: true });
-  const server = createApp({ engine, indexName: 'bench', logger }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const gateway = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const headers = { 'accept-encoding': 'identity' };
-
-  // The direct baseline sends the very requests the gateway sends for one search (a multi-search
-  // for hits and facets, then the hits' copies), over HTTP, with the same client settings.
-  const post = async (route: string, body: unknown) => {
-    const res = await fetch(`${embedded.url}${route}`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json', authorization: `Bearer ${embedded.masterKey}` },
-      body: JSON.stringify(body),
-    });
-    return res.json() as Promise<{ results?: { hits: { storyId: string }[] }[] }>;
-  };
-  const direct = await measure('direct Meilisearch', async (q) => {
-    const plan = planSearch(searchQuerySchema.parse({ q }));
-    const queries = [plan.main, plan.sourceFacet].map((r) => ({ indexUid: 'bench', ...r }));
-    const { results } = await post('/multi-search', { queries });
-    const storyIds = [...new Set(results?.[0]?.hits.map((h) => h.storyId) ?? [])];
-    if (storyIds.length) await post('/indexes/bench/search', copiesRequest(storyIds));
-  });
-  const viaGateway = await measure('gateway /api/search', async (q) => {
-    const res = await fetch(`${gateway}/api/search?q=${encodeURIComponent(q)}`, { headers });
-    await res.arrayBuffer();
-  });
-  server.close();
-
-  const ratio = { p50: viaGateway.p50 / direct.p50, p99: viaGateway.p99 / direct.p99, throughput: viaGateway.rps / direct.rps };
-  const result = {
-    command: 'npm run bench',
-    date: new Date().toISOString(),
-    machine: { cores: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    corpus: 'seeds/ (the five samples)',
-    concurrency: 1,
-    runs: [direct, viaGateway],
-    ratio,
-  };
-  console.log(`search latency, concurrency 1, ${ROUNDS * QUERIES.length} requests each, ${result.machine.cores} cores / ${result.machine.memoryGiB} GiB`);
-  console.table([direct, viaGateway].map((r) => ({ run: r.label, 'p50 ms': r.p50.toFixed(2), 'p99 ms': r.p99.toFixed(2), 'req/s': r.rps.toFixed(0) })));
-  console.log(`gateway / direct: p50 ${ratio.p50.toFixed(2)}×, p99 ${ratio.p99.toFixed(2)}×, throughput ${ratio.throughput.toFixed(2)}×`);
-  await mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
-  await writeFile(path.join(ROOT, 'bench', 'results', `search-${result.date.slice(0, 10)}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  for (const tier of tiers) results.push(await benchTier(tier, embedded.url, embedded.masterKey, engine));
+  const indexerRss = results.map((r) => Number((r.fullRebuild as { indexerMaxRssMiB: number }).indexerMaxRssMiB));
+  if (indexerRss.length > 1) row(tiers[tiers.length - 1]!, 'indexer RSS growth (last / previous tier)', `${f(indexerRss[indexerRss.length - 1]! / indexerRss[indexerRss.length - 2]!)}×`, '', '', '≤ 1.3×');
 } finally {
   await embedded.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await rm(meiliDir, { recursive: true, force: true });
 }
+
+const date = new Date().toISOString();
+console.log(`npm run bench ${process.argv.slice(2).join(' ')} — ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpu}, Node ${machine.node}`);
+console.table(table);
+await mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
+await writeFile(path.join(ROOT, 'bench', 'results', `bench-${date.slice(0, 10)}.json`), `${JSON.stringify({ command: `npm run bench ${process.argv.slice(2).join(' ')}`.trim(), date, machine, tiers: results, table }, null, 2)}\n`);

@@ -17,6 +17,12 @@ const HASHES = BANDS * ROWS;
 export const MIN_CONTAINMENT = 0.6;
 /** Share of the smaller text's numbers the larger must state too. */
 const MIN_NUMBER_AGREEMENT = 0.8;
+/**
+ * A band value held by more articles than this comes from text they all share (a dateline's
+ * 日电记者), not from a reprint: its bucket is skipped. Reprints share most bands, so they still
+ * meet in others; without the cap one common shingle makes the comparison all-pairs.
+ */
+const MAX_BUCKET = 32;
 /** Articles shorter than this (in shingles) are not linked: too little to tell. */
 const MIN_SHINGLES = 40;
 
@@ -39,8 +45,9 @@ function fnv1a(text: string, from: number, length: number): number {
   return h >>> 0;
 }
 
-// Deterministic coefficients for the hash family h_i(x) = a_i·x + b_i (mod 2^32).
-const COEFFS = Array.from({ length: HASHES }, (_, i) => [fnv1a(`a${i}`, 0, 2 + String(i).length) | 1, fnv1a(`b${i}`, 0, 2 + String(i).length)] as const);
+// Deterministic coefficients for the hash family h_i(x) = a_i·x + b_i (mod 2^32), in typed arrays for the hot loop.
+const COEF_A = Uint32Array.from({ length: HASHES }, (_, i) => fnv1a(`a${i}`, 0, 2 + String(i).length) | 1);
+const COEF_B = Uint32Array.from({ length: HASHES }, (_, i) => fnv1a(`b${i}`, 0, 2 + String(i).length));
 
 /** The text a signature is made of: letters and digits only, so layout and punctuation do not matter. */
 export function normalizeForShingles(body: string): string {
@@ -52,20 +59,19 @@ const MAX_SIGNATURE_CHARS = 20_000;
 
 export function signature(id: string, order: string, body: string): StorySignature {
   const text = normalizeForShingles(body.slice(0, MAX_SIGNATURE_CHARS * 2)).slice(0, MAX_SIGNATURE_CHARS);
-  const mins = new Array<number>(HASHES).fill(0xffffffff);
+  const mins = new Uint32Array(HASHES).fill(0xffffffff);
   const seen = new Set<number>();
   for (let i = 0; i + SHINGLE <= text.length; i++) {
     const x = fnv1a(text, i, SHINGLE);
     if (seen.has(x)) continue;
     seen.add(x);
     for (let k = 0; k < HASHES; k++) {
-      const [a, b] = COEFFS[k]!;
-      const v = (Math.imul(a, x) + b) >>> 0;
+      const v = (Math.imul(COEF_A[k]!, x) + COEF_B[k]!) >>> 0;
       if (v < mins[k]!) mins[k] = v;
     }
   }
   const numbers = [...new Set(body.slice(0, MAX_SIGNATURE_CHARS * 2).match(/\d+(?:\.\d+)?%?/g) ?? [])];
-  return { id, order, storyId: id, shingles: seen.size, minhash: mins, numbers };
+  return { id, order, storyId: id, shingles: seen.size, minhash: Array.from(mins), numbers };
 }
 
 /** Estimated share of the smaller text contained in the larger, from the Jaccard estimate and the sizes. */
@@ -110,6 +116,7 @@ export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = [
   });
   const checked = new Set<string>();
   for (const members of buckets.values()) {
+    if (members.length > MAX_BUCKET) continue;
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
         const [i, j] = [members[x]!, members[y]!];
@@ -123,7 +130,12 @@ export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = [
   }
   // Each group's name: an existing storyId if a fixed member has one, else its earliest member's id.
   const groups = new Map<number, number[]>();
-  all.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  all.forEach((_, i) => {
+    const root = find(i);
+    const members = groups.get(root);
+    if (members) members.push(i);
+    else groups.set(root, [i]);
+  });
   const result = new Map<string, string>();
   for (const members of groups.values()) {
     const fixedMember = members.find((i) => i < fixed.length);
