@@ -229,7 +229,7 @@ function articleLink(hit) {
   return link;
 }
 
-function renderHits(body, params) {
+function renderHits(body) {
   results.replaceChildren(
     ...body.hits.map((hit) => {
       const snippet = el('p', { className: 'snippet' });
@@ -258,7 +258,6 @@ function renderHits(body, params) {
   for (let p = Math.max(1, page - 3); p <= Math.min(pages, page + 3); p++) items.push(link(p, String(p)));
   if (page < pages) items.push(link(page + 1, '下一页', '下一页'));
   pager.replaceChildren(...(pages > 1 ? items : []));
-  void params;
 }
 
 async function renderResults(params, seq) {
@@ -289,7 +288,7 @@ async function renderResults(params, seq) {
     return;
   }
   summary.textContent = `共 ${body.total} 篇报道（${body.tookMs} 毫秒）`;
-  renderHits(body, params);
+  renderHits(body);
 }
 
 function showError(message) {
