@@ -31,7 +31,7 @@ import { discover } from '../indexer/discover.js';
 import { dryRun } from '../indexer/dry-run.js';
 import { contextYear, enrich, normalizeDate } from '../indexer/enrich.js';
 import { linkStories } from '../indexer/link.js';
-import { articleSignature, linkAndChunk, processFile } from '../indexer/pipeline.js';
+import { articleSignature, linkResults, processFile } from '../indexer/pipeline.js';
 import { parse } from '../indexer/parse.js';
 import { split } from '../indexer/split.js';
 import type { Article, FileResult } from '../indexer/types.js';
@@ -99,15 +99,21 @@ async function stageThroughput(dir: string, bytes: number, tier: number) {
   const [parsed, tParse] = time(() => decoded.map((d) => parse(d, reporter)));
   const [cleaned, tClean] = time(() => parsed.map((p) => clean(p, reporter)));
   const [drafts, tSplit] = time(() => cleaned.map((c) => ({ c, drafts: split(c) })));
-  const [articles, tEnrich] = time(() =>
-    drafts.flatMap(({ c, drafts: ds }) => {
-      const text = c.blocks.map((b) => b.text).join('\n');
-      const ctx = { relPath: c.relPath, meta: c.meta, declared: {}, script: c.script, year: contextYear({}, c.meta, text), published: normalizeDate(c.meta.date) };
-      return ds.map((d) => enrich(d, ctx));
-    }),
-  );
+  // Enrich and chunk alternate article by article, as in the pipeline (chunking reads the words enrich segmented).
+  const articles: Article[] = [];
+  let [tEnrich, tChunk] = [0, 0];
+  for (const { c, drafts: ds } of drafts) {
+    const text = c.blocks.map((b) => b.text).join('\n');
+    const ctx = { relPath: c.relPath, meta: c.meta, declared: {}, script: c.script, year: contextYear({}, c.meta, text), published: normalizeDate(c.meta.date) };
+    for (const d of ds) {
+      const [a, te] = time(() => enrich(d, ctx));
+      const [, tc] = time(() => chunkArticle(a));
+      articles.push(a);
+      tEnrich += te;
+      tChunk += tc;
+    }
+  }
   const [, tLink] = time(() => linkStories(articles.map(articleSignature)));
-  const [, tChunk] = time(() => articles.flatMap((a: Article) => chunkArticle(a)));
   const stages: [string, number][] = [['decode', tDecode], ['parse', tParse], ['clean', tClean], ['split', tSplit], ['enrich', tEnrich], ['link', tLink], ['chunk', tChunk]];
   for (const [name, seconds] of stages) row(tier, `stage ${name}`, `${f(bytes / MIB / seconds, 1)} MB/s, ${f(articles.length / seconds, 0)} articles/s`);
   return { stages: Object.fromEntries(stages.map(([n, s]) => [n, { seconds: s, mbPerSecond: bytes / MIB / s, articlesPerSecond: articles.length / s }])), articles: articles.length };
@@ -151,7 +157,8 @@ async function benchTier(tier: number, embeddedUrl: string, key: string, engine:
     const full = await runChild('child-index.ts', { ...env, BENCH_FULL: '1' });
     const { files } = await discover(dir, { maxFileBytes: 20 * MIB, secondLookMs: 1 });
     const ok = (await Promise.all(files.map(processFile))).filter((r): r is Extract<FileResult, { ok: true }> => r.ok);
-    const docs = [...linkAndChunk(ok).chunks.values()].flat();
+    linkResults(ok);
+    const docs = ok.flatMap((r) => r.chunks);
     const direct = `${index}_direct`;
     await engine.createIndex(direct);
     await engine.ensureSettings(direct);

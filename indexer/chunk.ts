@@ -4,7 +4,7 @@
  * the content, so an unchanged article produces the same documents on every run.
  */
 import { createHash } from 'node:crypto';
-import { subwords } from './enrich.js';
+import { subwords } from './segment.js';
 import type { Article, ChunkDoc } from './types.js';
 
 export interface ChunkOptions {

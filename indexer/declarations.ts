@@ -35,7 +35,7 @@ export function isDeclarationFile(name: string): boolean {
   return name === FOLDER_FILE || name.endsWith(SIDECAR_SUFFIX);
 }
 
-async function readJson(file: string): Promise<unknown | undefined> {
+async function readJsonFile(file: string): Promise<unknown | undefined> {
   try {
     return JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
@@ -52,9 +52,11 @@ export interface LoadedDeclaration {
 }
 
 /** The declaration for one file: folder defaults, then the folder's entry for it, then its sidecar. */
-export async function loadDeclaration(absPath: string): Promise<LoadedDeclaration> {
+export async function loadDeclaration(absPath: string, present?: readonly string[]): Promise<LoadedDeclaration> {
   const problems: string[] = [];
   let declaration: Declaration = {};
+  // With the list discover made, files that are not there are not looked for.
+  const readJson = (file: string) => (present && !present.includes(file) ? Promise.resolve(undefined) : readJsonFile(file));
   const folder = await readJson(path.join(path.dirname(absPath), FOLDER_FILE)).catch((err: Error) => (problems.push(err.message), undefined));
   if (folder !== undefined) {
     const parsed = folderSchema.safeParse(folder);

@@ -6,7 +6,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isDeclarationFile } from './declarations.js';
+import { FOLDER_FILE, SIDECAR_SUFFIX, isDeclarationFile } from './declarations.js';
 import type { Diagnostic, SourceFile } from './types.js';
 
 /** Names that are never seeds: dotfiles, partial downloads, editor backups and temp files. */
@@ -47,11 +47,15 @@ export async function discover(seedsDir: string, options: DiscoverOptions): Prom
     visitedDirs.add(real);
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+    const names = new Set(entries.map((e) => e.name));
+    const wanted = entries.filter((e) => !IGNORED_NAME.test(e.name) && !isDeclarationFile(e.name));
+    // The entries of a folder are looked at concurrently (a folder of many thousand files), then taken in name order.
+    const infos = await Promise.all(wanted.map((e) => lstat(path.join(dir, e.name)).catch((err: NodeJS.ErrnoException) => err)));
+    for (const [i, entry] of wanted.entries()) {
       const relPath = relDir ? `${relDir}/${entry.name}` : entry.name;
-      if (IGNORED_NAME.test(entry.name) || isDeclarationFile(entry.name)) continue;
       const absPath = path.join(dir, entry.name);
-      let info = await lstat(absPath);
+      let info = infos[i]!;
+      if (info instanceof Error) continue; // gone since readdir
       if (info.isSymbolicLink()) {
         let target: string;
         try {
@@ -80,7 +84,8 @@ export async function discover(seedsDir: string, options: DiscoverOptions): Prom
         });
         continue;
       }
-      const file: SourceFile = { relPath, absPath, size: info.size, mtimeMs: info.mtimeMs };
+      const declarations = [FOLDER_FILE, `${entry.name}${SIDECAR_SUFFIX}`].filter((n) => names.has(n)).map((n) => path.join(dir, n));
+      const file: SourceFile = { relPath, absPath, size: info.size, mtimeMs: info.mtimeMs, declarations };
       if (now() - info.mtimeMs < RECENT_MS) recent.push(file);
       else files.push(file);
     }

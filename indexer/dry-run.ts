@@ -4,7 +4,7 @@
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { discover } from './discover.js';
-import { linkAndChunk, processFile } from './pipeline.js';
+import { linkResults, processSource, readAhead } from './pipeline.js';
 import type { Article, Diagnostic, FileResult } from './types.js';
 import type { FileReport } from './sync.js';
 
@@ -56,26 +56,28 @@ export async function dryRun(seedsDir: string, maxFileBytes: number, out: Writab
     const status = diagnostics.some((d) => d.severity === 'error') ? 'rejected' : 'skipped';
     reports.push({ file, status, articles: 0, chunks: 0, diagnostics });
   }
-  const results: Extract<FileResult, { ok: true }>[] = [];
-  for (const file of discovery.files) {
-    const result = await processFile(file);
+  // Articles wait for linking (their storyIds); their chunks are only counted.
+  const results: { result: Extract<FileResult, { ok: true }>; chunks: Map<string, number>; total: number }[] = [];
+  for await (const [file, source] of readAhead(discovery.files)) {
+    const result = processSource(file, await source!);
     if (!result.ok) {
       const report: FileReport = { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
       reports.push(report);
       onFile?.(report);
-    } else results.push(result);
+      continue;
+    }
+    const chunks = new Map<string, number>();
+    for (const c of result.chunks) chunks.set(c.articleId, (chunks.get(c.articleId) ?? 0) + 1);
+    results.push({ result: { ...result, chunks: [] }, chunks, total: result.chunks.length });
   }
-  const { chunks } = linkAndChunk(results);
-  for (const result of results) {
-    const docs = chunks.get(result.relPath) ?? [];
-    const perArticle = new Map<string, number>();
-    for (const c of docs) perArticle.set(c.articleId, (perArticle.get(c.articleId) ?? 0) + 1);
-    for (const a of result.articles) await writeLine(out, JSON.stringify(articleRecord(a, perArticle.get(a.id) ?? 0)));
+  linkResults(results.map((r) => r.result));
+  for (const { result, chunks, total } of results) {
+    for (const a of result.articles) await writeLine(out, JSON.stringify(articleRecord(a, chunks.get(a.id) ?? 0)));
     const report: FileReport = {
       file: result.relPath,
       status: 'indexed',
       articles: result.articles.length,
-      chunks: docs.length,
+      chunks: total,
       diagnostics: result.diagnostics,
       missing: missingFields(result.articles),
     };

@@ -4,9 +4,9 @@
  * the dateline's month and day with the year from the file's context; null rather than a guess.
  */
 import { createHash } from 'node:crypto';
-import { Jieba } from '@node-rs/jieba';
-import { dict as jiebaDict } from '@node-rs/jieba/dict.js';
+import { chunkText } from './chunk.js';
 import type { Declaration } from './declarations.js';
+import { words } from './segment.js';
 import { CITIES, DATELINE, DATELINE_AT_END, FULL_DATE, OWN_REPORT, PROVINCES, REPORTERS_IN_BRACKETS, TOPIC_WORDS, YEAR_MONTH } from './lexicon.js';
 import type { Article, ArticleDraft, FileMeta, Script } from './types.js';
 
@@ -143,35 +143,10 @@ export function scoreTopics(title: string, body: string): { topics: string[]; ev
 /** A word must occur this often in an article to be salient. */
 const MIN_TERM_COUNT = 3;
 const MAX_SALIENT_TERMS = 12;
+/** Characters of an article read for its salient terms: enough for any news story, cheap for a huge file. */
+const MAX_SALIENT_CHARS = 50_000;
 /** Words too common in news to tell articles apart. */
 const COMMON_WORDS = new Set(['我们', '他们', '一个', '这个', '进行', '表示', '目前', '已经', '以及', '相关', '通过', '工作', '发展', '国家', '今年', '记者', '有关', '问题', '方面', '没有', '可以', '一些', '其中', '同时', '当地', '时间']);
-
-let segmenter: Jieba | null = null;
-
-/** Words of a text, by jieba (the segmenter the engine uses for Chinese), loaded once. */
-export function words(text: string): string[] {
-  segmenter ??= Jieba.withDict(jiebaDict);
-  return segmenter.cut(text, false);
-}
-
-/**
- * Words the engine would not find by prefix: the parts jieba's search mode sees inside longer
- * words (处理 in 待处理, 银行 in 农业发展银行) and the letter and digit runs of mixed tokens
- * (12333 and APP in 12333APP). Indexed in a field of their own, after the text.
- */
-export function subwords(text: string): string {
-  segmenter ??= Jieba.withDict(jiebaDict);
-  const whole = new Set(segmenter.cut(text, false));
-  const out = new Set<string>();
-  for (const w of segmenter.cutForSearch(text, false)) {
-    if (!whole.has(w) && /^[\u4e00-\u9fff]{2,}$/.test(w)) out.add(w);
-  }
-  for (const w of whole) {
-    const parts = w.match(/[A-Za-z]+|\d+/g);
-    if (parts && parts.length > 1) for (const p of parts) out.add(p);
-  }
-  return [...out].join(' ');
-}
 
 /**
  * The terms an article is about: words of two or more Han characters it repeats (光伏 ×7), the
@@ -180,8 +155,18 @@ export function subwords(text: string): string {
  */
 export function salientTerms(title: string, body: string): string[] {
   const counts = new Map<string, number>();
-  for (const w of words(`${title}\n${body.slice(0, 50_000)}`)) {
-    if (/^[\u4e00-\u9fff]{2,}$/.test(w) && !COMMON_WORDS.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const count = (text: string) => {
+    for (const w of words(text)) {
+      if (/^[\u4e00-\u9fff]{2,}$/.test(w) && !COMMON_WORDS.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  };
+  count(title);
+  // Segmented passage by passage, the very passages chunk() makes, so their words are cut once.
+  let read = 0;
+  for (const passage of chunkText(body)) {
+    if (read > MAX_SALIENT_CHARS) break;
+    count(passage);
+    read += passage.length;
   }
   return [...counts.entries()]
     .filter(([, c]) => c >= MIN_TERM_COUNT)

@@ -32,7 +32,7 @@ export interface StorySignature {
   order: string;
   storyId: string;
   shingles: number;
-  minhash: number[];
+  minhash: Uint32Array;
   numbers: string[];
 }
 
@@ -71,7 +71,7 @@ export function signature(id: string, order: string, body: string): StorySignatu
     }
   }
   const numbers = [...new Set(body.slice(0, MAX_SIGNATURE_CHARS * 2).match(/\d+(?:\.\d+)?%?/g) ?? [])];
-  return { id, order, storyId: id, shingles: seen.size, minhash: Array.from(mins), numbers };
+  return { id, order, storyId: id, shingles: seen.size, minhash: mins, numbers };
 }
 
 /** Estimated share of the smaller text contained in the larger, from the Jaccard estimate and the sizes. */
@@ -104,18 +104,30 @@ export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = [
   const all = [...fixed, ...fresh];
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const buckets = new Map<string, number[]>();
-  all.forEach((s, i) => {
-    if (s.shingles < MIN_SHINGLES) return;
+  // One bucket map per band, keyed by a hash of the band's rows. Fresh signatures fill them;
+  // a fixed (already indexed) one joins only buckets a fresh one opened, since two fixed
+  // articles are never compared again: a run costs the change plus one pass over the fixed.
+  const buckets = Array.from({ length: BANDS }, () => new Map<number, number[]>());
+  const bandKey = (s: StorySignature, band: number) => {
+    let h = 0x811c9dc5;
+    for (let r = band * ROWS; r < band * ROWS + ROWS; r++) h = Math.imul(h ^ s.minhash[r]!, 0x01000193);
+    return h >>> 0;
+  };
+  for (let i = fixed.length; i < all.length; i++) {
+    if (all[i]!.shingles < MIN_SHINGLES) continue;
     for (let band = 0; band < BANDS; band++) {
-      const key = `${band}:${s.minhash.slice(band * ROWS, band * ROWS + ROWS).join(',')}`;
-      const list = buckets.get(key);
+      const key = bandKey(all[i]!, band);
+      const list = buckets[band]!.get(key);
       if (list) list.push(i);
-      else buckets.set(key, [i]);
+      else buckets[band]!.set(key, [i]);
     }
-  });
+  }
+  for (let i = 0; i < fixed.length; i++) {
+    if (all[i]!.shingles < MIN_SHINGLES) continue;
+    for (let band = 0; band < BANDS; band++) buckets[band]!.get(bandKey(all[i]!, band))?.push(i);
+  }
   const checked = new Set<string>();
-  for (const members of buckets.values()) {
+  for (const members of buckets.flatMap((b) => [...b.values()])) {
     if (members.length > MAX_BUCKET) continue;
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {

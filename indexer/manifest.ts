@@ -7,12 +7,24 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
+/** A MinHash signature is stored as the base64 of its little-endian 32-bit values: a third of its JSON size as numbers. */
+export function encodeMinhash(minhash: Uint32Array): string {
+  return Buffer.from(minhash.buffer, minhash.byteOffset, minhash.byteLength).toString('base64');
+}
+
+export function decodeMinhash(text: string): Uint32Array {
+  const bytes = Buffer.from(text, 'base64');
+  const out = new Uint32Array(bytes.length >> 2);
+  for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4);
+  return out;
+}
+
 const signatureSchema = z.object({
   id: z.string(),
   order: z.string(),
   storyId: z.string(),
   shingles: z.number(),
-  minhash: z.array(z.number()),
+  minhash: z.union([z.string(), z.instanceof(Uint32Array)]).transform((m) => (typeof m === 'string' ? decodeMinhash(m) : m)),
   numbers: z.array(z.string()),
 });
 
@@ -27,7 +39,7 @@ const entrySchema = z.object({
 });
 
 const manifestSchema = z.object({
-  version: z.literal(2),
+  version: z.literal(3),
   index: z.string(),
   updatedAt: z.string(),
   files: z.record(z.string(), entrySchema),
@@ -41,7 +53,7 @@ export function manifestPath(dataDir: string, indexName: string): string {
 }
 
 export function emptyManifest(index: string): Manifest {
-  return { version: 2, index, updatedAt: new Date(0).toISOString(), files: {} };
+  return { version: 3, index, updatedAt: new Date(0).toISOString(), files: {} };
 }
 
 export type ManifestRead = { status: 'ok'; manifest: Manifest } | { status: 'missing' } | { status: 'corrupt'; reason: string };
@@ -66,7 +78,7 @@ export async function writeManifest(file: string, manifest: Manifest): Promise<v
   const tmp = `${file}.${process.pid}.tmp`;
   const handle = await open(tmp, 'w', 0o644);
   try {
-    await handle.writeFile(JSON.stringify(manifest));
+    await handle.writeFile(JSON.stringify(manifest, (key, value: unknown) => (key === 'minhash' && value instanceof Uint32Array ? encodeMinhash(value) : value)));
     await handle.sync();
   } finally {
     await handle.close();

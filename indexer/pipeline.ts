@@ -1,6 +1,9 @@
 /**
  * The pipeline for one file: decode → parse → clean → split → enrich → chunk.
  * Pure from bytes to result; reading the file and talking to the engine live elsewhere.
+ * Chunks leave the pipeline with their article's own id as storyId; reprint linking, which
+ * needs every file, sets the story afterwards (linkResults in memory, or a patch of the few
+ * linked documents in the engine when the chunks are already sent).
  */
 import { readFile } from 'node:fs/promises';
 import { clean } from './clean.js';
@@ -11,7 +14,7 @@ import { loadDeclaration, type LoadedDeclaration } from './declarations.js';
 import { parse } from './parse.js';
 import { split } from './split.js';
 import { chunkArticle } from './chunk.js';
-import { linkContinuations, linkStories, signature, type StorySignature } from './link.js';
+import { linkContinuations, linkStories, signature, type PagePart, type StorySignature } from './link.js';
 import type { Article, ChunkDoc, FileResult, SourceFile } from './types.js';
 
 export function processBytes(relPath: string, bytes: Uint8Array, loaded: LoadedDeclaration = { declaration: {}, hash: '', problems: [] }): FileResult {
@@ -32,7 +35,13 @@ export function processBytes(relPath: string, bytes: Uint8Array, loaded: LoadedD
     year: contextYear(declared, cleaned.meta, text),
     published: declared.published ?? normalizeDate(cleaned.meta.date),
   };
-  const articles: Article[] = split(cleaned, reporter).map((draft) => enrich(draft, ctx));
+  const articles: Article[] = [];
+  const chunks: ChunkDoc[] = [];
+  for (const draft of split(cleaned, reporter)) {
+    const article = enrich(draft, ctx);
+    articles.push(article);
+    chunks.push(...chunkArticle(article)); // right after enrich, while its passages' words are in segment's memo
+  }
   if (articles.length === 0) {
     reporter.error('split/no-article', 'no article text found in the file');
     return { ok: false, relPath, diagnostics: reporter.messages };
@@ -40,23 +49,59 @@ export function processBytes(relPath: string, bytes: Uint8Array, loaded: LoadedD
   reporter.info('pipeline/summary', `${articles.length} articles (${decoded.encoding}, ${parsed.format}, ${cleaned.script})`);
   // Declarations are part of the content: changing one re-indexes the file.
   const contentHash = loaded.hash ? `${decoded.contentHash}:${loaded.hash}` : decoded.contentHash;
-  return { ok: true, relPath, contentHash, articles, diagnostics: reporter.messages };
+  return { ok: true, relPath, contentHash, articles, chunks, diagnostics: reporter.messages };
 }
 
-/** Reads a file and runs it through the pipeline; an unreadable file is a rejected result, not a throw. */
-export async function processFile(file: SourceFile): Promise<FileResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file.absPath);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+/** A file's bytes (or why they could not be read) and its declaration: the pipeline's input. */
+export interface LoadedSource {
+  bytes: Buffer | NodeJS.ErrnoException;
+  declaration: LoadedDeclaration;
+}
+
+export async function loadSource(file: SourceFile, declaration?: LoadedDeclaration): Promise<LoadedSource> {
+  const [bytes, declared] = await Promise.all([
+    readFile(file.absPath).catch((err: NodeJS.ErrnoException) => err),
+    declaration ?? loadDeclaration(file.absPath, file.declarations),
+  ]);
+  return { bytes, declaration: declared };
+}
+
+/** Runs a loaded file through the pipeline; an unreadable file is a rejected result, not a throw. */
+export function processSource(file: SourceFile, source: LoadedSource): FileResult {
+  if (source.bytes instanceof Error) {
+    const code = source.bytes.code ?? 'EIO';
     return {
       ok: false,
       relPath: file.relPath,
       diagnostics: [{ file: file.relPath, rule: 'read/failed', reason: `cannot read the file (${code})`, severity: 'error' }],
     };
   }
-  return processBytes(file.relPath, bytes, await loadDeclaration(file.absPath));
+  return processBytes(file.relPath, source.bytes, source.declaration);
+}
+
+/** Reads a file and runs it through the pipeline. */
+export async function processFile(file: SourceFile): Promise<FileResult> {
+  return processSource(file, await loadSource(file));
+}
+
+/**
+ * The files with their sources, the next one read while the current one is processed (the
+ * pipeline is CPU-bound; reading in its shadow keeps the core busy).
+ */
+export async function* readAhead(files: readonly SourceFile[], wanted: (file: SourceFile) => boolean = () => true): AsyncGenerator<[SourceFile, Promise<LoadedSource> | null]> {
+  const start = (i: number) => {
+    const file = files[i];
+    if (!file || !wanted(file)) return null;
+    const p = loadSource(file);
+    p.catch(() => {}); // awaited by the consumer
+    return p;
+  };
+  let next = start(0);
+  for (let i = 0; i < files.length; i++) {
+    const current = next;
+    next = start(i + 1);
+    yield [files[i]!, current];
+  }
 }
 
 /** Signature of an article for reprint linking; `order` makes the earliest copy name the story. */
@@ -64,22 +109,45 @@ export function articleSignature(article: Article): StorySignature {
   return signature(article.id, `${article.file}\u0000${String(article.ordinal).padStart(6, '0')}`, article.body);
 }
 
+/** What reprint linking keeps of a processed file: its articles' signatures and page parts. */
+export interface LinkMaterial {
+  signatures: StorySignature[];
+  /** Only the articles that jump to or from another page. */
+  parts: PagePart[];
+}
+
+export function linkMaterial(result: Extract<FileResult, { ok: true }>): LinkMaterial {
+  return {
+    signatures: result.articles.map(articleSignature),
+    parts: result.articles
+      .filter((a) => a.edition && (a.jump.to !== undefined || a.jump.from !== undefined))
+      .map((a) => ({ id: a.id, file: a.file, title: a.title, edition: a.edition, jump: a.jump })),
+  };
+}
+
 /**
- * Links reprints among fresh results (and against `fixed` signatures already indexed), sets
- * each article's storyId and cuts the articles into chunk documents.
+ * Links reprints among fresh files (and against `fixed` signatures already indexed) and page
+ * continuations among the fresh files; returns every fresh article's storyId and sets it on the
+ * signatures.
  */
-export function linkAndChunk(results: Extract<FileResult, { ok: true }>[], fixed: StorySignature[] = []): { chunks: Map<string, ChunkDoc[]>; signatures: Map<string, StorySignature[]> } {
-  const signatures = new Map<string, StorySignature[]>();
-  for (const r of results) signatures.set(r.relPath, r.articles.map(articleSignature));
-  const stories = linkStories([...signatures.values()].flat(), fixed);
+export function linkAll(materials: LinkMaterial[], fixed: StorySignature[] = []): Map<string, string> {
+  const fresh = materials.flatMap((m) => m.signatures);
+  const stories = linkStories(fresh, fixed);
   // A continuation on another page joins its first part's story.
-  const all = results.flatMap((r) => r.articles);
-  for (const [continuation, first] of linkContinuations(all)) stories.set(continuation, stories.get(first) ?? first);
-  const chunks = new Map<string, ChunkDoc[]>();
-  for (const r of results) {
+  for (const [continuation, first] of linkContinuations(materials.flatMap((m) => m.parts))) stories.set(continuation, stories.get(first) ?? first);
+  for (const s of fresh) s.storyId = stories.get(s.id) ?? s.id;
+  return stories;
+}
+
+/** Links processed files held in memory: sets storyId on their articles and chunks; returns each file's signatures. */
+export function linkResults(results: Extract<FileResult, { ok: true }>[], fixed: StorySignature[] = []): Map<string, StorySignature[]> {
+  const materials = results.map(linkMaterial);
+  const stories = linkAll(materials, fixed);
+  const signatures = new Map<string, StorySignature[]>();
+  results.forEach((r, i) => {
     for (const a of r.articles) a.storyId = stories.get(a.id) ?? a.id;
-    for (const s of signatures.get(r.relPath) ?? []) s.storyId = stories.get(s.id) ?? s.id;
-    chunks.set(r.relPath, r.articles.flatMap((a) => chunkArticle(a)));
-  }
-  return { chunks, signatures };
+    for (const c of r.chunks) c.storyId = stories.get(c.articleId) ?? c.articleId;
+    signatures.set(r.relPath, materials[i]!.signatures);
+  });
+  return signatures;
 }

@@ -1,5 +1,8 @@
 /**
- * sync: brings the engine to the state of the seeds folder.
+ * sync: brings the engine to the state of the seeds folder, streaming: each file's chunks are
+ * sent as soon as it is processed (the engine indexes while the next files are read), and only
+ * its reprint signatures and chunk ids stay in memory. Once every file is read, reprints are
+ * linked and the few documents whose story changed get a partial update of their storyId.
  * - incremental: only files whose size/mtime moved are read; only those whose content hash
  *   changed are processed; new chunks are upserted and vanished ones deleted. No change, no write.
  * - full (or no usable manifest, or no live index): a fresh index is filled under a new name and
@@ -10,8 +13,8 @@ import { filterString, type Engine } from '../src/engine/meili.js';
 import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
 import { emptyManifest, manifestPath, readManifest, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { linkAndChunk, processFile } from './pipeline.js';
-import type { ChunkDoc, Diagnostic, FileResult, SourceFile } from './types.js';
+import { linkAll, linkMaterial, loadSource, processSource, readAhead, type LinkMaterial, type LoadedSource } from './pipeline.js';
+import type { ChunkDoc, Diagnostic, SourceFile } from './types.js';
 
 /** Documents per addDocuments request: large enough to amortise a task, small enough for a fast payload. */
 const BATCH_DOCS = 5000;
@@ -59,6 +62,17 @@ export interface SyncOptions {
   onProgress?: (p: Progress) => void;
   /** Checked between files: when it returns true the run stops before writing anything more. */
   shouldStop?: () => boolean;
+}
+
+/** What a run keeps of a processed file once its chunks are sent. */
+interface FreshFile {
+  file: SourceFile;
+  contentHash: string;
+  articles: number;
+  chunkIds: string[];
+  /** Each chunk with the story the index will hold for it before linking. */
+  held: { id: string; articleId: string; story: string }[];
+  material: LinkMaterial;
 }
 
 export class SyncAborted extends Error {
@@ -139,7 +153,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
   const discovery = await discover(options.seedsDir, { maxFileBytes: options.maxFileBytes });
   const reports: FileReport[] = [];
-  const next: Manifest = { version: 2, index: live, updatedAt: startedAt, files: {} };
+  const next: Manifest = { version: 3, index: live, updatedAt: startedAt, files: {} };
   // Files discover set aside (too large, still being written) keep what the index has of them.
   const setAside = new Map<string, Diagnostic[]>();
   for (const d of discovery.diagnostics) setAside.set(d.file, [...(setAside.get(d.file) ?? []), d]);
@@ -167,27 +181,38 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       reports.push({ file: relPath, status: 'skipped', articles: entry?.articles ?? 0, chunks: entry?.chunkIds.length ?? 0, diagnostics });
     }
 
-    // Phase 1: read and process the files that changed (all of them in a full run).
-    const processed: { file: SourceFile; result: Extract<FileResult, { ok: true }>; entry: ManifestEntry | undefined }[] = [];
+    // A new file with the content of a vanished one was renamed (or moved).
+    const present = new Set(discovery.files.map((f) => f.relPath));
+    const vanished = new Map<string, string>();
+    for (const [relPath, e] of Object.entries(old.files)) if (!present.has(relPath) && !setAside.has(relPath)) vanished.set(e.contentHash, relPath);
+    const renamedFrom = new Map<string, string>();
+
+    // Phase 1: process the files that changed (all of them in a full run) and send their chunks.
+    const fresh: FreshFile[] = [];
     let done = 0;
-    for (const file of discovery.files) {
+    // Files whose size or time moved are read ahead; the others are only read if their declaration changed.
+    const moved = (file: SourceFile) => {
+      const entry = old.files[file.relPath];
+      return full || !entry || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs;
+    };
+    for await (const [file, source] of readAhead(discovery.files, moved)) {
       if (options.shouldStop?.()) throw new SyncAborted('stopped before the run finished; nothing was committed');
       options.onProgress?.({ done, total: discovery.files.length, file: file.relPath });
-      const report = await readOne(file);
-      if (report) reports.push(report);
+      reports.push(await readOne(file, source));
       done++;
     }
     options.onProgress?.({ done, total: discovery.files.length, file: '' });
 
-    async function readOne(file: SourceFile): Promise<FileReport | null> {
+    async function readOne(file: SourceFile, readingAhead: Promise<LoadedSource> | null): Promise<FileReport> {
       const entry = old.files[file.relPath];
-      const declared = await loadDeclaration(file.absPath);
-      const sameDeclaration = entry !== undefined && (entry.contentHash.split(':')[1] ?? '') === declared.hash;
-      if (!full && entry && sameDeclaration && entry.size === file.size && entry.mtimeMs === file.mtimeMs) {
-        next.files[file.relPath] = entry;
-        return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
+      if (!readingAhead) {
+        const declared = await loadDeclaration(file.absPath, file.declarations);
+        if (entry && (entry.contentHash.split(':')[1] ?? '') === declared.hash) {
+          next.files[file.relPath] = entry;
+          return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
+        }
       }
-      const result = await processFile(file);
+      const result = processSource(file, await (readingAhead ?? loadSource(file)));
       if (!result.ok) {
         if (entry) await keepPrevious(file.relPath, entry);
         return { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
@@ -196,45 +221,40 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         next.files[file.relPath] = { ...entry, size: file.size, mtimeMs: file.mtimeMs };
         return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: result.diagnostics };
       }
-      processed.push({ file, result, entry });
-      return null;
-    }
-
-    // Phase 2: link reprints among the processed files and against the stories already indexed.
-    const fixed = Object.values(next.files).flatMap((e) => e.signatures);
-    const { chunks, signatures } = linkAndChunk(processed.map((p) => p.result), fixed);
-
-    // A new file with the content of a vanished one was renamed (or moved).
-    const vanished = new Map<string, string>();
-    for (const [relPath, e] of Object.entries(old.files)) if (!discovery.files.some((f) => f.relPath === relPath) && !setAside.has(relPath)) vanished.set(e.contentHash, relPath);
-    const renamedFrom = new Map<string, string>();
-
-    // Phase 3: send what is new, note what is gone.
-    for (const { file, result, entry } of processed) {
       const from = entry ? undefined : vanished.get(result.contentHash);
       if (from) renamedFrom.set(file.relPath, from);
-      const docs = chunks.get(file.relPath) ?? [];
-      const ids = docs.map((c) => c.id);
-      next.files[file.relPath] = {
-        size: file.size,
-        mtimeMs: file.mtimeMs,
-        contentHash: result.contentHash,
-        chunkIds: ids,
-        articles: result.articles.length,
-        signatures: signatures.get(file.relPath) ?? [],
-      };
-      if (full || !entry) {
-        await writer.add(docs);
-      } else {
-        const before = new Set(entry.chunkIds);
-        const now = new Set(ids);
-        await writer.add(docs.filter((c) => !before.has(c.id)));
-        toDelete.push(...entry.chunkIds.filter((id) => !now.has(id)));
-      }
+      const before = new Set(full ? [] : (entry?.chunkIds ?? []));
+      const ids = new Set(result.chunks.map((c) => c.id));
+      await writer.add(result.chunks.filter((c) => !before.has(c.id)));
+      if (entry && !full) toDelete.push(...entry.chunkIds.filter((id) => !ids.has(id)));
+      // What the index holds as each article's story once these chunks land: kept chunks keep the story of the last run.
+      const oldStory = new Map((entry?.signatures ?? []).map((sig) => [sig.id, sig.storyId]));
+      const held = result.chunks.map((c) => ({ id: c.id, articleId: c.articleId, story: before.has(c.id) ? (oldStory.get(c.articleId) ?? c.articleId) : c.articleId }));
+      fresh.push({ file, contentHash: result.contentHash, articles: result.articles.length, chunkIds: [...ids], held, material: linkMaterial(result) });
       const diagnostics = from
         ? [...result.diagnostics, { file: file.relPath, rule: 'sync/renamed', reason: `renamed from ${from}`, severity: 'info' as const }]
         : result.diagnostics;
-      reports.push({ file: file.relPath, status: from ? 'renamed' : 'indexed', articles: result.articles.length, chunks: ids.length, diagnostics });
+      return { file: file.relPath, status: from ? 'renamed' : 'indexed', articles: result.articles.length, chunks: ids.size, diagnostics };
+    }
+
+    // Phase 2: link reprints among the processed files and against the stories already indexed;
+    // documents whose story is not the one they were sent (or kept) with get it by partial update.
+    const fixed = Object.values(next.files).flatMap((e) => e.signatures);
+    const stories = linkAll(fresh.map((f) => f.material), fixed);
+    const patches: Pick<ChunkDoc, 'id' | 'storyId'>[] = [];
+    for (const f of fresh) {
+      for (const h of f.held) {
+        const story = stories.get(h.articleId) ?? h.articleId;
+        if (story !== h.story) patches.push({ id: h.id, storyId: story });
+      }
+      next.files[f.file.relPath] = {
+        size: f.file.size,
+        mtimeMs: f.file.mtimeMs,
+        contentHash: f.contentHash,
+        chunkIds: f.chunkIds,
+        articles: f.articles,
+        signatures: f.material.signatures,
+      };
     }
     const renamedAway = new Set(renamedFrom.values());
 
@@ -246,6 +266,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     }
 
     await writer.flush();
+    if (patches.length) await engine.updateDocuments(target, patches);
     if (!full && toDelete.length) await engine.deleteDocuments(live, toDelete);
     if (full) {
       await engine.swapIn(live, target, liveExists);
@@ -259,7 +280,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       finishedAt: new Date().toISOString(),
       files: reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
       totals: summarise(reports),
-      upserted: writer.count,
+      upserted: writer.count + patches.length,
       deleted: full ? 0 : toDelete.length,
     };
     if (reason) report.reason = reason;

@@ -23,6 +23,8 @@ export interface SourceFile {
   absPath: string;
   size: number;
   mtimeMs: number;
+  /** The declaration files discover saw for this file (its folder's _meta.json, its sidecar); absent: look for both. */
+  declarations?: string[];
 }
 
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
@@ -167,7 +169,7 @@ export interface ChunkDoc {
   body: string | null;
 }
 
-/** The outcome of running one file through the pipeline, before reprint linking and chunking. */
+/** The outcome of running one file through the pipeline, before reprint linking (storyIds are the articles' own ids). */
 export type FileResult =
-  | { ok: true; relPath: string; contentHash: string; articles: Article[]; diagnostics: Diagnostic[] }
+  | { ok: true; relPath: string; contentHash: string; articles: Article[]; chunks: ChunkDoc[]; diagnostics: Diagnostic[] }
   | { ok: false; relPath: string; diagnostics: Diagnostic[] };

@@ -190,6 +190,14 @@ export class Engine {
     for (const p of pending) await this.await(p);
   }
 
+  /** Partial updates: each document's given fields replace the stored ones, the others stay. */
+  async updateDocuments(uid: string, docs: readonly object[], batchSize = 10_000): Promise<void> {
+    const index = this.client.index(uid);
+    for (let i = 0; i < docs.length; i += batchSize) {
+      await this.await(index.updateDocuments(docs.slice(i, i + batchSize) as Record<string, unknown>[], { primaryKey: 'id' }));
+    }
+  }
+
   async deleteDocuments(uid: string, ids: readonly string[], batchSize = 10_000): Promise<void> {
     const index = this.client.index(uid);
     for (let i = 0; i < ids.length; i += batchSize) {

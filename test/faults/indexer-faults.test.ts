@@ -10,7 +10,7 @@ import { startEmbedded } from '../../src/engine/embedded.js';
 import { Engine, EngineError, filterString } from '../../src/engine/meili.js';
 import { discover } from '../../indexer/discover.js';
 import { manifestPath, readManifest } from '../../indexer/manifest.js';
-import { linkAndChunk, processFile } from '../../indexer/pipeline.js';
+import { linkResults, processFile } from '../../indexer/pipeline.js';
 import { syncSeeds } from '../../indexer/sync.js';
 import type { FileResult } from '../../indexer/types.js';
 import { ROOT, SEEDS, copySeeds, engineEnv, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
@@ -23,7 +23,8 @@ const engine = testEngine();
 async function expectedIds(seedsDir: string): Promise<string[]> {
   const { files } = await discover(seedsDir, { maxFileBytes: 2e7, secondLookMs: 1 });
   const ok = (await Promise.all(files.map(processFile))).filter((r): r is Extract<FileResult, { ok: true }> => r.ok);
-  return [...linkAndChunk(ok).chunks.values()].flat().map((c) => c.id).sort();
+  linkResults(ok);
+  return ok.flatMap((r) => r.chunks).map((c) => c.id).sort();
 }
 
 async function indexIds(indexName: string): Promise<string[]> {

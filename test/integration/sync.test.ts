@@ -138,6 +138,69 @@ describe('syncSeeds against Meilisearch', () => {
   });
 });
 
+describe('syncSeeds links reprints across runs', () => {
+  let seedsDir: string;
+  let dataDir: string;
+  let indexName: string;
+  const run = (full = false): Promise<RunReport> => syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 20 * 1024 * 1024, engine, full });
+  /** articleId → the storyIds the index holds for its chunks. */
+  const storiesOf = async (file: string) => {
+    const out = new Map<string, Set<string>>();
+    for (const d of await engine.documentsWhere(indexName, `file = ${filterString(file)}`, ['articleId', 'storyId'])) {
+      out.set(String(d.articleId), (out.get(String(d.articleId)) ?? new Set()).add(String(d.storyId)));
+    }
+    return out;
+  };
+  /** The one article of a file: its id and the storyIds its chunks hold. */
+  const only = async (file: string): Promise<[string, string[]]> => {
+    const all = [...(await storiesOf(file))];
+    assert.equal(all.length, 1, `${file} holds one article`);
+    return [all[0]![0], [...all[0]![1]]];
+  };
+  const story = (text: string) =>
+    `新华社北京6月${text.length % 20 + 1}日电（记者王五）${text}。这条消息由测试编写，专门用来检验转载的识别：同一篇稿件出现在两个文件里，应当归为一个故事。` +
+    `报道还提到，当地在春季完成了三千二百亩农田的灌溉改造，农户的收入因此增加，合作社计划明年继续扩大种植面积。\n`;
+
+  before(async () => {
+    seedsDir = await tempDir();
+    dataDir = await tempDir();
+    indexName = uniqueIndex('stories');
+    await writeFile(path.join(seedsDir, 'a.txt'), story('青河县的芒果园迎来丰收'));
+    const report = await run();
+    assert.equal(report.mode, 'full');
+  });
+  after(async () => {
+    await engine.deleteIndex(indexName).catch(() => {});
+  });
+
+  it('gives a reprint added later the story already indexed, on every chunk', async () => {
+    await writeFile(path.join(seedsDir, 'b.txt'), story('青河县的芒果园迎来丰收'));
+    await run();
+    const [aId, aStories] = await only('a.txt');
+    const [bId, bStories] = await only('b.txt');
+    assert.notEqual(aId, bId);
+    assert.deepEqual(aStories, [aId]);
+    assert.deepEqual(bStories, [aId]);
+  });
+
+  it('links two new copies sent in one run to the earlier file', async () => {
+    await writeFile(path.join(seedsDir, 'c1.txt'), story('白沙镇的茶园开始采摘春茶'));
+    await writeFile(path.join(seedsDir, 'c2.txt'), story('白沙镇的茶园开始采摘春茶'));
+    await run();
+    const [c1, s1] = await only('c1.txt');
+    const [, s2] = await only('c2.txt');
+    assert.deepEqual(s1, [c1]);
+    assert.deepEqual(s2, [c1]);
+  });
+
+  it('gives an article its own story again when an edit makes it another story', async () => {
+    await writeFile(path.join(seedsDir, 'b.txt'), story('东湖区的渔民出海捕鱼满载而归'));
+    await run();
+    const [bId, bStories] = await only('b.txt');
+    assert.deepEqual(bStories, [bId]);
+  });
+});
+
 describe('syncSeeds with the engine down', () => {
   it('fails with EngineUnavailableError and writes no manifest', async () => {
     const dataDir = await tempDir();

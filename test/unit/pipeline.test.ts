@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { linkAndChunk, processBytes } from '../../indexer/pipeline.js';
+import { linkResults, processBytes } from '../../indexer/pipeline.js';
 import { ROOT } from '../helpers/env.js';
 
 describe('processBytes on a Traditional scrape', () => {
@@ -15,8 +15,8 @@ describe('processBytes on a Traditional scrape', () => {
     assert.match(article?.body ?? '', /数字乡村/);
     assert.match(article?.originalBody ?? '', /數字鄉村/);
     assert.doesNotMatch(article?.originalBody ?? '', /\(shù\)|總監製|\?/);
-    const { chunks } = linkAndChunk([result]);
-    const docs = chunks.get('trad.txt') ?? [];
+    linkResults([result]);
+    const docs = result.chunks;
     assert.equal(docs[0]?.original, article?.originalBody);
     assert.ok(docs.slice(1).every((d) => d.original === null));
   });

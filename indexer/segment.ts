@@ -1,0 +1,75 @@
+/**
+ * segment: Chinese words by jieba (the segmenter the engine uses for Chinese), cut once per
+ * passage. An article's passages are segmented when enrich looks for its salient terms and read
+ * again, from a small memo, when the same passages become chunks with their sub-words: one
+ * jieba pass per text instead of three (that was a quarter of the pipeline's time).
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict as jiebaDict } from '@node-rs/jieba/dict.js';
+
+let segmenter: Jieba | null = null;
+let dictionary: Set<string> | null = null;
+
+function jieba(): Jieba {
+  segmenter ??= Jieba.withDict(jiebaDict);
+  return segmenter;
+}
+
+/** The words of jieba's dictionary, for the look-ups its search mode makes. */
+function dictionaryWords(): Set<string> {
+  if (dictionary) return dictionary;
+  dictionary = new Set();
+  for (const line of new TextDecoder().decode(jiebaDict).split('\n')) {
+    const end = line.indexOf(' ');
+    if (end > 0) dictionary.add(line.slice(0, end));
+  }
+  return dictionary;
+}
+
+/** Recently segmented texts; enough for the passages of the article being processed. */
+const MEMO_SIZE = 2048;
+const memo = new Map<string, string[]>();
+
+/** Words of a text, by jieba's default mode without HMM. */
+export function words(text: string): string[] {
+  const known = memo.get(text);
+  if (known) return known;
+  const cut = jieba().cut(text, false);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  memo.set(text, cut);
+  return cut;
+}
+
+const HAN_WORD = /^[\u4e00-\u9fff]{2,}$/;
+/** A token with both letters and digits (12333APP, 5G): its runs are searchable on their own. */
+const MIXED_TOKEN = /[A-Za-z](?=.*\d)|\d(?=.*[A-Za-z])/;
+
+/**
+ * Words the engine would not find by prefix: the parts jieba's search mode sees inside longer
+ * words (处理 in 待处理, 银行 in 农业发展银行) and the letter and digit runs of mixed tokens
+ * (12333 and APP in 12333APP). Indexed in a field of their own, after the text.
+ *
+ * Search mode is default mode plus, for each word longer than two characters, its two- and
+ * three-character pieces found in the dictionary; computed here from the default-mode words so
+ * the text is segmented once.
+ */
+export function subwords(text: string): string {
+  const whole = new Set(words(text));
+  const dict = dictionaryWords();
+  const out = new Set<string>();
+  for (const w of whole) {
+    // Counted in UTF-16 units: the same as characters for the BMP text these pieces come from.
+    if (w.length <= 2) continue;
+    for (let n = 2; n <= 3 && n < w.length; n++) {
+      for (let i = 0; i + n <= w.length; i++) {
+        const piece = w.slice(i, i + n);
+        if (!whole.has(piece) && dict.has(piece) && HAN_WORD.test(piece)) out.add(piece);
+      }
+    }
+  }
+  for (const w of whole) {
+    if (!MIXED_TOKEN.test(w)) continue;
+    for (const p of w.match(/[A-Za-z]+|\d+/g) ?? []) out.add(p);
+  }
+  return [...out].join(' ');
+}
