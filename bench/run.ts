@@ -182,7 +182,9 @@ async function benchTier(tier: number, embeddedUrl: string, key: string, engine:
     row(tier, 'incremental, one file changed', `${f(Number(changed.seconds))} s (${changed.upserted} up, ${changed.deleted} del)`, '', '', '< 2 s at 100k');
 
     // 4. Search: the gateway (a child process) against the same engine requests sent directly.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'child-gateway.ts')], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    // The gateway as it runs in production: compiled JavaScript (npm run build), no TypeScript loader.
+    await exec('npm', ['run', '-s', 'build'], { cwd: ROOT });
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'bench', 'child-gateway.js')], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     const base = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once('line', resolve));
     const headers = { 'accept-encoding': 'identity' };
     const post = async (route: string, body: unknown) =>

@@ -6,7 +6,6 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Request } from 'express';
 import cors from 'cors';
 import helmet from 'helmet';
@@ -15,6 +14,7 @@ import type { z } from 'zod';
 import type { Engine } from '../engine/meili.js';
 import type { Logger } from '../logger.js';
 import type { Reindexer } from '../reindexer.js';
+import { PROJECT_ROOT, WEB_DIR } from '../paths.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, engineUnavailable, invalidParams, problemHandler, sendProblem } from './problem.js';
@@ -22,8 +22,7 @@ import { articleParamsSchema, loadArticle } from './article.js';
 import { SuggestionIndex, suggestQuerySchema } from './suggest.js';
 import { acceptRelaxed, copiesRequest, mayRelax, planSearch, searchQuerySchema, shapeResponse } from './search.js';
 
-const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web');
-const VERSION = (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 /** A client's request id is kept when it is a plain token; anything else gets a fresh one. */
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
