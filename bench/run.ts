@@ -34,7 +34,7 @@ import { linkStories } from '../indexer/link.js';
 import { articleSignature, linkResults, processFile } from '../indexer/pipeline.js';
 import { parse } from '../indexer/parse.js';
 import { split } from '../indexer/split.js';
-import type { Article, FileResult } from '../indexer/types.js';
+import type { Article, FileResult, SourceFile } from '../indexer/types.js';
 import { clausePool, generateArticles, writeCorpus } from './corpus.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,7 +88,8 @@ async function corpusBytes(dir: string): Promise<number> {
 /** 1. Each stage over the whole corpus in turn, single core. */
 async function stageThroughput(dir: string, bytes: number, tier: number) {
   const { files } = await discover(dir, { maxFileBytes: 20 * MIB, secondLookMs: 1 });
-  const raw = await Promise.all(files.map(async (file) => ({ file, bytes: await readFile(file.absPath) })));
+  const raw: { file: SourceFile; bytes: Buffer }[] = [];
+  for (const file of files) raw.push({ file, bytes: await readFile(file.absPath) }); // one at a time: 30k files would exhaust descriptors
   const time = <T>(fn: () => T): [T, number] => {
     const t = performance.now();
     const v = fn();
@@ -156,7 +157,11 @@ async function benchTier(tier: number, embeddedUrl: string, key: string, engine:
     // 2. Full rebuild against the same finished documents sent directly.
     const full = await runChild('child-index.ts', { ...env, BENCH_FULL: '1' });
     const { files } = await discover(dir, { maxFileBytes: 20 * MIB, secondLookMs: 1 });
-    const ok = (await Promise.all(files.map(processFile))).filter((r): r is Extract<FileResult, { ok: true }> => r.ok);
+    const ok: Extract<FileResult, { ok: true }>[] = [];
+    for (const file of files) {
+      const r = await processFile(file);
+      if (r.ok) ok.push(r);
+    }
     linkResults(ok);
     const docs = ok.flatMap((r) => r.chunks);
     const direct = `${index}_direct`;
