@@ -62,6 +62,8 @@ export interface SyncOptions {
   onProgress?: (p: Progress) => void;
   /** Checked between files: when it returns true the run stops before writing anything more. */
   shouldStop?: () => boolean;
+  /** Asked once before the run commits (swap, deletes, manifest): false aborts it (e.g. the indexing lease was lost). */
+  confirm?: () => Promise<boolean>;
 }
 
 /** What a run keeps of a processed file once its chunks are sent. */
@@ -267,6 +269,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
     await writer.flush();
     if (patches.length) await engine.updateDocuments(target, patches);
+    if (options.confirm && !(await options.confirm())) throw new SyncAborted('the indexing lease was lost before the run could commit; nothing was committed');
     if (!full && toDelete.length) await engine.deleteDocuments(live, toDelete);
     if (full) {
       await engine.swapIn(live, target, liveExists);

@@ -2,6 +2,7 @@
  * The only module that reads the environment. Every setting is validated once,
  * at start-up, by one zod schema; a bad value fails with the variable's name.
  */
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import cron from 'node-cron';
@@ -24,12 +25,35 @@ export const configSchema = z.object({
     blankToUndefined,
     z.string().min(16, 'must be at least 16 bytes (Meilisearch refuses shorter master keys)').optional(),
   ),
+  /** A file holding the master key (a Docker or Kubernetes secret); read when MEILI_MASTER_KEY is not set. */
+  MEILI_MASTER_KEY_FILE: optionalString,
+  /** 'auto': the embedded engine unless MEILI_URL is set; 'off': MEILI_URL is required (containers). */
+  EMBEDDED_ENGINE: z.enum(['auto', 'off']).default('auto'),
+  /**
+   * Remote names of a Meilisearch network (its /network object) over which searches run as one
+   * federated search; empty: the one engine at MEILI_URL. Each shard holds part of the articles.
+   */
+  MEILI_SHARDS: z
+    .preprocess(blankToUndefined, z.string().optional())
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'remote names are letters, digits, "-" and "_"'))),
   INDEX_NAME: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,200}$/, 'only letters, digits, "-" and "_" (a Meilisearch index uid)')
     .default('articles'),
   ADMIN_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   REINDEX_CRON: z.string().default('*/1 * * * *').refine((v) => cron.validate(v), 'not a valid cron expression'),
+  /** 'on': this instance runs the schedule; 'off': it only serves (other gateways of a scale-out). */
+  SCHEDULER: z.enum(['on', 'off']).default('on'),
+  /**
+   * The indexing lease in the engine, so that among gateways sharing an engine one indexes at a
+   * time: 'auto' takes it when MEILI_URL is set (an engine others may share), not for the embedded one.
+   */
+  LEASE: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** How long the indexing lease held in the engine lasts without renewal. */
+  LEASE_TTL_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** This instance's name in the lease (defaults to host name and process id). */
+  INSTANCE_ID: z.preprocess(blankToUndefined, z.string().regex(/^[\w.:-]{1,100}$/).optional()),
   CORS_ORIGINS: z
     .preprocess(blankToUndefined, z.string().optional())
     .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),
@@ -50,9 +74,15 @@ export interface Config {
   dataDir: string;
   meiliUrl: string | undefined;
   meiliMasterKey: string | undefined;
+  embeddedEngine: 'auto' | 'off';
+  meiliShards: string[];
   indexName: string;
   adminToken: string | undefined;
   reindexCron: string;
+  scheduler: 'on' | 'off';
+  lease: boolean;
+  leaseTtlMs: number;
+  instanceId: string;
   corsOrigins: string[];
   logLevel: (typeof logLevels)[number];
   maxFileBytes: number;
@@ -81,16 +111,37 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const c = parsed.data;
+  let masterKey = c.MEILI_MASTER_KEY;
+  if (!masterKey && c.MEILI_MASTER_KEY_FILE) {
+    try {
+      masterKey = readFileSync(c.MEILI_MASTER_KEY_FILE, 'utf8').trim();
+    } catch (err) {
+      throw new ConfigError(`invalid configuration: MEILI_MASTER_KEY_FILE: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`, ['MEILI_MASTER_KEY_FILE']);
+    }
+    if (masterKey.length < 16) throw new ConfigError('invalid configuration: MEILI_MASTER_KEY_FILE: the key must be at least 16 bytes', ['MEILI_MASTER_KEY_FILE']);
+  }
+  if (c.EMBEDDED_ENGINE === 'off' && !c.MEILI_URL) {
+    throw new ConfigError('invalid configuration: MEILI_URL: required when EMBEDDED_ENGINE=off (no embedded engine here)', ['MEILI_URL']);
+  }
+  if (c.MEILI_SHARDS.length > 0 && !c.MEILI_URL) {
+    throw new ConfigError('invalid configuration: MEILI_URL: required with MEILI_SHARDS (the engine that fans searches out to its network)', ['MEILI_URL']);
+  }
   return {
     port: c.PORT,
     host: c.HOST,
     seedsDir: path.resolve(c.SEEDS_DIR),
     dataDir: path.resolve(c.DATA_DIR),
     meiliUrl: c.MEILI_URL,
-    meiliMasterKey: c.MEILI_MASTER_KEY,
+    meiliMasterKey: masterKey,
+    embeddedEngine: c.EMBEDDED_ENGINE,
+    meiliShards: c.MEILI_SHARDS,
     indexName: c.INDEX_NAME,
     adminToken: c.ADMIN_TOKEN,
     reindexCron: c.REINDEX_CRON,
+    scheduler: c.SCHEDULER,
+    lease: c.LEASE === 'on' || (c.LEASE === 'auto' && c.MEILI_URL !== undefined),
+    leaseTtlMs: c.LEASE_TTL_MS,
+    instanceId: c.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
     corsOrigins: c.CORS_ORIGINS,
     logLevel: c.LOG_LEVEL,
     maxFileBytes: c.MAX_FILE_BYTES,

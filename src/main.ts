@@ -10,6 +10,7 @@ import { connectEngine } from './engine/connect.js';
 import { createApp, createHttpServer } from './gateway/app.js';
 import { SuggestionIndex } from './gateway/suggest.js';
 import { createLogger } from './logger.js';
+import { EngineLease } from './lease.js';
 import { Reindexer } from './reindexer.js';
 import { startScheduler } from './scheduler.js';
 
@@ -50,7 +51,8 @@ async function main(): Promise<void> {
     await suggestions.refresh(connection.engine, config.indexName);
     logger.info({ entries: suggestions.size }, 'suggestions rebuilt');
   };
-  const reindexer = new Reindexer(config, connection.engine, logger, refreshSuggestions);
+  const lease = config.lease ? new EngineLease({ engine: connection.engine, indexName: config.indexName, owner: config.instanceId, ttlMs: config.leaseTtlMs, logger }) : null;
+  const reindexer = new Reindexer(config, connection.engine, logger, refreshSuggestions, lease);
   let scheduler: ReturnType<typeof startScheduler> | null = null;
   const app = createApp({
     engine: connection.engine,
@@ -69,8 +71,10 @@ async function main(): Promise<void> {
 
   // Suggestions from what is indexed already, then again after the first run.
   void refreshSuggestions().catch(() => {});
-  void reindexer.run();
-  scheduler = startScheduler(config.reindexCron, reindexer, logger);
+  if (config.scheduler === 'on') {
+    void reindexer.run();
+    scheduler = startScheduler(config.reindexCron, reindexer, logger);
+  }
 
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;

@@ -1,14 +1,27 @@
 /**
- * One indexing run at a time in this process: the scheduler and start-up go through here.
- * Keeps the last run's report for /api/status and the logs.
+ * One indexing run at a time: the scheduler, start-up and the admin endpoint go through here.
+ * Within the process a second start answers busy; across gateways the lease held in the engine
+ * (src/lease.ts) lets one instance run while the others answer held. Keeps the last run's
+ * report for /api/status and the logs.
  */
 import { randomUUID } from 'node:crypto';
 import { syncSeeds, type Progress, type RunReport } from '../indexer/sync.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine/meili.js';
+import type { EngineLease } from './lease.js';
 import type { Logger } from './logger.js';
 
-export type RunOutcome = { status: 'done'; report: RunReport } | { status: 'busy' } | { status: 'failed'; error: Error };
+export type RunOutcome =
+  | { status: 'done'; report: RunReport }
+  | { status: 'busy' }
+  | { status: 'held'; holder: string }
+  | { status: 'failed'; error: Error };
+
+export interface Started {
+  /** The run's id, or null when none started (busy here, held elsewhere, or the lease could not be asked). */
+  jobId: string | null;
+  outcome: Promise<RunOutcome>;
+}
 
 /** What /api/status shows of the run under way. */
 export interface CurrentRun {
@@ -20,6 +33,7 @@ export interface CurrentRun {
 
 export class Reindexer {
   private current: Promise<RunOutcome> | null = null;
+  private acquiring = false;
   private stopping = false;
   lastReport: RunReport | null = null;
   lastError: { at: string; message: string } | null = null;
@@ -33,24 +47,56 @@ export class Reindexer {
     private readonly logger: Logger,
     /** Called after every successful run (e.g. to rebuild suggestions). */
     private readonly onFinished: (report: RunReport) => Promise<void> = async () => {},
+    /** Across instances: only the holder of this lease runs. */
+    private readonly lease: EngineLease | null = null,
   ) {}
 
   get running(): boolean {
     return this.current !== null;
   }
 
-  /** Starts a run unless one is under way (then answers busy); never throws. */
-  run(options: { full?: boolean } = {}): Promise<RunOutcome> {
-    return this.start(options).outcome;
+  /** Starts a run unless one is under way here or elsewhere; never throws. */
+  async run(options: { full?: boolean } = {}): Promise<RunOutcome> {
+    return (await this.start(options)).outcome;
   }
 
-  /** Starts a run and answers at once with its job id, or null when one is under way. */
-  start(options: { full?: boolean } = {}): { jobId: string | null; outcome: Promise<RunOutcome> } {
-    if (this.current || this.stopping) return { jobId: null, outcome: Promise.resolve({ status: 'busy' }) };
-    const full = options.full === true || this.retryFull;
+  /** Starts a run and answers once it has started (with its job id) or could not. */
+  async start(options: { full?: boolean } = {}): Promise<Started> {
+    if (this.current || this.stopping || this.acquiring) return { jobId: null, outcome: Promise.resolve({ status: 'busy' }) };
+    this.acquiring = true; // until `current` is set, a second start answers busy
+    try {
+      return await this.begin(options);
+    } finally {
+      this.acquiring = false;
+    }
+  }
+
+  private async begin(options: { full?: boolean }): Promise<Started> {
+    const refuse = (outcome: RunOutcome): Started => ({ jobId: null, outcome: Promise.resolve(outcome) });
     const jobId = randomUUID();
+    let full = options.full === true || this.retryFull;
+    if (this.lease) {
+      try {
+        if (!(await this.lease.acquire())) {
+          const state = await this.lease.state().catch(() => null);
+          return refuse({ status: 'held', holder: state?.holder ?? 'another instance' });
+        }
+        const inherited = this.lease.inherited;
+        if (inherited) this.logger.warn({ jobId: inherited.jobId, full: inherited.full }, 'the previous lease holder died during a run; running it again');
+        full ||= inherited?.full === true;
+        await this.lease.recordRun({ jobId, full });
+      } catch (err) {
+        await this.lease.release();
+        return refuse({ status: 'failed', error: err as Error });
+      }
+      if (this.stopping) {
+        await this.lease.release();
+        return refuse({ status: 'busy' });
+      }
+    }
     this.currentRun = { jobId, full, startedAt: new Date().toISOString(), progress: null };
-    this.current = this.execute(full).finally(() => {
+    this.current = this.execute(full).finally(async () => {
+      await this.lease?.release().catch(() => {});
       this.current = null;
       this.currentRun = null;
     });
@@ -67,6 +113,7 @@ export class Reindexer {
         engine: this.engine,
         full,
         shouldStop: () => this.stopping,
+        ...(this.lease ? { confirm: () => this.lease!.confirm() } : {}),
         onProgress: (p) => {
           if (this.currentRun) this.currentRun.progress = p;
         },

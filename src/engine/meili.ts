@@ -251,6 +251,42 @@ export class Engine {
     });
   }
 
+  /** One document by id, or null when the document or its index does not exist. */
+  async getDocument(uid: string, id: string): Promise<Record<string, unknown> | null> {
+    try {
+      return await this.client.index(uid).getDocument<Record<string, unknown>>(id);
+    } catch (err) {
+      if (err instanceof MeilisearchApiError && (err.cause?.code === 'document_not_found' || err.cause?.code === 'index_not_found')) return null;
+      translate(err);
+    }
+  }
+
+  /** When an index was created (engine clock), or null when it does not exist. */
+  async indexCreatedAt(uid: string): Promise<number | null> {
+    try {
+      return Date.parse(String((await this.client.getRawIndex(uid)).createdAt));
+    } catch (err) {
+      if (err instanceof MeilisearchApiError && err.cause?.code === 'index_not_found') return null;
+      translate(err);
+    }
+  }
+
+  /** Asks for a dump of every index; resolves with the dump's uid once the engine has written it. */
+  async createDump(): Promise<string> {
+    const task = await this.await(this.client.createDump());
+    return String((task.details as { dumpUid?: string } | undefined)?.dumpUid ?? '');
+  }
+
+  /** Turns on an experimental feature (e.g. 'network' for remote federated search). */
+  async enableExperimentalFeature(name: string): Promise<void> {
+    await this.run(() => this.client.updateExperimentalFeatures({ [name]: true }));
+  }
+
+  /** Declares this engine's network: its own name and every remote (name → url and search key). */
+  async configureNetwork(self: string, remotes: Record<string, { url: string; searchApiKey: string }>): Promise<void> {
+    await this.run(() => this.client.updateNetwork({ self, remotes }));
+  }
+
   async documentCount(uid: string): Promise<number> {
     return this.run(async () => (await this.client.index(uid).getStats()).numberOfDocuments);
   }

@@ -190,7 +190,7 @@ export function createApp(deps: AppDeps): express.Express {
     });
   });
 
-  app.post('/api/admin/reindex', (req, res) => {
+  app.post('/api/admin/reindex', async (req, res) => {
     if (!adminToken) throw new HttpProblem({ type: '/problems/forbidden', title: 'Admin endpoints disabled', status: 403, detail: 'set ADMIN_TOKEN to enable them' });
     const header = req.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
@@ -200,8 +200,13 @@ export function createApp(deps: AppDeps): express.Express {
     if (!sameSecret(token, adminToken)) throw new HttpProblem({ type: '/problems/forbidden', title: 'Forbidden', status: 403, detail: 'the token is not valid' });
     if (!reindexer) throw new HttpProblem({ type: '/problems/unavailable', title: 'No indexer', status: 503, detail: 'this process does not index' });
     const full = req.query.full === 'true' || req.query.full === '1';
-    const { jobId } = reindexer.start({ full });
-    if (!jobId) throw new HttpProblem({ type: '/problems/conflict', title: 'A run is under way', status: 409, detail: `job ${reindexer.currentRun?.jobId ?? ''} is running` });
+    const { jobId, outcome } = await reindexer.start({ full });
+    if (!jobId) {
+      const refused = await outcome;
+      if (refused.status === 'failed') throw engineUnavailable();
+      const detail = refused.status === 'held' ? `another instance (${refused.holder}) is indexing` : `job ${reindexer.currentRun?.jobId ?? ''} is running`;
+      throw new HttpProblem({ type: '/problems/conflict', title: 'A run is under way', status: 409, detail });
+    }
     res.status(202).json({ jobId, full, status: 'started' });
   });
 

@@ -26,6 +26,23 @@ describe('loadConfig', () => {
     assert.deepEqual(c.corsOrigins, ['https://a.example', 'https://b.example']);
   });
 
+  it('reads the master key from a secret file when MEILI_MASTER_KEY is unset', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'cfg-')), 'key');
+    await writeFile(file, 'a-key-from-a-secret-file\n');
+    assert.equal(loadConfig({ MEILI_MASTER_KEY_FILE: file }).meiliMasterKey, 'a-key-from-a-secret-file');
+    assert.equal(loadConfig({ MEILI_MASTER_KEY_FILE: file, MEILI_MASTER_KEY: 'the-variable-wins-here' }).meiliMasterKey, 'the-variable-wins-here');
+  });
+
+  it('takes the indexing lease with an external engine only, unless told', () => {
+    assert.equal(loadConfig({}).lease, false);
+    assert.equal(loadConfig({ MEILI_URL: 'http://m:7700' }).lease, true);
+    assert.equal(loadConfig({ MEILI_URL: 'http://m:7700', LEASE: 'off' }).lease, false);
+    assert.equal(loadConfig({ LEASE: 'on' }).lease, true);
+    assert.deepEqual(loadConfig({ MEILI_URL: 'http://m:7700', MEILI_SHARDS: 'ms0, ms1' }).meiliShards, ['ms0', 'ms1']);
+  });
+
   it('treats an empty variable as unset', () => {
     assert.equal(loadConfig({ MEILI_URL: '', ADMIN_TOKEN: '' }).meiliUrl, undefined);
   });
@@ -39,6 +56,14 @@ describe('loadConfig', () => {
     [{ REINDEX_CRON: 'every minute' }, 'REINDEX_CRON'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ MAX_FILE_BYTES: '-1' }, 'MAX_FILE_BYTES'],
+    [{ EMBEDDED_ENGINE: 'off' }, 'MEILI_URL'],
+    [{ EMBEDDED_ENGINE: 'maybe' }, 'EMBEDDED_ENGINE'],
+    [{ MEILI_SHARDS: 'ms0,ms1' }, 'MEILI_URL'],
+    [{ MEILI_URL: 'http://m:7700', MEILI_SHARDS: 'ms0,bad name' }, 'MEILI_SHARDS'],
+    [{ MEILI_MASTER_KEY_FILE: '/nonexistent/key' }, 'MEILI_MASTER_KEY_FILE'],
+    [{ SCHEDULER: 'sometimes' }, 'SCHEDULER'],
+    [{ LEASE: 'yes' }, 'LEASE'],
+    [{ LEASE_TTL_MS: '10' }, 'LEASE_TTL_MS'],
   ];
   for (const [env, variable] of bad) {
     it(`names ${variable} when it is invalid`, () => {
