@@ -30,13 +30,21 @@ export const configSchema = z.object({
   /** 'auto': the embedded engine unless MEILI_URL is set; 'off': MEILI_URL is required (containers). */
   EMBEDDED_ENGINE: z.enum(['auto', 'off']).default('auto'),
   /**
-   * Remote names of a Meilisearch network (its /network object) over which searches run as one
-   * federated search; empty: the one engine at MEILI_URL. Each shard holds part of the articles.
+   * The shards of a Meilisearch network, as name=url pairs (ms0=http://meili0:7700,…): the names
+   * are the remotes of the engines' /network, the URLs are where the gateway counts exactly.
+   * Empty: the one engine at MEILI_URL. All shards share MEILI_MASTER_KEY.
    */
   MEILI_SHARDS: z
     .preprocess(blankToUndefined, z.string().optional())
     .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
-    .pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'remote names are letters, digits, "-" and "_"'))),
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,64}=https?:\/\/\S+$/, 'each shard is name=url, the name in letters, digits, "-" and "_"')
+          .transform((pair) => ({ name: pair.slice(0, pair.indexOf('=')), url: pair.slice(pair.indexOf('=') + 1) })),
+      ),
+    ),
   INDEX_NAME: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,200}$/, 'only letters, digits, "-" and "_" (a Meilisearch index uid)')
@@ -75,7 +83,7 @@ export interface Config {
   meiliUrl: string | undefined;
   meiliMasterKey: string | undefined;
   embeddedEngine: 'auto' | 'off';
-  meiliShards: string[];
+  meiliShards: { name: string; url: string }[];
   indexName: string;
   adminToken: string | undefined;
   reindexCron: string;

@@ -17,7 +17,7 @@ export interface EngineConnection {
 
 export async function connectEngine(config: Config, logger: Logger, options: { reuseRunning?: boolean } = {}): Promise<EngineConnection> {
   if (config.meiliUrl) {
-    const engine = new Engine({ url: config.meiliUrl, apiKey: config.meiliMasterKey });
+    const engine = new Engine({ url: config.meiliUrl, apiKey: config.meiliMasterKey, shards: config.meiliShards });
     return { engine, url: config.meiliUrl, embedded: null, close: async () => {} };
   }
   if (options.reuseRunning) {

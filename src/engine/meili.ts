@@ -56,6 +56,13 @@ export class EngineTaskError extends EngineError {
 export interface EngineOptions {
   url: string;
   apiKey?: string | undefined;
+  /**
+   * The shards of the engine's network (MEILI_SHARDS): remote names and URLs. Hits come from one
+   * remote federated search that the engine at `url` fans out and merges by ranking score;
+   * totals and facet counts are each shard's exact counts, summed (a story lives on one shard).
+   * Writes always go to the engine at `url` itself.
+   */
+  shards?: { name: string; url: string }[];
 }
 
 export type SearchRequest = SearchParams & { q: string };
@@ -225,6 +232,7 @@ export class Engine {
   }
 
   async search(uid: string, request: SearchRequest): Promise<SearchResult> {
+    if (this.shards.length) return (await this.shardedSearch(uid, [request]))[0]!;
     return this.run(async () => {
       const { q, ...params } = request;
       const res = await this.client.index(uid).search(q, params);
@@ -238,8 +246,9 @@ export class Engine {
     });
   }
 
-  /** Several searches of one index in one request. */
+  /** Several searches of one index in one request (with shards: merged as described at `shards`). */
   async multiSearch(uid: string, requests: SearchRequest[]): Promise<SearchResult[]> {
+    if (this.shards.length) return this.shardedSearch(uid, requests);
     return this.run(async () => {
       const { results } = await this.client.multiSearch({ queries: requests.map((r) => ({ indexUid: uid, ...r })) });
       return results.map((res) => ({
@@ -249,6 +258,75 @@ export class Engine {
         processingTimeMs: res.processingTimeMs,
       }));
     });
+  }
+
+  private shardEngines: Engine[] | null = null;
+
+  private get shards(): { name: string; url: string }[] {
+    return this.options.shards ?? [];
+  }
+
+  /**
+   * Searches over every shard. The hits of each request: Meilisearch's remote federated search
+   * (the `network` experimental feature), which runs it on each remote and merges by ranking
+   * score. Its totals are estimates, so the counts come from each shard itself: one multi-search
+   * per shard with no hits, exhaustive after distinct, added up.
+   */
+  private async shardedSearch(uid: string, requests: SearchRequest[]): Promise<SearchResult[]> {
+    this.shardEngines ??= this.shards.map((s) => new Engine({ url: s.url, apiKey: this.options.apiKey }));
+    const counting = requests.map(({ limit: _l, offset: _o, attributesToRetrieve: _a, attributesToHighlight: _h, sort: _s, ...r }) => ({ ...r, page: 1, hitsPerPage: 0 }));
+    const [counts, hits] = await Promise.all([
+      Promise.all(this.shardEngines.map((e) => e.multiSearch(uid, counting))),
+      Promise.all(requests.map((r) => this.federatedHits(uid, r))),
+    ]);
+    return requests.map((_, i) => {
+      const facetDistribution: Record<string, Record<string, number>> = {};
+      for (const shard of counts) {
+        for (const [facet, values] of Object.entries(shard[i]!.facetDistribution)) {
+          const merged = (facetDistribution[facet] ??= {});
+          for (const [value, n] of Object.entries(values)) merged[value] = (merged[value] ?? 0) + n;
+        }
+      }
+      return {
+        hits: hits[i]!.hits,
+        totalHits: counts.reduce((n, shard) => n + shard[i]!.totalHits, 0),
+        facetDistribution,
+        processingTimeMs: Math.max(hits[i]!.processingTimeMs, ...counts.map((shard) => shard[i]!.processingTimeMs)),
+      };
+    });
+  }
+
+  /** One page of hits over every shard, by remote federated search; paging moves to the federation. */
+  private async federatedHits(uid: string, request: SearchRequest): Promise<{ hits: SearchHit[]; processingTimeMs: number }> {
+    const { q, page, hitsPerPage, limit, offset, facets: _facets, ...params } = request;
+    const size = limit ?? hitsPerPage ?? 20;
+    if (size === 0) return { hits: [], processingTimeMs: 0 };
+    const start = offset ?? ((page ?? 1) - 1) * size;
+    return this.run(async () => {
+      const res = (await this.client.multiSearch({
+        federation: { offset: start, limit: size },
+        queries: this.shards.map((s) => ({ indexUid: uid, q, ...params, federationOptions: { remote: s.name } })),
+      })) as unknown as { hits: SearchHit[]; processingTimeMs: number; remoteErrors?: Record<string, unknown> };
+      const failed = Object.keys(res.remoteErrors ?? {});
+      if (failed.length) throw new EngineUnavailableError(`shard(s) ${failed.join(', ')} did not answer`);
+      return { hits: res.hits.map(({ _federation: _f, ...hit }) => hit), processingTimeMs: res.processingTimeMs };
+    });
+  }
+
+  /**
+   * Documents matching a filter, for the gateway's reads (article pages, suggestions). With
+   * shards: a federated placeholder search over all of them, at most the index's maxTotalHits.
+   */
+  async findDocuments(uid: string, filter: string, fields?: string[]): Promise<Record<string, unknown>[]> {
+    if (!this.shards.length) return this.documentsWhere(uid, filter, fields);
+    const res = await this.federatedHits(uid, { q: '', filter, limit: 1000, offset: 0, ...(fields ? { attributesToRetrieve: fields } : {}) });
+    return res.hits;
+  }
+
+  /** Documents in the index (with shards: in all of them). */
+  async searchableCount(uid: string): Promise<number> {
+    if (!this.shards.length) return this.documentCount(uid);
+    return (await this.shardedSearch(uid, [{ q: '', page: 1, hitsPerPage: 0 }]))[0]!.totalHits;
   }
 
   /** One document by id, or null when the document or its index does not exist. */

@@ -166,7 +166,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.get('/api/status', async (_req, res) => {
-    const documents = await metrics.timeEngine('stats', () => engine.documentCount(indexName)).catch(() => null);
+    const documents = await metrics.timeEngine('stats', () => engine.searchableCount(indexName)).catch(() => null);
     const last = reindexer?.lastReport ?? null;
     res.json({
       index: { name: indexName, documents, articles: last?.totals.articles ?? null },

@@ -34,10 +34,10 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 export async function loadArticle(engine: Engine, indexName: string, id: string): Promise<ArticleView> {
-  const [first] = await engine.documentsWhere(indexName, [`articleId = ${filterString(id)}`, 'chunkIndex = 0'].join(' AND '));
+  const [first] = await engine.findDocuments(indexName, [`articleId = ${filterString(id)}`, 'chunkIndex = 0'].join(' AND '));
   if (!first) throw notFound(`no article with id ${id}`);
   const storyId = String(first.storyId);
-  const siblings = await engine.documentsWhere(indexName, `storyId = ${filterString(storyId)} AND chunkIndex = 0`);
+  const siblings = await engine.findDocuments(indexName, `storyId = ${filterString(storyId)} AND chunkIndex = 0`);
   const topicWords = (first.topicWords ?? {}) as Record<string, string[]>;
   return {
     id,

@@ -88,7 +88,7 @@ export class SuggestionIndex {
 
   /** Reads every article's first chunk from the engine and rebuilds the list. */
   async refresh(engine: Engine, indexName: string): Promise<void> {
-    const docs = await engine.documentsWhere(indexName, 'chunkIndex = 0', ['title', 'reporters', 'place', 'topics']);
+    const docs = await engine.findDocuments(indexName, 'chunkIndex = 0', ['title', 'reporters', 'place', 'topics']);
     this.load(
       docs.map((d) => ({
         title: String(d.title ?? ''),

@@ -40,7 +40,10 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ MEILI_URL: 'http://m:7700' }).lease, true);
     assert.equal(loadConfig({ MEILI_URL: 'http://m:7700', LEASE: 'off' }).lease, false);
     assert.equal(loadConfig({ LEASE: 'on' }).lease, true);
-    assert.deepEqual(loadConfig({ MEILI_URL: 'http://m:7700', MEILI_SHARDS: 'ms0, ms1' }).meiliShards, ['ms0', 'ms1']);
+    assert.deepEqual(loadConfig({ MEILI_URL: 'http://m:7700', MEILI_SHARDS: 'ms0=http://a:7700, ms1=http://b:7700' }).meiliShards, [
+      { name: 'ms0', url: 'http://a:7700' },
+      { name: 'ms1', url: 'http://b:7700' },
+    ]);
   });
 
   it('treats an empty variable as unset', () => {
@@ -58,8 +61,8 @@ describe('loadConfig', () => {
     [{ MAX_FILE_BYTES: '-1' }, 'MAX_FILE_BYTES'],
     [{ EMBEDDED_ENGINE: 'off' }, 'MEILI_URL'],
     [{ EMBEDDED_ENGINE: 'maybe' }, 'EMBEDDED_ENGINE'],
-    [{ MEILI_SHARDS: 'ms0,ms1' }, 'MEILI_URL'],
-    [{ MEILI_URL: 'http://m:7700', MEILI_SHARDS: 'ms0,bad name' }, 'MEILI_SHARDS'],
+    [{ MEILI_SHARDS: 'ms0=http://a:7700,ms1=http://b:7700' }, 'MEILI_URL'],
+    [{ MEILI_URL: 'http://m:7700', MEILI_SHARDS: 'ms0=http://a:7700,ms1' }, 'MEILI_SHARDS'],
     [{ MEILI_MASTER_KEY_FILE: '/nonexistent/key' }, 'MEILI_MASTER_KEY_FILE'],
     [{ SCHEDULER: 'sometimes' }, 'SCHEDULER'],
     [{ LEASE: 'yes' }, 'LEASE'],
