@@ -53,7 +53,10 @@ const logger = createLogger('fatal');
 const machine = { cores: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, cpu: os.cpus()[0]?.model ?? '' };
 const results: Record<string, unknown>[] = [];
 const table: Record<string, string>[] = [];
-const row = (tier: number, measure: string, value: string, baseline = '', ratio = '', goal = '') => table.push({ articles: String(tier), measure, value, baseline, ratio, goal });
+const row = (tier: number, measure: string, value: string, baseline = '', ratio = '', goal = '') => {
+  table.push({ articles: String(tier), measure, value, baseline, ratio, goal });
+  process.stderr.write(`[${tier}] ${measure}: ${value}${baseline ? ` | ${baseline}` : ''}${ratio ? ` | ${ratio}` : ''}\n`); // progress, in case a later tier fails
+};
 const f = (x: number, d = 2) => x.toFixed(d);
 
 function percentile(sorted: number[], p: number): number {
@@ -133,6 +136,16 @@ async function runChild(script: string, env: Record<string, string>): Promise<Re
   return JSON.parse(stdout) as Record<string, number | string>;
 }
 
+/** Peak RSS of the bench's Meilisearch process (found by its database path). */
+async function engineRssMiB(): Promise<number> {
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmd = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (cmd.includes(meiliDir) && cmd.split('\0')[0]?.endsWith('meilisearch')) return rssOf(Number(entry));
+  }
+  return NaN;
+}
+
 async function rssOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -174,6 +187,11 @@ async function benchTier(tier: number, embeddedUrl: string, key: string, engine:
     out.fullRebuild = { seconds: full.seconds, directSeconds, ratio: Number(full.seconds) / directSeconds, documents: docs.length, indexerMaxRssMiB: full.maxRssMiB };
     row(tier, 'full rebuild', `${f(Number(full.seconds))} s`, `${f(directSeconds)} s direct`, `${f(Number(full.seconds) / directSeconds)}×`, '≤ 1.3×');
     row(tier, 'indexer peak RSS', `${f(Number(full.maxRssMiB), 0)} MiB`);
+    // The engine's footprint for this corpus (docs/scaling.md extrapolates from it).
+    const disk = await engine.databaseSize();
+    const engineRss = await engineRssMiB();
+    out.engine = { documents: await engine.documentCount(index), usedDatabaseBytes: disk.usedDatabaseSize, databaseBytes: disk.databaseSize, peakRssMiB: engineRss };
+    row(tier, 'engine: database in use / peak RSS', `${f(disk.usedDatabaseSize / MIB, 0)} MiB / ${f(engineRss, 0)} MiB`);
 
     // 3. Incremental: nothing changed, then one file changed.
     const taskBefore = await engine.latestTaskUid();

@@ -187,14 +187,27 @@ export class Engine {
     return true;
   }
 
-  /** Sends documents in batches, all enqueued before any is awaited, and awaits every task. */
+  /**
+   * Sends documents in batches, each enqueued once the previous upload is accepted (one upload at
+   * a time: hundreds at once broke the connection at 100k articles), then awaits every task.
+   */
   async addDocuments(uid: string, docs: readonly object[], batchSize = 5000): Promise<void> {
     const index = this.client.index(uid);
     const pending: EnqueuedTaskPromise[] = [];
     for (let i = 0; i < docs.length; i += batchSize) {
-      pending.push(index.addDocuments(docs.slice(i, i + batchSize) as Record<string, unknown>[], { primaryKey: 'id' }));
+      const p = index.addDocuments(docs.slice(i, i + batchSize) as Record<string, unknown>[], { primaryKey: 'id' });
+      pending.push(p);
+      await this.run(() => p);
     }
     for (const p of pending) await this.await(p);
+  }
+
+  /** The engine's database size on disk and in use, in bytes. */
+  async databaseSize(): Promise<{ databaseSize: number; usedDatabaseSize: number }> {
+    return this.run(async () => {
+      const stats = (await this.client.getStats()) as { databaseSize: number; usedDatabaseSize?: number };
+      return { databaseSize: stats.databaseSize, usedDatabaseSize: stats.usedDatabaseSize ?? stats.databaseSize };
+    });
   }
 
   /** Partial updates: each document's given fields replace the stored ones, the others stay. */

@@ -134,6 +134,7 @@ describe('docker-compose.yml', () => {
     for (const [name, variable] of set) assert.ok(known.has(variable), `${name} sets ${variable}, which the config does not know`);
     const example = (await readFile(path.join(ROOT, '.env.example'), 'utf8')).split('\n').filter((l) => /^\w+=/.test(l)).map((l) => l.split('=')[0]!);
     for (const variable of example) assert.ok(known.has(variable), `.env.example sets ${variable}, which the config does not know`);
+    assert.deepEqual([...known].filter((v) => !example.includes(v)), [], '.env.example lists every setting');
   });
 });
 
