@@ -3,7 +3,7 @@
  * Written atomically (temp file, fsync, rename) and only after the engine confirmed the tasks
  * it describes; a missing or unreadable manifest means "rebuild in full".
  */
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -38,47 +38,87 @@ const entrySchema = z.object({
   signatures: z.array(signatureSchema).default([]),
 });
 
-const manifestSchema = z.object({
-  version: z.literal(3),
+const headerSchema = z.object({
+  version: z.literal(4),
   index: z.string(),
   updatedAt: z.string(),
-  files: z.record(z.string(), entrySchema),
 });
 
-export type ManifestEntry = z.infer<typeof entrySchema>;
-export type Manifest = z.infer<typeof manifestSchema>;
+const lineSchema = entrySchema.extend({ path: z.string() });
 
+export type ManifestEntry = z.infer<typeof entrySchema>;
+export interface Manifest {
+  version: 4;
+  index: string;
+  updatedAt: string;
+  files: Record<string, ManifestEntry>;
+}
+
+/**
+ * One JSON line per file after a header line: written and read a line at a time, so a manifest
+ * of a million articles never becomes one string (V8 caps strings at 512 MiB; a single JSON
+ * document hit that near a million articles).
+ */
 export function manifestPath(dataDir: string, indexName: string): string {
-  return path.join(dataDir, `manifest-${indexName}.json`);
+  return path.join(dataDir, `manifest-${indexName}.jsonl`);
 }
 
 export function emptyManifest(index: string): Manifest {
-  return { version: 3, index, updatedAt: new Date(0).toISOString(), files: {} };
+  return { version: 4, index, updatedAt: new Date(0).toISOString(), files: {} };
 }
 
 export type ManifestRead = { status: 'ok'; manifest: Manifest } | { status: 'missing' } | { status: 'corrupt'; reason: string };
 
 export async function readManifest(file: string): Promise<ManifestRead> {
-  let raw: string;
+  let handle: FileHandle;
   try {
-    raw = await readFile(file, 'utf8');
+    handle = await open(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
     return { status: 'corrupt', reason: (err as Error).message };
   }
   try {
-    const parsed = manifestSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? { status: 'ok', manifest: parsed.data } : { status: 'corrupt', reason: parsed.error.issues[0]?.message ?? 'invalid' };
+    let manifest: Manifest | null = null;
+    let n = 0;
+    for await (const line of handle.readLines({ encoding: 'utf8' })) {
+      n++;
+      if (line === '') continue;
+      const value: unknown = JSON.parse(line);
+      if (!manifest) {
+        const header = headerSchema.safeParse(value);
+        if (!header.success) return { status: 'corrupt', reason: `line 1: ${header.error.issues[0]?.message ?? 'invalid header'}` };
+        manifest = { ...header.data, files: {} };
+        continue;
+      }
+      const entry = lineSchema.safeParse(value);
+      if (!entry.success) return { status: 'corrupt', reason: `line ${n}: ${entry.error.issues[0]?.message ?? 'invalid'}` };
+      const { path: relPath, ...rest } = entry.data;
+      manifest.files[relPath] = rest;
+    }
+    return manifest ? { status: 'ok', manifest } : { status: 'corrupt', reason: 'empty' };
   } catch (err) {
     return { status: 'corrupt', reason: (err as Error).message };
+  } finally {
+    await handle.close();
   }
 }
+
+const encode = (value: unknown) => JSON.stringify(value, (key, v: unknown) => (key === 'minhash' && v instanceof Uint32Array ? encodeMinhash(v) : v));
 
 export async function writeManifest(file: string, manifest: Manifest): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   const handle = await open(tmp, 'w', 0o644);
   try {
-    await handle.writeFile(JSON.stringify(manifest, (key, value: unknown) => (key === 'minhash' && value instanceof Uint32Array ? encodeMinhash(value) : value)));
+    const { files, ...header } = manifest;
+    let chunk = `${encode(header)}\n`;
+    for (const [relPath, entry] of Object.entries(files)) {
+      chunk += `${encode({ path: relPath, ...entry })}\n`;
+      if (chunk.length > 1 << 20) {
+        await handle.write(chunk);
+        chunk = '';
+      }
+    }
+    await handle.write(chunk);
     await handle.sync();
   } finally {
     await handle.close();

@@ -155,7 +155,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
   const discovery = await discover(options.seedsDir, { maxFileBytes: options.maxFileBytes });
   const reports: FileReport[] = [];
-  const next: Manifest = { version: 3, index: live, updatedAt: startedAt, files: {} };
+  const next: Manifest = { version: 4, index: live, updatedAt: startedAt, files: {} };
   // Files discover set aside (too large, still being written) keep what the index has of them.
   const setAside = new Map<string, Diagnostic[]>();
   for (const d of discovery.diagnostics) setAside.set(d.file, [...(setAside.get(d.file) ?? []), d]);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { ROOT, SEEDS, engineEnv, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
+import { manifestPath } from '../../indexer/manifest.js';
 
 const exec = promisify(execFile);
 const CLI = path.join(ROOT, 'indexer', 'cli.ts');
@@ -80,7 +81,7 @@ describe('index CLI', () => {
       const { code, stderr } = await runCli(['--seeds', SEEDS], { MEILI_URL: url, MEILI_MASTER_KEY: key, INDEX_NAME: indexName, DATA_DIR: dataDir });
       assert.equal(code, 0, stderr);
       assert.equal(existsSync(path.join(dataDir, 'meili')), false, 'with MEILI_URL no embedded engine is started');
-      assert.ok(existsSync(path.join(dataDir, `manifest-${indexName}.json`)));
+      assert.ok(existsSync(manifestPath(dataDir, indexName)));
       assert.match(stderr, /indexed\s+000_ec9a296428cebe2e\.txt \d+ articles, \d+ chunks/);
       assert.match(stderr, /full run .*5 files, 5 indexed/);
       assert.ok((await testEngine().documentCount(indexName)) > 0);
