@@ -191,6 +191,8 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
     // Phase 1: process the files that changed (all of them in a full run) and send their chunks.
     const fresh: FreshFile[] = [];
+    /** Whether the manifest differs from the last one other than by the files processed. */
+    let touched = false;
     let done = 0;
     // Files whose size or time moved are read ahead; the others are only read if their declaration changed.
     const moved = (file: SourceFile) => {
@@ -221,6 +223,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       }
       if (!full && entry && entry.contentHash === result.contentHash) {
         next.files[file.relPath] = { ...entry, size: file.size, mtimeMs: file.mtimeMs };
+        touched = true;
         return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: result.diagnostics };
       }
       const from = entry ? undefined : vanished.get(result.contentHash);
@@ -242,7 +245,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     // Phase 2: link reprints among the processed files and against the stories already indexed;
     // documents whose story is not the one they were sent (or kept) with get it by partial update.
     const fixed = Object.values(next.files).flatMap((e) => e.signatures);
-    const stories = linkAll(fresh.map((f) => f.material), fixed);
+    const stories = fresh.length ? linkAll(fresh.map((f) => f.material), fixed) : new Map<string, string>();
     const patches: Pick<ChunkDoc, 'id' | 'storyId'>[] = [];
     for (const f of fresh) {
       for (const h of f.held) {
@@ -262,6 +265,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
     for (const [relPath, entry] of Object.entries(old.files)) {
       if (next.files[relPath]) continue;
+      touched = true;
       if (!full) toDelete.push(...entry.chunkIds);
       // A file renamed away is reported under its new name.
       if (!renamedAway.has(relPath)) reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] });
@@ -276,7 +280,8 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       // After the swap `target` holds the previous live documents.
       if (liveExists) await engine.deleteIndex(target);
     }
-    await writeManifest(mfile, next);
+    // A run that changed nothing leaves the manifest as it is (at 100k articles, writing it is most of such a run).
+    if (full || touched || fresh.length) await writeManifest(mfile, next);
     const report: RunReport = {
       mode: full ? 'full' : 'incremental',
       startedAt,

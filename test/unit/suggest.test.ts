@@ -39,3 +39,22 @@ describe('SuggestionIndex', () => {
 
   it('honours the limit', () => assert.equal(index.suggest('j', 2).length, 2));
 });
+
+/** Exposes the full scan the prefix search replaced, as the reference. */
+class ScanningIndex extends SuggestionIndex {
+  scan(q: string, limit: number) {
+    return this.rank(q, limit, true);
+  }
+}
+
+describe('SuggestionIndex prefix search', () => {
+  it('answers exactly as a scan of every entry, on thousands of titles, people and places', async () => {
+    const { clausePool, generateArticles } = await import('../../bench/corpus.js');
+    const articles = generateArticles(3000, await clausePool()).map((a) => ({ title: a.title, reporters: a.reporters, place: a.place, topics: [] as string[] }));
+    const index = new ScanningIndex();
+    index.load(articles);
+    const queries = ['新能源', '汽车', '唐山', '石家庄', '推进', '姚', '北京', 'xinneng', 'tangshan', 'jiakuai', 'yao', 'jiang', 'sh', 'ts', 'xnyqc', 'q', 'zhong', 'zg', 'xyzzy'];
+    for (const q of queries) assert.deepEqual(index.suggest(q, 8), index.scan(q, 8), q);
+    assert.ok(queries.filter((q) => index.suggest(q, 8).length === 8).length >= 8, 'most queries fill the list');
+  });
+});
