@@ -74,8 +74,13 @@ function dateFields(date: string | null): Pick<ChunkDoc, 'dateTs' | 'year' | 'mo
   return { dateTs: Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000), year: date.slice(0, 4), month: date.slice(0, 7) };
 }
 
-export function chunkId(articleId: string, index: number, text: string): string {
-  return createHash('sha256').update(`${articleId}\n${index}\n${text}`).digest('hex').slice(0, 24);
+/**
+ * A chunk's id: its article, place and text, and the article's fields every chunk carries, so a
+ * changed declaration (another source for the same text) makes new documents that an incremental
+ * run sends. The storyId is left out: linking patches it in place.
+ */
+export function chunkId(articleId: string, index: number, text: string, fields = ''): string {
+  return createHash('sha256').update(`${articleId}\n${index}\n${text}\n${fields}`).digest('hex').slice(0, 24);
 }
 
 export function chunkArticle(article: Article, options: ChunkOptions = DEFAULT_CHUNKING): ChunkDoc[] {
@@ -97,8 +102,10 @@ export function chunkArticle(article: Article, options: ChunkOptions = DEFAULT_C
     keywords: article.keywords,
     script: article.script,
   };
+  const { storyId: _story, ...carried } = shared;
+  const fields = JSON.stringify(carried);
   return texts.map((text, chunkIndex) => ({
-    id: chunkId(article.id, chunkIndex, text),
+    id: chunkId(article.id, chunkIndex, text, fields),
     chunkIndex,
     text,
     subwords: subwords(text),

@@ -51,6 +51,12 @@ export async function discover(seedsDir: string, options: DiscoverOptions): Prom
     const wanted = entries.filter((e) => !IGNORED_NAME.test(e.name) && !isDeclarationFile(e.name));
     // The entries of a folder are looked at concurrently (a folder of many thousand files), then taken in name order.
     const infos = await Promise.all(wanted.map((e) => lstat(path.join(dir, e.name)).catch((err: NodeJS.ErrnoException) => err)));
+    const declared = entries.filter((e) => isDeclarationFile(e.name));
+    const stamps = new Map<string, string>();
+    await Promise.all(declared.map(async (e) => {
+      const info = await lstat(path.join(dir, e.name)).catch(() => null);
+      if (info) stamps.set(e.name, `${e.name}:${info.size}:${info.mtimeMs}`);
+    }));
     for (const [i, entry] of wanted.entries()) {
       const relPath = relDir ? `${relDir}/${entry.name}` : entry.name;
       const absPath = path.join(dir, entry.name);
@@ -84,8 +90,10 @@ export async function discover(seedsDir: string, options: DiscoverOptions): Prom
         });
         continue;
       }
-      const declarations = [FOLDER_FILE, `${entry.name}${SIDECAR_SUFFIX}`].filter((n) => names.has(n)).map((n) => path.join(dir, n));
-      const file: SourceFile = { relPath, absPath, size: info.size, mtimeMs: info.mtimeMs, declarations };
+      const own = [FOLDER_FILE, `${entry.name}${SIDECAR_SUFFIX}`].filter((n) => names.has(n));
+      const declarations = own.map((n) => path.join(dir, n));
+      const declarationStamp = own.map((n) => stamps.get(n) ?? `${n}:?`).join('|');
+      const file: SourceFile = { relPath, absPath, size: info.size, mtimeMs: info.mtimeMs, declarations, declarationStamp };
       if (now() - info.mtimeMs < RECENT_MS) recent.push(file);
       else files.push(file);
     }

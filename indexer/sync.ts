@@ -81,33 +81,47 @@ export class SyncAborted extends Error {
   override name = 'SyncAborted';
 }
 
-/** Pushes documents in bounded batches, keeping a few tasks in flight, and awaits them all on flush. */
+/**
+ * The run's writes, in order and without waiting for each: documents in bounded batches (a few
+ * tasks in flight before the oldest is awaited), then story patches enqueued behind them; deletions
+ * only once all of those succeeded.
+ */
 class DocumentWriter {
-  private buffer: ChunkDoc[] | Record<string, unknown>[] = [];
-  private pending: Promise<void>[] = [];
+  private buffer: object[] = [];
+  private pending: { done: () => Promise<void> }[] = [];
   count = 0;
   constructor(
     private readonly engine: Engine,
     private readonly uid: string,
   ) {}
 
-  async add(docs: readonly (ChunkDoc | Record<string, unknown>)[]): Promise<void> {
-    (this.buffer as object[]).push(...docs);
+  async add(docs: readonly object[]): Promise<void> {
+    this.buffer.push(...docs);
     this.count += docs.length;
-    while (this.buffer.length >= BATCH_DOCS) await this.send(this.buffer.splice(0, BATCH_DOCS));
+    while (this.buffer.length >= BATCH_DOCS) await this.send({ add: this.buffer.splice(0, BATCH_DOCS) });
   }
 
-  private async send(batch: object[]): Promise<void> {
-    const p = this.engine.addDocuments(this.uid, batch);
-    p.catch(() => {}); // awaited in flush or when the window is full; avoid an unhandled rejection meanwhile
-    this.pending.push(p);
-    if (this.pending.length >= MAX_PENDING_BATCHES) await this.pending.shift();
+  private async send(write: Parameters<Engine['enqueue']>[1]): Promise<void> {
+    this.pending.push(await this.engine.enqueue(this.uid, write));
+    if (this.pending.length >= MAX_PENDING_BATCHES) await this.pending.shift()!.done();
   }
 
-  async flush(): Promise<void> {
-    if (this.buffer.length) await this.send(this.buffer.splice(0));
-    const all = this.pending.splice(0);
-    for (const p of all) await p;
+  /** Partial updates, enqueued after every document added so far. */
+  async update(docs: readonly object[]): Promise<void> {
+    if (this.buffer.length) await this.send({ add: this.buffer.splice(0) });
+    for (let i = 0; i < docs.length; i += BATCH_DOCS * 2) await this.send({ update: docs.slice(i, i + BATCH_DOCS * 2) });
+  }
+
+  /** Deletions wait until every write before them succeeded: a failed run must not have removed anything. */
+  async delete(ids: readonly string[]): Promise<void> {
+    await this.settle();
+    for (let i = 0; i < ids.length; i += BATCH_DOCS * 2) await this.send({ delete: ids.slice(i, i + BATCH_DOCS * 2) });
+  }
+
+  /** Sends what is buffered and awaits every task. */
+  async settle(): Promise<void> {
+    if (this.buffer.length) await this.send({ add: this.buffer.splice(0) });
+    for (const task of this.pending.splice(0)) await task.done();
   }
 }
 
@@ -209,10 +223,15 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
     async function readOne(file: SourceFile, readingAhead: Promise<LoadedSource> | null): Promise<FileReport> {
       const entry = old.files[file.relPath];
+      if (!readingAhead && entry && file.declarationStamp !== undefined && entry.declarationStamp === file.declarationStamp) {
+        next.files[file.relPath] = entry; // same bytes, same declarations: nothing to read
+        return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
+      }
       if (!readingAhead) {
         const declared = await loadDeclaration(file.absPath, file.declarations);
         if (entry && (entry.contentHash.split(':')[1] ?? '') === declared.hash) {
-          next.files[file.relPath] = entry;
+          next.files[file.relPath] = { ...entry, ...(file.declarationStamp !== undefined ? { declarationStamp: file.declarationStamp } : {}) };
+          touched = true;
           return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
         }
       }
@@ -222,7 +241,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         return { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
       }
       if (!full && entry && entry.contentHash === result.contentHash) {
-        next.files[file.relPath] = { ...entry, size: file.size, mtimeMs: file.mtimeMs };
+        next.files[file.relPath] = { ...entry, size: file.size, mtimeMs: file.mtimeMs, ...(file.declarationStamp !== undefined ? { declarationStamp: file.declarationStamp } : {}) };
         touched = true;
         return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: result.diagnostics };
       }
@@ -259,6 +278,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         chunkIds: f.chunkIds,
         articles: f.articles,
         signatures: f.material.signatures,
+        ...(f.file.declarationStamp !== undefined ? { declarationStamp: f.file.declarationStamp } : {}),
       };
     }
     const renamedAway = new Set(renamedFrom.values());
@@ -271,10 +291,11 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       if (!renamedAway.has(relPath)) reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] });
     }
 
-    await writer.flush();
-    if (patches.length) await engine.updateDocuments(target, patches);
+    if (patches.length) await writer.update(patches);
     if (options.confirm && !(await options.confirm())) throw new SyncAborted('the indexing lease was lost before the run could commit; nothing was committed');
-    if (!full && toDelete.length) await engine.deleteDocuments(live, toDelete);
+    // Deletions go to the live index, which is the target of an incremental run.
+    if (!full && toDelete.length) await writer.delete(toDelete);
+    await writer.settle();
     if (full) {
       await engine.swapIn(live, target, liveExists);
       // After the swap `target` holds the previous live documents.

@@ -25,6 +25,8 @@ export interface SourceFile {
   mtimeMs: number;
   /** The declaration files discover saw for this file (its folder's _meta.json, its sidecar); absent: look for both. */
   declarations?: string[];
+  /** Size and mtime of those declaration files: unchanged, they need not be read again. */
+  declarationStamp?: string;
 }
 
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';

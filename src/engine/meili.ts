@@ -210,6 +210,27 @@ export class Engine {
     });
   }
 
+  /**
+   * Enqueues one write and resolves once the engine has accepted it: its task has a uid, so a
+   * write enqueued afterwards runs after it. `done()` awaits the task (EngineTaskError unless it
+   * succeeded). Updates are partial: the given fields replace the stored ones.
+   */
+  async enqueue(uid: string, write: { add: readonly object[] } | { update: readonly object[] } | { delete: readonly string[] }): Promise<{ done: () => Promise<void> }> {
+    const index = this.client.index(uid);
+    const p =
+      'add' in write
+        ? index.addDocuments(write.add as Record<string, unknown>[], { primaryKey: 'id' })
+        : 'update' in write
+          ? index.updateDocuments(write.update as Record<string, unknown>[], { primaryKey: 'id' })
+          : index.deleteDocuments(write.delete as string[]);
+    await this.run(() => p);
+    return {
+      done: async () => {
+        await this.await(p);
+      },
+    };
+  }
+
   /** Partial updates: each document's given fields replace the stored ones, the others stay. */
   async updateDocuments(uid: string, docs: readonly object[], batchSize = 10_000): Promise<void> {
     const index = this.client.index(uid);

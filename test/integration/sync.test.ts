@@ -201,6 +201,37 @@ describe('syncSeeds links reprints across runs', () => {
   });
 });
 
+describe('syncSeeds and declarations', () => {
+  it('re-indexes a file whose sidecar changed, and reads no declaration of files whose stamps did not move', async () => {
+    const seedsDir = await tempDir();
+    const dataDir = await tempDir();
+    const indexName = uniqueIndex('decl');
+    const run = () => syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 2e7, engine });
+    const text = '新华社北京6月2日电（记者李四）一条测试新闻讲述了荔枝丰收的消息，果农们忙着采摘和装箱，销往全国各地。\n';
+    try {
+      await writeFile(path.join(seedsDir, 'a.txt'), text);
+      await writeFile(path.join(seedsDir, 'a.txt.meta.json'), JSON.stringify({ source: '甲报' }));
+      await writeFile(path.join(seedsDir, 'b.txt'), text.replace('荔枝', '龙眼'));
+      assert.equal((await run()).mode, 'full');
+      const manifest = await readManifest(manifestPath(dataDir, indexName));
+      assert.ok(manifest.status === 'ok' && manifest.manifest.files['a.txt']?.declarationStamp?.startsWith('a.txt.meta.json:'));
+      // The sidecar changes (another size, another time): only a.txt is processed again.
+      await new Promise((r) => setTimeout(r, 20));
+      await writeFile(path.join(seedsDir, 'a.txt.meta.json'), JSON.stringify({ source: '乙日报' }));
+      const report = await run();
+      assert.deepEqual(report.files.filter((f) => f.status === 'indexed').map((f) => f.file), ['a.txt']);
+      const docs = await engine.documentsWhere(indexName, `file = ${filterString('a.txt')}`, ['source']);
+      assert.ok(docs.length > 0 && docs.every((d) => d.source === '乙日报'));
+      // Nothing moved: nothing processed, nothing sent.
+      const again = await run();
+      assert.equal(again.totals.unchanged, 2);
+      assert.equal(again.upserted, 0);
+    } finally {
+      await engine.deleteIndex(indexName).catch(() => {});
+    }
+  });
+});
+
 describe('syncSeeds with the engine down', () => {
   it('fails with EngineUnavailableError and writes no manifest', async () => {
     const dataDir = await tempDir();
