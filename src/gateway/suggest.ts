@@ -24,7 +24,41 @@ interface Entry extends Suggestion {
   /** First letters: 金砖国家 → jzgj. */
   initials: string;
   /** Where each syllable starts in `full`, for matches inside a title (习近平出席金砖… ← jinzhuan). */
-  starts: number[];
+  starts: Uint16Array;
+}
+
+/**
+ * One field of every entry joined into one string ("\n" between), with where each entry starts:
+ * a search inside texts is then native indexOf over one string, and each hit maps back to its
+ * entry by binary search, instead of a JavaScript loop over every entry.
+ */
+class Joined {
+  readonly text: string;
+  private readonly offsets: Int32Array;
+  constructor(private readonly entries: Entry[], field: (e: Entry) => string) {
+    this.offsets = new Int32Array(entries.length);
+    let at = 0;
+    const parts: string[] = [];
+    entries.forEach((e, i) => {
+      this.offsets[i] = at;
+      parts.push(field(e));
+      at += field(e).length + 1;
+    });
+    this.text = parts.join('\n');
+  }
+
+  /** Each entry with the positions (inside its field) where `q` occurs, in entry order. */
+  *matches(q: string): Generator<[Entry, number]> {
+    for (let at = this.text.indexOf(q); at >= 0; at = this.text.indexOf(q, at + 1)) {
+      let [lo, hi] = [0, this.offsets.length - 1];
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (this.offsets[mid]! <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      yield [this.entries[lo]!, at - this.offsets[lo]!];
+    }
+  }
 }
 
 export const suggestQuerySchema = z.object({
@@ -36,7 +70,7 @@ export const suggestQuerySchema = z.object({
 const KIND_RANK: Record<SuggestionKind, number> = { topic: 0, person: 1, place: 2, title: 3 };
 const HAN = /[\u3400-\u9fff]/;
 
-function keys(text: string): { full: string; initials: string; starts: number[] } {
+function keys(text: string): { full: string; initials: string; starts: Uint16Array } {
   const han = text.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '');
   const syllables = pinyin(han, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).map((s) => s.toLowerCase());
   const starts: number[] = [];
@@ -45,7 +79,7 @@ function keys(text: string): { full: string; initials: string; starts: number[] 
     starts.push(at);
     at += s.length;
   }
-  return { full: syllables.join(''), initials: syllables.map((s) => s[0] ?? '').join(''), starts };
+  return { full: syllables.join(''), initials: syllables.map((s) => s[0] ?? '').join(''), starts: Uint16Array.from(starts) };
 }
 
 /** Pinyin input matched at the start (3), at the start of initials (2), inside at a syllable (1), inside the initials (0.5). */
@@ -84,6 +118,7 @@ export class SuggestionIndex {
   private entries: Entry[] = [];
   /** The entries sorted by text, full pinyin and initials: prefix matches by binary search, not a scan. */
   private sorted: Record<'text' | 'full' | 'initials', Entry[]> = { text: [], full: [], initials: [] };
+  private joined: Record<'text' | 'full' | 'initials', Joined> = { text: new Joined([], byText), full: new Joined([], byFull), initials: new Joined([], byInitials) };
 
   get size(): number {
     return this.entries.length;
@@ -108,6 +143,7 @@ export class SuggestionIndex {
     }
     this.entries = [...byKey.values()];
     this.sorted = { text: sortedBy(this.entries, byText), full: sortedBy(this.entries, byFull), initials: sortedBy(this.entries, byInitials) };
+    this.joined = { text: new Joined(this.entries, byText), full: new Joined(this.entries, byFull), initials: new Joined(this.entries, byInitials) };
   }
 
   /** Reads every article's first chunk from the engine and rebuilds the list. */
@@ -143,22 +179,33 @@ export class SuggestionIndex {
     if (HAN.test(raw)) {
       const q = queryToSimplified(raw);
       for (const entry of withPrefix(this.sorted.text, q, byText)) add(entry, 3);
-      if (scanAll || scored.size < limit) for (const entry of this.entries) if (entry.text.indexOf(q) > 0) add(entry, 1);
+      if (scanAll || scored.size < limit) for (const [entry, at] of this.joined.text.matches(q)) if (at > 0) add(entry, 1);
     } else {
       const q = raw.toLowerCase().replace(/[^a-z0-9ü]/g, '');
       if (!q) return [];
       for (const entry of withPrefix(this.sorted.full, q, byFull)) add(entry, 3);
       if (q.length >= 2) for (const entry of withPrefix(this.sorted.initials, q, byInitials)) add(entry, 2);
-      if (scanAll || scored.size < limit) {
+      if (scanAll) {
         for (const entry of this.entries) {
           const score = pinyinScore(entry, q);
           if (score > 0) add(entry, score);
         }
+      } else if (scored.size < limit) {
+        // Inside matches (pinyinScore's last two rules), found through the joined fields.
+        if (q.length >= 4) for (const [entry, at] of this.joined.full.matches(q)) if (at > 0 && entry.starts.includes(at)) add(entry, 1);
+        if (q.length >= 3) for (const [entry] of this.joined.initials.matches(q)) add(entry, 0.5);
       }
     }
-    return [...scored]
-      .sort(([a, sa], [b, sb]) => sb - sa || b.count - a.count || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.text.length - b.text.length)
-      .slice(0, limit)
-      .map(([entry]) => ({ text: entry.text, kind: entry.kind }));
+    // The best `limit` by selection, not a sort of every match (a short prefix matches thousands).
+    const order = ([a, sa]: [Entry, number], [b, sb]: [Entry, number]) => sb - sa || b.count - a.count || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.text.length - b.text.length;
+    const top: [Entry, number][] = [];
+    for (const candidate of scored) {
+      if (top.length === limit && order(candidate, top[limit - 1]!) >= 0) continue;
+      let at = top.length === limit ? limit - 1 : top.length;
+      while (at > 0 && order(candidate, top[at - 1]!) < 0) at--;
+      top.splice(at, 0, candidate);
+      if (top.length > limit) top.pop();
+    }
+    return top.map(([entry]) => ({ text: entry.text, kind: entry.kind }));
   }
 }
