@@ -9,7 +9,6 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY indexer ./indexer
-COPY bench/child-gateway.ts ./bench/child-gateway.ts
 RUN npm run build \
  && npm prune --omit=dev \
  && rm -rf node_modules/@gaubee

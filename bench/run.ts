@@ -205,10 +205,22 @@ async function benchTier(tier: number, embeddedUrl: string, key: string, engine:
     row(tier, 'incremental, one file changed', `${f(Number(changed.seconds))} s (${changed.upserted} up, ${changed.deleted} del)`, '', '', '< 2 s at 100k');
 
     // 4. Search: the gateway (a child process) against the same engine requests sent directly.
-    // The gateway as it runs in production: compiled JavaScript (npm run build), no TypeScript loader.
+    // The gateway as a search-only replica runs in production: `node dist/src/main.js` (npm run
+    // build) with SCHEDULER=off, its suggestions loaded from the index before the load starts.
     await exec('npm', ['run', '-s', 'build'], { cwd: ROOT });
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'bench', 'child-gateway.js')], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    const base = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once('line', resolve));
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, ...env, SCHEDULER: 'off', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const base = await new Promise<string>((resolve) => {
+      let url = '';
+      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+        const m = /"port":(\d+).*news-search is serving/.exec(line);
+        if (m) url = `http://127.0.0.1:${m[1]}`;
+        if (line.includes('suggestions rebuilt') && url) resolve(url);
+      });
+    });
     const headers = { 'accept-encoding': 'identity' };
     const post = async (route: string, body: unknown) =>
       (await fetch(`${embeddedUrl}${route}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) })).json() as Promise<{
