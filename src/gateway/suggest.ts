@@ -68,6 +68,8 @@ export const suggestQuerySchema = z.object({
 
 /** Kinds in the order a tie puts them: a person or place is a likelier target than a long title. */
 const KIND_RANK: Record<SuggestionKind, number> = { topic: 0, person: 1, place: 2, title: 3 };
+/** Answers kept for repeated inputs. */
+const CACHE_SIZE = 10_000;
 const HAN = /[\u3400-\u9fff]/;
 
 function keys(text: string): { full: string; initials: string; starts: Uint16Array } {
@@ -114,11 +116,29 @@ const byFull = (e: Entry) => e.full;
 const byInitials = (e: Entry) => e.initials;
 const sortedBy = (entries: Entry[], of: (e: Entry) => string) => [...entries].sort((a, b) => (of(a) < of(b) ? -1 : of(a) > of(b) ? 1 : 0));
 
+const order = ([a, sa]: [Entry, number], [b, sb]: [Entry, number]) =>
+  sb - sa || b.count - a.count || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.text.length - b.text.length;
+
+/** The best `limit` candidates by selection, not a sort of every match (a short prefix matches thousands). */
+function best(candidates: Iterable<[Entry, number]>, limit: number): Suggestion[] {
+  const top: [Entry, number][] = [];
+  for (const candidate of candidates) {
+    if (top.length === limit && order(candidate, top[limit - 1]!) >= 0) continue;
+    let at = top.length === limit ? limit - 1 : top.length;
+    while (at > 0 && order(candidate, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, candidate);
+    if (top.length > limit) top.pop();
+  }
+  return top.map(([entry]) => ({ text: entry.text, kind: entry.kind }));
+}
+
 export class SuggestionIndex {
   private entries: Entry[] = [];
   /** The entries sorted by text, full pinyin and initials: prefix matches by binary search, not a scan. */
   private sorted: Record<'text' | 'full' | 'initials', Entry[]> = { text: [], full: [], initials: [] };
   private joined: Record<'text' | 'full' | 'initials', Joined> = { text: new Joined([], byText), full: new Joined([], byFull), initials: new Joined([], byInitials) };
+  /** Answers by input, emptied when the list is rebuilt: the same few keystrokes ('j', 'jin', '新') come from every user. */
+  private readonly cache = new Map<string, Suggestion[]>();
 
   get size(): number {
     return this.entries.length;
@@ -144,6 +164,7 @@ export class SuggestionIndex {
     this.entries = [...byKey.values()];
     this.sorted = { text: sortedBy(this.entries, byText), full: sortedBy(this.entries, byFull), initials: sortedBy(this.entries, byInitials) };
     this.joined = { text: new Joined(this.entries, byText), full: new Joined(this.entries, byFull), initials: new Joined(this.entries, byInitials) };
+    this.cache.clear();
   }
 
   /** Reads every article's first chunk from the engine and rebuilds the list. */
@@ -165,7 +186,13 @@ export class SuggestionIndex {
    * the p99 its 30 ms).
    */
   suggest(input: string, limit = 8): Suggestion[] {
-    return this.rank(input, limit, false);
+    const key = `${limit}\u0000${input.trim()}`;
+    const known = this.cache.get(key);
+    if (known) return known;
+    const answer = this.rank(input, limit, false);
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, answer);
+    return answer;
   }
 
   /** `scanAll`: score every entry (the reference the prefix search must agree with). */
@@ -178,12 +205,17 @@ export class SuggestionIndex {
     };
     if (HAN.test(raw)) {
       const q = queryToSimplified(raw);
-      for (const entry of withPrefix(this.sorted.text, q, byText)) add(entry, 3);
+      const prefixed = withPrefix(this.sorted.text, q, byText);
+      if (!scanAll && prefixed.length >= limit) return best(prefixed.map((e) => [e, 3]), limit);
+      for (const entry of prefixed) add(entry, 3);
       if (scanAll || scored.size < limit) for (const [entry, at] of this.joined.text.matches(q)) if (at > 0) add(entry, 1);
     } else {
       const q = raw.toLowerCase().replace(/[^a-z0-9ü]/g, '');
       if (!q) return [];
-      for (const entry of withPrefix(this.sorted.full, q, byFull)) add(entry, 3);
+      const prefixed = withPrefix(this.sorted.full, q, byFull);
+      // Prefix matches outrank every other kind: when they fill the list, nothing else is looked at.
+      if (!scanAll && prefixed.length >= limit) return best(prefixed.map((e) => [e, 3]), limit);
+      for (const entry of prefixed) add(entry, 3);
       if (q.length >= 2) for (const entry of withPrefix(this.sorted.initials, q, byInitials)) add(entry, 2);
       if (scanAll) {
         for (const entry of this.entries) {
@@ -196,16 +228,6 @@ export class SuggestionIndex {
         if (q.length >= 3) for (const [entry] of this.joined.initials.matches(q)) add(entry, 0.5);
       }
     }
-    // The best `limit` by selection, not a sort of every match (a short prefix matches thousands).
-    const order = ([a, sa]: [Entry, number], [b, sb]: [Entry, number]) => sb - sa || b.count - a.count || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.text.length - b.text.length;
-    const top: [Entry, number][] = [];
-    for (const candidate of scored) {
-      if (top.length === limit && order(candidate, top[limit - 1]!) >= 0) continue;
-      let at = top.length === limit ? limit - 1 : top.length;
-      while (at > 0 && order(candidate, top[at - 1]!) < 0) at--;
-      top.splice(at, 0, candidate);
-      if (top.length > limit) top.pop();
-    }
-    return top.map(([entry]) => ({ text: entry.text, kind: entry.kind }));
+    return best(scored, limit);
   }
 }
