@@ -347,14 +347,11 @@ export class Engine {
     });
   }
 
-  /**
-   * Documents matching a filter, for the gateway's reads (article pages, suggestions). With
-   * shards: a federated placeholder search over all of them, at most the index's maxTotalHits.
-   */
+  /** Documents matching a filter, for the gateway's reads (article pages, suggestions); with shards, read from each shard. */
   async findDocuments(uid: string, filter: string, fields?: string[]): Promise<Record<string, unknown>[]> {
     if (!this.shards.length) return this.documentsWhere(uid, filter, fields);
-    const res = await this.federatedHits(uid, { q: '', filter, limit: 1000, offset: 0, ...(fields ? { attributesToRetrieve: fields } : {}) });
-    return res.hits;
+    this.shardEngines ??= this.shards.map((s) => new Engine({ url: s.url, apiKey: this.options.apiKey }));
+    return (await Promise.all(this.shardEngines.map((e) => e.documentsWhere(uid, filter, fields)))).flat();
   }
 
   /** Documents in the index (with shards: in all of them). */

@@ -16,6 +16,7 @@ import { syncSeeds } from '../../indexer/sync.js';
 import { startEmbedded, type EmbeddedEngine } from '../../src/engine/embedded.js';
 import { Engine } from '../../src/engine/meili.js';
 import { createApp } from '../../src/gateway/app.js';
+import { SuggestionIndex } from '../../src/gateway/suggest.js';
 import { dryRunArticles } from '../acceptance/truth.js';
 import { SEEDS, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
@@ -133,6 +134,15 @@ describe('two engines, one merged answer (MEILI_SHARDS over Meilisearch network)
       assert.deepEqual(a.body.facets, b.body.facets);
       assert.deepEqual(a.body.hits.map((h: { id: string }) => h.id), b.body.hits.map((h: { id: string }) => h.id));
     }
+  });
+
+  it('builds the same suggestions from both engines as from one', async () => {
+    const [a, b] = [new SuggestionIndex(), new SuggestionIndex()];
+    await a.refresh(new Engine({ url: engines[0]!.url, apiKey: engines[0]!.masterKey, shards: engines.map((e, i) => ({ name: `ms${i}`, url: e.url })) }), INDEX);
+    await b.refresh(reference, referenceIndex);
+    assert.ok(b.size > 500);
+    assert.equal(a.size, b.size);
+    for (const q of ['新', 'xin', '记者', 'bj']) assert.deepEqual(a.suggest(q), b.suggest(q), q);
   });
 
   it('serves an article page from whichever engine holds it', async () => {
