@@ -123,6 +123,7 @@ describe('docker-compose.yml', () => {
     assert.match(proxy.image ?? '', /^nginx:/);
     const nginx = await readFile(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
     assert.match(nginx, /server search:3000/);
+    assert.match(nginx, /server gateway:3000/, 'the scheduling gateway serves searches too');
     assert.match(nginx, /location \/api\/admin\/[\s\S]*gateway:3000/);
   });
 
