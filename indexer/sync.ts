@@ -125,6 +125,11 @@ class DocumentWriter {
   }
 }
 
+/** A manifest entry with the stamp of the file's declarations as discover saw them. */
+function stamped(entry: ManifestEntry, file: SourceFile): ManifestEntry {
+  return file.declarationStamp === undefined ? entry : { ...entry, declarationStamp: file.declarationStamp };
+}
+
 function emptyTotals(): RunReport['totals'] {
   return { files: 0, indexed: 0, renamed: 0, unchanged: 0, rejected: 0, deleted: 0, articles: 0, chunks: 0 };
 }
@@ -227,21 +232,23 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         next.files[file.relPath] = entry; // same bytes, same declarations: nothing to read
         return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
       }
-      if (!readingAhead) {
+      let source = readingAhead;
+      if (!source) {
         const declared = await loadDeclaration(file.absPath, file.declarations);
         if (entry && (entry.contentHash.split(':')[1] ?? '') === declared.hash) {
-          next.files[file.relPath] = { ...entry, ...(file.declarationStamp !== undefined ? { declarationStamp: file.declarationStamp } : {}) };
+          next.files[file.relPath] = stamped(entry, file);
           touched = true;
           return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
         }
+        source = loadSource(file, declared); // the declaration changed: read the file, not the declaration again
       }
-      const result = processSource(file, await (readingAhead ?? loadSource(file)));
+      const result = processSource(file, await source);
       if (!result.ok) {
         if (entry) await keepPrevious(file.relPath, entry);
         return { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
       }
       if (!full && entry && entry.contentHash === result.contentHash) {
-        next.files[file.relPath] = { ...entry, size: file.size, mtimeMs: file.mtimeMs, ...(file.declarationStamp !== undefined ? { declarationStamp: file.declarationStamp } : {}) };
+        next.files[file.relPath] = stamped({ ...entry, size: file.size, mtimeMs: file.mtimeMs }, file);
         touched = true;
         return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: result.diagnostics };
       }
@@ -271,15 +278,10 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         const story = stories.get(h.articleId) ?? h.articleId;
         if (story !== h.story) patches.push({ id: h.id, storyId: story });
       }
-      next.files[f.file.relPath] = {
-        size: f.file.size,
-        mtimeMs: f.file.mtimeMs,
-        contentHash: f.contentHash,
-        chunkIds: f.chunkIds,
-        articles: f.articles,
-        signatures: f.material.signatures,
-        ...(f.file.declarationStamp !== undefined ? { declarationStamp: f.file.declarationStamp } : {}),
-      };
+      next.files[f.file.relPath] = stamped(
+        { size: f.file.size, mtimeMs: f.file.mtimeMs, contentHash: f.contentHash, chunkIds: f.chunkIds, articles: f.articles, signatures: f.material.signatures },
+        f.file,
+      );
     }
     const renamedAway = new Set(renamedFrom.values());
 

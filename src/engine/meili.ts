@@ -114,6 +114,8 @@ function translate(err: unknown): never {
 
 export class Engine {
   private readonly client: Meilisearch;
+  /** One client per shard, for the counts and document reads taken from each. */
+  private readonly shardEngines: Engine[];
 
   constructor(readonly options: EngineOptions) {
     this.client = new Meilisearch({
@@ -124,6 +126,7 @@ export class Engine {
       timeout: REQUEST_TIMEOUT_MS,
       defaultWaitOptions: { timeout: TASK_TIMEOUT_MS, interval: TASK_POLL_MS },
     });
+    this.shardEngines = (options.shards ?? []).map((s) => new Engine({ url: s.url, apiKey: options.apiKey }));
   }
 
   private async run<T>(fn: () => Promise<T>): Promise<T> {
@@ -192,14 +195,9 @@ export class Engine {
    * a time: hundreds at once broke the connection at 100k articles), then awaits every task.
    */
   async addDocuments(uid: string, docs: readonly object[], batchSize = 5000): Promise<void> {
-    const index = this.client.index(uid);
-    const pending: EnqueuedTaskPromise[] = [];
-    for (let i = 0; i < docs.length; i += batchSize) {
-      const p = index.addDocuments(docs.slice(i, i + batchSize) as Record<string, unknown>[], { primaryKey: 'id' });
-      pending.push(p);
-      await this.run(() => p);
-    }
-    for (const p of pending) await this.await(p);
+    const pending: { done: () => Promise<void> }[] = [];
+    for (let i = 0; i < docs.length; i += batchSize) pending.push(await this.enqueue(uid, { add: docs.slice(i, i + batchSize) }));
+    for (const task of pending) await task.done();
   }
 
   /** The engine's database size on disk and in use, in bytes. */
@@ -229,21 +227,6 @@ export class Engine {
         await this.await(p);
       },
     };
-  }
-
-  /** Partial updates: each document's given fields replace the stored ones, the others stay. */
-  async updateDocuments(uid: string, docs: readonly object[], batchSize = 10_000): Promise<void> {
-    const index = this.client.index(uid);
-    for (let i = 0; i < docs.length; i += batchSize) {
-      await this.await(index.updateDocuments(docs.slice(i, i + batchSize) as Record<string, unknown>[], { primaryKey: 'id' }));
-    }
-  }
-
-  async deleteDocuments(uid: string, ids: readonly string[], batchSize = 10_000): Promise<void> {
-    const index = this.client.index(uid);
-    for (let i = 0; i < ids.length; i += batchSize) {
-      await this.await(index.deleteDocuments(ids.slice(i, i + batchSize) as string[]));
-    }
   }
 
   /** Every document matching a filter, in pages; used to carry a rejected file's last good chunks into a rebuild. */
@@ -294,8 +277,6 @@ export class Engine {
     });
   }
 
-  private shardEngines: Engine[] | null = null;
-
   private get shards(): { name: string; url: string }[] {
     return this.options.shards ?? [];
   }
@@ -307,7 +288,6 @@ export class Engine {
    * per shard with no hits, exhaustive after distinct, added up.
    */
   private async shardedSearch(uid: string, requests: SearchRequest[]): Promise<SearchResult[]> {
-    this.shardEngines ??= this.shards.map((s) => new Engine({ url: s.url, apiKey: this.options.apiKey }));
     const counting = requests.map(({ limit: _l, offset: _o, attributesToRetrieve: _a, attributesToHighlight: _h, sort: _s, ...r }) => ({ ...r, page: 1, hitsPerPage: 0 }));
     const [counts, hits] = await Promise.all([
       Promise.all(this.shardEngines.map((e) => e.multiSearch(uid, counting))),
@@ -350,7 +330,6 @@ export class Engine {
   /** Documents matching a filter, for the gateway's reads (article pages, suggestions); with shards, read from each shard. */
   async findDocuments(uid: string, filter: string, fields?: string[]): Promise<Record<string, unknown>[]> {
     if (!this.shards.length) return this.documentsWhere(uid, filter, fields);
-    this.shardEngines ??= this.shards.map((s) => new Engine({ url: s.url, apiKey: this.options.apiKey }));
     return (await Promise.all(this.shardEngines.map((e) => e.documentsWhere(uid, filter, fields)))).flat();
   }
 
