@@ -46,7 +46,8 @@ describe('service faults', () => {
         return r.status === 200 && r.body.total > 0 ? r.body : null;
       });
       // Nothing may run on schedule now: the run this test kills must be its full rebuild.
-      await growSeeds(seedsDir, 120);
+      // Enough files that the rebuild is still running when the engine is killed (streaming made 125 files too quick).
+      await growSeeds(seedsDir, 600);
       await waitFor('the full rebuild to start (202, not 409 behind another run)', async () => {
         const res = await fetch(`${svc.base}/api/admin/reindex?full=true`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
         return res.status === 202;
@@ -85,7 +86,7 @@ describe('service faults', () => {
       const manifest = await readManifest(manifestPath(dataDir, 'articles'));
       assert.ok(manifest.status === 'ok');
       const expected = Object.values(manifest.manifest.files).flatMap((f) => f.chunkIds);
-      assert.equal(Object.keys(manifest.manifest.files).length, 125);
+      assert.equal(Object.keys(manifest.manifest.files).length, 605);
       assert.equal(new Set(expected).size, expected.length, 'no chunk id twice');
       assert.equal(await engine.documentCount('articles'), expected.length, 'no document missing or doubled');
       assert.deepEqual(await engine.listIndexes('articles__build_'), [], 'no half-built index left');
