@@ -181,7 +181,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
   const target = full ? `${live}__build_${Date.now().toString(36)}` : live;
   if (full) {
-    for (const stale of await engine.listIndexes(`${live}__build_`)) await engine.deleteIndex(stale);
+    for (const stale of await engine.listIndexes(`${live}__build_`)) await engine.abandonIndex(stale);
     await engine.createIndex(target);
   }
   try {
@@ -317,7 +317,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     if (reason) report.reason = reason;
     return report;
   } catch (err) {
-    if (full) await engine.deleteIndex(target).catch(() => {});
+    if (full) await engine.abandonIndex(target).catch(() => {});
     throw err;
   }
 }

@@ -182,6 +182,15 @@ export class Engine {
     await this.await(this.client.deleteIndex(uid));
   }
 
+  /**
+   * Deletes an index nobody will finish (a failed or killed rebuild's): its queued and running
+   * writes are cancelled first, so the deletion does not wait behind them.
+   */
+  async abandonIndex(uid: string): Promise<void> {
+    await this.await(this.client.tasks.cancelTasks({ indexUids: [uid], statuses: ['enqueued', 'processing'] }));
+    await this.deleteIndex(uid);
+  }
+
   /** Applies the settings when the engine's differ; returns whether a settings task ran. */
   async ensureSettings(uid: string, settings: IndexSettings = chunkIndexSettings): Promise<boolean> {
     const current = await this.run(() => this.client.index(uid).getSettings());

@@ -50,6 +50,20 @@ describe('Engine against Meilisearch', () => {
     assert.equal(await engine.ensureSettings(uid), false);
   });
 
+  it('abandons an index by cancelling its queued writes before deleting it', async () => {
+    const doomed = uniqueIndex('abandon');
+    await engine.createIndex(doomed);
+    const text = '金砖国家领导人会晤在喀山举行，各方就全球治理交换意见。'.repeat(20);
+    const writes = [];
+    for (let b = 0; b < 6; b++) {
+      writes.push(await engine.enqueue(doomed, { add: Array.from({ length: 3000 }, (_, i) => ({ id: `d${b}-${i}`, text: `${i} ${text}` })) }));
+    }
+    await engine.abandonIndex(doomed);
+    assert.equal(await engine.indexExists(doomed), false);
+    const outcomes = await Promise.all(writes.map((w) => w.done().then(() => 'succeeded', (err: unknown) => (err instanceof EngineTaskError ? err.message : String(err)))));
+    assert.ok(outcomes.some((o) => /canceled/.test(o)), `some writes were cancelled, not waited for: ${outcomes.join('; ')}`);
+  });
+
   it('uses every facet field as a filterable attribute', () => {
     for (const f of ['source', 'topics', 'year', 'month']) assert.ok(chunkIndexSettings.filterableAttributes.includes(f));
   });
