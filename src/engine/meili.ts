@@ -238,17 +238,20 @@ export class Engine {
     };
   }
 
-  /** Every document matching a filter, in pages; used to carry a rejected file's last good chunks into a rebuild. */
+  /** Every document matching a filter, page by page (a reader that keeps a summary never holds them all). */
+  async *documentPages(uid: string, filter: string, fields?: string[], limit = 1000): AsyncGenerator<Record<string, unknown>[]> {
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.run(() => this.client.index(uid).getDocuments<Record<string, unknown>>({ filter, limit, offset, ...(fields ? { fields } : {}) }));
+      if (page.results.length) yield page.results;
+      if (page.results.length < limit) return;
+    }
+  }
+
+  /** Every document matching a filter; used to carry a rejected file's last good chunks into a rebuild. */
   async documentsWhere(uid: string, filter: string, fields?: string[]): Promise<Record<string, unknown>[]> {
-    return this.run(async () => {
-      const out: Record<string, unknown>[] = [];
-      const limit = 1000;
-      for (let offset = 0; ; offset += limit) {
-        const page = await this.client.index(uid).getDocuments<Record<string, unknown>>({ filter, limit, offset, ...(fields ? { fields } : {}) });
-        out.push(...page.results);
-        if (page.results.length < limit) return out;
-      }
-    });
+    const out: Record<string, unknown>[] = [];
+    for await (const page of this.documentPages(uid, filter, fields)) out.push(...page);
+    return out;
   }
 
   /** Swaps a freshly built index in as `live` (renaming it when `live` does not exist yet). */
@@ -340,6 +343,12 @@ export class Engine {
   async findDocuments(uid: string, filter: string, fields?: string[]): Promise<Record<string, unknown>[]> {
     if (!this.shards.length) return this.documentsWhere(uid, filter, fields);
     return (await Promise.all(this.shardEngines.map((e) => e.documentsWhere(uid, filter, fields)))).flat();
+  }
+
+  /** `findDocuments` page by page. */
+  async *findDocumentPages(uid: string, filter: string, fields?: string[]): AsyncGenerator<Record<string, unknown>[]> {
+    if (!this.shards.length) yield* this.documentPages(uid, filter, fields);
+    else for (const shard of this.shardEngines) yield* shard.documentPages(uid, filter, fields);
   }
 
   /** Documents in the index (with shards: in all of them). */

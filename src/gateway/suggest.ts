@@ -16,48 +16,142 @@ export interface Suggestion {
   kind: SuggestionKind;
 }
 
-interface Entry extends Suggestion {
-  /** Articles naming it: more is better. */
-  count: number;
-  /** Full pinyin without tones or spaces: 金砖国家 → jinzhuanguojia. */
-  full: string;
-  /** First letters: 金砖国家 → jzgj. */
-  initials: string;
-  /** Where each syllable starts in `full`, for matches inside a title (习近平出席金砖… ← jinzhuan). */
-  starts: Uint16Array;
-}
+const KINDS: readonly SuggestionKind[] = ['title', 'person', 'place', 'topic'];
 
 /**
- * One field of every entry joined into one string ("\n" between), with where each entry starts:
- * a search inside texts is then native indexOf over one string, and each hit maps back to its
- * entry by binary search, instead of a JavaScript loop over every entry.
+ * One string field of every entry joined into one string ("\n" after each), with where each
+ * starts. The list lives in a few such strings and typed arrays rather than an object per entry:
+ * at 100k articles that is ~25 MB instead of ~100 MB, and nothing for the collector to trace. A
+ * search inside the texts is native indexOf over one string; each hit maps back to its entry by
+ * binary search.
  */
-class Joined {
+class Column {
   readonly text: string;
-  private readonly offsets: Int32Array;
-  constructor(private readonly entries: Entry[], field: (e: Entry) => string) {
-    this.offsets = new Int32Array(entries.length);
-    let at = 0;
-    const parts: string[] = [];
-    entries.forEach((e, i) => {
-      this.offsets[i] = at;
-      parts.push(field(e));
-      at += field(e).length + 1;
+  /** Entry i spans text[at[i], at[i + 1] - 1). */
+  readonly at: Int32Array;
+  constructor(values: readonly string[]) {
+    this.at = new Int32Array(values.length + 1);
+    let pos = 0;
+    values.forEach((v, i) => {
+      this.at[i] = pos;
+      pos += v.length + 1;
     });
-    this.text = parts.join('\n');
+    this.at[values.length] = pos;
+    this.text = values.length ? values.join('\n') + '\n' : '';
   }
 
-  /** Each entry with the positions (inside its field) where `q` occurs, in entry order. */
-  *matches(q: string): Generator<[Entry, number]> {
-    for (let at = this.text.indexOf(q); at >= 0; at = this.text.indexOf(q, at + 1)) {
-      let [lo, hi] = [0, this.offsets.length - 1];
+  get(i: number): string {
+    return this.text.slice(this.at[i]!, this.at[i + 1]! - 1);
+  }
+
+  length(i: number): number {
+    return this.at[i + 1]! - this.at[i]! - 1;
+  }
+
+  /** Each entry with a position (inside its value) where `q` occurs, in entry order. */
+  *matches(q: string): Generator<[number, number]> {
+    for (let pos = this.text.indexOf(q); pos >= 0; pos = this.text.indexOf(q, pos + 1)) {
+      let [lo, hi] = [0, this.at.length - 2];
       while (lo < hi) {
         const mid = (lo + hi + 1) >>> 1;
-        if (this.offsets[mid]! <= at) lo = mid;
+        if (this.at[mid]! <= pos) lo = mid;
         else hi = mid - 1;
       }
-      yield [this.entries[lo]!, at - this.offsets[lo]!];
+      if (pos + q.length < this.at[lo + 1]!) yield [lo, pos - this.at[lo]!];
     }
+  }
+}
+
+/** The suggestion list, built once per indexing run and then only read. */
+interface Table {
+  size: number;
+  /** What is shown. */
+  text: Column;
+  /** Full pinyin without tones or spaces: 金砖国家 → jinzhuanguojia. */
+  full: Column;
+  /** First letters: 金砖国家 → jzgj. */
+  initials: Column;
+  /** Where each syllable starts in `full` (entry i's in starts[startsAt[i], startsAt[i + 1])), for matches inside a title. */
+  starts: Uint16Array;
+  startsAt: Int32Array;
+  /** Index into KINDS. */
+  kind: Uint8Array;
+  /** Articles naming it: more is better. */
+  count: Uint32Array;
+  /** Entry numbers sorted by text, full pinyin and initials: prefix matches by binary search, not a scan. */
+  sorted: Record<'text' | 'full' | 'initials', Int32Array>;
+}
+
+type Field = 'text' | 'full' | 'initials';
+
+function emptyTable(): Table {
+  const none = new Int32Array(0);
+  return { size: 0, text: new Column([]), full: new Column([]), initials: new Column([]), starts: new Uint16Array(0), startsAt: new Int32Array(1), kind: new Uint8Array(0), count: new Uint32Array(0), sorted: { text: none, full: none, initials: none } };
+}
+
+/** Collects titles, people, places and topics (counted once per name and kind), then builds the table. */
+class TableBuilder {
+  private readonly byKey = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private readonly kinds: number[] = [];
+  private readonly counts: number[] = [];
+
+  add(articles: Iterable<{ title: string; reporters: string[]; place: string | null; topics: string[] }>): void {
+    const add = (text: string | null, kind: number) => {
+      const t = text?.replace(/\n/g, ' ').trim();
+      if (!t) return;
+      const key = `${kind}:${t}`;
+      const at = this.byKey.get(key);
+      if (at !== undefined) this.counts[at]!++;
+      else {
+        this.byKey.set(key, this.texts.length);
+        this.texts.push(t);
+        this.kinds.push(kind);
+        this.counts.push(1);
+      }
+    };
+    for (const a of articles) {
+      add(a.title, 0);
+      for (const r of a.reporters) add(r, 1);
+      add(a.place, 2);
+      for (const t of a.topics) add(t, 3);
+    }
+  }
+
+  build(): Table {
+    const n = this.texts.length;
+    const fulls: string[] = [];
+    const initials: string[] = [];
+    let starts = new Uint16Array(Math.max(16, n * 16));
+    const startsAt = new Int32Array(n + 1);
+    let used = 0;
+    for (let i = 0; i < n; i++) {
+      const k = keys(this.texts[i]!);
+      fulls.push(k.full);
+      initials.push(k.initials);
+      startsAt[i] = used;
+      if (used + k.starts.length > starts.length) {
+        const grown = new Uint16Array(Math.max(starts.length * 2, used + k.starts.length));
+        grown.set(starts);
+        starts = grown;
+      }
+      starts.set(k.starts, used);
+      used += k.starts.length;
+    }
+    startsAt[n] = used;
+    // Array sort is stable: equal keys keep entry order, as the scan reference does.
+    const sortedBy = (values: string[]) => Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0)));
+    return {
+      size: n,
+      text: new Column(this.texts),
+      full: new Column(fulls),
+      initials: new Column(initials),
+      starts: starts.slice(0, used),
+      startsAt,
+      kind: Uint8Array.from(this.kinds),
+      count: Uint32Array.from(this.counts),
+      sorted: { text: sortedBy(this.texts), full: sortedBy(fulls), initials: sortedBy(initials) },
+    };
   }
 }
 
@@ -72,7 +166,7 @@ const KIND_RANK: Record<SuggestionKind, number> = { topic: 0, person: 1, place: 
 const CACHE_SIZE = 10_000;
 const HAN = /[\u3400-\u9fff]/;
 
-function keys(text: string): { full: string; initials: string; starts: Uint16Array } {
+function keys(text: string): { full: string; initials: string; starts: number[] } {
   const han = text.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '');
   const syllables = pinyin(han, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).map((s) => s.toLowerCase());
   const starts: number[] = [];
@@ -81,47 +175,50 @@ function keys(text: string): { full: string; initials: string; starts: Uint16Arr
     starts.push(at);
     at += s.length;
   }
-  return { full: syllables.join(''), initials: syllables.map((s) => s[0] ?? '').join(''), starts: Uint16Array.from(starts) };
+  return { full: syllables.join(''), initials: syllables.map((s) => s[0] ?? '').join(''), starts };
+}
+
+function hasStart(t: Table, i: number, at: number): boolean {
+  for (let k = t.startsAt[i]!; k < t.startsAt[i + 1]!; k++) if (t.starts[k] === at) return true;
+  return false;
 }
 
 /** Pinyin input matched at the start (3), at the start of initials (2), inside at a syllable (1), inside the initials (0.5). */
-function pinyinScore(entry: Entry, q: string): number {
-  if (entry.full.startsWith(q)) return 3;
-  if (q.length >= 2 && entry.initials.startsWith(q)) return 2;
+function pinyinScore(t: Table, i: number, q: string): number {
+  const full = t.full.get(i);
+  const initials = t.initials.get(i);
+  if (full.startsWith(q)) return 3;
+  if (q.length >= 2 && initials.startsWith(q)) return 2;
   if (q.length >= 4) {
-    for (let at = entry.full.indexOf(q); at > 0; at = entry.full.indexOf(q, at + 1)) if (entry.starts.includes(at)) return 1;
+    for (let at = full.indexOf(q); at > 0; at = full.indexOf(q, at + 1)) if (hasStart(t, i, at)) return 1;
   }
-  if (q.length >= 3 && entry.initials.includes(q)) return 0.5;
+  if (q.length >= 3 && initials.includes(q)) return 0.5;
   return 0;
 }
 
-/** Index of the first of `sorted` whose key is ≥ `key`. */
-function lowerBound(sorted: Entry[], key: string, of: (e: Entry) => string): number {
+/** Position in `t.sorted[field]` of the first entry whose value is ≥ `key`. */
+function lowerBound(t: Table, field: Field, key: string): number {
+  const sorted = t.sorted[field];
+  const column = t[field];
   let [lo, hi] = [0, sorted.length];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (of(sorted[mid]!) < key) lo = mid + 1;
+    if (column.get(sorted[mid]!) < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** The entries whose key starts with `prefix`, from a list sorted by that key. */
-function withPrefix(sorted: Entry[], prefix: string, of: (e: Entry) => string): Entry[] {
-  return sorted.slice(lowerBound(sorted, prefix, of), lowerBound(sorted, `${prefix}\uffff`, of));
+/** The entries whose `field` starts with `prefix`. */
+function withPrefix(t: Table, field: Field, prefix: string): Int32Array {
+  return t.sorted[field].subarray(lowerBound(t, field, prefix), lowerBound(t, field, `${prefix}\uffff`));
 }
 
-const byText = (e: Entry) => e.text;
-const byFull = (e: Entry) => e.full;
-const byInitials = (e: Entry) => e.initials;
-const sortedBy = (entries: Entry[], of: (e: Entry) => string) => [...entries].sort((a, b) => (of(a) < of(b) ? -1 : of(a) > of(b) ? 1 : 0));
-
-const order = ([a, sa]: [Entry, number], [b, sb]: [Entry, number]) =>
-  sb - sa || b.count - a.count || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.text.length - b.text.length;
-
-/** The best `limit` candidates by selection, not a sort of every match (a short prefix matches thousands). */
-function best(candidates: Iterable<[Entry, number]>, limit: number): Suggestion[] {
-  const top: [Entry, number][] = [];
+/** The best `limit` candidates ([entry, score]) by selection, not a sort of every match (a short prefix matches thousands). */
+function best(t: Table, candidates: Iterable<[number, number]>, limit: number): Suggestion[] {
+  const order = ([a, sa]: [number, number], [b, sb]: [number, number]) =>
+    sb - sa || t.count[b]! - t.count[a]! || KIND_RANK[KINDS[t.kind[a]!]!] - KIND_RANK[KINDS[t.kind[b]!]!] || t.text.length(a) - t.text.length(b);
+  const top: [number, number][] = [];
   for (const candidate of candidates) {
     if (top.length === limit && order(candidate, top[limit - 1]!) >= 0) continue;
     let at = top.length === limit ? limit - 1 : top.length;
@@ -129,55 +226,48 @@ function best(candidates: Iterable<[Entry, number]>, limit: number): Suggestion[
     top.splice(at, 0, candidate);
     if (top.length > limit) top.pop();
   }
-  return top.map(([entry]) => ({ text: entry.text, kind: entry.kind }));
+  return top.map(([i]) => ({ text: t.text.get(i), kind: KINDS[t.kind[i]!]! }));
+}
+
+function* scoredAt(entries: Int32Array, score: number): Generator<[number, number]> {
+  for (const i of entries) yield [i, score];
 }
 
 export class SuggestionIndex {
-  private entries: Entry[] = [];
-  /** The entries sorted by text, full pinyin and initials: prefix matches by binary search, not a scan. */
-  private sorted: Record<'text' | 'full' | 'initials', Entry[]> = { text: [], full: [], initials: [] };
-  private joined: Record<'text' | 'full' | 'initials', Joined> = { text: new Joined([], byText), full: new Joined([], byFull), initials: new Joined([], byInitials) };
+  private table: Table = emptyTable();
   /** Answers by input, emptied when the list is rebuilt: the same few keystrokes ('j', 'jin', '新') come from every user. */
   private readonly cache = new Map<string, Suggestion[]>();
 
   get size(): number {
-    return this.entries.length;
+    return this.table.size;
   }
 
   /** Replaces the list with the given articles' titles, people, places and topics. */
-  load(articles: { title: string; reporters: string[]; place: string | null; topics: string[] }[]): void {
-    const byKey = new Map<string, Entry>();
-    const add = (text: string | null, kind: SuggestionKind) => {
-      const t = text?.trim();
-      if (!t) return;
-      const key = `${kind}:${t}`;
-      const entry = byKey.get(key);
-      if (entry) entry.count++;
-      else byKey.set(key, { text: t, kind, count: 1, ...keys(t) });
-    };
-    for (const a of articles) {
-      add(a.title, 'title');
-      for (const r of a.reporters) add(r, 'person');
-      add(a.place, 'place');
-      for (const t of a.topics) add(t, 'topic');
-    }
-    this.entries = [...byKey.values()];
-    this.sorted = { text: sortedBy(this.entries, byText), full: sortedBy(this.entries, byFull), initials: sortedBy(this.entries, byInitials) };
-    this.joined = { text: new Joined(this.entries, byText), full: new Joined(this.entries, byFull), initials: new Joined(this.entries, byInitials) };
+  load(articles: Iterable<{ title: string; reporters: string[]; place: string | null; topics: string[] }>): void {
+    const builder = new TableBuilder();
+    builder.add(articles);
+    this.install(builder.build());
+  }
+
+  private install(table: Table): void {
+    this.table = table;
     this.cache.clear();
   }
 
-  /** Reads every article's first chunk from the engine and rebuilds the list. */
+  /** Reads every article's first chunk from the engine, a page at a time, and rebuilds the list. */
   async refresh(engine: Engine, indexName: string): Promise<void> {
-    const docs = await engine.findDocuments(indexName, 'chunkIndex = 0', ['title', 'reporters', 'place', 'topics']);
-    this.load(
-      docs.map((d) => ({
-        title: String(d.title ?? ''),
-        reporters: Array.isArray(d.reporters) ? d.reporters.map(String) : [],
-        place: typeof d.place === 'string' ? d.place : null,
-        topics: Array.isArray(d.topics) ? d.topics.map(String) : [],
-      })),
-    );
+    const builder = new TableBuilder();
+    for await (const page of engine.findDocumentPages(indexName, 'chunkIndex = 0', ['title', 'reporters', 'place', 'topics'])) {
+      builder.add(
+        page.map((d) => ({
+          title: String(d.title ?? ''),
+          reporters: Array.isArray(d.reporters) ? d.reporters.map(String) : [],
+          place: typeof d.place === 'string' ? d.place : null,
+          topics: Array.isArray(d.topics) ? d.topics.map(String) : [],
+        })),
+      );
+    }
+    this.install(builder.build());
   }
 
   /**
@@ -197,37 +287,38 @@ export class SuggestionIndex {
 
   /** `scanAll`: score every entry (the reference the prefix search must agree with). */
   protected rank(input: string, limit: number, scanAll: boolean): Suggestion[] {
+    const t = this.table;
     const raw = input.trim();
     if (!raw) return [];
-    const scored = new Map<Entry, number>();
-    const add = (entry: Entry, score: number) => {
+    const scored = new Map<number, number>();
+    const add = (entry: number, score: number) => {
       if (score > (scored.get(entry) ?? 0)) scored.set(entry, score);
     };
     if (HAN.test(raw)) {
       const q = queryToSimplified(raw);
-      const prefixed = withPrefix(this.sorted.text, q, byText);
-      if (!scanAll && prefixed.length >= limit) return best(prefixed.map((e) => [e, 3]), limit);
+      const prefixed = withPrefix(t, 'text', q);
+      if (!scanAll && prefixed.length >= limit) return best(t, scoredAt(prefixed, 3), limit);
       for (const entry of prefixed) add(entry, 3);
-      if (scanAll || scored.size < limit) for (const [entry, at] of this.joined.text.matches(q)) if (at > 0) add(entry, 1);
+      if (scanAll || scored.size < limit) for (const [entry, at] of t.text.matches(q)) if (at > 0) add(entry, 1);
     } else {
       const q = raw.toLowerCase().replace(/[^a-z0-9ü]/g, '');
       if (!q) return [];
-      const prefixed = withPrefix(this.sorted.full, q, byFull);
+      const prefixed = withPrefix(t, 'full', q);
       // Prefix matches outrank every other kind: when they fill the list, nothing else is looked at.
-      if (!scanAll && prefixed.length >= limit) return best(prefixed.map((e) => [e, 3]), limit);
+      if (!scanAll && prefixed.length >= limit) return best(t, scoredAt(prefixed, 3), limit);
       for (const entry of prefixed) add(entry, 3);
-      if (q.length >= 2) for (const entry of withPrefix(this.sorted.initials, q, byInitials)) add(entry, 2);
+      if (q.length >= 2) for (const entry of withPrefix(t, 'initials', q)) add(entry, 2);
       if (scanAll) {
-        for (const entry of this.entries) {
-          const score = pinyinScore(entry, q);
-          if (score > 0) add(entry, score);
+        for (let i = 0; i < t.size; i++) {
+          const score = pinyinScore(t, i, q);
+          if (score > 0) add(i, score);
         }
       } else if (scored.size < limit) {
         // Inside matches (pinyinScore's last two rules), found through the joined fields.
-        if (q.length >= 4) for (const [entry, at] of this.joined.full.matches(q)) if (at > 0 && entry.starts.includes(at)) add(entry, 1);
-        if (q.length >= 3) for (const [entry] of this.joined.initials.matches(q)) add(entry, 0.5);
+        if (q.length >= 4) for (const [entry, at] of t.full.matches(q)) if (at > 0 && hasStart(t, entry, at)) add(entry, 1);
+        if (q.length >= 3) for (const [entry] of t.initials.matches(q)) add(entry, 0.5);
       }
     }
-    return best(scored, limit);
+    return best(t, scored, limit);
   }
 }

@@ -38,6 +38,13 @@ describe('SuggestionIndex', () => {
   });
 
   it('honours the limit', () => assert.equal(index.suggest('j', 2).length, 2));
+
+  it('never matches across two entries of the joined list', () => {
+    const two = new SuggestionIndex();
+    two.load([{ title: '会晤在喀山举行', reporters: [], place: null, topics: [] }, { title: '金砖合作', reporters: [], place: null, topics: [] }]);
+    assert.deepEqual(two.suggest('举行\n金砖'), []);
+    assert.deepEqual(two.suggest('举行'), [{ text: '会晤在喀山举行', kind: 'title' }]);
+  });
 });
 
 /** Exposes the full scan the prefix search replaced, as the reference. */
