@@ -9,7 +9,6 @@ import path from 'node:path';
 import express, { type Request } from 'express';
 import cors from 'cors';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { z } from 'zod';
 import type { Engine } from '../engine/meili.js';
 import type { Logger } from '../logger.js';
@@ -19,12 +18,12 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, engineUnavailable, invalidParams, problemHandler, sendProblem } from './problem.js';
 import { articleParamsSchema, loadArticle } from './article.js';
+import { accessLog } from './access-log.js';
 import { SuggestionIndex, suggestQuerySchema } from './suggest.js';
 import { acceptRelaxed, copiesRequest, mayRelax, planSearch, searchQuerySchema, shapeResponse } from './search.js';
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 /** A client's request id is kept when it is a plain token; anything else gets a fresh one. */
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 export interface AppDeps {
   engine: Engine;
@@ -103,19 +102,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(express.json({ limit: '16kb' }));
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
-    }),
-  );
+  app.use(accessLog(logger));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -224,6 +211,6 @@ export function createApp(deps: AppDeps): express.Express {
   app.use((req, res) => {
     sendProblem(res, { type: '/problems/not-found', title: 'Not found', status: 404, detail: `no route for ${req.method} ${req.path}`, instance: req.path });
   });
-  app.use(problemHandler);
+  app.use(problemHandler(logger));
   return app;
 }

@@ -4,6 +4,8 @@
  */
 import type { ErrorRequestHandler, Response } from 'express';
 import { EngineError, EngineUnavailableError } from '../engine/meili.js';
+import type { Logger } from '../logger.js';
+import { requestId } from './access-log.js';
 
 export interface InvalidParam {
   name: string;
@@ -61,7 +63,7 @@ export function sendProblem(res: Response, problem: Problem, headers: Record<str
 }
 
 /** The last middleware: maps every error to a problem; unexpected ones are logged, never shown. */
-export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
+export const problemHandler = (logger: Logger): ErrorRequestHandler => (err, req, res, _next) => {
   const instance = req.originalUrl.split('?')[0];
   if (err instanceof HttpProblem) {
     sendProblem(res, { ...err.problem, instance }, err.headers);
@@ -78,7 +80,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     sendProblem(res, { type: '/problems/bad-request', title: err.expose ? err.message : 'Bad request', status, instance });
     return;
   }
-  req.log?.error({ err }, 'request failed');
+  logger.error({ err, reqId: requestId(res) }, 'request failed');
   if (err instanceof EngineError) {
     sendProblem(res, { type: '/problems/engine-error', title: 'Search engine error', status: 502, detail: 'the search engine could not answer this request', instance });
     return;

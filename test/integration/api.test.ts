@@ -1,10 +1,12 @@
 /** The HTTP API through supertest, over the samples indexed into the real engine. */
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../src/gateway/app.js';
 import { SuggestionIndex } from '../../src/gateway/suggest.js';
+import { createLogger } from '../../src/logger.js';
 import type { SearchHitView } from '../../src/gateway/search.js';
 import type { ArticleRecord } from '../../indexer/dry-run.js';
 import { dryRunArticles } from '../acceptance/truth.js';
@@ -43,6 +45,30 @@ describe('HTTP API', () => {
     assert.deepEqual(Object.keys(hit).sort(), ['alsoIn', 'date', 'id', 'snippet', 'source', 'storyId', 'title', 'topics'].sort());
     assert.deepEqual(Object.keys(body.facets as object).sort(), ['month', 'source', 'topic', 'year']);
     assert.ok(res.headers['x-request-id']);
+  });
+
+  it('logs one access line per request with its id, method, path and status, and never the query\'s secrets', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>);
+        done();
+      },
+    });
+    const logged = createApp({ engine, indexName, logger: createLogger('info', sink), suggestions });
+    const ok = await request(logged).get('/api/suggest').query({ q: 'jz' }).set('x-request-id', 'req-42').set('authorization', 'Bearer secret-token-1').expect(200);
+    assert.equal(ok.headers['x-request-id'], 'req-42');
+    const bad = await request(logged).get('/api/search').query({ page: 0 }).expect(400);
+    const made = String(bad.headers['x-request-id']);
+    assert.match(made, /^[0-9a-f-]{36}$/, 'an id is made when none came');
+    await request(logged).get('/api/suggest').set('x-request-id', 'not an id!').expect(200);
+    const access = lines.filter((l) => l.msg === 'request completed');
+    assert.equal(access.length, 3);
+    assert.deepEqual(access[0]!.req, { id: 'req-42', method: 'GET', url: '/api/suggest?q=jz' });
+    assert.deepEqual([access[0]!.level, (access[0]!.res as { statusCode: number }).statusCode], [30, 200]);
+    assert.deepEqual([access[1]!.level, (access[1]!.req as { id: string }).id, (access[1]!.res as { statusCode: number }).statusCode], [40, made, 400]);
+    assert.notEqual((access[2]!.req as { id: string }).id, 'not an id!');
+    assert.ok(!JSON.stringify(lines).includes('secret-token-1'));
   });
 
   it('returns one hit per story and counts stories, not chunks or copies', async () => {
