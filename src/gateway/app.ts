@@ -2,7 +2,7 @@
  * The HTTP gateway: a thin Express 5 app over the engine boundary. Validates, asks the engine,
  * shapes the answer; errors leave as problem+json through one handler.
  */
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -23,7 +23,6 @@ import { SuggestionIndex, suggestQuerySchema } from './suggest.js';
 import { acceptRelaxed, copiesRequest, mayRelax, planSearch, searchQuerySchema, shapeResponse } from './search.js';
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-/** A client's request id is kept when it is a plain token; anything else gets a fresh one. */
 
 export interface AppDeps {
   engine: Engine;

@@ -64,7 +64,6 @@ class Column {
 
 /** The suggestion list, built once per indexing run and then only read. */
 interface Table {
-  size: number;
   /** What is shown. */
   text: Column;
   /** Full pinyin without tones or spaces: 金砖国家 → jinzhuanguojia. */
@@ -83,11 +82,6 @@ interface Table {
 }
 
 type Field = 'text' | 'full' | 'initials';
-
-function emptyTable(): Table {
-  const none = new Int32Array(0);
-  return { size: 0, text: new Column([]), full: new Column([]), initials: new Column([]), starts: new Uint16Array(0), startsAt: new Int32Array(1), kind: new Uint8Array(0), count: new Uint32Array(0), sorted: { text: none, full: none, initials: none } };
-}
 
 /** Collects titles, people, places and topics (counted once per name and kind), then builds the table. */
 class TableBuilder {
@@ -142,7 +136,6 @@ class TableBuilder {
     // Array sort is stable: equal keys keep entry order, as the scan reference does.
     const sortedBy = (values: string[]) => Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0)));
     return {
-      size: n,
       text: new Column(this.texts),
       full: new Column(fulls),
       initials: new Column(initials),
@@ -234,12 +227,12 @@ function* scoredAt(entries: Int32Array, score: number): Generator<[number, numbe
 }
 
 export class SuggestionIndex {
-  private table: Table = emptyTable();
+  private table: Table = new TableBuilder().build();
   /** Answers by input, emptied when the list is rebuilt: the same few keystrokes ('j', 'jin', '新') come from every user. */
   private readonly cache = new Map<string, Suggestion[]>();
 
   get size(): number {
-    return this.table.size;
+    return this.table.kind.length;
   }
 
   /** Replaces the list with the given articles' titles, people, places and topics. */
@@ -309,7 +302,7 @@ export class SuggestionIndex {
       for (const entry of prefixed) add(entry, 3);
       if (q.length >= 2) for (const entry of withPrefix(t, 'initials', q)) add(entry, 2);
       if (scanAll) {
-        for (let i = 0; i < t.size; i++) {
+        for (let i = 0; i < t.kind.length; i++) {
           const score = pinyinScore(t, i, q);
           if (score > 0) add(i, score);
         }
