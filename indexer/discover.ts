@@ -3,9 +3,10 @@
  * editors, downloads and sync tools leave behind, files still being written,
  * symlinks that leave the folder and files over the size limit.
  */
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstatSync, type Stats } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import { FOLDER_FILE, SIDECAR_SUFFIX, isDeclarationFile } from './declarations.js';
 import type { Diagnostic, SourceFile } from './types.js';
 
@@ -15,6 +16,8 @@ const IGNORED_NAME = /^\.|\.(tmp|part|crdownload|swp)$|~$/i;
 const RECENT_MS = 2000;
 /** Wait between the two looks at a recent file. */
 const SECOND_LOOK_MS = 300;
+/** Entries looked at between two turns of the event loop (about 3 ms: searches are not held up). */
+const STATS_PER_TURN = 1024;
 
 export interface DiscoverOptions {
   maxFileBytes: number;
@@ -49,19 +52,29 @@ export async function discover(seedsDir: string, options: DiscoverOptions): Prom
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const names = new Set(entries.map((e) => e.name));
     const wanted = entries.filter((e) => !IGNORED_NAME.test(e.name) && !isDeclarationFile(e.name));
-    // The entries of a folder are looked at concurrently (a folder of many thousand files), then taken in name order.
-    const infos = await Promise.all(wanted.map((e) => lstat(path.join(dir, e.name)).catch((err: NodeJS.ErrnoException) => err)));
-    const declared = entries.filter((e) => isDeclarationFile(e.name));
+    // lstat without the thread pool: a synchronous call is a few µs where a promise of one cost
+    // ~20 (0.5 s against 0.15 s for 53k entries), taken in slices so the event loop keeps turning.
+    const infos: (Stats | undefined)[] = [];
     const stamps = new Map<string, string>();
-    await Promise.all(declared.map(async (e) => {
-      const info = await lstat(path.join(dir, e.name)).catch(() => null);
-      if (info) stamps.set(e.name, `${e.name}:${info.size}:${info.mtimeMs}`);
-    }));
+    for (const [i, e] of entries.entries()) {
+      if (i > 0 && i % STATS_PER_TURN === 0) await yieldToLoop();
+      const declaration = isDeclarationFile(e.name);
+      if (!declaration && IGNORED_NAME.test(e.name)) continue;
+      let info: Stats | undefined;
+      try {
+        info = lstatSync(path.join(dir, e.name));
+      } catch {
+        info = undefined; // gone since readdir
+      }
+      if (declaration) {
+        if (info) stamps.set(e.name, `${e.name}:${info.size}:${info.mtimeMs}`);
+      } else infos.push(info);
+    }
     for (const [i, entry] of wanted.entries()) {
       const relPath = relDir ? `${relDir}/${entry.name}` : entry.name;
       const absPath = path.join(dir, entry.name);
-      let info = infos[i]!;
-      if (info instanceof Error) continue; // gone since readdir
+      let info = infos[i];
+      if (!info) continue; // gone since readdir
       if (info.isSymbolicLink()) {
         let target: string;
         try {

@@ -102,7 +102,8 @@ export function isReprint(a: StorySignature, b: StorySignature): boolean {
  */
 export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = []): Map<string, string> {
   const all = [...fixed, ...fresh];
-  const parent = all.map((_, i) => i);
+  const parent = new Int32Array(all.length);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   // One bucket map per band, keyed by a hash of the band's rows. Fresh signatures fill them;
   // a fixed (already indexed) one joins only buckets a fresh one opened, since two fixed
@@ -141,13 +142,18 @@ export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = [
     }
   }
   // Each group's name: an existing storyId if a fixed member has one, else its earliest member's id.
+  // Only groups with a fresh member are named (the fixed ones keep theirs): a run touches the
+  // change, not every indexed article.
   const groups = new Map<number, number[]>();
-  all.forEach((_, i) => {
+  const involved = new Set<number>();
+  for (let i = fixed.length; i < all.length; i++) involved.add(find(i));
+  for (let i = 0; i < all.length; i++) {
+    if (i < fixed.length && !involved.has(find(i))) continue;
     const root = find(i);
     const members = groups.get(root);
     if (members) members.push(i);
     else groups.set(root, [i]);
-  });
+  }
   const result = new Map<string, string>();
   for (const members of groups.values()) {
     const fixedMember = members.find((i) => i < fixed.length);

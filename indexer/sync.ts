@@ -12,7 +12,7 @@
 import { filterString, type Engine } from '../src/engine/meili.js';
 import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
-import { emptyManifest, manifestPath, readManifest, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { appendManifest, emptyManifest, manifestChange, manifestPath, readManifest, shouldRewrite, writeManifest, type Manifest, type ManifestEntry, type ManifestMemo } from './manifest.js';
 import { linkAll, linkMaterial, loadSource, processSource, readAhead, type LinkMaterial, type LoadedSource } from './pipeline.js';
 import type { ChunkDoc, Diagnostic, SourceFile } from './types.js';
 
@@ -64,6 +64,8 @@ export interface SyncOptions {
   shouldStop?: () => boolean;
   /** Asked once before the run commits (swap, deletes, manifest): false aborts it (e.g. the indexing lease was lost). */
   confirm?: () => Promise<boolean>;
+  /** A process that runs again and again keeps the manifest here between runs instead of reading it each time. */
+  memo?: ManifestMemo;
 }
 
 /** What a run keeps of a processed file once its chunks are sent. */
@@ -155,7 +157,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
   const startedAt = new Date().toISOString();
   const { engine, indexName: live } = options;
   const mfile = manifestPath(options.dataDir, live);
-  const [read, liveExists] = await Promise.all([readManifest(mfile), engine.indexExists(live)]);
+  const [read, liveExists] = await Promise.all([options.memo ? options.memo.read(mfile) : readManifest(mfile), engine.indexExists(live)]);
   const old: Manifest = read.status === 'ok' && read.manifest.index === live ? read.manifest : emptyManifest(live);
 
   let reason: string | undefined;
@@ -174,7 +176,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
   const discovery = await discover(options.seedsDir, { maxFileBytes: options.maxFileBytes });
   const reports: FileReport[] = [];
-  const next: Manifest = { version: 4, index: live, updatedAt: startedAt, files: {} };
+  const next: Manifest = { version: 5, index: live, updatedAt: startedAt, files: {} };
   // Files discover set aside (too large, still being written) keep what the index has of them.
   const setAside = new Map<string, Diagnostic[]>();
   for (const d of discovery.diagnostics) setAside.set(d.file, [...(setAside.get(d.file) ?? []), d]);
@@ -210,8 +212,6 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
     // Phase 1: process the files that changed (all of them in a full run) and send their chunks.
     const fresh: FreshFile[] = [];
-    /** Whether the manifest differs from the last one other than by the files processed. */
-    let touched = false;
     let done = 0;
     // Files whose size or time moved are read ahead; the others are only read if their declaration changed.
     const moved = (file: SourceFile) => {
@@ -237,7 +237,6 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         const declared = await loadDeclaration(file.absPath, file.declarations);
         if (entry && (entry.contentHash.split(':')[1] ?? '') === declared.hash) {
           next.files[file.relPath] = stamped(entry, file);
-          touched = true;
           return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
         }
         source = loadSource(file, declared); // the declaration changed: read the file, not the declaration again
@@ -249,7 +248,6 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       }
       if (!full && entry && entry.contentHash === result.contentHash) {
         next.files[file.relPath] = stamped({ ...entry, size: file.size, mtimeMs: file.mtimeMs }, file);
-        touched = true;
         return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: result.diagnostics };
       }
       const from = entry ? undefined : vanished.get(result.contentHash);
@@ -287,7 +285,6 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
     for (const [relPath, entry] of Object.entries(old.files)) {
       if (next.files[relPath]) continue;
-      touched = true;
       if (!full) toDelete.push(...entry.chunkIds);
       // A file renamed away is reported under its new name.
       if (!renamedAway.has(relPath)) reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] });
@@ -303,8 +300,13 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       // After the swap `target` holds the previous live documents.
       if (liveExists) await engine.deleteIndex(target);
     }
-    // A run that changed nothing leaves the manifest as it is (at 100k articles, writing it is most of such a run).
-    if (full || touched || fresh.length) await writeManifest(mfile, next);
+    // A run that changed nothing leaves the manifest as it is; a small change is appended to it.
+    const change = manifestChange(old, next);
+    let extent = read.status === 'ok' ? read.extent : null;
+    if (full || !extent || old !== (read.status === 'ok' ? read.manifest : null) || shouldRewrite(extent)) extent = await writeManifest(mfile, next);
+    else if (Object.keys(change.set).length || change.removed.length) extent = await appendManifest(mfile, extent, change);
+    else extent = null; // nothing changed: the file, and what the memo holds of it, stay as they were
+    if (extent) await options.memo?.wrote(mfile, next, extent);
     const report: RunReport = {
       mode: full ? 'full' : 'incremental',
       startedAt,

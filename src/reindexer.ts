@@ -5,6 +5,7 @@
  * report for /api/status and the logs.
  */
 import { randomUUID } from 'node:crypto';
+import { ManifestMemo } from '../indexer/manifest.js';
 import { syncSeeds, type Progress, type RunReport } from '../indexer/sync.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine/meili.js';
@@ -40,6 +41,8 @@ export class Reindexer {
   currentRun: CurrentRun | null = null;
   /** A full rebuild failed (engine down, killed, task failed): the next run rebuilds in full again. */
   private retryFull = false;
+  /** The manifest between runs: a scheduled run reads it again only if something else wrote it. */
+  private readonly manifests = new ManifestMemo();
 
   constructor(
     private readonly config: Config,
@@ -113,6 +116,7 @@ export class Reindexer {
         engine: this.engine,
         full,
         shouldStop: () => this.stopping,
+        memo: this.manifests,
         ...(this.lease ? { confirm: () => this.lease!.confirm() } : {}),
         onProgress: (p) => {
           if (this.currentRun) this.currentRun.progress = p;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { filterString } from '../../src/engine/meili.js';
 import { EngineUnavailableError } from '../../src/engine/meili.js';
-import { manifestPath, readManifest } from '../../indexer/manifest.js';
+import { ManifestMemo, manifestPath, readManifest } from '../../indexer/manifest.js';
 import { syncSeeds, type RunReport } from '../../indexer/sync.js';
 import { copySeeds, deadEngine, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
@@ -135,6 +135,43 @@ describe('syncSeeds against Meilisearch', () => {
     const report = await run();
     assert.equal(report.mode, 'full');
     assert.match(report.reason ?? '', /manifest/);
+  });
+});
+
+describe('syncSeeds with the manifest kept in memory between runs (the service)', () => {
+  it('reads the manifest again when another process (the CLI) ran in between, and appends small runs to it', async () => {
+    const seedsDir = await tempDir();
+    const dataDir = await tempDir();
+    const indexName = uniqueIndex('memo');
+    const memo = new ManifestMemo();
+    const run = (withMemo: boolean) => syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 2e7, engine, ...(withMemo ? { memo } : {}) });
+    const text = (place: string) => `本报讯（记者李四）${place}今年新建了一座图书馆，藏书五万册，周末向市民免费开放。馆长介绍，图书馆还设有少儿阅览区和自习室。\n`;
+    try {
+      for (const name of ['a', 'b', 'c']) await writeFile(path.join(seedsDir, `${name}.txt`), text(`${name}城`));
+      assert.equal((await run(true)).mode, 'full');
+      const mfile = manifestPath(dataDir, indexName);
+      const whole = await readFile(mfile);
+
+      await writeFile(path.join(seedsDir, 'a.txt'), text('东港区'));
+      const cli = await run(false);
+      assert.deepEqual(cli.files.filter((f) => f.status === 'indexed').map((f) => f.file), ['a.txt']);
+      const appended = await readFile(mfile);
+      assert.ok(appended.length > whole.length && appended.subarray(0, whole.length).equals(whole), 'the CLI appended its run to the manifest');
+
+      await writeFile(path.join(seedsDir, 'b.txt'), text('西山镇'));
+      const service = await run(true);
+      assert.equal(service.mode, 'incremental');
+      assert.deepEqual(service.files.filter((f) => f.status === 'indexed').map((f) => f.file), ['b.txt'], 'a.txt is not taken for changed again');
+      const read = await readManifest(mfile);
+      assert.ok(read.status === 'ok');
+      assert.equal(await engine.documentCount(indexName), Object.values(read.manifest.files).reduce((n, f) => n + f.chunkIds.length, 0));
+      assert.ok((await engine.documentsWhere(indexName, `file = "b.txt"`)).some((d) => String(d.text).includes('西山镇')));
+
+      const still = await run(true);
+      assert.equal(still.upserted + still.deleted, 0);
+    } finally {
+      await engine.deleteIndex(indexName).catch(() => {});
+    }
   });
 });
 
