@@ -11,6 +11,7 @@ import { connectEngine } from './engine/connect.js';
 import { createApp, createHttpServer } from './gateway/app.js';
 import { SuggestionIndex } from './gateway/suggest.js';
 import { createLogger } from './logger.js';
+import type { RunReport } from '../indexer/sync.js';
 import type { Reindexer } from './reindexer.js';
 import { startScheduler } from './scheduler.js';
 
@@ -60,7 +61,12 @@ async function main(): Promise<void> {
   if (config.scheduler === 'on' || config.adminToken) {
     const [{ Reindexer }, { EngineLease }] = await Promise.all([import('./reindexer.js'), import('./lease.js')]);
     const lease = config.lease ? new EngineLease({ engine: connection.engine, indexName: config.indexName, owner: config.instanceId, ttlMs: config.leaseTtlMs, logger }) : null;
-    reindexer = new Reindexer(config, connection.engine, logger, refreshSuggestions, lease);
+    // Suggestions are read again from the index only after a run that changed it (a scheduled run
+    // with nothing new would otherwise read every document each time).
+    const afterRun = async (report: RunReport) => {
+      if (report.mode === 'full' || report.upserted > 0 || report.deleted > 0) await refreshSuggestions();
+    };
+    reindexer = new Reindexer(config, connection.engine, logger, afterRun, lease);
   }
   let scheduler: ReturnType<typeof startScheduler> | null = null;
   const app = createApp({

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
 import { describe, it } from 'node:test';
@@ -87,5 +87,32 @@ describe('npm start (src/main.ts)', () => {
     assert.equal(code, 2);
     assert.match(stderr, /PORT/);
     assert.deepEqual(await enginePids(dataDir), []);
+  });
+
+  it('reads suggestions again after a run that changed the index, not after one that changed nothing', async () => {
+    const seedsDir = await copySeeds();
+    const token = 'lifecycle-admin-token-0123456789';
+    const svc = await startProcess({ DATA_DIR: await tempDir(), SEEDS_DIR: seedsDir, SCHEDULER: 'off', ADMIN_TOKEN: token });
+    try {
+      const rebuilt = () => svc.output.filter((l) => l.includes('suggestions rebuilt')).length;
+      const finished = () => svc.output.filter((l) => l.includes('"msg":"index run finished"')).length;
+      const reindex = async () => {
+        const runs = finished();
+        const res = await fetch(`${svc.base}/api/admin/reindex`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+        assert.equal(res.status, 202);
+        await waitFor('the run to finish', async () => finished() > runs && (await (await fetch(`${svc.base}/api/status`)).json() as { currentRun: unknown }).currentRun === null);
+      };
+      await reindex(); // the first run builds the index
+      const afterBuild = rebuilt();
+      assert.ok(afterBuild >= 1);
+      await reindex(); // nothing changed
+      assert.equal(rebuilt(), afterBuild, 'a run that changed nothing leaves the suggestions as they are');
+      await writeFile(path.join(seedsDir, 'new.txt'), '本报讯（记者李四）锦屏水电站今年完成扩建，装机容量提高三成，年发电量可满足两百万户家庭的用电需求。\n');
+      await reindex();
+      assert.equal(rebuilt(), afterBuild + 1, 'a run that changed the index reads them again');
+    } finally {
+      svc.child.kill('SIGTERM');
+      await svc.exited;
+    }
   });
 });
