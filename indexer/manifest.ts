@@ -20,12 +20,6 @@ export function encodeMinhash(minhash: Uint32Array): string {
   return Buffer.from(minhash.buffer, minhash.byteOffset, minhash.byteLength).toString('base64');
 }
 
-export function decodeMinhash(text: string): Uint32Array {
-  const bytes = Buffer.from(text, 'base64');
-  // A copy of the bytes in a buffer of their own: aligned for the typed array, in the platform's order as encodeMinhash wrote them.
-  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + (bytes.length & ~3)));
-}
-
 /**
  * Decodes many signatures into shared blocks of memory: one allocation per few thousand
  * signatures instead of two per signature (reading 100k of them was a third allocation).
@@ -96,12 +90,6 @@ export interface ManifestExtent {
 export type ManifestRead = { status: 'ok'; manifest: Manifest; extent: ManifestExtent } | { status: 'missing' } | { status: 'corrupt'; reason: string };
 
 /**
- * The line each entry was read from: an entry a run leaves as it was (the same object) is
- * written back as that line, not encoded again (most of a rewrite's time at 100k articles).
- */
-const readLines = new WeakMap<ManifestEntry, string>();
-
-/**
  * The complete lines of a file with the offset just past each, a block of 8 MiB at a time
  * (a manifest of a million articles never becomes one string: V8 caps strings at 512 MiB).
  * A last line without its newline is torn and not returned.
@@ -165,16 +153,15 @@ export async function readManifest(file: string): Promise<ManifestRead> {
     let manifest: Manifest | null = null;
     let legacy = false;
     /** Lines of the run being read, applied at its commit line. */
-    let staged: [string, ManifestEntry | null, string][] = [];
+    let staged: [string, ManifestEntry | null][] = [];
     let committedBytes = 0;
     let baseBytes = -1;
     let n = 0;
     const arena = new MinhashArena();
     const apply = () => {
-      for (const [relPath, entry, line] of staged) {
-        if (entry) {
-          manifest!.files[relPath] = entry;
-        } else delete manifest!.files[relPath];
+      for (const [relPath, entry] of staged) {
+        if (entry) manifest!.files[relPath] = entry;
+        else delete manifest!.files[relPath];
       }
       staged = [];
     };
@@ -203,11 +190,11 @@ export async function readManifest(file: string): Promise<ManifestRead> {
         }
         if (!isString(record.path)) return { status: 'corrupt', reason: `line ${n}: path must be a string` };
         if (record.removed === true) {
-          staged.push([record.path, null, line]);
+          staged.push([record.path, null]);
         } else {
           const entry = toEntry(record, arena);
           if (typeof entry === 'string') return { status: 'corrupt', reason: `line ${n}: ${entry}` };
-          staged.push([record.path, entry, line]);
+          staged.push([record.path, entry]);
         }
         if (legacy) {
           apply();
@@ -227,10 +214,7 @@ export async function readManifest(file: string): Promise<ManifestRead> {
 
 const encode = (value: unknown) => JSON.stringify(value, (key, v: unknown) => (key === 'minhash' && v instanceof Uint32Array ? encodeMinhash(v) : v));
 
-function entryLine(relPath: string, entry: ManifestEntry): string {
-  const line = readLines.get(entry);
-  return line !== undefined && line.startsWith(`{"path":${JSON.stringify(relPath)},`) ? line : encode({ path: relPath, ...entry });
-}
+const entryLine = (relPath: string, entry: ManifestEntry) => encode({ path: relPath, ...entry });
 
 /** Writes the whole manifest (a new file, fsynced, renamed over the old one) and returns its extent. */
 export async function writeManifest(file: string, manifest: Manifest): Promise<ManifestExtent> {

@@ -12,7 +12,7 @@
 import { filterString, type Engine } from '../src/engine/meili.js';
 import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
-import { appendManifest, emptyManifest, manifestChange, manifestPath, readManifest, shouldRewrite, writeManifest, type Manifest, type ManifestEntry, type ManifestMemo } from './manifest.js';
+import { appendManifest, emptyManifest, manifestChange, manifestPath, readManifest, shouldRewrite, writeManifest, type Manifest, type ManifestEntry, type ManifestExtent, type ManifestMemo } from './manifest.js';
 import { linkAll, linkMaterial, loadSource, processSource, readAhead, type LinkMaterial, type LoadedSource } from './pipeline.js';
 import type { ChunkDoc, Diagnostic, SourceFile } from './types.js';
 
@@ -176,7 +176,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
   const discovery = await discover(options.seedsDir, { maxFileBytes: options.maxFileBytes });
   const reports: FileReport[] = [];
-  const next: Manifest = { version: 5, index: live, updatedAt: startedAt, files: {} };
+  const next: Manifest = { ...emptyManifest(live), updatedAt: startedAt };
   // Files discover set aside (too large, still being written) keep what the index has of them.
   const setAside = new Map<string, Diagnostic[]>();
   for (const d of discovery.diagnostics) setAside.set(d.file, [...(setAside.get(d.file) ?? []), d]);
@@ -300,12 +300,14 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       // After the swap `target` holds the previous live documents.
       if (liveExists) await engine.deleteIndex(target);
     }
-    // A run that changed nothing leaves the manifest as it is; a small change is appended to it.
-    const change = manifestChange(old, next);
-    let extent = read.status === 'ok' ? read.extent : null;
-    if (full || !extent || old !== (read.status === 'ok' ? read.manifest : null) || shouldRewrite(extent)) extent = await writeManifest(mfile, next);
-    else if (Object.keys(change.set).length || change.removed.length) extent = await appendManifest(mfile, extent, change);
-    else extent = null; // nothing changed: the file, and what the memo holds of it, stay as they were
+    // A small change is appended to the manifest it read; a run that changed nothing leaves it (and the memo) as they were.
+    const appendTo = !full && read.status === 'ok' && read.manifest === old && !shouldRewrite(read.extent) ? read.extent : null;
+    let extent: ManifestExtent | null = null;
+    if (!appendTo) extent = await writeManifest(mfile, next);
+    else {
+      const change = manifestChange(old, next);
+      if (Object.keys(change.set).length || change.removed.length) extent = await appendManifest(mfile, appendTo, change);
+    }
     if (extent) await options.memo?.wrote(mfile, next, extent);
     const report: RunReport = {
       mode: full ? 'full' : 'incremental',
