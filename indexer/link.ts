@@ -18,11 +18,18 @@ export const MIN_CONTAINMENT = 0.6;
 /** Share of the smaller text's numbers the larger must state too. */
 const MIN_NUMBER_AGREEMENT = 0.8;
 /**
+ * Buckets up to this size compare every pair of members; in a larger one each member is compared
+ * with its next few, a line instead of a square. A wire story that many papers reprinted fills
+ * large buckets, and linking is transitive, so neighbours link all its copies.
+ */
+const ALL_PAIRS = 32;
+const NEIGHBOURS = 2;
+/**
  * A band value held by more articles than this comes from text they all share (a dateline's
  * 日电记者), not from a reprint: its bucket is skipped. Reprints share most bands, so they still
- * meet in others; without the cap one common shingle makes the comparison all-pairs.
+ * meet in others.
  */
-const MAX_BUCKET = 32;
+const MAX_BUCKET = 1024;
 /** Articles shorter than this (in shingles) are not linked: too little to tell. */
 const MIN_SHINGLES = 40;
 
@@ -57,21 +64,62 @@ export function normalizeForShingles(body: string): string {
 /** Characters of an article a signature reads: a reprint shows in its first pages, and a huge file stays cheap. */
 const MAX_SIGNATURE_CHARS = 20_000;
 
+/**
+ * Distinct shingle hashes of the text being signed, found with an open-addressing table reused
+ * from call to call (a Set of 32-bit numbers boxes each one). A slot is taken when its stamp is
+ * the current call's, so the table is never cleared.
+ */
+let slotKeys = new Uint32Array(1 << 12);
+let slotStamps = new Uint32Array(1 << 12);
+let stamp = 0;
+const distinct = new Uint32Array(MAX_SIGNATURE_CHARS);
+
+function distinctShingles(text: string): number {
+  const n = Math.max(0, text.length - SHINGLE + 1);
+  if (slotKeys.length < n * 2) {
+    let size = slotKeys.length;
+    while (size < n * 2) size *= 2;
+    slotKeys = new Uint32Array(size);
+    slotStamps = new Uint32Array(size);
+    stamp = 0;
+  }
+  if (++stamp === 0xffffffff) {
+    slotStamps.fill(0);
+    stamp = 1;
+  }
+  const mask = slotKeys.length - 1;
+  let count = 0;
+  outer: for (let i = 0; i < n; i++) {
+    const x = fnv1a(text, i, SHINGLE);
+    let slot = (Math.imul(x, 0x9e3779b1) >>> 0) & mask;
+    while (slotStamps[slot] === stamp) {
+      if (slotKeys[slot] === x) continue outer;
+      slot = (slot + 1) & mask;
+    }
+    slotStamps[slot] = stamp;
+    slotKeys[slot] = x;
+    distinct[count++] = x;
+  }
+  return count;
+}
+
 export function signature(id: string, order: string, body: string): StorySignature {
   const text = normalizeForShingles(body.slice(0, MAX_SIGNATURE_CHARS * 2)).slice(0, MAX_SIGNATURE_CHARS);
-  const mins = new Uint32Array(HASHES).fill(0xffffffff);
-  const seen = new Set<number>();
-  for (let i = 0; i + SHINGLE <= text.length; i++) {
-    const x = fnv1a(text, i, SHINGLE);
-    if (seen.has(x)) continue;
-    seen.add(x);
-    for (let k = 0; k < HASHES; k++) {
-      const v = (Math.imul(COEF_A[k]!, x) + COEF_B[k]!) >>> 0;
-      if (v < mins[k]!) mins[k] = v;
+  const count = distinctShingles(text);
+  const mins = new Uint32Array(HASHES);
+  // One hash function at a time over all shingles: the tightest loop V8 makes of it.
+  for (let k = 0; k < HASHES; k++) {
+    const a = COEF_A[k]!;
+    const b = COEF_B[k]!;
+    let min = 0xffffffff;
+    for (let j = 0; j < count; j++) {
+      const v = (Math.imul(a, distinct[j]!) + b) >>> 0;
+      if (v < min) min = v;
     }
+    mins[k] = min;
   }
   const numbers = [...new Set(body.slice(0, MAX_SIGNATURE_CHARS * 2).match(/\d+(?:\.\d+)?%?/g) ?? [])];
-  return { id, order, storyId: id, shingles: seen.size, minhash: mins, numbers };
+  return { id, order, storyId: id, shingles: count, minhash: mins, numbers };
 }
 
 /** Estimated share of the smaller text contained in the larger, from the Jaccard estimate and the sizes. */
@@ -105,39 +153,56 @@ export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = [
   const parent = new Int32Array(all.length);
   for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  // One bucket map per band, keyed by a hash of the band's rows. Fresh signatures fill them;
-  // a fixed (already indexed) one joins only buckets a fresh one opened, since two fixed
-  // articles are never compared again: a run costs the change plus one pass over the fixed.
-  const buckets = Array.from({ length: BANDS }, () => new Map<number, number[]>());
-  const bandKey = (s: StorySignature, band: number) => {
-    let h = 0x811c9dc5;
-    for (let r = band * ROWS; r < band * ROWS + ROWS; r++) h = Math.imul(h ^ s.minhash[r]!, 0x01000193);
-    return h >>> 0;
-  };
-  for (let i = fixed.length; i < all.length; i++) {
-    if (all[i]!.shingles < MIN_SHINGLES) continue;
+  // Every band's key (a hash of its rows) in one pass over the signatures, then band by band, so
+  // memory holds one band's buckets, not all of them. A bucket is a chain through `next` from
+  // its head in `heads`. Fresh signatures open buckets; a fixed (already indexed) one joins only
+  // buckets a fresh one opened, since two fixed articles are never compared again: a run costs
+  // the change plus one pass over the fixed. `opened` (a bit per low 16 bits of a fresh key)
+  // spares most fixed signatures the map look-up.
+  const keys = new Uint32Array(all.length * BANDS);
+  for (let i = 0; i < all.length; i++) {
+    const minhash = all[i]!.minhash;
     for (let band = 0; band < BANDS; band++) {
-      const key = bandKey(all[i]!, band);
-      const list = buckets[band]!.get(key);
-      if (list) list.push(i);
-      else buckets[band]!.set(key, [i]);
+      let h = 0x811c9dc5;
+      for (let r = band * ROWS; r < band * ROWS + ROWS; r++) h = Math.imul(h ^ minhash[r]!, 0x01000193);
+      keys[i * BANDS + band] = h >>> 0;
     }
   }
-  for (let i = 0; i < fixed.length; i++) {
-    if (all[i]!.shingles < MIN_SHINGLES) continue;
-    for (let band = 0; band < BANDS; band++) buckets[band]!.get(bandKey(all[i]!, band))?.push(i);
-  }
-  const checked = new Set<string>();
-  for (const members of buckets.flatMap((b) => [...b.values()])) {
-    if (members.length > MAX_BUCKET) continue;
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const [i, j] = [members[x]!, members[y]!];
-        if (i < fixed.length && j < fixed.length) continue;
-        const key = `${i}:${j}`;
-        if (checked.has(key)) continue;
-        checked.add(key);
-        if (find(i) !== find(j) && isReprint(all[i]!, all[j]!)) parent[find(j)] = find(i);
+  const next = new Int32Array(all.length);
+  const opened = new Uint8Array(1 << 13);
+  const members: number[] = [];
+  for (let band = 0; band < BANDS; band++) {
+    const heads = new Map<number, number>();
+    if (fixed.length) opened.fill(0);
+    for (let i = fixed.length; i < all.length; i++) {
+      if (all[i]!.shingles < MIN_SHINGLES) continue;
+      const key = keys[i * BANDS + band]!;
+      next[i] = heads.get(key) ?? -1;
+      heads.set(key, i);
+      opened[(key & 0xffff) >>> 3] = opened[(key & 0xffff) >>> 3]! | (1 << (key & 7));
+    }
+    for (let i = 0; i < fixed.length; i++) {
+      const key = keys[i * BANDS + band]!;
+      if ((opened[(key & 0xffff) >>> 3]! & (1 << (key & 7))) === 0 || all[i]!.shingles < MIN_SHINGLES) continue;
+      const head = heads.get(key);
+      if (head === undefined) continue;
+      next[i] = head;
+      heads.set(key, i);
+    }
+    for (const head of heads.values()) {
+      if (next[head] === -1) continue;
+      members.length = 0;
+      for (let i = head; i !== -1 && members.length <= MAX_BUCKET; i = next[i]!) members.push(i);
+      if (members.length > MAX_BUCKET) continue;
+      const window = members.length <= ALL_PAIRS ? members.length : NEIGHBOURS;
+      for (let x = 0; x < members.length; x++) {
+        const last = Math.min(members.length - 1, x + window);
+        for (let y = x + 1; y <= last; y++) {
+          const i = Math.min(members[x]!, members[y]!);
+          const j = Math.max(members[x]!, members[y]!);
+          if (j < fixed.length || find(i) === find(j)) continue;
+          if (isReprint(all[i]!, all[j]!)) parent[find(j)] = find(i);
+        }
       }
     }
   }
