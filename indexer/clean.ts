@@ -138,11 +138,20 @@ const TRADITIONAL_RATIO = 0.03;
 export function detectScript(text: string): Script {
   const han = text.match(HAN_RE)?.length ?? 0;
   if (han === 0) return 'simplified';
-  const original = [...text];
-  const converted = [...toSimplified(text)];
+  const converted = toSimplified(text);
   let changed = 0;
-  if (original.length !== converted.length) changed = han;
-  else for (let i = 0; i < original.length; i++) if (original[i] !== converted[i]) changed++;
+  if (converted.length === text.length) {
+    // Characters the converter changed, compared in place (a changed surrogate pair counts once).
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === converted.charCodeAt(i)) continue;
+      changed++;
+      if ((text.charCodeAt(i) & 0xfc00) === 0xd800) i++;
+    }
+  } else {
+    const [a, b] = [[...text], [...converted]];
+    if (a.length !== b.length) changed = han;
+    else for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) changed++;
+  }
   return changed / han >= TRADITIONAL_RATIO ? 'traditional' : 'simplified';
 }
 

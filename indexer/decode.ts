@@ -1,7 +1,7 @@
 /**
- * decode: raw bytes → text. BOM first, then strict UTF-8, then UTF-16 without BOM,
- * then GB18030/Big5 as chardet ranks them. Every candidate is decoded strictly, so a file
- * is either decoded exactly or rejected with a reason: UTF-8/16 by the fatal WHATWG
+ * decode: raw bytes → text. BOM first, then strict UTF-8, then UTF-16 without BOM, then
+ * GB18030/Big5: whichever decodes, ranked by chardet when both do. Every candidate is decoded
+ * strictly, so a file is either decoded exactly or rejected with a reason: UTF-8/16 by the fatal WHATWG
  * TextDecoder; GB18030/Big5 by iconv-lite, refusing any replacement character (Node's
  * Big5 TextDecoder silently drops invalid bytes even in fatal mode).
  */
@@ -26,6 +26,8 @@ const CHARDET_TO_ENCODING: Record<string, EncodingName> = {
   GB18030: 'gb18030',
   Big5: 'big5',
 };
+/** The legacy encodings tried, in the order that breaks a tie chardet leaves. */
+const LEGACY_ENCODINGS: readonly EncodingName[] = ['gb18030', 'big5'];
 
 export type DecodeOutcome = { ok: true; decoded: Decoded } | { ok: false };
 
@@ -129,16 +131,20 @@ export function decode(relPath: string, bytes: Uint8Array, reporter: Reporter): 
   const utf8 = strictDecode(bytes, 'utf-8');
   if (utf8 !== null) return done(utf8, 'utf-8');
 
-  const ranked = chardet
-    .analyse(bytes.subarray(0, DETECT_SAMPLE_BYTES))
-    .map((m) => CHARDET_TO_ENCODING[m.name])
-    .filter((e): e is EncodingName => e !== undefined);
-  // Both legacy encodings stay candidates even when chardet does not name them.
-  const candidates = [...new Set<EncodingName>([...ranked, 'gb18030', 'big5'])];
-  for (const encoding of candidates) {
+  // The legacy encodings that decode the bytes strictly; chardet ranks them only when both do
+  // (Big5 bytes are mostly valid GB18030 too; GBK text is seldom valid Big5), as it costs more
+  // than the decoding.
+  const valid = new Map<EncodingName, string>();
+  for (const encoding of LEGACY_ENCODINGS) {
     const text = strictDecode(bytes, encoding);
-    if (text !== null) return done(text, encoding);
+    if (text !== null) valid.set(encoding, text);
   }
+  if (valid.size > 1) {
+    const ranked = chardet.analyse(bytes.subarray(0, DETECT_SAMPLE_BYTES)).map((m) => CHARDET_TO_ENCODING[m.name]);
+    const best = [...ranked, ...LEGACY_ENCODINGS].find((e) => e !== undefined && valid.has(e))!;
+    return done(valid.get(best)!, best);
+  }
+  for (const [encoding, text] of valid) return done(text, encoding);
   reporter.error('decode/unknown-encoding', 'not valid UTF-8, UTF-16, GB18030 or Big5');
   return { ok: false };
 }

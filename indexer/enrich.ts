@@ -153,11 +153,13 @@ const COMMON_WORDS = new Set(['我们', '他们', '一个', '这个', '进行', 
  * most frequent and longest first. The engine does not weigh how often a word occurs; searched
  * before the text, these let an article about a thing outrank one that mentions it.
  */
+const HAN_TERM = /^[\u4e00-\u9fff]{2,}$/;
+
 export function salientTerms(title: string, body: string): string[] {
   const counts = new Map<string, number>();
   const count = (text: string) => {
     for (const w of words(text)) {
-      if (/^[\u4e00-\u9fff]{2,}$/.test(w) && !COMMON_WORDS.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      if (w.length > 1 && HAN_TERM.test(w) && !COMMON_WORDS.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
     }
   };
   count(title);

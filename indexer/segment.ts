@@ -55,21 +55,36 @@ const MIXED_TOKEN = /[A-Za-z](?=.*\d)|\d(?=.*[A-Za-z])/;
  */
 export function subwords(text: string): string {
   const whole = new Set(words(text));
-  const dict = dictionaryWords();
   const out = new Set<string>();
   for (const w of whole) {
     // Counted in UTF-16 units: the same as characters for the BMP text these pieces come from.
     if (w.length <= 2) continue;
-    for (let n = 2; n <= 3 && n < w.length; n++) {
-      for (let i = 0; i + n <= w.length; i++) {
-        const piece = w.slice(i, i + n);
-        if (!whole.has(piece) && dict.has(piece) && HAN_WORD.test(piece)) out.add(piece);
-      }
-    }
+    for (const piece of dictionaryPieces(w)) if (!whole.has(piece)) out.add(piece);
   }
   for (const w of whole) {
     if (!MIXED_TOKEN.test(w)) continue;
     for (const p of w.match(/[A-Za-z]+|\d+/g) ?? []) out.add(p);
   }
   return [...out].join(' ');
+}
+
+/** Words recur from text to text: the dictionary pieces of each are found once (bounded memo). */
+const PIECES_MEMO_SIZE = 100_000;
+const piecesMemo = new Map<string, readonly string[]>();
+
+/** The two- and three-character Han pieces of a word that jieba's dictionary holds, in order. */
+function dictionaryPieces(w: string): readonly string[] {
+  const known = piecesMemo.get(w);
+  if (known) return known;
+  const dict = dictionaryWords();
+  const pieces: string[] = [];
+  for (let n = 2; n <= 3 && n < w.length; n++) {
+    for (let i = 0; i + n <= w.length; i++) {
+      const piece = w.slice(i, i + n);
+      if (dict.has(piece) && HAN_WORD.test(piece)) pieces.push(piece);
+    }
+  }
+  if (piecesMemo.size >= PIECES_MEMO_SIZE) piecesMemo.clear();
+  piecesMemo.set(w, pieces);
+  return pieces;
 }
