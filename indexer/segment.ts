@@ -26,6 +26,19 @@ function dictionaryWords(): Set<string> {
   return dictionary;
 }
 
+/**
+ * Loads jieba and its dictionary now (about 0.4 s) instead of in the first text segmented: a
+ * process that indexes again and again calls it while idle, so its first changed file does not wait.
+ */
+export function loadSegmenter(): void {
+  jieba();
+  dictionaryWords();
+}
+
+export function segmenterLoaded(): boolean {
+  return segmenter !== null && dictionary !== null;
+}
+
 /** Recently segmented texts; enough for the passages of the article being processed. */
 const MEMO_SIZE = 2048;
 const memo = new Map<string, string[]>();

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ManifestMemo } from '../indexer/manifest.js';
+import { loadSegmenter } from '../indexer/segment.js';
 import { syncSeeds, type Progress, type RunReport } from '../indexer/sync.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine/meili.js';
@@ -43,6 +44,7 @@ export class Reindexer {
   private retryFull = false;
   /** The manifest between runs: a scheduled run reads it again only if something else wrote it. */
   private readonly manifests = new ManifestMemo();
+  private segmenterAsked = false;
 
   constructor(
     private readonly config: Config,
@@ -102,6 +104,7 @@ export class Reindexer {
       await this.lease?.release().catch(() => {});
       this.current = null;
       this.currentRun = null;
+      this.loadSegmenterWhenIdle();
     });
     return { jobId, outcome: this.current };
   }
@@ -136,6 +139,22 @@ export class Reindexer {
       this.logger.error({ err: error }, 'index run failed; the live index was left as it was');
       return { status: 'failed', error };
     }
+  }
+
+  /**
+   * After the first run (at start-up it usually finds nothing new), jieba and its dictionary are
+   * loaded while the process idles, so the first file that changes does not wait for them (0.4 s).
+   */
+  private loadSegmenterWhenIdle(): void {
+    if (this.segmenterAsked || this.stopping) return;
+    this.segmenterAsked = true;
+    setImmediate(() => {
+      try {
+        loadSegmenter();
+      } catch (err) {
+        this.logger.warn({ err }, 'could not load the segmenter ahead of a run');
+      }
+    });
   }
 
   /** Lets a run under way stop at its next safe point and waits for it. */
