@@ -148,18 +148,18 @@ const MAX_SALIENT_CHARS = 50_000;
 /** Words too common in news to tell articles apart. */
 const COMMON_WORDS = new Set(['我们', '他们', '一个', '这个', '进行', '表示', '目前', '已经', '以及', '相关', '通过', '工作', '发展', '国家', '今年', '记者', '有关', '问题', '方面', '没有', '可以', '一些', '其中', '同时', '当地', '时间']);
 
+const HAN_TERM = /^[\u4e00-\u9fff]{2,}$/;
+
 /**
  * The terms an article is about: words of two or more Han characters it repeats (光伏 ×7), the
  * most frequent and longest first. The engine does not weigh how often a word occurs; searched
  * before the text, these let an article about a thing outrank one that mentions it.
  */
-const HAN_TERM = /^[\u4e00-\u9fff]{2,}$/;
-
 export function salientTerms(title: string, body: string): string[] {
   const counts = new Map<string, number>();
   const count = (text: string) => {
     for (const w of words(text)) {
-      if (w.length > 1 && HAN_TERM.test(w) && !COMMON_WORDS.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      if (HAN_TERM.test(w) && !COMMON_WORDS.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
     }
   };
   count(title);
