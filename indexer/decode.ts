@@ -139,12 +139,11 @@ export function decode(relPath: string, bytes: Uint8Array, reporter: Reporter): 
     const text = strictDecode(bytes, encoding);
     if (text !== null) valid.set(encoding, text);
   }
-  if (valid.size > 1) {
-    const ranked = chardet.analyse(bytes.subarray(0, DETECT_SAMPLE_BYTES)).map((m) => CHARDET_TO_ENCODING[m.name]);
-    const best = [...ranked, ...LEGACY_ENCODINGS].find((e) => e !== undefined && valid.has(e))!;
-    return done(valid.get(best)!, best);
+  if (valid.size === 0) {
+    reporter.error('decode/unknown-encoding', 'not valid UTF-8, UTF-16, GB18030 or Big5');
+    return { ok: false };
   }
-  for (const [encoding, text] of valid) return done(text, encoding);
-  reporter.error('decode/unknown-encoding', 'not valid UTF-8, UTF-16, GB18030 or Big5');
-  return { ok: false };
+  const ranked = valid.size === 1 ? [] : chardet.analyse(bytes.subarray(0, DETECT_SAMPLE_BYTES)).map((m) => CHARDET_TO_ENCODING[m.name]);
+  const best = [...ranked, ...LEGACY_ENCODINGS].find((e) => e !== undefined && valid.has(e))!;
+  return done(valid.get(best)!, best);
 }

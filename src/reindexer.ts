@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ManifestMemo } from '../indexer/manifest.js';
-import { loadSegmenter } from '../indexer/segment.js';
+import { loadSegmenter, segmenterLoaded } from '../indexer/segment.js';
 import { syncSeeds, type Progress, type RunReport } from '../indexer/sync.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine/meili.js';
@@ -44,7 +44,6 @@ export class Reindexer {
   private retryFull = false;
   /** The manifest between runs: a scheduled run reads it again only if something else wrote it. */
   private readonly manifests = new ManifestMemo();
-  private segmenterAsked = false;
 
   constructor(
     private readonly config: Config,
@@ -142,12 +141,12 @@ export class Reindexer {
   }
 
   /**
-   * After the first run (at start-up it usually finds nothing new), jieba and its dictionary are
-   * loaded while the process idles, so the first file that changes does not wait for them (0.4 s).
+   * After a run that did not need them (at start-up it usually finds nothing new), jieba and its
+   * dictionary are loaded while the process idles, so the first file that changes does not wait
+   * for them (0.4 s).
    */
   private loadSegmenterWhenIdle(): void {
-    if (this.segmenterAsked || this.stopping) return;
-    this.segmenterAsked = true;
+    if (this.stopping || segmenterLoaded()) return;
     setImmediate(() => {
       try {
         loadSegmenter();
