@@ -24,11 +24,37 @@ export interface DiscoverOptions {
   /** Milliseconds between the two looks at a recently modified file (tests shorten it). */
   secondLookMs?: number;
   now?: () => number;
+  /**
+   * A walk that lists again only what changed: the directories in `changed` (absolute paths, as
+   * `listings` keys them) and those `previous` did not list; the others keep their listing.
+   */
+  previous?: Discovery;
+  changed?: ReadonlySet<string>;
+  /** Called with each directory just before it is listed (a watch set up here misses nothing the listing does not see). */
+  beforeList?: (dir: string) => void;
+}
+
+/** What one directory held when it was listed. */
+export interface DirListing {
+  /** Its files, recently modified ones included (their second look is each walk's own). */
+  files: SourceFile[];
+  diagnostics: Diagnostic[];
+  /** Its sub-directories, each with how many of `files` come before it in name order. */
+  subdirs: { absPath: string; relPath: string; at: number; viaLink: boolean }[];
+  /**
+   * Reached through, or holding, a symbolic link: what a link points at changes without an event
+   * in this directory, so it is listed on every walk.
+   */
+  volatile: boolean;
 }
 
 export interface Discovery {
   files: SourceFile[];
   diagnostics: Diagnostic[];
+  /** Every directory walked, by absolute path (as walked: a linked directory under its link's path). */
+  listings: Map<string, DirListing>;
+  /** How many directories this walk listed (the rest kept the previous walk's listing). */
+  listed: number;
 }
 
 function isInside(root: string, candidate: string): boolean {
@@ -36,82 +62,113 @@ function isInside(root: string, candidate: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** Reads one directory: its seed files, its sub-directories and what it set aside. */
+async function listDirectory(root: string, dir: string, relDir: string, viaLink: boolean, maxFileBytes: number): Promise<DirListing> {
+  const listing: DirListing = { files: [], diagnostics: [], subdirs: [], volatile: viaLink };
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = new Set(entries.map((e) => e.name));
+  const wanted = entries.filter((e) => !IGNORED_NAME.test(e.name) && !isDeclarationFile(e.name));
+  // lstat without the thread pool: a synchronous call is a few µs where a promise of one cost
+  // ~20 (0.5 s against 0.15 s for 53k entries), taken in slices so the event loop keeps turning.
+  const infos: (Stats | undefined)[] = [];
+  const stamps = new Map<string, string>();
+  for (const [i, e] of entries.entries()) {
+    if (i > 0 && i % STATS_PER_TURN === 0) await yieldToLoop();
+    const declaration = isDeclarationFile(e.name);
+    if (!declaration && IGNORED_NAME.test(e.name)) continue;
+    let info: Stats | undefined;
+    try {
+      info = lstatSync(path.join(dir, e.name));
+    } catch {
+      info = undefined; // gone since readdir
+    }
+    if (declaration) {
+      if (info) stamps.set(e.name, `${e.name}:${info.size}:${info.mtimeMs}`);
+    } else infos.push(info);
+  }
+  for (const [i, entry] of wanted.entries()) {
+    const relPath = relDir ? `${relDir}/${entry.name}` : entry.name;
+    const absPath = path.join(dir, entry.name);
+    let info = infos[i];
+    if (!info) continue; // gone since readdir
+    const link = info.isSymbolicLink();
+    if (link) {
+      listing.volatile = true;
+      let target: string;
+      try {
+        target = await realpath(absPath);
+      } catch {
+        listing.diagnostics.push({ file: relPath, rule: 'discover/broken-link', reason: 'symbolic link to nothing', severity: 'warning' });
+        continue;
+      }
+      if (!isInside(root, target)) {
+        listing.diagnostics.push({ file: relPath, rule: 'discover/outside-link', reason: 'symbolic link leaves the seeds folder', severity: 'warning' });
+        continue;
+      }
+      info = await stat(target);
+    }
+    if (info.isDirectory()) {
+      listing.subdirs.push({ absPath, relPath, at: listing.files.length, viaLink: viaLink || link });
+      continue;
+    }
+    if (!info.isFile()) continue;
+    if (info.size > maxFileBytes) {
+      listing.diagnostics.push({
+        file: relPath,
+        rule: 'discover/too-large',
+        reason: `${info.size} bytes is over MAX_FILE_BYTES (${maxFileBytes})`,
+        severity: 'error',
+      });
+      continue;
+    }
+    const own = [FOLDER_FILE, `${entry.name}${SIDECAR_SUFFIX}`].filter((n) => names.has(n));
+    const declarations = own.map((n) => path.join(dir, n));
+    const declarationStamp = own.map((n) => stamps.get(n) ?? `${n}:?`).join('|');
+    listing.files.push({ relPath, absPath, size: info.size, mtimeMs: info.mtimeMs, declarations, declarationStamp });
+  }
+  return listing;
+}
+
 export async function discover(seedsDir: string, options: DiscoverOptions): Promise<Discovery> {
   const root = await realpath(seedsDir);
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  const listings = new Map<string, DirListing>();
   const visitedDirs = new Set<string>();
   const recent: SourceFile[] = [];
   const now = options.now ?? Date.now;
+  const { previous, changed } = options;
+  let listed = 0;
 
-  const walk = async (dir: string, relDir: string): Promise<void> => {
+  const walk = async (dir: string, relDir: string, viaLink: boolean): Promise<void> => {
     const real = await realpath(dir);
     if (visitedDirs.has(real)) return;
     visitedDirs.add(real);
-    const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const names = new Set(entries.map((e) => e.name));
-    const wanted = entries.filter((e) => !IGNORED_NAME.test(e.name) && !isDeclarationFile(e.name));
-    // lstat without the thread pool: a synchronous call is a few µs where a promise of one cost
-    // ~20 (0.5 s against 0.15 s for 53k entries), taken in slices so the event loop keeps turning.
-    const infos: (Stats | undefined)[] = [];
-    const stamps = new Map<string, string>();
-    for (const [i, e] of entries.entries()) {
-      if (i > 0 && i % STATS_PER_TURN === 0) await yieldToLoop();
-      const declaration = isDeclarationFile(e.name);
-      if (!declaration && IGNORED_NAME.test(e.name)) continue;
-      let info: Stats | undefined;
-      try {
-        info = lstatSync(path.join(dir, e.name));
-      } catch {
-        info = undefined; // gone since readdir
-      }
-      if (declaration) {
-        if (info) stamps.set(e.name, `${e.name}:${info.size}:${info.mtimeMs}`);
-      } else infos.push(info);
+    let listing = changed && !changed.has(dir) ? previous?.listings.get(dir) : undefined;
+    if (!listing || listing.volatile) {
+      options.beforeList?.(dir);
+      listing = await listDirectory(root, dir, relDir, viaLink, options.maxFileBytes);
+      listed++;
     }
-    for (const [i, entry] of wanted.entries()) {
-      const relPath = relDir ? `${relDir}/${entry.name}` : entry.name;
-      const absPath = path.join(dir, entry.name);
-      let info = infos[i];
-      if (!info) continue; // gone since readdir
-      if (info.isSymbolicLink()) {
-        let target: string;
-        try {
-          target = await realpath(absPath);
-        } catch {
-          diagnostics.push({ file: relPath, rule: 'discover/broken-link', reason: 'symbolic link to nothing', severity: 'warning' });
-          continue;
-        }
-        if (!isInside(root, target)) {
-          diagnostics.push({ file: relPath, rule: 'discover/outside-link', reason: 'symbolic link leaves the seeds folder', severity: 'warning' });
-          continue;
-        }
-        info = await stat(target);
+    listings.set(dir, listing);
+    diagnostics.push(...listing.diagnostics);
+    // In name order: a sub-directory's files come where its name does among the files.
+    let next = 0;
+    const take = (until: number) => {
+      for (; next < until; next++) {
+        const file = listing.files[next]!;
+        if (now() - file.mtimeMs < RECENT_MS) recent.push(file);
+        else files.push(file);
       }
-      if (info.isDirectory()) {
-        await walk(absPath, relPath);
-        continue;
-      }
-      if (!info.isFile()) continue;
-      if (info.size > options.maxFileBytes) {
-        diagnostics.push({
-          file: relPath,
-          rule: 'discover/too-large',
-          reason: `${info.size} bytes is over MAX_FILE_BYTES (${options.maxFileBytes})`,
-          severity: 'error',
-        });
-        continue;
-      }
-      const own = [FOLDER_FILE, `${entry.name}${SIDECAR_SUFFIX}`].filter((n) => names.has(n));
-      const declarations = own.map((n) => path.join(dir, n));
-      const declarationStamp = own.map((n) => stamps.get(n) ?? `${n}:?`).join('|');
-      const file: SourceFile = { relPath, absPath, size: info.size, mtimeMs: info.mtimeMs, declarations, declarationStamp };
-      if (now() - info.mtimeMs < RECENT_MS) recent.push(file);
-      else files.push(file);
+    };
+    for (const sub of listing.subdirs) {
+      take(sub.at);
+      await walk(sub.absPath, sub.relPath, sub.viaLink);
     }
+    take(listing.files.length);
   };
-  await walk(root, '');
+  await walk(root, '', false);
 
   if (recent.length > 0) {
     await sleep(options.secondLookMs ?? SECOND_LOOK_MS);
@@ -122,5 +179,5 @@ export async function discover(seedsDir: string, options: DiscoverOptions): Prom
     }
     files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   }
-  return { files, diagnostics };
+  return { files, diagnostics, listings, listed };
 }

@@ -15,6 +15,7 @@ import { discover } from './discover.js';
 import { appendManifest, emptyManifest, manifestChange, manifestPath, readManifest, shouldRewrite, writeManifest, type Manifest, type ManifestEntry, type ManifestExtent, type ManifestMemo } from './manifest.js';
 import { linkAll, linkMaterial, loadSource, processSource, readAhead, type LinkMaterial, type LoadedSource } from './pipeline.js';
 import type { ChunkDoc, Diagnostic, SourceFile } from './types.js';
+import type { FolderWatch } from './watch.js';
 
 /** Documents per addDocuments request: large enough to amortise a task, small enough for a fast payload. */
 const BATCH_DOCS = 5000;
@@ -44,6 +45,8 @@ export interface RunReport {
   /** Documents upserted and deleted in the engine by this run. */
   upserted: number;
   deleted: number;
+  /** Directories of the seeds folder this run listed, of all it walked (a watched folder lists only those that changed). */
+  directories: { listed: number; total: number };
 }
 
 export interface Progress {
@@ -66,6 +69,8 @@ export interface SyncOptions {
   confirm?: () => Promise<boolean>;
   /** A process that runs again and again keeps the manifest here between runs instead of reading it each time. */
   memo?: ManifestMemo;
+  /** And watches the seeds folder, so a run lists again only the directories that changed. */
+  watch?: FolderWatch;
 }
 
 /** What a run keeps of a processed file once its chunks are sent. */
@@ -174,7 +179,8 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
   }
   const full = options.full === true || reason !== undefined;
 
-  const discovery = await discover(options.seedsDir, { maxFileBytes: options.maxFileBytes });
+  const walk = { maxFileBytes: options.maxFileBytes };
+  const discovery = await (options.watch ? options.watch.discover(options.seedsDir, walk) : discover(options.seedsDir, walk));
   const reports: FileReport[] = [];
   const next: Manifest = { ...emptyManifest(live), updatedAt: startedAt };
   // Files discover set aside (too large, still being written) keep what the index has of them.
@@ -317,6 +323,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       totals: summarise(reports),
       upserted: writer.count + patches.length,
       deleted: full ? 0 : toDelete.length,
+      directories: { listed: discovery.listed, total: discovery.listings.size },
     };
     if (reason) report.reason = reason;
     return report;

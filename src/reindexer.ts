@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ManifestMemo } from '../indexer/manifest.js';
 import { loadSegmenter, segmenterLoaded } from '../indexer/segment.js';
 import { syncSeeds, type Progress, type RunReport } from '../indexer/sync.js';
+import { FolderWatch } from '../indexer/watch.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine/meili.js';
 import type { EngineLease } from './lease.js';
@@ -44,6 +45,8 @@ export class Reindexer {
   private retryFull = false;
   /** The manifest between runs: a scheduled run reads it again only if something else wrote it. */
   private readonly manifests = new ManifestMemo();
+  /** The seeds folder between runs: a scheduled run lists again only the directories that changed. */
+  private readonly watch = new FolderWatch(({ dir, error }) => this.logger.warn({ dir, err: error }, 'cannot watch a seeds directory; it is listed in full on every run'));
 
   constructor(
     private readonly config: Config,
@@ -119,6 +122,7 @@ export class Reindexer {
         full,
         shouldStop: () => this.stopping,
         memo: this.manifests,
+        watch: this.watch,
         ...(this.lease ? { confirm: () => this.lease!.confirm() } : {}),
         onProgress: (p) => {
           if (this.currentRun) this.currentRun.progress = p;
@@ -128,7 +132,7 @@ export class Reindexer {
       if (report.mode === 'full') this.retryFull = false;
       const rejected = report.files.filter((f) => f.status === 'rejected');
       for (const f of rejected) this.logger.warn({ file: f.file, reasons: f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.reason) }, 'file rejected');
-      this.logger.info({ mode: report.mode, reason: report.reason, totals: report.totals, upserted: report.upserted, deleted: report.deleted }, 'index run finished');
+      this.logger.info({ mode: report.mode, reason: report.reason, totals: report.totals, upserted: report.upserted, deleted: report.deleted, directories: report.directories }, 'index run finished');
       await this.onFinished(report).catch((err: unknown) => this.logger.warn({ err }, 'after-run hook failed'));
       return { status: 'done', report };
     } catch (err) {
@@ -160,5 +164,6 @@ export class Reindexer {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.current;
+    this.watch.close();
   }
 }

@@ -1,19 +1,21 @@
 /** The indexing process between runs (src/reindexer.ts), in a process of its own as every test file. */
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { appendFile, cp, mkdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config.js';
 import { Reindexer } from '../../src/reindexer.js';
 import { segmenterLoaded } from '../../indexer/segment.js';
-import { engineEnv, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
+import { SEEDS, engineEnv, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const engine = testEngine();
 
 describe('Reindexer', () => {
   const indexName = uniqueIndex('reindexer');
+  const watchedIndex = uniqueIndex('reindexer-watch');
   after(async () => {
     await engine.deleteIndex(indexName).catch(() => {});
+    await engine.deleteIndex(watchedIndex).catch(() => {});
   });
 
   it('loads the segmenter once a run that needed none is over, so the next changed file does not wait for it', async () => {
@@ -29,5 +31,42 @@ describe('Reindexer', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(segmenterLoaded(), true);
     await reindexer.stop();
+  });
+
+  it('lists again only the directory where a file changed, and indexes the change', async () => {
+    const { url, key } = engineEnv();
+    const seeds = path.join(await tempDir(), 'seeds');
+    // The sample seeds in three directories of their own.
+    for (const dir of ['a', 'b', 'c']) await cp(SEEDS, path.join(seeds, dir), { recursive: true });
+    const config = loadConfig({ SEEDS_DIR: seeds, DATA_DIR: await tempDir(), MEILI_URL: url, MEILI_MASTER_KEY: key, INDEX_NAME: watchedIndex });
+    const reindexer = new Reindexer(config, engine, silentLogger);
+    try {
+      const report = async () => {
+        const outcome = await reindexer.run();
+        assert.equal(outcome.status, 'done', outcome.status === 'failed' ? outcome.error.message : outcome.status);
+        return (outcome as Extract<typeof outcome, { status: 'done' }>).report;
+      };
+      const first = await report();
+      assert.deepEqual(first.directories, { listed: 4, total: 4 });
+      assert.equal(first.totals.indexed, first.totals.files);
+
+      const still = await report();
+      assert.deepEqual(still.directories, { listed: 0, total: 4 });
+      assert.equal(still.upserted + still.deleted, 0);
+
+      const changed = path.join(seeds, 'b', first.files[0]!.file.split('/')[1]!);
+      await appendFile(changed, '\n\n增量测试追加的一段正文，记者从有关部门获悉，相关工作正在稳步推进。\n');
+      const old = new Date(Date.now() - 10_000); // past discover's second look at a file being written
+      await utimes(changed, old, old);
+      const next = await report();
+      assert.deepEqual(next.directories, { listed: 1, total: 4 });
+      assert.deepEqual(
+        next.files.filter((f) => f.status !== 'unchanged').map((f) => [f.file, f.status]),
+        [[path.relative(seeds, changed), 'indexed']],
+      );
+      assert.ok(next.upserted > 0);
+    } finally {
+      await reindexer.stop();
+    }
   });
 });
