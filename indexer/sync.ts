@@ -274,8 +274,12 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
     // Phase 2: link reprints among the processed files and against the stories already indexed;
     // documents whose story is not the one they were sent (or kept) with get it by partial update.
-    const fixed = Object.values(next.files).flatMap((e) => e.signatures);
-    const stories = fresh.length ? linkAll(fresh.map((f) => f.material), fixed) : new Map<string, string>();
+    const stories = fresh.length
+      ? linkAll(
+          fresh.map((f) => f.material),
+          Object.values(next.files).flatMap((e) => e.signatures),
+        )
+      : new Map<string, string>();
     const patches: Pick<ChunkDoc, 'id' | 'storyId'>[] = [];
     for (const f of fresh) {
       for (const h of f.held) {
