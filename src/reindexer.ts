@@ -46,7 +46,7 @@ export class Reindexer {
   /** The manifest between runs: a scheduled run reads it again only if something else wrote it. */
   private readonly manifests = new ManifestMemo();
   /** The seeds folder between runs: a scheduled run lists again only the directories that changed. */
-  private readonly watch = new FolderWatch(({ dir, error }) => this.logger.warn({ dir, err: error }, 'cannot watch a seeds directory; it is listed in full on every run'));
+  private readonly watch = new FolderWatch(({ dir, error }) => this.logger.warn({ dir, err: error }, 'cannot watch a seeds directory; runs list it again instead of trusting its events'));
 
   constructor(
     private readonly config: Config,
