@@ -60,13 +60,9 @@ export class FolderWatch {
     for (const dir of this.unwatched) changed.add(dir);
     this.changed = new Set();
     this.lost = false;
-    const watchDir = (dir: string) => {
-      const problem = this.watchDir(dir);
-      if (problem) this.tell(problem);
-    };
     let discovery: Discovery;
     try {
-      discovery = await discover(seedsDir, { ...options, ...(full ? {} : { previous: last.discovery, changed }), beforeList: watchDir });
+      discovery = await discover(seedsDir, { ...options, ...(full ? {} : { previous: last.discovery, changed }), beforeList: (dir) => this.watchDir(dir) });
     } catch (err) {
       this.lost = true; // what this walk was to see is seen by the next one, in full
       throw err;
@@ -87,13 +83,13 @@ export class FolderWatch {
    * that was removed since (the kernel drops such a watch, and a new directory may take over
    * its inode number), and whatever happened before the new watch the listing sees.
    */
-  private watchDir(dir: string): WatchProblem | null {
+  private watchDir(dir: string): void {
     this.watchers.get(dir)?.close();
     this.watchers.delete(dir);
     try {
       if (!LOCAL_FILE_SYSTEMS.has(statfsSync(dir).type)) {
-        this.unwatched.add(dir);
-        return null; // by design, not a problem: listed every time
+        this.unwatched.add(dir); // by design, not a problem: listed every time
+        return;
       }
       const watcher = watch(dir, { persistent: false }, () => this.changed.add(dir));
       watcher.on('error', (error) => {
@@ -104,10 +100,9 @@ export class FolderWatch {
       });
       this.watchers.set(dir, watcher);
       this.unwatched.delete(dir);
-      return null;
     } catch (err) {
       this.unwatched.add(dir);
-      return { dir, error: err as Error };
+      this.tell({ dir, error: err as Error });
     }
   }
 
