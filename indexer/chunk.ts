@@ -77,10 +77,12 @@ function dateFields(date: string | null): Pick<ChunkDoc, 'dateTs' | 'year' | 'mo
 /**
  * A chunk's id: its article, place and text, and the article's fields every chunk carries, so a
  * changed declaration (another source for the same text) makes new documents that an incremental
- * run sends. The storyId is left out: linking patches it in place.
+ * run sends. The storyId is left out: linking patches it in place. The hex of the digest's first
+ * bytes, not a slice of its whole hex: a run holds every chunk id, and a slice keeps its
+ * 64-character parent alive.
  */
 export function chunkId(articleId: string, index: number, text: string, fields = ''): string {
-  return createHash('sha256').update(`${articleId}\n${index}\n${text}\n${fields}`).digest('hex').slice(0, 24);
+  return createHash('sha256').update(`${articleId}\n${index}\n${text}\n${fields}`).digest().toString('hex', 0, 12);
 }
 
 export function chunkArticle(article: Article, options: ChunkOptions = DEFAULT_CHUNKING): ChunkDoc[] {

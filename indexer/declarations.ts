@@ -69,6 +69,6 @@ export async function loadDeclaration(absPath: string, present?: readonly string
     if (parsed.success) declaration = { ...declaration, ...parsed.data };
     else problems.push(`${path.basename(absPath)}${SIDECAR_SUFFIX}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   }
-  const hash = createHash('sha256').update(JSON.stringify(declaration)).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(JSON.stringify(declaration)).digest().toString('hex', 0, 8);
   return { declaration, hash, problems };
 }

@@ -177,8 +177,9 @@ export function salientTerms(title: string, body: string): string[] {
     .map(([w]) => w);
 }
 
+/** The first bytes' hex, as chunkId: a slice of the whole hex would keep the digest's string alive. */
 export function articleId(relPath: string, title: string, body: string): string {
-  return createHash('sha256').update(`${relPath}\n${title}\n${body}`).digest('hex').slice(0, 16);
+  return createHash('sha256').update(`${relPath}\n${title}\n${body}`).digest().toString('hex', 0, 8);
 }
 
 export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
