@@ -158,7 +158,7 @@ async function stageThroughput(dir: string, bytes: number, tier: number) {
       tChunk += tc;
     }
   }
-  const [, tLink] = time(() => linkStories(articles.map(articleSignature)));
+  const [, tLink] = time(() => linkStories(articles.map((a) => articleSignature(a))));
   const stages: [string, number][] = [['decode', tDecode], ['parse', tParse], ['clean', tClean], ['split', tSplit], ['enrich', tEnrich], ['link', tLink], ['chunk', tChunk]];
   for (const [name, seconds] of stages) row(tier, `stage ${name}`, `${f(bytes / MIB / seconds, 1)} MB/s, ${f(articles.length / seconds, 0)} articles/s`);
   return { stages: Object.fromEntries(stages.map(([n, s]) => [n, { seconds: s, mbPerSecond: bytes / MIB / s, articlesPerSecond: articles.length / s }])), articles: articles.length };

@@ -1,3 +1,4 @@
+import { flat } from './strings.js';
 import type { Diagnostic, Severity } from './types.js';
 
 /** Collects diagnostics for one file, as a vfile does; stages report through it instead of throwing. */
@@ -5,8 +6,10 @@ export class Reporter {
   readonly messages: Diagnostic[] = [];
   constructor(readonly file: string) {}
 
+  /** The reason is kept flat: a run's report holds every file's diagnostics until it ends. */
   report(severity: Severity, rule: string, reason: string, place?: string): void {
-    this.messages.push(place === undefined ? { file: this.file, rule, reason, severity } : { file: this.file, place, rule, reason, severity });
+    const text = flat(reason);
+    this.messages.push(place === undefined ? { file: this.file, rule, reason: text, severity } : { file: this.file, place, rule, reason: text, severity });
   }
   error(rule: string, reason: string, place?: string): void {
     this.report('error', rule, reason, place);

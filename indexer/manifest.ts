@@ -13,32 +13,11 @@
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { StorySignature } from './link.js';
+import { MinhashArena, type StorySignature } from './link.js';
 
 /** A MinHash signature is stored as the base64 of its little-endian 32-bit values: a third of its JSON size as numbers. */
 export function encodeMinhash(minhash: Uint32Array): string {
   return Buffer.from(minhash.buffer, minhash.byteOffset, minhash.byteLength).toString('base64');
-}
-
-/**
- * Decodes many signatures into shared blocks of memory: one allocation per few thousand
- * signatures instead of two per signature (reading 100k of them was a third allocation).
- */
-class MinhashArena {
-  private block = Buffer.alloc(0);
-  private used = 0;
-
-  decode(text: string): Uint32Array {
-    const length = (text.length * 3) >> 2; // an upper bound of the decoded bytes
-    if (this.used + length > this.block.length) {
-      this.block = Buffer.alloc(Math.max(1 << 20, length));
-      this.used = 0;
-    }
-    const written = this.block.write(text, this.used, 'base64') & ~3;
-    const view = new Uint32Array(this.block.buffer, this.block.byteOffset + this.used, written >> 2);
-    this.used += (written + 7) & ~7;
-    return view;
-  }
 }
 
 export interface ManifestEntry {
@@ -133,8 +112,10 @@ function toEntry(value: Record<string, unknown>, arena: MinhashArena): ManifestE
   for (const s of signatures as Record<string, unknown>[]) {
     if (typeof s !== 'object' || s === null) return 'a signature must be an object';
     const { id, order, storyId, shingles, minhash, numbers } = s;
-    if (!isString(id) || !isString(order) || !isString(storyId) || !isNumber(shingles) || !isString(minhash) || !Array.isArray(numbers) || !numbers.every(isString)) return `signature ${String(id)} is incomplete`;
-    sigs.push({ id, order, storyId, shingles, minhash: arena.decode(minhash), numbers: numbers as string[] });
+    // Numbers were a list of strings before they were one string.
+    const stated = Array.isArray(numbers) && numbers.every(isString) ? numbers.join(' ') : numbers;
+    if (!isString(id) || !isString(order) || !isString(storyId) || !isNumber(shingles) || !isString(minhash) || !isString(stated)) return `signature ${String(id)} is incomplete`;
+    sigs.push({ id, order, storyId, shingles, minhash: arena.decode(minhash), numbers: stated });
   }
   const entry: ManifestEntry = { size, mtimeMs, contentHash, chunkIds: chunkIds as string[], articles, signatures: sigs };
   if (declarationStamp !== undefined) entry.declarationStamp = declarationStamp;

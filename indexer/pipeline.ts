@@ -14,7 +14,8 @@ import { loadDeclaration, type LoadedDeclaration } from './declarations.js';
 import { parse } from './parse.js';
 import { split } from './split.js';
 import { chunkArticle } from './chunk.js';
-import { linkContinuations, linkStories, signature, type PagePart, type StorySignature } from './link.js';
+import { linkContinuations, linkStories, signature, type MinhashArena, type PagePart, type StorySignature } from './link.js';
+import { flat } from './strings.js';
 import type { Article, ChunkDoc, FileResult, SourceFile } from './types.js';
 
 export function processBytes(relPath: string, bytes: Uint8Array, loaded: LoadedDeclaration = { declaration: {}, hash: '', problems: [] }): FileResult {
@@ -105,8 +106,8 @@ export async function* readAhead(files: readonly SourceFile[], wanted: (file: So
 }
 
 /** Signature of an article for reprint linking; `order` makes the earliest copy name the story. */
-export function articleSignature(article: Article): StorySignature {
-  return signature(article.id, `${article.file}\u0000${String(article.ordinal).padStart(6, '0')}`, article.body);
+export function articleSignature(article: Article, arena?: MinhashArena): StorySignature {
+  return signature(article.id, flat(`${article.file}\u0000${String(article.ordinal).padStart(6, '0')}`), article.body, arena);
 }
 
 /** What reprint linking keeps of a processed file: its articles' signatures and page parts. */
@@ -116,9 +117,10 @@ export interface LinkMaterial {
   parts: PagePart[];
 }
 
-export function linkMaterial(result: Extract<FileResult, { ok: true }>): LinkMaterial {
+/** `arena`: where a run that keeps many signatures puts their minhashes. */
+export function linkMaterial(result: Extract<FileResult, { ok: true }>, arena?: MinhashArena): LinkMaterial {
   return {
-    signatures: result.articles.map(articleSignature),
+    signatures: result.articles.map((a) => articleSignature(a, arena)),
     parts: result.articles
       .filter((a) => a.edition && (a.jump.to !== undefined || a.jump.from !== undefined))
       .map((a) => ({ id: a.id, file: a.file, title: a.title, edition: a.edition, jump: a.jump })),
@@ -141,7 +143,7 @@ export function linkAll(materials: LinkMaterial[], fixed: StorySignature[] = [])
 
 /** Links processed files held in memory: sets storyId on their articles and chunks; returns each file's signatures. */
 export function linkResults(results: Extract<FileResult, { ok: true }>[], fixed: StorySignature[] = []): Map<string, StorySignature[]> {
-  const materials = results.map(linkMaterial);
+  const materials = results.map((r) => linkMaterial(r));
   const stories = linkAll(materials, fixed);
   const signatures = new Map<string, StorySignature[]>();
   results.forEach((r, i) => {

@@ -12,6 +12,7 @@
 import { filterString, type Engine } from '../src/engine/meili.js';
 import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
+import { MinhashArena } from './link.js';
 import { appendManifest, emptyManifest, manifestChange, manifestPath, readManifest, shouldRewrite, writeManifest, type Manifest, type ManifestEntry, type ManifestExtent, type ManifestMemo } from './manifest.js';
 import { linkAll, linkMaterial, loadSource, processSource, readAhead, type LinkMaterial, type LoadedSource } from './pipeline.js';
 import type { ChunkDoc, Diagnostic, SourceFile } from './types.js';
@@ -79,8 +80,13 @@ interface FreshFile {
   contentHash: string;
   articles: number;
   chunkIds: string[];
-  /** Each chunk with the story the index will hold for it before linking. */
-  held: { id: string; articleId: string; story: string }[];
+  /** Each chunk's article, by position in chunkIds (a run keeps these for every chunk: no object per chunk). */
+  chunkArticles: string[];
+  /**
+   * Chunks kept from the last run whose article was then in another story: the story the index
+   * holds for them. Every other chunk is sent (or kept) with its own article's id as its story.
+   */
+  keptStories: Map<string, string> | null;
   material: LinkMaterial;
 }
 
@@ -218,6 +224,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
     // Phase 1: process the files that changed (all of them in a full run) and send their chunks.
     const fresh: FreshFile[] = [];
+    const arena = new MinhashArena();
     let done = 0;
     // Files whose size or time moved are read ahead; the others are only read if their declaration changed.
     const moved = (file: SourceFile) => {
@@ -259,13 +266,22 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       const from = entry ? undefined : vanished.get(result.contentHash);
       if (from) renamedFrom.set(file.relPath, from);
       const before = new Set(full ? [] : (entry?.chunkIds ?? []));
-      const ids = new Set(result.chunks.map((c) => c.id));
+      // What the index holds as each chunk's story once these chunks land: kept chunks keep the story of the last run.
+      const oldStory = new Map((entry?.signatures ?? []).filter((sig) => sig.storyId !== sig.id).map((sig) => [sig.id, sig.storyId]));
+      const ids = new Set<string>();
+      const chunkArticles: string[] = [];
+      let keptStories: Map<string, string> | null = null;
+      for (const c of result.chunks) {
+        if (ids.has(c.id)) continue; // an article printed twice in one file
+        ids.add(c.id);
+        chunkArticles.push(c.articleId);
+        const story = before.has(c.id) ? oldStory.get(c.articleId) : undefined;
+        if (story !== undefined) (keptStories ??= new Map()).set(c.id, story);
+      }
+      const chunkIds = [...ids];
       await writer.add(result.chunks.filter((c) => !before.has(c.id)));
       if (entry && !full) toDelete.push(...entry.chunkIds.filter((id) => !ids.has(id)));
-      // What the index holds as each article's story once these chunks land: kept chunks keep the story of the last run.
-      const oldStory = new Map((entry?.signatures ?? []).map((sig) => [sig.id, sig.storyId]));
-      const held = result.chunks.map((c) => ({ id: c.id, articleId: c.articleId, story: before.has(c.id) ? (oldStory.get(c.articleId) ?? c.articleId) : c.articleId }));
-      fresh.push({ file, contentHash: result.contentHash, articles: result.articles.length, chunkIds: [...ids], held, material: linkMaterial(result) });
+      fresh.push({ file, contentHash: result.contentHash, articles: result.articles.length, chunkIds, chunkArticles, keptStories, material: linkMaterial(result, arena) });
       const diagnostics = from
         ? [...result.diagnostics, { file: file.relPath, rule: 'sync/renamed', reason: `renamed from ${from}`, severity: 'info' as const }]
         : result.diagnostics;
@@ -282,10 +298,11 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       : new Map<string, string>();
     const patches: Pick<ChunkDoc, 'id' | 'storyId'>[] = [];
     for (const f of fresh) {
-      for (const h of f.held) {
-        const story = stories.get(h.articleId) ?? h.articleId;
-        if (story !== h.story) patches.push({ id: h.id, storyId: story });
-      }
+      f.chunkIds.forEach((id, i) => {
+        const articleId = f.chunkArticles[i]!;
+        const story = stories.get(articleId) ?? articleId;
+        if (story !== (f.keptStories?.get(id) ?? articleId)) patches.push({ id, storyId: story });
+      });
       next.files[f.file.relPath] = stamped(
         { size: f.file.size, mtimeMs: f.file.mtimeMs, contentHash: f.contentHash, chunkIds: f.chunkIds, articles: f.articles, signatures: f.material.signatures },
         f.file,

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { containment, linkStories, signature, type StorySignature } from '../../indexer/link.js';
+import { containment, linkStories, MinhashArena, signature, type StorySignature } from '../../indexer/link.js';
 
 /** Deterministic text of `length` CJK characters: different seeds share no 5-character shingle in practice. */
 function text(seed: number, length: number): string {
@@ -55,6 +55,37 @@ describe('signature', () => {
     assert.ok(part > 0.8, `a two-thirds copy is mostly contained: ${part}`);
     assert.ok(containment(whole, signature('d', 'd', text(3, 600))) < 0.1);
   });
+});
+
+describe('MinhashArena', () => {
+  test('gives each signature a minhash of its own, equal to one signed without it, across blocks', () => {
+    const arena = new MinhashArena();
+    // 64 values a signature: the first block (4096 values) holds 64, so 300 signatures span three blocks.
+    const bodies = Array.from({ length: 300 }, (_, i) => text(i + 10, 50 + (i % 7) * 40));
+    const inArena = bodies.map((b, i) => signature(`a${i}`, `a${i}`, b, arena));
+    bodies.forEach((b, i) => assert.deepEqual([...inArena[i]!.minhash], [...signature(`a${i}`, `a${i}`, b).minhash], `signature ${i}`));
+    inArena[0]!.minhash.fill(0);
+    assert.deepEqual([...inArena[1]!.minhash], [...signature('a1', 'a1', bodies[1]!).minhash], 'no two share memory');
+  });
+
+  const lengths: [string, number][] = [
+    ['a signature (64 values)', 64],
+    ['one value (base64 ending in "==")', 1],
+    ['three values (base64 without padding)', 3],
+    ['five values (base64 ending in "=")', 5],
+    ['more than a first block', 5000],
+  ];
+  for (const [name, length] of lengths) {
+    test(`decodes the base64 of ${name} into the arena`, () => {
+      const arena = new MinhashArena();
+      const values = Uint32Array.from({ length }, (_, i) => Math.imul(i + 1, 2654435761) >>> 0);
+      const decoded = arena.decode(Buffer.from(values.buffer).toString('base64'));
+      assert.deepEqual([...decoded], [...values]);
+      const next = arena.decode(Buffer.from(values.buffer).toString('base64'));
+      next.fill(0);
+      assert.deepEqual([...decoded], [...values], 'a later decode does not overwrite it');
+    });
+  }
 });
 
 describe('linkStories', () => {

@@ -29,7 +29,7 @@ function entry(seed: number, articles = 2): ManifestEntry {
       storyId: `a${seed}_0`,
       shingles: 50 + i,
       minhash: Uint32Array.from({ length: 64 }, (_, k) => (seed * 7919 + i * 104_729 + k * 2_654_435_761) >>> 0),
-      numbers: [`${seed}`, '3.5%'],
+      numbers: `${seed} 3.5%`,
     })),
     declarationStamp: seed % 2 ? `f${seed}.meta.json:10:1` : '',
   };
@@ -99,10 +99,10 @@ describe('manifest', () => {
     assert.deepEqual(plain(read.manifest), plain(next));
   });
 
-  it('reads the version 4 format (written whole, no commit lines) and rewrites it before appending', async () => {
+  it('reads the version 4 format (written whole, no commit lines, numbers as a list) and rewrites it before appending', async () => {
     const f = await file();
     const e = entry(1);
-    const legacy = { ...e, minhash: undefined, signatures: e.signatures.map((s) => ({ ...s, minhash: Buffer.from(s.minhash.buffer).toString('base64') })) };
+    const legacy = { ...e, signatures: e.signatures.map((s) => ({ ...s, minhash: Buffer.from(s.minhash.buffer).toString('base64'), numbers: s.numbers.split(' ') })) };
     await writeFile(f, `${JSON.stringify({ version: 4, index: 'articles', updatedAt: '2026-01-01T00:00:00.000Z' })}\n${JSON.stringify({ path: 'a.txt', ...legacy })}\n`);
     const read = await readManifest(f);
     assert.ok(read.status === 'ok');
@@ -117,6 +117,7 @@ describe('manifest', () => {
     ['an entry without its chunk ids', (t) => t.replace('"chunkIds":', '"chunks":'), /line 2: chunkIds/],
     ['a size that is not a number', (t) => t.replace(/"size":\d+/, '"size":"big"'), /line 2: size/],
     ['a signature without its minhash', (t) => t.replace(/"minhash":"[^"]*",/, ''), /line 2: signature/],
+    ['numbers that are not text', (t) => t.replace(/"numbers":"[^"]*"/, '"numbers":[1,2]'), /line 2: signature/],
     ['no commit line', (t) => t.replace(/\{"commit":[^\n]*\n$/, ''), /no commit/],
     ['an empty file', () => '', /empty/],
   ];
