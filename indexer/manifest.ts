@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { MinhashArena, type StorySignature } from './link.js';
 
 /** A MinHash signature is stored as the base64 of its little-endian 32-bit values: a third of its JSON size as numbers. */
-export function encodeMinhash(minhash: Uint32Array): string {
+function encodeMinhash(minhash: Uint32Array): string {
   return Buffer.from(minhash.buffer, minhash.byteOffset, minhash.byteLength).toString('base64');
 }
 
