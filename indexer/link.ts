@@ -11,6 +11,7 @@
 const SHINGLE = 5;
 /** Hash functions per signature = BANDS × ROWS. */
 const BANDS = 32;
+/** Two 16-bit minhash values make a band's key exactly: one 32-bit integer (see linkStories). */
 const ROWS = 2;
 const HASHES = BANDS * ROWS;
 /** Share of the smaller text found in the larger above which two articles are one story. */
@@ -39,42 +40,37 @@ export interface StorySignature {
   order: string;
   storyId: string;
   shingles: number;
-  minhash: Uint32Array;
+  /**
+   * The low 16 bits of each of the HASHES minima, one UTF-16 code unit each (b-bit minwise
+   * hashing: two different minima agree by chance once in 65536, which moves a containment
+   * estimate by nothing that matters). A string of 64 units is one small object; a run holds
+   * 100k of them until it links.
+   */
+  minhash: string;
   /** The distinct numbers the text states, space-separated: one string, not one per number (a run holds 100k signatures). */
   numbers: string;
 }
 
 /**
- * Memory for many minhashes: views into shared blocks instead of a buffer each (a buffer of its
- * own costs two more objects and a native allocation per article). Blocks grow from 16 KiB to
- * 1 MiB, so a run that signs a few articles keeps only a small block alive.
+ * A minhash as the manifest stores it (base64), in either width: 16-bit values, or the 32-bit
+ * values of manifests written before signatures kept 16 bits (their low halves are the same
+ * signature). Null when it is neither.
  */
-export class MinhashArena {
-  private words = new Uint32Array(0);
-  private bytes = Buffer.alloc(0);
-  private used = 0;
-  private nextWords = 1 << 12;
-
-  /** A zeroed view of `length` 32-bit values. */
-  alloc(length: number): Uint32Array {
-    if (this.used + length > this.words.length) {
-      this.words = new Uint32Array(Math.max(this.nextWords, length));
-      this.bytes = Buffer.from(this.words.buffer);
-      this.nextWords = Math.min(this.nextWords * 2, 1 << 18);
-      this.used = 0;
-    }
-    const view = this.words.subarray(this.used, this.used + length);
-    this.used += length;
-    return view;
+export function decodeMinhash(base64: string): string | null {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length === HASHES * 2) return bytes.toString('utf16le');
+  if (bytes.length !== HASHES * 4) return null;
+  // Each value's low two bytes, moved down in place.
+  for (let k = 0; k < HASHES; k++) {
+    bytes[2 * k] = bytes[4 * k]!;
+    bytes[2 * k + 1] = bytes[4 * k + 1]!;
   }
+  return bytes.toString('utf16le', 0, HASHES * 2);
+}
 
-  /** A minhash from the base64 of its little-endian values (as the manifest stores it). */
-  decode(base64: string): Uint32Array {
-    const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-    const view = this.alloc((((base64.length * 3) >> 2) - padding + 3) >> 2);
-    const written = this.bytes.write(base64, view.byteOffset, view.byteLength, 'base64');
-    return written === view.byteLength ? view : view.subarray(0, written >> 2);
-  }
+/** A minhash as the manifest stores it: the base64 of its 16-bit little-endian values. */
+export function encodeMinhash(minhash: string): string {
+  return Buffer.from(minhash, 'utf16le').toString('base64');
 }
 
 function fnv1a(text: string, from: number, length: number): number {
@@ -107,6 +103,7 @@ let slotKeys = new Uint32Array(1 << 12);
 let slotStamps = new Uint32Array(1 << 12);
 let stamp = 0;
 const distinct = new Uint32Array(MAX_SIGNATURE_CHARS);
+const scratch = new Uint16Array(HASHES);
 
 function distinctShingles(text: string): number {
   const n = Math.max(0, text.length - SHINGLE + 1);
@@ -137,10 +134,9 @@ function distinctShingles(text: string): number {
   return count;
 }
 
-export function signature(id: string, order: string, body: string, arena?: MinhashArena): StorySignature {
+export function signature(id: string, order: string, body: string): StorySignature {
   const text = normalizeForShingles(body.slice(0, MAX_SIGNATURE_CHARS * 2)).slice(0, MAX_SIGNATURE_CHARS);
   const count = distinctShingles(text);
-  const mins = arena ? arena.alloc(HASHES) : new Uint32Array(HASHES);
   // One hash function at a time over all shingles: the tightest loop V8 makes of it.
   for (let k = 0; k < HASHES; k++) {
     const a = COEF_A[k]!;
@@ -150,16 +146,16 @@ export function signature(id: string, order: string, body: string, arena?: Minha
       const v = (Math.imul(a, distinct[j]!) + b) >>> 0;
       if (v < min) min = v;
     }
-    mins[k] = min;
+    scratch[k] = min;
   }
   const numbers = [...new Set(body.slice(0, MAX_SIGNATURE_CHARS * 2).match(/\d+(?:\.\d+)?%?/g) ?? [])].join(' ');
-  return { id, order, storyId: id, shingles: count, minhash: mins, numbers };
+  return { id, order, storyId: id, shingles: count, minhash: String.fromCharCode(...scratch), numbers };
 }
 
 /** Estimated share of the smaller text contained in the larger, from the Jaccard estimate and the sizes. */
 export function containment(a: StorySignature, b: StorySignature): number {
   let same = 0;
-  for (let k = 0; k < HASHES; k++) if (a.minhash[k] === b.minhash[k]) same++;
+  for (let k = 0; k < HASHES; k++) if (a.minhash.charCodeAt(k) === b.minhash.charCodeAt(k)) same++;
   const j = same / HASHES;
   const small = Math.min(a.shingles, b.shingles);
   if (small === 0) return 0;
@@ -184,27 +180,25 @@ export function isReprint(a: StorySignature, b: StorySignature): boolean {
 /**
  * Gives linked articles one storyId. `fixed` signatures (already in the index) keep theirs;
  * a new article joining their story takes it. Otherwise a story is named by its earliest member.
+ * Returns the story of each fresh article whose story is not named by the article itself; an
+ * article missing from the map is its own story (most are), so a run holds a map of its reprints,
+ * not of its articles.
  */
 export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = []): Map<string, string> {
   const all = [...fixed, ...fresh];
   const parent = new Int32Array(all.length);
   for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  // Every band's key (a hash of its rows) in one pass over the signatures, then band by band, so
-  // memory holds one band's buckets, not all of them. A bucket is a chain through `next` from
-  // its head in `heads`. Fresh signatures open buckets; a fixed (already indexed) one joins only
-  // buckets a fresh one opened, since two fixed articles are never compared again: a run costs
-  // the change plus one pass over the fixed. `opened` (a bit per low 16 bits of a fresh key)
-  // spares most fixed signatures the map look-up.
-  const keys = new Uint32Array(all.length * BANDS);
-  for (let i = 0; i < all.length; i++) {
+  // Band by band, so memory holds one band's keys and buckets, not all of them. A bucket is a chain through `next` from its head in `heads`. Fresh
+  // signatures open buckets; a fixed (already indexed) one joins only buckets a fresh one opened,
+  // since two fixed articles are never compared again: a run costs the change plus one pass over
+  // the fixed. `opened` (a bit per low 16 bits of a fresh key) spares most fixed signatures the
+  // map look-up.
+  // A band's two 16-bit rows make its key exactly (a small integer for the map, no hashing).
+  const bandKey = (i: number, band: number) => {
     const minhash = all[i]!.minhash;
-    for (let band = 0; band < BANDS; band++) {
-      let h = 0x811c9dc5;
-      for (let r = band * ROWS; r < band * ROWS + ROWS; r++) h = Math.imul(h ^ minhash[r]!, 0x01000193);
-      keys[i * BANDS + band] = h >>> 0;
-    }
-  }
+    return (minhash.charCodeAt(band * ROWS) << 16) | minhash.charCodeAt(band * ROWS + 1);
+  };
   const next = new Int32Array(all.length);
   const opened = new Uint8Array(1 << 13);
   const members: number[] = [];
@@ -213,14 +207,15 @@ export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = [
     if (fixed.length) opened.fill(0);
     for (let i = fixed.length; i < all.length; i++) {
       if (all[i]!.shingles < MIN_SHINGLES) continue;
-      const key = keys[i * BANDS + band]!;
+      const key = bandKey(i, band);
       next[i] = heads.get(key) ?? -1;
       heads.set(key, i);
       opened[(key & 0xffff) >>> 3] = opened[(key & 0xffff) >>> 3]! | (1 << (key & 7));
     }
     for (let i = 0; i < fixed.length; i++) {
-      const key = keys[i * BANDS + band]!;
-      if ((opened[(key & 0xffff) >>> 3]! & (1 << (key & 7))) === 0 || all[i]!.shingles < MIN_SHINGLES) continue;
+      if (all[i]!.shingles < MIN_SHINGLES) continue;
+      const key = bandKey(i, band);
+      if ((opened[(key & 0xffff) >>> 3]! & (1 << (key & 7))) === 0) continue;
       const head = heads.get(key);
       if (head === undefined) continue;
       next[i] = head;
@@ -244,23 +239,25 @@ export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = [
     }
   }
   // Each group's name: an existing storyId if a fixed member has one, else its earliest member's id.
-  // Only groups with a fresh member are named (the fixed ones keep theirs): a run touches the
-  // change, not every indexed article.
+  // Only groups of more than one with a fresh member are named (the fixed ones keep theirs): a
+  // run touches the change, not every indexed article.
+  const size = new Int32Array(all.length);
+  const involved = new Uint8Array(all.length);
+  for (let i = 0; i < all.length; i++) size[find(i)]!++;
+  for (let i = fixed.length; i < all.length; i++) involved[find(i)] = 1;
   const groups = new Map<number, number[]>();
-  const involved = new Set<number>();
-  for (let i = fixed.length; i < all.length; i++) involved.add(find(i));
   for (let i = 0; i < all.length; i++) {
-    if (i < fixed.length && !involved.has(find(i))) continue;
     const root = find(i);
-    const members = groups.get(root);
-    if (members) members.push(i);
+    if (size[root]! < 2 || !involved[root]) continue;
+    const group = groups.get(root);
+    if (group) group.push(i);
     else groups.set(root, [i]);
   }
   const result = new Map<string, string>();
-  for (const members of groups.values()) {
-    const fixedMember = members.find((i) => i < fixed.length);
-    const name = fixedMember !== undefined ? all[fixedMember]!.storyId : all[members.sort((p, q) => (all[p]!.order < all[q]!.order ? -1 : 1))[0]!]!.id;
-    for (const i of members) if (i >= fixed.length) result.set(all[i]!.id, name);
+  for (const group of groups.values()) {
+    const fixedMember = group.find((i) => i < fixed.length);
+    const name = fixedMember !== undefined ? all[fixedMember]!.storyId : all[group.sort((p, q) => (all[p]!.order < all[q]!.order ? -1 : 1))[0]!]!.id;
+    for (const i of group) if (i >= fixed.length && all[i]!.id !== name) result.set(all[i]!.id, name);
   }
   return result;
 }

@@ -13,12 +13,7 @@
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { MinhashArena, type StorySignature } from './link.js';
-
-/** A MinHash signature is stored as the base64 of its little-endian 32-bit values: a third of its JSON size as numbers. */
-function encodeMinhash(minhash: Uint32Array): string {
-  return Buffer.from(minhash.buffer, minhash.byteOffset, minhash.byteLength).toString('base64');
-}
+import { decodeMinhash, encodeMinhash, type StorySignature } from './link.js';
 
 export interface ManifestEntry {
   size: number;
@@ -101,7 +96,7 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
  * manifest is this program's own file and a run reads 100k signatures from it (a zod parse of
  * each was most of a no-change run's time); what is checked is what a run relies on.
  */
-function toEntry(value: Record<string, unknown>, arena: MinhashArena): ManifestEntry | string {
+function toEntry(value: Record<string, unknown>): ManifestEntry | string {
   const { size, mtimeMs, contentHash, chunkIds, articles, signatures = [], declarationStamp } = value;
   if (!isNumber(size) || !isNumber(mtimeMs) || !isNumber(articles)) return 'size, mtimeMs and articles must be numbers';
   if (!isString(contentHash)) return 'contentHash must be a string';
@@ -115,7 +110,9 @@ function toEntry(value: Record<string, unknown>, arena: MinhashArena): ManifestE
     // Numbers were a list of strings before they were one string.
     const stated = Array.isArray(numbers) && numbers.every(isString) ? numbers.join(' ') : numbers;
     if (!isString(id) || !isString(order) || !isString(storyId) || !isNumber(shingles) || !isString(minhash) || !isString(stated)) return `signature ${String(id)} is incomplete`;
-    sigs.push({ id, order, storyId, shingles, minhash: arena.decode(minhash), numbers: stated });
+    const decoded = decodeMinhash(minhash);
+    if (decoded === null) return `signature ${id} has a minhash of the wrong size`;
+    sigs.push({ id, order, storyId, shingles, minhash: decoded, numbers: stated });
   }
   const entry: ManifestEntry = { size, mtimeMs, contentHash, chunkIds: chunkIds as string[], articles, signatures: sigs };
   if (declarationStamp !== undefined) entry.declarationStamp = declarationStamp;
@@ -138,7 +135,6 @@ export async function readManifest(file: string): Promise<ManifestRead> {
     let committedBytes = 0;
     let baseBytes = -1;
     let n = 0;
-    const arena = new MinhashArena();
     const apply = () => {
       for (const [relPath, entry] of staged) {
         if (entry) manifest!.files[relPath] = entry;
@@ -173,7 +169,7 @@ export async function readManifest(file: string): Promise<ManifestRead> {
         if (record.removed === true) {
           staged.push([record.path, null]);
         } else {
-          const entry = toEntry(record, arena);
+          const entry = toEntry(record);
           if (typeof entry === 'string') return { status: 'corrupt', reason: `line ${n}: ${entry}` };
           staged.push([record.path, entry]);
         }
@@ -193,9 +189,16 @@ export async function readManifest(file: string): Promise<ManifestRead> {
   }
 }
 
-const encode = (value: unknown) => JSON.stringify(value, (key, v: unknown) => (key === 'minhash' && v instanceof Uint32Array ? encodeMinhash(v) : v));
+const encode = (value: unknown) => JSON.stringify(value, (key, v: unknown) => (key === 'minhash' && typeof v === 'string' ? encodeMinhash(v) : v));
 
 const entryLine = (relPath: string, entry: ManifestEntry) => encode({ path: relPath, ...entry });
+
+/**
+ * Characters of lines gathered per write: enough that a 64 MB manifest is a few thousand writes,
+ * few enough that the gathered text dies young (a megabyte outlived the young generation and
+ * grew the old one by the manifest's size at the end of a large rebuild).
+ */
+const WRITE_CHARS = 64 * 1024;
 
 /** Writes the whole manifest (a new file, fsynced, renamed over the old one) and returns its extent. */
 export async function writeManifest(file: string, manifest: Manifest): Promise<ManifestExtent> {
@@ -212,7 +215,7 @@ export async function writeManifest(file: string, manifest: Manifest): Promise<M
     };
     for (const [relPath, entry] of Object.entries(files)) {
       chunk += `${entryLine(relPath, entry)}\n`;
-      if (chunk.length > 1 << 20) await flush();
+      if (chunk.length > WRITE_CHARS) await flush();
     }
     chunk += `${encode({ commit: manifest.updatedAt })}\n`;
     await flush();

@@ -14,7 +14,7 @@ import { loadDeclaration, type LoadedDeclaration } from './declarations.js';
 import { parse } from './parse.js';
 import { split } from './split.js';
 import { chunkArticle } from './chunk.js';
-import { linkContinuations, linkStories, signature, type MinhashArena, type PagePart, type StorySignature } from './link.js';
+import { linkContinuations, linkStories, signature, type PagePart, type StorySignature } from './link.js';
 import { flat } from './strings.js';
 import type { Article, ChunkDoc, FileResult, SourceFile } from './types.js';
 
@@ -106,8 +106,8 @@ export async function* readAhead(files: readonly SourceFile[], wanted: (file: So
 }
 
 /** Signature of an article for reprint linking; `order` makes the earliest copy name the story. */
-export function articleSignature(article: Article, arena?: MinhashArena): StorySignature {
-  return signature(article.id, flat(`${article.file}\u0000${String(article.ordinal).padStart(6, '0')}`), article.body, arena);
+export function articleSignature(article: Article): StorySignature {
+  return signature(article.id, flat(`${article.file}\u0000${String(article.ordinal).padStart(6, '0')}`), article.body);
 }
 
 /** What reprint linking keeps of a processed file: its articles' signatures and page parts. */
@@ -117,10 +117,9 @@ export interface LinkMaterial {
   parts: PagePart[];
 }
 
-/** `arena`: where a run that keeps many signatures puts their minhashes. */
-export function linkMaterial(result: Extract<FileResult, { ok: true }>, arena?: MinhashArena): LinkMaterial {
+export function linkMaterial(result: Extract<FileResult, { ok: true }>): LinkMaterial {
   return {
-    signatures: result.articles.map((a) => articleSignature(a, arena)),
+    signatures: result.articles.map(articleSignature),
     parts: result.articles
       .filter((a) => a.edition && (a.jump.to !== undefined || a.jump.from !== undefined))
       .map((a) => ({ id: a.id, file: a.file, title: a.title, edition: a.edition, jump: a.jump })),

@@ -12,7 +12,6 @@
 import { filterString, type Engine } from '../src/engine/meili.js';
 import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
-import { MinhashArena } from './link.js';
 import { appendManifest, emptyManifest, manifestChange, manifestPath, readManifest, shouldRewrite, writeManifest, type Manifest, type ManifestEntry, type ManifestExtent, type ManifestMemo } from './manifest.js';
 import { linkAll, linkMaterial, loadSource, processSource, readAhead, type LinkMaterial, type LoadedSource } from './pipeline.js';
 import type { ChunkDoc, Diagnostic, SourceFile } from './types.js';
@@ -224,7 +223,6 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
 
     // Phase 1: process the files that changed (all of them in a full run) and send their chunks.
     const fresh: FreshFile[] = [];
-    const arena = new MinhashArena();
     let done = 0;
     // Files whose size or time moved are read ahead; the others are only read if their declaration changed.
     const moved = (file: SourceFile) => {
@@ -281,7 +279,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       const chunkIds = [...ids];
       await writer.add(result.chunks.filter((c) => !before.has(c.id)));
       if (entry && !full) toDelete.push(...entry.chunkIds.filter((id) => !ids.has(id)));
-      fresh.push({ file, contentHash: result.contentHash, articles: result.articles.length, chunkIds, chunkArticles, keptStories, material: linkMaterial(result, arena) });
+      fresh.push({ file, contentHash: result.contentHash, articles: result.articles.length, chunkIds, chunkArticles, keptStories, material: linkMaterial(result) });
       const diagnostics = from
         ? [...result.diagnostics, { file: file.relPath, rule: 'sync/renamed', reason: `renamed from ${from}`, severity: 'info' as const }]
         : result.diagnostics;

@@ -28,7 +28,7 @@ function entry(seed: number, articles = 2): ManifestEntry {
       order: `f${seed}\u0000${i}`,
       storyId: `a${seed}_0`,
       shingles: 50 + i,
-      minhash: Uint32Array.from({ length: 64 }, (_, k) => (seed * 7919 + i * 104_729 + k * 2_654_435_761) >>> 0),
+      minhash: String.fromCharCode(...Array.from({ length: 64 }, (_, k) => (seed * 7919 + i * 104_729 + k * 2_654_435_761) & 0xffff)),
       numbers: `${seed} 3.5%`,
     })),
     declarationStamp: seed % 2 ? `f${seed}.meta.json:10:1` : '',
@@ -39,8 +39,8 @@ function manifestOf(files: Record<string, ManifestEntry>): Manifest {
   return { ...emptyManifest('articles'), updatedAt: '2026-11-24T10:00:00.000Z', files };
 }
 
-/** What a read gives, as plain data (typed arrays as arrays). */
-const plain = (m: Manifest) => JSON.parse(JSON.stringify(m, (_k, v: unknown) => (v instanceof Uint32Array ? [...v] : v))) as unknown;
+/** What a read gives, as plain data. */
+const plain = (m: Manifest) => JSON.parse(JSON.stringify(m)) as unknown;
 
 async function file(): Promise<string> {
   return path.join(await tempDir(), 'manifest-articles.jsonl');
@@ -54,7 +54,7 @@ describe('manifest', () => {
     const read = await readManifest(f);
     assert.ok(read.status === 'ok');
     assert.deepEqual(plain(read.manifest), plain(m));
-    assert.ok(read.manifest.files['a.txt']!.signatures[0]!.minhash instanceof Uint32Array);
+    assert.equal(read.manifest.files['a.txt']!.signatures[0]!.minhash.length, 64);
     assert.deepEqual(read.extent, extent);
     assert.equal(extent.committedBytes, (await readFile(f)).length);
     assert.equal(extent.journalBytes, 0);
@@ -99,10 +99,12 @@ describe('manifest', () => {
     assert.deepEqual(plain(read.manifest), plain(next));
   });
 
-  it('reads the version 4 format (written whole, no commit lines, numbers as a list) and rewrites it before appending', async () => {
+  it('reads the version 4 format (written whole, no commit lines, numbers as a list, 32-bit minhashes) and rewrites it before appending', async () => {
     const f = await file();
     const e = entry(1);
-    const legacy = { ...e, signatures: e.signatures.map((s) => ({ ...s, minhash: Buffer.from(s.minhash.buffer).toString('base64'), numbers: s.numbers.split(' ') })) };
+    // Minhashes were 32-bit values: the high halves (here all ones) are not part of the signature.
+    const wide = (minhash: string) => Buffer.from(Uint32Array.from(minhash, (c) => (c.charCodeAt(0) | 0xffff0000) >>> 0).buffer).toString('base64');
+    const legacy = { ...e, signatures: e.signatures.map((s) => ({ ...s, minhash: wide(s.minhash), numbers: s.numbers.split(' ') })) };
     await writeFile(f, `${JSON.stringify({ version: 4, index: 'articles', updatedAt: '2026-01-01T00:00:00.000Z' })}\n${JSON.stringify({ path: 'a.txt', ...legacy })}\n`);
     const read = await readManifest(f);
     assert.ok(read.status === 'ok');
@@ -117,6 +119,7 @@ describe('manifest', () => {
     ['an entry without its chunk ids', (t) => t.replace('"chunkIds":', '"chunks":'), /line 2: chunkIds/],
     ['a size that is not a number', (t) => t.replace(/"size":\d+/, '"size":"big"'), /line 2: size/],
     ['a signature without its minhash', (t) => t.replace(/"minhash":"[^"]*",/, ''), /line 2: signature/],
+    ['a minhash of the wrong size', (t) => t.replace(/"minhash":"[^"]*"/, '"minhash":"AAAA"'), /line 2: signature a1_0 has a minhash of the wrong size/],
     ['numbers that are not text', (t) => t.replace(/"numbers":"[^"]*"/, '"numbers":[1,2]'), /line 2: signature/],
     ['no commit line', (t) => t.replace(/\{"commit":[^\n]*\n$/, ''), /no commit/],
     ['an empty file', () => '', /empty/],
