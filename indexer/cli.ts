@@ -50,7 +50,7 @@ function fileLine(r: FileReport): string {
 function qualityLines(r: FileReport): string {
   if (!r.missing) return '';
   const empty = Object.entries(r.missing).map(([field, n]) => `${field} ${n}/${r.articles}`).join(', ');
-  const rules = [...new Set(r.diagnostics.filter((d) => d.severity !== 'error' && d.rule !== 'pipeline/summary').map((d) => d.rule))].join(', ');
+  const rules = [...new Set(r.diagnostics.filter((d) => d.severity !== 'error').map((d) => d.rule))].join(', ');
   return `\n          empty: ${empty}\n          rules: ${rules || 'none'}`;
 }
 

@@ -20,6 +20,10 @@ export class Reporter {
   info(rule: string, reason: string, place?: string): void {
     this.report('info', rule, reason, place);
   }
+  /** The diagnostics in an array of their size: one grown by push keeps room for 16, and a run keeps every file's. */
+  list(): Diagnostic[] {
+    return this.messages.slice();
+  }
   get failed(): boolean {
     return this.messages.some((m) => m.severity === 'error');
   }

@@ -8,6 +8,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import { FOLDER_FILE, SIDECAR_SUFFIX, isDeclarationFile } from './declarations.js';
+import { flat } from './strings.js';
 import type { Diagnostic, SourceFile } from './types.js';
 
 /** Names that are never seeds: dotfiles, partial downloads, editor backups and temp files. */
@@ -88,8 +89,9 @@ async function listDirectory(root: string, dir: string, relDir: string, viaLink:
     } else infos.push(info);
   }
   for (const [i, entry] of wanted.entries()) {
-    const relPath = relDir ? `${relDir}/${entry.name}` : entry.name;
-    const absPath = path.join(dir, entry.name);
+    // Flat: a run keeps every file's paths until it ends (see flat).
+    const relPath = relDir ? flat(`${relDir}/${entry.name}`) : entry.name;
+    const absPath = flat(path.join(dir, entry.name));
     let info = infos[i];
     if (!info) continue; // gone since readdir
     const link = info.isSymbolicLink();
@@ -123,8 +125,8 @@ async function listDirectory(root: string, dir: string, relDir: string, viaLink:
       continue;
     }
     const own = [FOLDER_FILE, `${entry.name}${SIDECAR_SUFFIX}`].filter((n) => names.has(n));
-    const declarations = own.map((n) => path.join(dir, n));
-    const declarationStamp = own.map((n) => stamps.get(n) ?? `${n}:?`).join('|');
+    const declarations = own.map((n) => flat(path.join(dir, n)));
+    const declarationStamp = flat(own.map((n) => stamps.get(n) ?? `${n}:?`).join('|'));
     listing.files.push({ relPath, absPath, size: info.size, mtimeMs: info.mtimeMs, declarations, declarationStamp });
   }
   return listing;

@@ -22,7 +22,7 @@ export function processBytes(relPath: string, bytes: Uint8Array, loaded: LoadedD
   const reporter = new Reporter(relPath);
   for (const problem of loaded.problems) reporter.warn('declarations/invalid', `declaration ignored: ${problem}`);
   const decodedOutcome = decode(relPath, bytes, reporter);
-  if (!decodedOutcome.ok) return { ok: false, relPath, diagnostics: reporter.messages };
+  if (!decodedOutcome.ok) return { ok: false, relPath, diagnostics: reporter.list() };
   const decoded = decodedOutcome.decoded;
   const parsed = parse(decoded, reporter);
   const cleaned = clean(parsed, reporter);
@@ -45,12 +45,11 @@ export function processBytes(relPath: string, bytes: Uint8Array, loaded: LoadedD
   }
   if (articles.length === 0) {
     reporter.error('split/no-article', 'no article text found in the file');
-    return { ok: false, relPath, diagnostics: reporter.messages };
+    return { ok: false, relPath, diagnostics: reporter.list() };
   }
-  reporter.info('pipeline/summary', `${articles.length} articles (${decoded.encoding}, ${parsed.format}, ${cleaned.script})`);
   // Declarations are part of the content: changing one re-indexes the file.
-  const contentHash = loaded.hash ? `${decoded.contentHash}:${loaded.hash}` : decoded.contentHash;
-  return { ok: true, relPath, contentHash, articles, chunks, diagnostics: reporter.messages };
+  const contentHash = loaded.hash ? flat(`${decoded.contentHash}:${loaded.hash}`) : decoded.contentHash;
+  return { ok: true, relPath, contentHash, articles, chunks, diagnostics: reporter.list() };
 }
 
 /** A file's bytes (or why they could not be read) and its declaration: the pipeline's input. */

@@ -267,7 +267,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       // What the index holds as each chunk's story once these chunks land: kept chunks keep the story of the last run.
       const oldStory = new Map((entry?.signatures ?? []).filter((sig) => sig.storyId !== sig.id).map((sig) => [sig.id, sig.storyId]));
       const ids = new Set<string>();
-      const chunkArticles: string[] = [];
+      const chunkArticles: string[] = []; // kept as an exact-size copy (see Reporter.list)
       let keptStories: Map<string, string> | null = null;
       for (const c of result.chunks) {
         if (ids.has(c.id)) continue; // an article printed twice in one file
@@ -279,7 +279,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       const chunkIds = [...ids];
       await writer.add(result.chunks.filter((c) => !before.has(c.id)));
       if (entry && !full) toDelete.push(...entry.chunkIds.filter((id) => !ids.has(id)));
-      fresh.push({ file, contentHash: result.contentHash, articles: result.articles.length, chunkIds, chunkArticles, keptStories, material: linkMaterial(result) });
+      fresh.push({ file, contentHash: result.contentHash, articles: result.articles.length, chunkIds, chunkArticles: chunkArticles.slice(), keptStories, material: linkMaterial(result) });
       const diagnostics = from
         ? [...result.diagnostics, { file: file.relPath, rule: 'sync/renamed', reason: `renamed from ${from}`, severity: 'info' as const }]
         : result.diagnostics;
