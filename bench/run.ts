@@ -285,7 +285,7 @@ async function benchTier(tier: number, embeddedUrl: string, key: string, engine:
     const { files } = await discover(dir, { maxFileBytes: 20 * MIB, secondLookMs: 1 });
     const ok: Extract<FileResult, { ok: true }>[] = [];
     for (const file of files) {
-      const r = await processFile(file);
+      const r = processFile(file);
       if (r.ok) ok.push(r);
     }
     linkResults(ok);

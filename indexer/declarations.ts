@@ -6,7 +6,7 @@
  * Both are JSON objects of the same fields; neither is indexed as a seed.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -35,9 +35,10 @@ export function isDeclarationFile(name: string): boolean {
   return name === FOLDER_FILE || name.endsWith(SIDECAR_SUFFIX);
 }
 
-async function readJsonFile(file: string): Promise<unknown | undefined> {
+/** Synchronously, like the file it declares for (see loadSource). */
+function readJsonFile(file: string): unknown {
   try {
-    return JSON.parse(await readFile(file, 'utf8'));
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new Error(`${path.basename(file)}: ${(err as Error).message}`);
@@ -52,18 +53,26 @@ export interface LoadedDeclaration {
 }
 
 /** The declaration for one file: folder defaults, then the folder's entry for it, then its sidecar. */
-export async function loadDeclaration(absPath: string, present?: readonly string[]): Promise<LoadedDeclaration> {
+export function loadDeclaration(absPath: string, present?: readonly string[]): LoadedDeclaration {
   const problems: string[] = [];
   let declaration: Declaration = {};
   // With the list discover made, files that are not there are not looked for.
-  const readJson = (file: string) => (present && !present.includes(file) ? Promise.resolve(undefined) : readJsonFile(file));
-  const folder = await readJson(path.join(path.dirname(absPath), FOLDER_FILE)).catch((err: Error) => (problems.push(err.message), undefined));
+  const readJson = (file: string): unknown => {
+    if (present && !present.includes(file)) return undefined;
+    try {
+      return readJsonFile(file);
+    } catch (err) {
+      problems.push((err as Error).message);
+      return undefined;
+    }
+  };
+  const folder = readJson(path.join(path.dirname(absPath), FOLDER_FILE));
   if (folder !== undefined) {
     const parsed = folderSchema.safeParse(folder);
     if (parsed.success) declaration = { ...parsed.data.defaults, ...parsed.data.files?.[path.basename(absPath)] };
     else problems.push(`${FOLDER_FILE}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   }
-  const sidecar = await readJson(`${absPath}${SIDECAR_SUFFIX}`).catch((err: Error) => (problems.push(err.message), undefined));
+  const sidecar = readJson(`${absPath}${SIDECAR_SUFFIX}`);
   if (sidecar !== undefined) {
     const parsed = declarationSchema.safeParse(sidecar);
     if (parsed.success) declaration = { ...declaration, ...parsed.data };

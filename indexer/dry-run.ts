@@ -4,7 +4,7 @@
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { discover } from './discover.js';
-import { linkResults, processSource, readAhead } from './pipeline.js';
+import { linkResults, processSource, sources } from './pipeline.js';
 import type { Article, Diagnostic, FileResult } from './types.js';
 import type { FileReport } from './sync.js';
 
@@ -58,8 +58,8 @@ export async function dryRun(seedsDir: string, maxFileBytes: number, out: Writab
   }
   // Articles wait for linking (their storyIds); their chunks are only counted.
   const results: { result: Extract<FileResult, { ok: true }>; chunks: Map<string, number>; total: number }[] = [];
-  for await (const [file, source] of readAhead(discovery.files)) {
-    const result = processSource(file, await source!);
+  for await (const [file, source] of sources(discovery.files)) {
+    const result = processSource(file, source!);
     if (!result.ok) {
       const report: FileReport = { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
       reports.push(report);

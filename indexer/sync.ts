@@ -13,7 +13,7 @@ import { filterString, type Engine } from '../src/engine/meili.js';
 import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
 import { appendManifest, emptyManifest, manifestChange, manifestPath, readManifest, shouldRewrite, writeManifest, type Manifest, type ManifestEntry, type ManifestExtent, type ManifestMemo } from './manifest.js';
-import { linkAll, linkMaterial, loadSource, processSource, readAhead, type LinkMaterial, type LoadedSource } from './pipeline.js';
+import { linkAll, linkMaterial, loadSource, processSource, sources, type LinkMaterial, type LoadedSource } from './pipeline.js';
 import type { ChunkDoc, Diagnostic, SourceFile } from './types.js';
 import type { FolderWatch } from './watch.js';
 
@@ -224,12 +224,12 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     // Phase 1: process the files that changed (all of them in a full run) and send their chunks.
     const fresh: FreshFile[] = [];
     let done = 0;
-    // Files whose size or time moved are read ahead; the others are only read if their declaration changed.
+    // Files whose size or time moved are read; the others only if their declaration changed.
     const moved = (file: SourceFile) => {
       const entry = old.files[file.relPath];
       return full || !entry || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs;
     };
-    for await (const [file, source] of readAhead(discovery.files, moved)) {
+    for await (const [file, source] of sources(discovery.files, moved)) {
       if (options.shouldStop?.()) throw new SyncAborted('stopped before the run finished; nothing was committed');
       options.onProgress?.({ done, total: discovery.files.length, file: file.relPath });
       reports.push(await readOne(file, source));
@@ -237,22 +237,22 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     }
     options.onProgress?.({ done, total: discovery.files.length, file: '' });
 
-    async function readOne(file: SourceFile, readingAhead: Promise<LoadedSource> | null): Promise<FileReport> {
+    async function readOne(file: SourceFile, read: LoadedSource | null): Promise<FileReport> {
       const entry = old.files[file.relPath];
-      if (!readingAhead && entry && file.declarationStamp !== undefined && entry.declarationStamp === file.declarationStamp) {
+      if (!read && entry && file.declarationStamp !== undefined && entry.declarationStamp === file.declarationStamp) {
         next.files[file.relPath] = entry; // same bytes, same declarations: nothing to read
         return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
       }
-      let source = readingAhead;
+      let source = read;
       if (!source) {
-        const declared = await loadDeclaration(file.absPath, file.declarations);
+        const declared = loadDeclaration(file.absPath, file.declarations);
         if (entry && (entry.contentHash.split(':')[1] ?? '') === declared.hash) {
           next.files[file.relPath] = stamped(entry, file);
           return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
         }
         source = loadSource(file, declared); // the declaration changed: read the file, not the declaration again
       }
-      const result = processSource(file, await source);
+      const result = processSource(file, source);
       if (!result.ok) {
         if (entry) await keepPrevious(file.relPath, entry);
         return { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
