@@ -15,15 +15,31 @@ function jieba(): Jieba {
   return segmenter;
 }
 
-/** The words of jieba's dictionary, for the look-ups its search mode makes. */
+/**
+ * The two- and three-character Han words of jieba's dictionary: the pieces its search mode looks
+ * up. Read from the dictionary's text in place (`word freq tag` lines), without a string per
+ * line: half the time of splitting it, a third fewer entries than every word.
+ */
 function dictionaryWords(): Set<string> {
   if (dictionary) return dictionary;
   dictionary = new Set();
-  for (const line of new TextDecoder().decode(jiebaDict).split('\n')) {
-    const end = line.indexOf(' ');
-    if (end > 0) dictionary.add(line.slice(0, end));
+  const text = new TextDecoder().decode(jiebaDict);
+  for (let start = 0; start < text.length; ) {
+    const lineEnd = text.indexOf('\n', start) >>> 0; // -1 (no newline at the end) becomes past the text
+    const wordEnd = text.indexOf(' ', start);
+    const length = wordEnd - start;
+    if (wordEnd >= 0 && wordEnd < lineEnd && (length === 2 || length === 3) && isHan(text, start, wordEnd)) dictionary.add(text.slice(start, wordEnd));
+    start = Math.min(lineEnd, text.length) + 1;
   }
   return dictionary;
+}
+
+function isHan(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
 }
 
 /**
@@ -53,7 +69,6 @@ export function words(text: string): string[] {
   return cut;
 }
 
-const HAN_WORD = /^[\u4e00-\u9fff]{2,}$/;
 /** A token with both letters and digits (12333APP, 5G): its runs are searchable on their own. */
 const MIXED_TOKEN = /[A-Za-z](?=.*\d)|\d(?=.*[A-Za-z])/;
 
@@ -94,7 +109,7 @@ function dictionaryPieces(w: string): readonly string[] {
   for (let n = 2; n <= 3 && n < w.length; n++) {
     for (let i = 0; i + n <= w.length; i++) {
       const piece = w.slice(i, i + n);
-      if (dict.has(piece) && HAN_WORD.test(piece)) pieces.push(piece);
+      if (dict.has(piece)) pieces.push(piece);
     }
   }
   if (piecesMemo.size >= PIECES_MEMO_SIZE) piecesMemo.clear();
