@@ -189,12 +189,12 @@ export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = [
   const parent = new Int32Array(all.length);
   for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  // Band by band, so memory holds one band's keys and buckets, not all of them. A bucket is a chain through `next` from its head in `heads`. Fresh
-  // signatures open buckets; a fixed (already indexed) one joins only buckets a fresh one opened,
-  // since two fixed articles are never compared again: a run costs the change plus one pass over
-  // the fixed. `opened` (a bit per low 16 bits of a fresh key) spares most fixed signatures the
-  // map look-up.
-  // A band's two 16-bit rows make its key exactly (a small integer for the map, no hashing).
+  // Band by band, so memory holds one band's keys and buckets, not all of them. A band's two
+  // 16-bit rows make its key exactly (a small integer for the map, no hashing). A bucket is a
+  // chain through `next` from its head in `heads`. Fresh signatures open buckets; a fixed
+  // (already indexed) one joins only buckets a fresh one opened, since two fixed articles are
+  // never compared again: a run costs the change plus one pass over the fixed. `opened` (a bit
+  // per low 16 bits of a fresh key) spares most fixed signatures the map look-up.
   const bandKey = (i: number, band: number) => {
     const minhash = all[i]!.minhash;
     return (minhash.charCodeAt(band * ROWS) << 16) | minhash.charCodeAt(band * ROWS + 1);
