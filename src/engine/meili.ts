@@ -11,8 +11,11 @@ import {
   MeilisearchTaskTimeOutError,
   type EnqueuedTaskPromise,
   type SearchParams,
+  type SearchResponse,
   type Task,
 } from 'meilisearch';
+import http from 'node:http';
+import https from 'node:https';
 import { chunkIndexSettings, type IndexSettings } from './settings.js';
 
 /** Long enough for a rebuild's largest task on a slow machine; the client's default is 5 s. */
@@ -103,6 +106,82 @@ export function settingsMatch(wanted: unknown, actual: unknown): boolean {
   return wanted === actual;
 }
 
+/**
+ * The searches every gateway request makes (a multi-search, then the hits' copies) go over
+ * node:http with a keep-alive agent instead of the client's fetch: measured here, a search
+ * request cost ~0.5 ms of CPU that way against ~1.2 ms through fetch (a Request, Headers and an
+ * AbortSignal each), a fifth of what the gateway spends on a search. Everything else, where a
+ * request more or less does not matter, uses the official client.
+ */
+class SearchChannel {
+  /**
+   * An idle connection is closed after this: the engine announces no keep-alive limit, but one
+   * restarted (or a proxy in front of it) leaves pooled connections dead. A search that meets a
+   * connection closed as it was reused is sent again once.
+   */
+  private static readonly IDLE_MS = 4_000;
+  private readonly agent: http.Agent;
+  private readonly request: typeof http.request;
+  private readonly headers: Record<string, string>;
+
+  constructor(private readonly base: URL, apiKey: string | undefined) {
+    const secure = base.protocol === 'https:';
+    this.request = secure ? https.request : http.request;
+    this.agent = new (secure ? https.Agent : http.Agent)({ keepAlive: true, timeout: SearchChannel.IDLE_MS });
+    this.headers = { 'content-type': 'application/json', 'accept-encoding': 'identity', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
+  }
+
+  /** POSTs JSON and returns the parsed answer; errors as the client's are translated (translate). */
+  async post<T>(path: string, body: unknown): Promise<T> {
+    const payload = JSON.stringify(body);
+    try {
+      return await this.send<T>(path, payload);
+    } catch (err) {
+      // A search is safe to repeat: once, when the engine closed a kept-alive connection as it was reused.
+      if ((err as { retry?: boolean }).retry) return this.send<T>(path, payload);
+      throw err;
+    }
+  }
+
+  private send<T>(path: string, payload: string): Promise<T> {
+    const url = new URL(path, this.base);
+    return new Promise<T>((resolve, reject) => {
+      const req = this.request(url, { method: 'POST', agent: this.agent, headers: { ...this.headers, 'content-length': Buffer.byteLength(payload) } }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (part: Buffer) => parts.push(part));
+        res.on('error', (err) => reject(new EngineUnavailableError(`Meilisearch is unreachable: ${err.message}`, { cause: err })));
+        res.on('end', () => {
+          const text = Buffer.concat(parts).toString('utf8');
+          const status = res.statusCode ?? 0;
+          let parsed: unknown;
+          try {
+            parsed = text === '' ? undefined : JSON.parse(text);
+          } catch (err) {
+            reject(new EngineError('engine_request_failed', `Meilisearch answered ${status} with a body that is not JSON`, { cause: err }));
+            return;
+          }
+          if (status >= 200 && status < 300) resolve(parsed as T);
+          else reject(answerError(status, parsed));
+        });
+      });
+      req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new EngineError('engine_timeout', `Meilisearch did not answer ${url.pathname} within ${REQUEST_TIMEOUT_MS} ms`)));
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        if (err instanceof EngineError) reject(err);
+        else reject(Object.assign(new EngineUnavailableError(`Meilisearch is unreachable: ${err.message}`, { cause: err }), { retry: err.code === 'ECONNRESET' && req.reusedSocket }));
+      });
+      req.end(payload);
+    });
+  }
+}
+
+/** The error for an engine's non-2xx answer, as translate gives it for the client's. */
+function answerError(status: number, body: unknown): EngineError {
+  const { message = `HTTP ${status}`, code } = (body ?? {}) as { message?: string; code?: string };
+  if (status === 503) return new EngineUnavailableError(`Meilisearch is overloaded: ${message}`);
+  if (code === 'index_not_found') return new EngineError('index_missing', message);
+  return new EngineError('engine_request_failed', `Meilisearch answered ${status}: ${message}`);
+}
+
 function translate(err: unknown): never {
   if (err instanceof EngineError) throw err;
   if (err instanceof MeilisearchApiError) {
@@ -120,6 +199,7 @@ function translate(err: unknown): never {
 
 export class Engine {
   private readonly client: Meilisearch;
+  private readonly searches: SearchChannel;
   /** One client per shard, for the counts and document reads taken from each. */
   private readonly shardEngines: Engine[];
 
@@ -132,6 +212,8 @@ export class Engine {
       timeout: REQUEST_TIMEOUT_MS,
       defaultWaitOptions: { timeout: TASK_TIMEOUT_MS, interval: TASK_POLL_MS },
     });
+    // The client's host rule: a path in the URL is the engine's base path.
+    this.searches = new SearchChannel(new URL(options.url.endsWith('/') ? options.url : `${options.url}/`), options.apiKey);
     this.shardEngines = (options.shards ?? []).map((s) => new Engine({ url: s.url, apiKey: options.apiKey }));
   }
 
@@ -274,8 +356,7 @@ export class Engine {
   async search(uid: string, request: SearchRequest): Promise<SearchResult> {
     if (this.shards.length) return (await this.shardedSearch(uid, [request]))[0]!;
     return this.run(async () => {
-      const { q, ...params } = request;
-      const res = await this.client.index(uid).search(q, params);
+      const res = await this.searches.post<SearchResponse>(`indexes/${encodeURIComponent(uid)}/search`, request);
       return {
         hits: res.hits as SearchHit[],
         // page/hitsPerPage pagination gives an exhaustive totalHits (counted after distinct).
@@ -290,7 +371,7 @@ export class Engine {
   async multiSearch(uid: string, requests: SearchRequest[]): Promise<SearchResult[]> {
     if (this.shards.length) return this.shardedSearch(uid, requests);
     return this.run(async () => {
-      const { results } = await this.client.multiSearch({ queries: requests.map((r) => ({ indexUid: uid, ...r })) });
+      const { results } = await this.searches.post<{ results: SearchResponse[] }>('multi-search', { queries: requests.map((r) => ({ indexUid: uid, ...r })) });
       return results.map((res) => ({
         hits: res.hits as SearchHit[],
         totalHits: Number((res as { totalHits?: number }).totalHits ?? (res as { estimatedTotalHits?: number }).estimatedTotalHits ?? 0),

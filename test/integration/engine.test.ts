@@ -1,9 +1,9 @@
 /** The engine boundary against the real engine: settings as code, awaited tasks, typed failures. */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { EngineError, EngineTaskError, settingsMatch } from '../../src/engine/meili.js';
+import { EngineError, EngineTaskError, EngineUnavailableError, settingsMatch } from '../../src/engine/meili.js';
 import { chunkIndexSettings } from '../../src/engine/settings.js';
-import { testEngine, uniqueIndex } from '../helpers/env.js';
+import { deadEngine, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const engine = testEngine();
 
@@ -48,6 +48,33 @@ describe('Engine against Meilisearch', () => {
       return true;
     });
     assert.equal(await engine.ensureSettings(uid), false);
+  });
+
+  it('searches over its own connection: hits, totals and facets as the engine gives them', async () => {
+    await engine.addDocuments(uid, [
+      { id: 's1', articleId: 'a1', storyId: 'a1', text: '金砖国家领导人会晤', source: '人民日报' },
+      { id: 's2', articleId: 'a2', storyId: 'a2', text: '金砖合作机制', source: '新华社' },
+    ]);
+    const [hits, facets] = await engine.multiSearch(uid, [
+      { q: '金砖', limit: 10, attributesToRetrieve: ['id'] },
+      { q: '金砖', limit: 0, facets: ['source'] },
+    ]);
+    assert.deepEqual(hits!.hits.map((h) => h.id).sort(), ['s1', 's2']);
+    assert.deepEqual(facets!.facetDistribution.source, { 人民日报: 1, 新华社: 1 });
+    const one = await engine.search(uid, { q: '会晤', filter: `source = "人民日报"`, page: 1, hitsPerPage: 5 });
+    assert.equal(one.totalHits, 1);
+    assert.equal(one.hits[0]!.id, 's1');
+  });
+
+  it('names why a search failed: a missing index, a filter the engine refuses, an engine that is down', async () => {
+    await assert.rejects(engine.search(uniqueIndex('missing'), { q: 'x' }), (err: unknown) => err instanceof EngineError && err.code === 'index_missing');
+    await assert.rejects(engine.multiSearch(uid, [{ q: 'x', filter: 'source = ' }]), (err: unknown) => {
+      assert.ok(err instanceof EngineError);
+      assert.equal(err.code, 'engine_request_failed');
+      assert.match(err.message, /^Meilisearch answered 400: .*expecting a value/s); // the engine's own words
+      return true;
+    });
+    await assert.rejects(deadEngine().search(uid, { q: 'x' }), EngineUnavailableError);
   });
 
   it('abandons an index by cancelling its queued writes before deleting it', async () => {
