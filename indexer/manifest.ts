@@ -6,7 +6,7 @@
  * One JSON line per file after a header line, then a journal: an incremental run appends the
  * lines of the files it changed (`{"path", …entry}`, or `{"path", "removed": true}`) and a
  * `{"commit": updatedAt}` line, fsynced, so a small run writes what it changed, not the whole
- * manifest (64 MB at 100k articles). Lines after the last commit are a run that died while
+ * manifest (47 MB at 100k articles). Lines after the last commit are a run that died while
  * appending and are ignored. A full rebuild, or a journal grown past a quarter of the base,
  * writes the whole file again (temp file, fsync, rename).
  */
@@ -194,9 +194,9 @@ const encode = (value: unknown) => JSON.stringify(value, (key, v: unknown) => (k
 const entryLine = (relPath: string, entry: ManifestEntry) => encode({ path: relPath, ...entry });
 
 /**
- * Characters of lines gathered per write: enough that a 64 MB manifest is a few thousand writes,
- * few enough that the gathered text dies young (a megabyte outlived the young generation and
- * grew the old one by the manifest's size at the end of a large rebuild).
+ * Characters of lines gathered per write: enough that a 47 MB manifest (100k articles) is about
+ * a thousand writes, few enough that the gathered text dies young (a megabyte outlived the young
+ * generation and grew the old one by the manifest's size at the end of a large rebuild).
  */
 const WRITE_CHARS = 64 * 1024;
 
