@@ -118,14 +118,9 @@ class DocumentWriter {
     if (this.pending.length >= MAX_PENDING_BATCHES) await this.pending.shift()!.done();
   }
 
-  /** Sends what is buffered without waiting for it: the engine indexes it while the run links. */
-  async flush(): Promise<void> {
-    if (this.buffer.length) await this.send({ add: this.buffer.splice(0) });
-  }
-
   /** Partial updates, enqueued after every document added so far. */
   async update(docs: readonly object[]): Promise<void> {
-    await this.flush();
+    if (this.buffer.length) await this.send({ add: this.buffer.splice(0) });
     for (let i = 0; i < docs.length; i += BATCH_DOCS * 2) await this.send({ update: docs.slice(i, i + BATCH_DOCS * 2) });
   }
 
@@ -137,7 +132,7 @@ class DocumentWriter {
 
   /** Sends what is buffered and awaits every task. */
   async settle(): Promise<void> {
-    await this.flush();
+    if (this.buffer.length) await this.send({ add: this.buffer.splice(0) });
     for (const task of this.pending.splice(0)) await task.done();
   }
 }
@@ -241,8 +236,6 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       done++;
     }
     options.onProgress?.({ done, total: discovery.files.length, file: '' });
-    // The last documents go now, not after linking: up to a batch the engine would otherwise start on late.
-    await writer.flush();
 
     async function readOne(file: SourceFile, read: LoadedSource | null): Promise<FileReport> {
       const entry = old.files[file.relPath];
