@@ -131,7 +131,7 @@ class SearchChannel {
     this.headers = { 'content-type': 'application/json', 'accept-encoding': 'identity', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
   }
 
-  /** POSTs JSON and returns the parsed answer; errors as the client's are translated (translate). */
+  /** POSTs JSON and returns the parsed answer; an error answer as translate gives the client's (answerError). */
   async post<T>(path: string, body: unknown): Promise<T> {
     const payload = JSON.stringify(body);
     try {
@@ -161,7 +161,7 @@ class SearchChannel {
             return;
           }
           if (status >= 200 && status < 300) resolve(parsed as T);
-          else reject(answerError(status, parsed));
+          else reject(answerError(status, parsed, `HTTP ${status}`));
         });
       });
       req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new EngineError('engine_timeout', `Meilisearch did not answer ${url.pathname} within ${REQUEST_TIMEOUT_MS} ms`)));
@@ -174,22 +174,18 @@ class SearchChannel {
   }
 }
 
-/** The error for an engine's non-2xx answer, as translate gives it for the client's. */
-function answerError(status: number, body: unknown): EngineError {
-  const { message = `HTTP ${status}`, code } = (body ?? {}) as { message?: string; code?: string };
-  if (status === 503) return new EngineUnavailableError(`Meilisearch is overloaded: ${message}`);
-  if (code === 'index_not_found') return new EngineError('index_missing', message);
-  return new EngineError('engine_request_failed', `Meilisearch answered ${status}: ${message}`);
+/** The error for an engine's non-2xx answer (its body, if JSON), from the search channel or the client. */
+function answerError(status: number, body: unknown, fallback: string, cause?: unknown): EngineError {
+  const { message = fallback, code } = (body ?? {}) as { message?: string; code?: string };
+  if (status === 503) return new EngineUnavailableError(`Meilisearch is overloaded: ${message}`, { cause });
+  if (code === 'index_not_found') return new EngineError('index_missing', message, { cause });
+  return new EngineError('engine_request_failed', `Meilisearch answered ${status}: ${message}`, { cause });
 }
 
 function translate(err: unknown): never {
   if (err instanceof EngineError) throw err;
-  if (err instanceof MeilisearchApiError) {
-    const status = err.response.status;
-    if (status === 503) throw new EngineUnavailableError(`Meilisearch is overloaded: ${err.message}`, { cause: err });
-    if (err.cause?.code === 'index_not_found') throw new EngineError('index_missing', err.cause.message, { cause: err });
-    throw new EngineError('engine_request_failed', `Meilisearch answered ${status}: ${err.cause?.message ?? err.message}`, { cause: err });
-  }
+  // The client's message is its body's message, or the status line when there is no body.
+  if (err instanceof MeilisearchApiError) throw answerError(err.response.status, err.cause, err.message, err);
   if (err instanceof MeilisearchRequestTimeOutError || err instanceof MeilisearchTaskTimeOutError) {
     throw new EngineError('engine_timeout', err.message, { cause: err });
   }
