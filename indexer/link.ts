@@ -189,39 +189,59 @@ export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = [
   const parent = new Int32Array(all.length);
   for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  // Band by band, so memory holds one band's keys and buckets, not all of them. A band's two
-  // 16-bit rows make its key exactly (a small integer for the map, no hashing). A bucket is a
-  // chain through `next` from its head in `heads`. Fresh signatures open buckets; a fixed
-  // (already indexed) one joins only buckets a fresh one opened, since two fixed articles are
-  // never compared again: a run costs the change plus one pass over the fixed. `opened` (a bit
-  // per low 16 bits of a fresh key) spares most fixed signatures the map look-up.
+  // Band by band, so memory holds one band's buckets, not all of them. A band's two 16-bit rows
+  // make its key exactly (a 32-bit integer). A bucket is a chain through `next` from its head,
+  // found in an open-addressing table of typed arrays reused for every band (a Map per band made
+  // megabytes of garbage 32 times a run, straight into the old generation). Fresh signatures open
+  // buckets; a fixed (already indexed) one joins only buckets a fresh one opened, since two fixed
+  // articles are never compared again: a run costs the change plus one pass over the fixed.
+  // `opened` (a bit per low 16 bits of a fresh key) spares most fixed signatures the probe.
   const bandKey = (i: number, band: number) => {
     const minhash = all[i]!.minhash;
     return (minhash.charCodeAt(band * ROWS) << 16) | minhash.charCodeAt(band * ROWS + 1);
   };
+  let bits = 4;
+  while (1 << bits < fresh.length * 2) bits++;
+  const slotKey = new Int32Array(1 << bits);
+  const slotHead = new Int32Array(1 << bits);
+  const mask = (1 << bits) - 1;
+  /** The slot of `key`: its own, or the empty one where it would go. */
+  const slotOf = (key: number) => {
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
+    while (slotHead[slot] !== -1 && slotKey[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  };
+  const taken = new Int32Array(fresh.length); // the slots a band opened, in order
   const next = new Int32Array(all.length);
   const opened = new Uint8Array(1 << 13);
   const members: number[] = [];
   for (let band = 0; band < BANDS; band++) {
-    const heads = new Map<number, number>();
+    slotHead.fill(-1);
+    let buckets = 0;
     if (fixed.length) opened.fill(0);
     for (let i = fixed.length; i < all.length; i++) {
       if (all[i]!.shingles < MIN_SHINGLES) continue;
       const key = bandKey(i, band);
-      next[i] = heads.get(key) ?? -1;
-      heads.set(key, i);
+      const slot = slotOf(key);
+      if (slotHead[slot] === -1) {
+        slotKey[slot] = key;
+        taken[buckets++] = slot;
+      }
+      next[i] = slotHead[slot]!;
+      slotHead[slot] = i;
       opened[(key & 0xffff) >>> 3] = opened[(key & 0xffff) >>> 3]! | (1 << (key & 7));
     }
     for (let i = 0; i < fixed.length; i++) {
       if (all[i]!.shingles < MIN_SHINGLES) continue;
       const key = bandKey(i, band);
       if ((opened[(key & 0xffff) >>> 3]! & (1 << (key & 7))) === 0) continue;
-      const head = heads.get(key);
-      if (head === undefined) continue;
-      next[i] = head;
-      heads.set(key, i);
+      const slot = slotOf(key);
+      if (slotHead[slot] === -1) continue;
+      next[i] = slotHead[slot]!;
+      slotHead[slot] = i;
     }
-    for (const head of heads.values()) {
+    for (let b = 0; b < buckets; b++) {
+      const head = slotHead[taken[b]!]!;
       if (next[head] === -1) continue;
       members.length = 0;
       for (let i = head; i !== -1 && members.length <= MAX_BUCKET; i = next[i]!) members.push(i);
