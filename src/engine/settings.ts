@@ -31,6 +31,9 @@ export const chunkIndexSettings = {
   // Chinese text: the segmenter must not mistake it for Japanese (meilisearch#4146).
   localizedAttributes: [{ attributePatterns: ['title', 'kicker', 'keywords', 'text', 'reporters', 'place', 'subwords'], locales: ['cmn'] }],
   faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' as const } },
+  // Nothing here searches within facet values (/facet-search). Left on, the engine rebuilt that
+  // structure after every batch: 0.32 s of a 0.6 s one-file batch on a 235k-document index.
+  facetSearch: false,
   pagination: { maxTotalHits: 1000 },
   // Typos start at 5 characters, which Chinese words rarely reach; Latin tokens such as C919 or 5G keep exact.
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
