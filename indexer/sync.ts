@@ -79,8 +79,11 @@ interface FreshFile {
   contentHash: string;
   articles: number;
   chunkIds: string[];
-  /** Each chunk's article, by position in chunkIds (a run keeps these for every chunk: no object per chunk). */
-  chunkArticles: string[];
+  /**
+   * Each chunk's article, by position in chunkIds: the article's place in `material.signatures`
+   * (a run keeps these for every chunk: small integers, no object or string per chunk).
+   */
+  chunkArticles: number[];
   /**
    * Chunks kept from the last run whose article was then in another story: the story the index
    * holds for them. Every other chunk is sent (or kept) with its own article's id as its story.
@@ -267,12 +270,13 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       // What the index holds as each chunk's story once these chunks land: kept chunks keep the story of the last run.
       const oldStory = new Map((entry?.signatures ?? []).filter((sig) => sig.storyId !== sig.id).map((sig) => [sig.id, sig.storyId]));
       const ids = new Set<string>();
-      const chunkArticles: string[] = []; // kept as an exact-size copy (see Reporter.list)
+      const place = new Map(result.articles.map((a, i) => [a.id, i]));
+      const chunkArticles: number[] = []; // kept as an exact-size copy (see Reporter.list)
       let keptStories: Map<string, string> | null = null;
       for (const c of result.chunks) {
         if (ids.has(c.id)) continue; // an article printed twice in one file
         ids.add(c.id);
-        chunkArticles.push(c.articleId);
+        chunkArticles.push(place.get(c.articleId)!);
         const story = before.has(c.id) ? oldStory.get(c.articleId) : undefined;
         if (story !== undefined) (keptStories ??= new Map()).set(c.id, story);
       }
@@ -297,7 +301,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     const patches: Pick<ChunkDoc, 'id' | 'storyId'>[] = [];
     for (const f of fresh) {
       f.chunkIds.forEach((id, i) => {
-        const articleId = f.chunkArticles[i]!;
+        const articleId = f.material.signatures[f.chunkArticles[i]!]!.id;
         const story = stories.get(articleId) ?? articleId;
         if (story !== (f.keptStories?.get(id) ?? articleId)) patches.push({ id, storyId: story });
       });
