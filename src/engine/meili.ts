@@ -489,4 +489,12 @@ export class Engine {
   async latestTaskUid(): Promise<number | null> {
     return this.run(async () => (await this.client.tasks.getTasks({ limit: 1 })).results[0]?.uid ?? null);
   }
+
+  /** How long the engine took over each task enqueued after task `afterUid` (ISO 8601 durations, as it reports them). */
+  async taskDurationsAfter(afterUid: number | null): Promise<string[]> {
+    return this.run(async () => {
+      const { results } = await this.client.tasks.getTasks({ limit: 100 });
+      return results.filter((t) => afterUid === null || t.uid > afterUid).map((t) => t.duration ?? 'PT0S');
+    });
+  }
 }
