@@ -218,12 +218,6 @@ async function startService(env: Record<string, string>): Promise<{ base: string
   return { base, child };
 }
 
-/**
- * Runs as the service's schedule does (the indexing gateway, with the compose file's V8 flags),
- * started through POST /api/admin/reindex: one run with no change (the first also reads the
- * manifest), then `change()`, then the run measured. Durations are the runs' own (startedAt to
- * finishedAt in /api/status), not the polling.
- */
 /** Seconds in an ISO 8601 duration as the engine reports a task's (PT0.25S, PT1M2.5S). */
 function isoSeconds(duration: string): number {
   const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?)?$/.exec(duration);
@@ -236,6 +230,12 @@ async function engineSecondsAfter(engine: Engine, afterUid: number | null): Prom
   return (await engine.taskDurationsAfter(afterUid)).reduce((sum, d) => sum + isoSeconds(d), 0);
 }
 
+/**
+ * Runs as the service's schedule does (the indexing gateway, with the compose file's V8 flags),
+ * started through POST /api/admin/reindex: one run with no change (the first also reads the
+ * manifest), then `change()`, then the run measured. Durations are the runs' own (startedAt to
+ * finishedAt in /api/status), not the polling.
+ */
 async function scheduledRuns(env: Record<string, string>, engine: Engine, change: () => Promise<void>) {
   const token = 'bench-admin-token-0123456789abcdef';
   const { base, child } = await startService({ ...env, ADMIN_TOKEN: token, NODE_OPTIONS: await composeNodeOptions('gateway') });

@@ -1,11 +1,11 @@
 import { flat } from './strings.js';
 import type { Diagnostic, Severity } from './types.js';
 
-/** Collects diagnostics for one file, as a vfile does; stages report through it instead of throwing. */
 /** Reasons seen so far, each kept once; bounded, since a reason can name its file's particulars. */
 const commonReasons = new Map<string, string>();
 const MAX_COMMON_REASONS = 4096;
 
+/** Collects diagnostics for one file, as a vfile does; stages report through it instead of throwing. */
 export class Reporter {
   readonly messages: Diagnostic[] = [];
   constructor(readonly file: string) {}

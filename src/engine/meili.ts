@@ -490,7 +490,7 @@ export class Engine {
     return this.run(async () => (await this.client.tasks.getTasks({ limit: 1 })).results[0]?.uid ?? null);
   }
 
-  /** How long the engine took over each task enqueued after task `afterUid` (ISO 8601 durations, as it reports them). */
+  /** How long the engine took over each task enqueued after task `afterUid` (ISO 8601 durations, as it reports them), among the newest 100: for a run that enqueues a few. */
   async taskDurationsAfter(afterUid: number | null): Promise<string[]> {
     return this.run(async () => {
       const { results } = await this.client.tasks.getTasks({ limit: 100 });
