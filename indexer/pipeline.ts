@@ -131,11 +131,11 @@ export function linkMaterial(result: Extract<FileResult, { ok: true }>): LinkMat
 }
 
 /**
- * Links reprints among fresh files (and against `fixed` signatures already indexed) and page
+ * Links reprints among fresh files (and against `fixed` signatures already indexed, a list per file) and page
  * continuations among the fresh files; returns every fresh article's storyId and sets it on the
  * signatures.
  */
-export function linkAll(materials: LinkMaterial[], fixed: StorySignature[] = []): Map<string, string> {
+export function linkAll(materials: LinkMaterial[], fixed: readonly (readonly StorySignature[])[] = []): Map<string, string> {
   const fresh = materials.flatMap((m) => m.signatures);
   const stories = linkStories(fresh, fixed);
   // A continuation on another page joins its first part's story.
@@ -145,7 +145,7 @@ export function linkAll(materials: LinkMaterial[], fixed: StorySignature[] = [])
 }
 
 /** Links processed files held in memory: sets storyId on their articles and chunks; returns each file's signatures. */
-export function linkResults(results: Extract<FileResult, { ok: true }>[], fixed: StorySignature[] = []): Map<string, StorySignature[]> {
+export function linkResults(results: Extract<FileResult, { ok: true }>[], fixed: readonly (readonly StorySignature[])[] = []): Map<string, StorySignature[]> {
   const materials = results.map((r) => linkMaterial(r));
   const stories = linkAll(materials, fixed);
   const signatures = new Map<string, StorySignature[]>();

@@ -180,7 +180,8 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     else if (read.status === 'corrupt') reason = `manifest unreadable (${read.reason})`;
     else {
       // Reconcile: a run killed half-way may have left documents the manifest does not know.
-      const expected = Object.values(old.files).reduce((n, e) => n + e.chunkIds.length, 0);
+      let expected = 0;
+      for (const e of old.files.values()) expected += e.chunkIds.length;
       const actual = await engine.documentCount(live);
       if (actual !== expected) reason = `the index holds ${actual} documents where the manifest expects ${expected}`;
     }
@@ -206,22 +207,29 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     const toDelete: string[] = [];
 
     const keepPrevious = async (relPath: string, entry: ManifestEntry) => {
-      next.files[relPath] = entry;
+      next.files.set(relPath, entry);
       if (full && liveExists && entry.chunkIds.length) {
         await writer.add(await engine.documentsWhere(live, `file = ${filterString(relPath)}`));
       }
     };
 
     for (const [relPath, diagnostics] of setAside) {
-      const entry = old.files[relPath];
+      const entry = old.files.get(relPath);
       if (entry) await keepPrevious(relPath, entry);
       reports.push({ file: relPath, status: 'skipped', articles: entry?.articles ?? 0, chunks: entry?.chunkIds.length ?? 0, diagnostics });
     }
 
-    // A new file with the content of a vanished one was renamed (or moved).
-    const present = new Set(discovery.files.map((f) => f.relPath));
-    const vanished = new Map<string, string>();
-    for (const [relPath, e] of Object.entries(old.files)) if (!present.has(relPath) && !setAside.has(relPath)) vanished.set(e.contentHash, relPath);
+    // A new file with the content of a vanished one was renamed (or moved). Found when a run
+    // first meets a new file: most runs meet none, and the search passes over every file.
+    let vanished: Map<string, string> | null = null;
+    const vanishedWith = (contentHash: string) => {
+      if (!vanished) {
+        vanished = new Map();
+        const present = new Set(discovery.files.map((f) => f.relPath));
+        for (const [relPath, e] of old.files) if (!present.has(relPath) && !setAside.has(relPath)) vanished.set(e.contentHash, relPath);
+      }
+      return vanished.get(contentHash);
+    };
     const renamedFrom = new Map<string, string>();
 
     // Phase 1: process the files that changed (all of them in a full run) and send their chunks.
@@ -229,10 +237,21 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     let done = 0;
     // Files whose size or time moved are read; the others only if their declaration changed.
     const moved = (file: SourceFile) => {
-      const entry = old.files[file.relPath];
+      const entry = old.files.get(file.relPath);
       return full || !entry || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs;
     };
-    for await (const [file, source] of sources(discovery.files, moved)) {
+    // Same bytes and same declarations: nothing to read, and no turn of the event loop each
+    // (an incremental run over 29k files passes most of them here).
+    const toRead: SourceFile[] = [];
+    for (const file of discovery.files) {
+      const entry = old.files.get(file.relPath);
+      if (entry && !moved(file) && file.declarationStamp !== undefined && entry.declarationStamp === file.declarationStamp) {
+        next.files.set(file.relPath, entry);
+        reports.push({ file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] });
+        done++;
+      } else toRead.push(file);
+    }
+    for await (const [file, source] of sources(toRead, moved)) {
       if (options.shouldStop?.()) throw new SyncAborted('stopped before the run finished; nothing was committed');
       options.onProgress?.({ done, total: discovery.files.length, file: file.relPath });
       reports.push(await readOne(file, source));
@@ -241,16 +260,12 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     options.onProgress?.({ done, total: discovery.files.length, file: '' });
 
     async function readOne(file: SourceFile, read: LoadedSource | null): Promise<FileReport> {
-      const entry = old.files[file.relPath];
-      if (!read && entry && file.declarationStamp !== undefined && entry.declarationStamp === file.declarationStamp) {
-        next.files[file.relPath] = entry; // same bytes, same declarations: nothing to read
-        return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
-      }
+      const entry = old.files.get(file.relPath);
       let source = read;
       if (!source) {
         const declared = loadDeclaration(file.absPath, file.declarations);
         if (entry && (entry.contentHash.split(':')[1] ?? '') === declared.hash) {
-          next.files[file.relPath] = stamped(entry, file);
+          next.files.set(file.relPath, stamped(entry, file));
           return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
         }
         source = loadSource(file, declared); // the declaration changed: read the file, not the declaration again
@@ -261,10 +276,10 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         return { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
       }
       if (!full && entry && entry.contentHash === result.contentHash) {
-        next.files[file.relPath] = stamped({ ...entry, size: file.size, mtimeMs: file.mtimeMs }, file);
+        next.files.set(file.relPath, stamped({ ...entry, size: file.size, mtimeMs: file.mtimeMs }, file));
         return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: result.diagnostics };
       }
-      const from = entry ? undefined : vanished.get(result.contentHash);
+      const from = entry ? undefined : vanishedWith(result.contentHash);
       if (from) renamedFrom.set(file.relPath, from);
       const before = new Set(full ? [] : (entry?.chunkIds ?? []));
       // What the index holds as each chunk's story once these chunks land: kept chunks keep the story of the last run.
@@ -295,7 +310,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     const stories = fresh.length
       ? linkAll(
           fresh.map((f) => f.material),
-          Object.values(next.files).flatMap((e) => e.signatures),
+          Array.from(next.files.values(), (e) => e.signatures),
         )
       : new Map<string, string>();
     const patches: Pick<ChunkDoc, 'id' | 'storyId'>[] = [];
@@ -305,15 +320,15 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         const story = stories.get(articleId) ?? articleId;
         if (story !== (f.keptStories?.get(id) ?? articleId)) patches.push({ id, storyId: story });
       });
-      next.files[f.file.relPath] = stamped(
-        { size: f.file.size, mtimeMs: f.file.mtimeMs, contentHash: f.contentHash, chunkIds: f.chunkIds, articles: f.articles, signatures: f.material.signatures },
-        f.file,
+      next.files.set(
+        f.file.relPath,
+        stamped({ size: f.file.size, mtimeMs: f.file.mtimeMs, contentHash: f.contentHash, chunkIds: f.chunkIds, articles: f.articles, signatures: f.material.signatures }, f.file),
       );
     }
     const renamedAway = new Set(renamedFrom.values());
 
-    for (const [relPath, entry] of Object.entries(old.files)) {
-      if (next.files[relPath]) continue;
+    for (const [relPath, entry] of old.files) {
+      if (next.files.has(relPath)) continue;
       if (!full) toDelete.push(...entry.chunkIds);
       // A file renamed away is reported under its new name.
       if (!renamedAway.has(relPath)) reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] });

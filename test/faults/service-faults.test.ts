@@ -85,8 +85,8 @@ describe('service faults', () => {
       const engine = new Engine({ url: runtime.url, apiKey: (await readFile(path.join(dataDir, 'meili-master-key'), 'utf8')).trim() });
       const manifest = await readManifest(manifestPath(dataDir, 'articles'));
       assert.ok(manifest.status === 'ok');
-      const expected = Object.values(manifest.manifest.files).flatMap((f) => f.chunkIds);
-      assert.equal(Object.keys(manifest.manifest.files).length, 605);
+      const expected = [...manifest.manifest.files.values()].flatMap((f) => f.chunkIds);
+      assert.equal(manifest.manifest.files.size, 605);
       assert.equal(new Set(expected).size, expected.length, 'no chunk id twice');
       assert.equal(await engine.documentCount('articles'), expected.length, 'no document missing or doubled');
       assert.deepEqual(await engine.listIndexes('articles__build_'), [], 'no half-built index left');
@@ -144,7 +144,7 @@ describe('service faults', () => {
       await waitFor('the index', async () => (await getJson<StatusBody>(`${again.base}/api/status`)).body.lastRun?.mode === 'full', 120_000, 200);
       const manifest = await readManifest(manifestPath(dataDir, 'articles'));
       assert.ok(manifest.status === 'ok');
-      assert.equal(Object.keys(manifest.manifest.files).length, 125);
+      assert.equal(manifest.manifest.files.size, 125);
     } finally {
       again.child.kill('SIGTERM');
       assert.equal(await again.exited, 0);

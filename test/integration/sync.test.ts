@@ -61,9 +61,9 @@ describe('syncSeeds against Meilisearch', () => {
     assert.ok(afterDocs.some((d) => String(d.text).includes('芒果卫星')));
     const manifest = await readManifest(manifestPath(dataDir, indexName));
     assert.ok(manifest.status === 'ok');
-    assert.deepEqual(afterDocs.map((d) => String(d.id)).sort(), [...manifest.manifest.files['004_8bd540b0dbc04382.txt']!.chunkIds].sort());
+    assert.deepEqual(afterDocs.map((d) => String(d.id)).sort(), [...manifest.manifest.files.get('004_8bd540b0dbc04382.txt')!.chunkIds].sort());
     assert.ok(before.length > 0);
-    assert.equal(await engine.documentCount(indexName), Object.values(manifest.manifest.files).reduce((n, f) => n + f.chunkIds.length, 0));
+    assert.equal(await engine.documentCount(indexName), [...manifest.manifest.files.values()].reduce((n, f) => n + f.chunkIds.length, 0));
   });
 
   it('deletes the chunks of a removed file', async () => {
@@ -126,7 +126,7 @@ describe('syncSeeds against Meilisearch', () => {
     assert.match(report.reason ?? '', /documents where the manifest expects/);
     const m = await readManifest(manifestPath(dataDir, indexName));
     assert.ok(m.status === 'ok');
-    assert.equal(await engine.documentCount(indexName), Object.values(m.manifest.files).reduce((n, f) => n + f.chunkIds.length, 0));
+    assert.equal(await engine.documentCount(indexName), [...m.manifest.files.values()].reduce((n, f) => n + f.chunkIds.length, 0));
     assert.equal((await docsOf('gone.txt')).length, 0);
   });
 
@@ -164,7 +164,7 @@ describe('syncSeeds with the manifest kept in memory between runs (the service)'
       assert.deepEqual(service.files.filter((f) => f.status === 'indexed').map((f) => f.file), ['b.txt'], 'a.txt is not taken for changed again');
       const read = await readManifest(mfile);
       assert.ok(read.status === 'ok');
-      assert.equal(await engine.documentCount(indexName), Object.values(read.manifest.files).reduce((n, f) => n + f.chunkIds.length, 0));
+      assert.equal(await engine.documentCount(indexName), [...read.manifest.files.values()].reduce((n, f) => n + f.chunkIds.length, 0));
       assert.ok((await engine.documentsWhere(indexName, `file = "b.txt"`)).some((d) => String(d.text).includes('西山镇')));
 
       const still = await run(true);
@@ -251,7 +251,7 @@ describe('syncSeeds and declarations', () => {
       await writeFile(path.join(seedsDir, 'b.txt'), text.replace('荔枝', '龙眼'));
       assert.equal((await run()).mode, 'full');
       const manifest = await readManifest(manifestPath(dataDir, indexName));
-      assert.ok(manifest.status === 'ok' && manifest.manifest.files['a.txt']?.declarationStamp?.startsWith('a.txt.meta.json:'));
+      assert.ok(manifest.status === 'ok' && manifest.manifest.files.get('a.txt')?.declarationStamp?.startsWith('a.txt.meta.json:'));
       // The sidecar changes (another size, another time): only a.txt is processed again.
       await new Promise((r) => setTimeout(r, 20));
       await writeFile(path.join(seedsDir, 'a.txt.meta.json'), JSON.stringify({ source: '乙日报' }));

@@ -139,7 +139,7 @@ describe('linkStories', () => {
   test('a fresh reprint joins the story of an indexed one; indexed articles are not renamed', () => {
     const fixed = [sig(STORY, 'story-1'), sig(text(8, 600), 'story-2')];
     const fresh = [sig(STORY.slice(100)), sig(text(9, 600))];
-    const stories = linkStories(fresh, fixed);
+    const stories = linkStories(fresh, [fixed]);
     // The unrelated article is its own story: not in the map.
     assert.deepEqual([...stories], [[fresh[0]!.id, 'story-1']]);
   });
@@ -147,12 +147,20 @@ describe('linkStories', () => {
   test('indexed articles are not compared with each other again', () => {
     const fixed = [sig(STORY, 'story-1'), sig(STORY, 'story-2')];
     const fresh = [sig(text(10, 600))];
-    assert.deepEqual([...linkStories(fresh, fixed)], []);
+    assert.deepEqual([...linkStories(fresh, [fixed])], []);
+  });
+
+  test('indexed articles that share nothing with the fresh ones change nothing, in one list or in many', () => {
+    const crowd = Array.from({ length: 300 }, (_, i) => sig(text(100 + i, 300), `crowd-${i}`));
+    const fresh = [sig(STORY.slice(50)), sig(text(9, 600))];
+    const alone = linkStories(fresh, [[sig(STORY, 'story-1')]]);
+    assert.deepEqual([...alone], [[fresh[0]!.id, 'story-1']]);
+    assert.deepEqual([...linkStories(fresh, [crowd.slice(0, 100), [sig(STORY, 'story-1')], [], crowd.slice(100)])], [...alone]);
   });
 
   test('a fresh copy of a story indexed in many papers joins it', () => {
     const fixed = Array.from({ length: 50 }, () => sig(STORY, 'story-wire'));
     const fresh = [sig(STORY)];
-    assert.equal(linkStories(fresh, fixed).get(fresh[0]!.id), 'story-wire');
+    assert.equal(linkStories(fresh, [fixed]).get(fresh[0]!.id), 'story-wire');
   });
 });

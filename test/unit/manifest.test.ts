@@ -36,11 +36,11 @@ function entry(seed: number, articles = 2): ManifestEntry {
 }
 
 function manifestOf(files: Record<string, ManifestEntry>): Manifest {
-  return { ...emptyManifest('articles'), updatedAt: '2026-11-24T10:00:00.000Z', files };
+  return { ...emptyManifest('articles'), updatedAt: '2026-11-24T10:00:00.000Z', files: new Map(Object.entries(files)) };
 }
 
 /** What a read gives, as plain data. */
-const plain = (m: Manifest) => JSON.parse(JSON.stringify(m)) as unknown;
+const plain = (m: Manifest) => JSON.parse(JSON.stringify({ ...m, files: Object.fromEntries(m.files) })) as unknown;
 
 async function file(): Promise<string> {
   return path.join(await tempDir(), 'manifest-articles.jsonl');
@@ -54,7 +54,7 @@ describe('manifest', () => {
     const read = await readManifest(f);
     assert.ok(read.status === 'ok');
     assert.deepEqual(plain(read.manifest), plain(m));
-    assert.equal(read.manifest.files['a.txt']!.signatures[0]!.minhash.length, 64);
+    assert.equal(read.manifest.files.get('a.txt')!.signatures[0]!.minhash.length, 64);
     assert.deepEqual(read.extent, extent);
     assert.equal(extent.committedBytes, (await readFile(f)).length);
     assert.equal(extent.journalBytes, 0);
@@ -64,7 +64,7 @@ describe('manifest', () => {
     const f = await file();
     const before = manifestOf({ 'a.txt': entry(1), 'b.txt': entry(2), 'c.txt': entry(3) });
     const extent = await writeManifest(f, before);
-    const after: Manifest = { ...before, updatedAt: '2026-11-24T11:00:00.000Z', files: { 'a.txt': before.files['a.txt']!, 'b.txt': entry(20), 'd.txt': entry(4) } };
+    const after: Manifest = { ...before, updatedAt: '2026-11-24T11:00:00.000Z', files: new Map([['a.txt', before.files.get('a.txt')!], ['b.txt', entry(20)], ['d.txt', entry(4)]]) };
     const change = manifestChange(before, after);
     assert.deepEqual(Object.keys(change.set).sort(), ['b.txt', 'd.txt'], 'an entry left as it was is not written again');
     assert.deepEqual(change.removed, ['c.txt']);
@@ -89,10 +89,10 @@ describe('manifest', () => {
       await appendFile(f, torn);
       const read = await readManifest(f);
       assert.ok(read.status === 'ok', torn);
-      assert.deepEqual(Object.keys(read.manifest.files), ['a.txt'], torn);
+      assert.deepEqual([...read.manifest.files.keys()], ['a.txt'], torn);
       assert.equal(read.extent.committedBytes, extent.committedBytes, torn);
     }
-    const next: Manifest = { ...m, updatedAt: '2026-11-24T12:00:00.000Z', files: { ...m.files, 'b.txt': entry(2) } };
+    const next: Manifest = { ...m, updatedAt: '2026-11-24T12:00:00.000Z', files: new Map([...m.files, ['b.txt', entry(2)]]) };
     await appendManifest(f, extent, manifestChange(m, next));
     const read = await readManifest(f);
     assert.ok(read.status === 'ok');
@@ -162,18 +162,18 @@ describe('manifest', () => {
       // Another process (the CLI) appends a run.
       const other = await readManifest(f);
       assert.ok(other.status === 'ok');
-      const next: Manifest = { ...other.manifest, updatedAt: '2026-11-24T13:00:00.000Z', files: { ...other.manifest.files, 'b.txt': entry(2) } };
+      const next: Manifest = { ...other.manifest, updatedAt: '2026-11-24T13:00:00.000Z', files: new Map([...other.manifest.files, ['b.txt', entry(2)]]) };
       await appendManifest(f, other.extent, manifestChange(other.manifest, next));
       const second = await memo.read(f);
       assert.ok(second.status === 'ok');
       assert.notEqual(second.manifest, m);
-      assert.deepEqual(Object.keys(second.manifest.files).sort(), ['a.txt', 'b.txt']);
+      assert.deepEqual([...second.manifest.files.keys()].sort(), ['a.txt', 'b.txt']);
 
       // Another process rewrites it whole (a new inode).
       await writeManifest(f, manifestOf({ 'c.txt': entry(3) }));
       const third = await memo.read(f);
       assert.ok(third.status === 'ok');
-      assert.deepEqual(Object.keys(third.manifest.files), ['c.txt']);
+      assert.deepEqual([...third.manifest.files.keys()], ['c.txt']);
     });
   });
 });
