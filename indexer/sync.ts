@@ -102,15 +102,16 @@ export class SyncAborted extends Error {
  * only once all of those succeeded.
  */
 class DocumentWriter {
-  private buffer: object[] = [];
+  private buffer: { id?: unknown; storyId?: unknown }[] = [];
   private pending: { done: () => Promise<void> }[] = [];
+  /** Documents written: added, or given a new story. */
   count = 0;
   constructor(
     private readonly engine: Engine,
     private readonly uid: string,
   ) {}
 
-  async add(docs: readonly object[]): Promise<void> {
+  async add(docs: readonly { id?: unknown; storyId?: unknown }[]): Promise<void> {
     this.buffer.push(...docs);
     this.count += docs.length;
     while (this.buffer.length >= BATCH_DOCS) await this.send({ add: this.buffer.splice(0, BATCH_DOCS) });
@@ -121,10 +122,26 @@ class DocumentWriter {
     if (this.pending.length >= MAX_PENDING_BATCHES) await this.pending.shift()!.done();
   }
 
-  /** Partial updates, enqueued after every document added so far. */
-  async update(docs: readonly object[]): Promise<void> {
-    if (this.buffer.length) await this.send({ add: this.buffer.splice(0) });
-    for (let i = 0; i < docs.length; i += BATCH_DOCS * 2) await this.send({ update: docs.slice(i, i + BATCH_DOCS * 2) });
+  /**
+   * New stories, enqueued after every document added so far. A document not sent yet takes its
+   * story itself: an incremental run sends its few documents once, not once and then a patch.
+   */
+  async update(patches: readonly Pick<ChunkDoc, 'id' | 'storyId'>[]): Promise<void> {
+    let rest = patches;
+    if (this.buffer.length) {
+      const story = new Map(patches.map((p) => [p.id, p.storyId]));
+      const set = new Set<string>();
+      for (const doc of this.buffer) {
+        const s = typeof doc.id === 'string' ? story.get(doc.id) : undefined;
+        if (s === undefined) continue;
+        doc.storyId = s;
+        set.add(doc.id as string);
+      }
+      if (set.size) rest = patches.filter((p) => !set.has(p.id));
+      await this.send({ add: this.buffer.splice(0) });
+    }
+    this.count += rest.length;
+    for (let i = 0; i < rest.length; i += BATCH_DOCS * 2) await this.send({ update: rest.slice(i, i + BATCH_DOCS * 2) });
   }
 
   /** Deletions wait until every write before them succeeded: a failed run must not have removed anything. */
@@ -359,7 +376,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       finishedAt: new Date().toISOString(),
       files: reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
       totals: summarise(reports),
-      upserted: writer.count + patches.length,
+      upserted: writer.count,
       deleted: full ? 0 : toDelete.length,
       directories: { listed: discovery.listed, total: discovery.listings.size },
     };

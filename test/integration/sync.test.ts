@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { filterString } from '../../src/engine/meili.js';
+import { filterString, type Engine } from '../../src/engine/meili.js';
 import { EngineUnavailableError } from '../../src/engine/meili.js';
 import { ManifestMemo, manifestPath, readManifest } from '../../indexer/manifest.js';
 import { syncSeeds, type RunReport } from '../../indexer/sync.js';
@@ -210,9 +210,16 @@ describe('syncSeeds links reprints across runs', () => {
     await engine.deleteIndex(indexName).catch(() => {});
   });
 
-  it('gives a reprint added later the story already indexed, on every chunk', async () => {
+  it('gives a reprint added later the story already indexed, on every chunk, in the documents it sends', async () => {
     await writeFile(path.join(seedsDir, 'b.txt'), story('青河县的芒果园迎来丰收'));
-    await run();
+    // The engine's writes, by kind: the story is set on the documents before they are sent, not patched after.
+    const writes: string[] = [];
+    const watched = Object.create(engine, {
+      enqueue: { value: (uid: string, write: Parameters<Engine['enqueue']>[1]) => (writes.push(Object.keys(write)[0]!), engine.enqueue(uid, write)) },
+    }) as Engine;
+    const report = await syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 20 * 1024 * 1024, engine: watched });
+    assert.deepEqual(writes, ['add']);
+    assert.equal(report.upserted, report.files.find((f) => f.file === 'b.txt')!.chunks, 'each document counted once');
     const [aId, aStories] = await only('a.txt');
     const [bId, bStories] = await only('b.txt');
     assert.notEqual(aId, bId);
