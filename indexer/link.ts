@@ -11,7 +11,7 @@
 const SHINGLE = 5;
 /** Hash functions per signature = BANDS × ROWS. */
 const BANDS = 32;
-/** Two 16-bit minhash values make a band's key exactly: one 32-bit integer (see linkStories). */
+/** Two 16-bit minhash values make a band's key exactly: one 32-bit integer (see bandKey). */
 const ROWS = 2;
 const HASHES = BANDS * ROWS;
 /** Share of the smaller text found in the larger above which two articles are one story. */
@@ -152,6 +152,11 @@ export function signature(id: string, order: string, body: string): StorySignatu
   return { id, order, storyId: id, shingles: count, minhash: String.fromCharCode(...scratch), numbers };
 }
 
+/** A band's key: its two 16-bit rows make it exactly, one 32-bit integer. */
+function bandKey(minhash: string, band: number): number {
+  return (minhash.charCodeAt(band * ROWS) << 16) | minhash.charCodeAt(band * ROWS + 1);
+}
+
 /** Estimated share of the smaller text contained in the larger, from the Jaccard estimate and the sizes. */
 export function containment(a: StorySignature, b: StorySignature): number {
   let same = 0;
@@ -192,17 +197,13 @@ export function linkStories(fresh: StorySignature[], indexed: readonly (readonly
   const parent = new Int32Array(all.length);
   for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  // Band by band, so memory holds one band's buckets, not all of them. A band's two 16-bit rows
-  // make its key exactly (a 32-bit integer). A bucket is a chain through `next` from its head,
+  // Band by band, so memory holds one band's buckets, not all of them. A bucket is a chain
+  // through `next` from its head,
   // found in an open-addressing table of typed arrays reused for every band (a Map per band made
   // megabytes of garbage 32 times a run, straight into the old generation). Fresh signatures open
   // buckets; a fixed one (indexed, and sharing a band with a fresh one) joins only buckets a fresh
   // one opened, since two fixed articles are never compared again. `opened` (a bit per low 16
   // bits of a fresh key) spares most fixed signatures the probe.
-  const bandKey = (i: number, band: number) => {
-    const minhash = all[i]!.minhash;
-    return (minhash.charCodeAt(band * ROWS) << 16) | minhash.charCodeAt(band * ROWS + 1);
-  };
   let bits = 4;
   while (1 << bits < fresh.length * 2) bits++;
   const slotKey = new Int32Array(1 << bits);
@@ -224,7 +225,7 @@ export function linkStories(fresh: StorySignature[], indexed: readonly (readonly
     if (fixed.length) opened.fill(0);
     for (let i = fixed.length; i < all.length; i++) {
       if (all[i]!.shingles < MIN_SHINGLES) continue;
-      const key = bandKey(i, band);
+      const key = bandKey(all[i]!.minhash, band);
       const slot = slotOf(key);
       if (slotHead[slot] === -1) {
         slotKey[slot] = key;
@@ -236,7 +237,7 @@ export function linkStories(fresh: StorySignature[], indexed: readonly (readonly
     }
     for (let i = 0; i < fixed.length; i++) {
       if (all[i]!.shingles < MIN_SHINGLES) continue;
-      const key = bandKey(i, band);
+      const key = bandKey(all[i]!.minhash, band);
       if ((opened[(key & 0xffff) >>> 3]! & (1 << (key & 7))) === 0) continue;
       const slot = slotOf(key);
       if (slotHead[slot] === -1) continue;
@@ -298,10 +299,7 @@ const FILTER_BITS = 16;
  */
 function sharingABand(fresh: StorySignature[], indexed: readonly (readonly StorySignature[])[]): StorySignature[] {
   const filter = new Int32Array(BANDS << (FILTER_BITS - 5));
-  const bit = (minhash: string, band: number) => {
-    const key = (minhash.charCodeAt(band * ROWS) << 16) | minhash.charCodeAt(band * ROWS + 1);
-    return (band << FILTER_BITS) | (Math.imul(key, 0x9e3779b1) >>> (32 - FILTER_BITS));
-  };
+  const bit = (minhash: string, band: number) => (band << FILTER_BITS) | (Math.imul(bandKey(minhash, band), 0x9e3779b1) >>> (32 - FILTER_BITS));
   for (const s of fresh) {
     if (s.shingles < MIN_SHINGLES) continue;
     for (let band = 0; band < BANDS; band++) {

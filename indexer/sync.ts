@@ -130,14 +130,14 @@ class DocumentWriter {
     let rest = patches;
     if (this.buffer.length) {
       const story = new Map(patches.map((p) => [p.id, p.storyId]));
-      const set = new Set<string>();
+      const patched = new Set<string>();
       for (const doc of this.buffer) {
         const s = typeof doc.id === 'string' ? story.get(doc.id) : undefined;
         if (s === undefined) continue;
         doc.storyId = s;
-        set.add(doc.id as string);
+        patched.add(doc.id as string);
       }
-      if (set.size) rest = patches.filter((p) => !set.has(p.id));
+      if (patched.size) rest = patches.filter((p) => !patched.has(p.id));
       await this.send({ add: this.buffer.splice(0) });
     }
     this.count += rest.length;
