@@ -13,6 +13,7 @@
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { lineBlocks, LineWriter } from './jsonl.js';
 import { decodeMinhash, encodeMinhash, type StorySignature } from './link.js';
 
 export interface ManifestEntry {
@@ -64,31 +65,6 @@ export interface ManifestExtent {
 
 export type ManifestRead = { status: 'ok'; manifest: Manifest; extent: ManifestExtent } | { status: 'missing' } | { status: 'corrupt'; reason: string };
 
-/**
- * The complete lines of a file with the offset just past each, a block of 8 MiB at a time
- * (a manifest of a million articles never becomes one string: V8 caps strings at 512 MiB).
- * A last line without its newline is torn and not returned.
- */
-async function* lineBlocks(handle: FileHandle): AsyncGenerator<{ text: string; end: number }[]> {
-  const block = Buffer.alloc(8 << 20);
-  let carry = Buffer.alloc(0);
-  let offset = 0; // file offset of carry[0]
-  for (;;) {
-    const { bytesRead } = await handle.read(block, 0, block.length, null);
-    if (bytesRead === 0) return;
-    const data = carry.length ? Buffer.concat([carry, block.subarray(0, bytesRead)]) : block.subarray(0, bytesRead);
-    const lines: { text: string; end: number }[] = [];
-    let start = 0;
-    for (let nl = data.indexOf(10); nl !== -1; nl = data.indexOf(10, start)) {
-      lines.push({ text: data.toString('utf8', start, nl), end: offset + nl + 1 });
-      start = nl + 1;
-    }
-    offset += start;
-    carry = Buffer.from(data.subarray(start)); // a copy: the block is read into again
-    yield lines;
-  }
-}
-
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -97,7 +73,7 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
  * manifest is this program's own file and a run reads 100k signatures from it (a zod parse of
  * each was most of a no-change run's time); what is checked is what a run relies on.
  */
-function toEntry(value: Record<string, unknown>): ManifestEntry | string {
+export function toEntry(value: Record<string, unknown>): ManifestEntry | string {
   const { size, mtimeMs, contentHash, chunkIds, articles, signatures = [], declarationStamp } = value;
   if (!isNumber(size) || !isNumber(mtimeMs) || !isNumber(articles)) return 'size, mtimeMs and articles must be numbers';
   if (!isString(contentHash)) return 'contentHash must be a string';
@@ -190,47 +166,72 @@ export async function readManifest(file: string): Promise<ManifestRead> {
   }
 }
 
-const encode = (value: unknown) => JSON.stringify(value, (key, v: unknown) => (key === 'minhash' && typeof v === 'string' ? encodeMinhash(v) : v));
+/** JSON with each minhash as the manifest stores it (base64). */
+export const encode = (value: unknown) => JSON.stringify(value, (key, v: unknown) => (key === 'minhash' && typeof v === 'string' ? encodeMinhash(v) : v));
 
 const entryLine = (relPath: string, entry: ManifestEntry) => encode({ path: relPath, ...entry });
 
 /**
- * Characters of lines gathered per write: enough that a 47 MB manifest (100k articles) is about
- * a thousand writes, few enough that the gathered text dies young (a megabyte outlived the young
- * generation and grew the old one by the manifest's size at the end of a large rebuild).
+ * Writes a whole manifest as its entries come (a rebuild need not hold them all): a temp file
+ * beside the manifest, which `commit` fsyncs and renames over it and `abort` removes.
  */
-const WRITE_CHARS = 64 * 1024;
+export class ManifestWriter {
+  private constructor(
+    private readonly file: string,
+    private readonly tmp: string,
+    private readonly handle: FileHandle,
+    private readonly out: LineWriter,
+    private readonly updatedAt: string,
+  ) {}
+
+  static async create(file: string, header: { index: string; updatedAt: string }): Promise<ManifestWriter> {
+    const tmp = `${file}.${process.pid}.tmp`;
+    const handle = await open(tmp, 'w', 0o644);
+    const writer = new ManifestWriter(file, tmp, handle, new LineWriter(handle), header.updatedAt);
+    try {
+      await writer.out.line(encode({ version: VERSION, index: header.index, updatedAt: header.updatedAt }));
+    } catch (err) {
+      await writer.abort();
+      throw err;
+    }
+    return writer;
+  }
+
+  add(relPath: string, entry: ManifestEntry): Promise<void> {
+    return this.out.line(entryLine(relPath, entry));
+  }
+
+  /** The commit line, fsync, rename over the manifest; returns the new file's extent. */
+  async commit(): Promise<ManifestExtent> {
+    try {
+      await this.out.line(encode({ commit: this.updatedAt }));
+      await this.out.flush();
+      await this.handle.sync();
+      await this.handle.close();
+      await rename(this.tmp, this.file);
+    } catch (err) {
+      await this.abort();
+      throw err;
+    }
+    return { committedBytes: this.out.bytes, journalBytes: 0, appendable: true };
+  }
+
+  async abort(): Promise<void> {
+    await this.handle.close().catch(() => {});
+    await rm(this.tmp, { force: true });
+  }
+}
 
 /** Writes the whole manifest (a new file, fsynced, renamed over the old one) and returns its extent. */
 export async function writeManifest(file: string, manifest: Manifest): Promise<ManifestExtent> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const handle = await open(tmp, 'w', 0o644);
-  let bytes = 0;
+  const writer = await ManifestWriter.create(file, manifest);
   try {
-    const { files, ...header } = manifest;
-    let chunk = `${encode({ ...header, version: VERSION })}\n`;
-    const flush = async () => {
-      bytes += Buffer.byteLength(chunk);
-      await handle.write(chunk);
-      chunk = '';
-    };
-    for (const [relPath, entry] of files) {
-      chunk += `${entryLine(relPath, entry)}\n`;
-      if (chunk.length > WRITE_CHARS) await flush();
-    }
-    chunk += `${encode({ commit: manifest.updatedAt })}\n`;
-    await flush();
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(tmp, file);
+    for (const [relPath, entry] of manifest.files) await writer.add(relPath, entry);
   } catch (err) {
-    await rm(tmp, { force: true });
+    await writer.abort();
     throw err;
   }
-  return { committedBytes: bytes, journalBytes: 0, appendable: true };
+  return writer.commit();
 }
 
 export interface ManifestChange {

@@ -1,8 +1,10 @@
 /**
  * sync: brings the engine to the state of the seeds folder, streaming: each file's chunks are
- * sent as soon as it is processed (the engine indexes while the next files are read), and only
- * its reprint signatures and chunk ids stay in memory. Once every file is read, reprints are
- * linked and the few documents whose story changed get a partial update of their storyId.
+ * sent as soon as it is processed (the engine indexes while the next files are read), and what
+ * the run must remember of it (chunk ids, reprint signatures) goes to a spool on disk, not memory.
+ * Once every file is read, reprints are linked from the spool's signatures, the few documents
+ * whose story changed get a partial update of their storyId, and a rewritten manifest is written
+ * from the spool as it is read again.
  * - incremental: only files whose size/mtime moved are read; only those whose content hash
  *   changed are processed; new chunks are upserted and vanished ones deleted. No change, no write.
  * - full (or no usable manifest, or no live index): a fresh index is filled under a new name and
@@ -12,8 +14,10 @@
 import { filterString, type Engine } from '../src/engine/meili.js';
 import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
-import { appendManifest, emptyManifest, manifestChange, manifestPath, readManifest, shouldRewrite, writeManifest, type Manifest, type ManifestEntry, type ManifestExtent, type ManifestMemo } from './manifest.js';
+import type { PagePart } from './link.js';
+import { appendManifest, emptyManifest, encode, manifestChange, ManifestWriter, manifestPath, readManifest, shouldRewrite, toEntry, type Manifest, type ManifestEntry, type ManifestExtent, type ManifestMemo } from './manifest.js';
 import { linkAll, linkMaterial, loadSource, processSource, sources, type LinkMaterial, type LoadedSource } from './pipeline.js';
+import { Spool } from './spool.js';
 import type { ChunkDoc, Diagnostic, SourceFile } from './types.js';
 import type { FolderWatch } from './watch.js';
 
@@ -73,23 +77,32 @@ export interface SyncOptions {
   watch?: FolderWatch;
 }
 
-/** What a run keeps of a processed file once its chunks are sent. */
+/**
+ * What a run keeps of a processed file once its chunks are sent, in its spool until it links
+ * (at 100k articles this was most of what a rebuild's memory grew by).
+ */
 interface FreshFile {
-  file: SourceFile;
-  contentHash: string;
-  articles: number;
-  chunkIds: string[];
-  /**
-   * Each chunk's article, by position in chunkIds: the article's place in `material.signatures`
-   * (a run keeps these for every chunk: small integers, no object or string per chunk).
-   */
+  relPath: string;
+  /** The file's manifest entry, each signature still naming its own story. */
+  entry: ManifestEntry;
+  /** Each chunk's article, by position in `entry.chunkIds`: the article's place in `entry.signatures`. */
   chunkArticles: number[];
   /**
-   * Chunks kept from the last run whose article was then in another story: the story the index
-   * holds for them. Every other chunk is sent (or kept) with its own article's id as its story.
+   * Chunks kept from the last run whose article was then in another story: [chunk id, the story
+   * the index holds for it]. Every other chunk is sent (or kept) with its own article's id as its story.
    */
-  keptStories: Map<string, string> | null;
-  material: LinkMaterial;
+  keptStories: [string, string][];
+  /** The articles that jump to or from another page. */
+  parts: PagePart[];
+}
+
+const freshLine = (f: FreshFile) => encode({ path: f.relPath, ...f.entry, chunkArticles: f.chunkArticles, keptStories: f.keptStories, parts: f.parts });
+
+function freshFrom(line: string): FreshFile {
+  const record = JSON.parse(line) as Record<string, unknown> & Pick<FreshFile, 'chunkArticles' | 'keptStories' | 'parts'> & { path: string };
+  const entry = toEntry(record);
+  if (typeof entry === 'string') throw new Error(`the run's spool holds a bad line for ${record.path}: ${entry}`);
+  return { relPath: record.path, entry, chunkArticles: record.chunkArticles, keptStories: record.keptStories, parts: record.parts };
 }
 
 export class SyncAborted extends Error {
@@ -214,11 +227,15 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
   for (const d of discovery.diagnostics) setAside.set(d.file, [...(setAside.get(d.file) ?? []), d]);
 
   const target = full ? `${live}__build_${Date.now().toString(36)}` : live;
-  if (full) {
-    for (const stale of await engine.listIndexes(`${live}__build_`)) await engine.abandonIndex(stale);
-    await engine.createIndex(target);
-  }
+  // A small change is appended to the manifest the run read; otherwise the manifest is written whole.
+  const appendTo = !full && read.status === 'ok' && read.manifest === old && !shouldRewrite(read.extent) ? read.extent : null;
+  let manifestOut: ManifestWriter | null = null;
+  const spool = await Spool.create(options.dataDir, freshLine, freshFrom);
   try {
+    if (full) {
+      for (const stale of await engine.listIndexes(`${live}__build_`)) await engine.abandonIndex(stale);
+      await engine.createIndex(target);
+    }
     await engine.ensureSettings(target);
     const writer = new DocumentWriter(engine, target);
     const toDelete: string[] = [];
@@ -249,8 +266,9 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     };
     const renamedFrom = new Map<string, string>();
 
-    // Phase 1: process the files that changed (all of them in a full run) and send their chunks.
-    const fresh: FreshFile[] = [];
+    // Phase 1: process the files that changed (all of them in a full run), send their chunks and
+    // spool what linking and the manifest need of them.
+    const freshPaths = new Set<string>();
     let done = 0;
     // Files whose size or time moved are read; the others only if their declaration changed.
     const moved = (file: SourceFile) => {
@@ -303,49 +321,60 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       const oldStory = new Map((entry?.signatures ?? []).filter((sig) => sig.storyId !== sig.id).map((sig) => [sig.id, sig.storyId]));
       const ids = new Set<string>();
       const place = new Map(result.articles.map((a, i) => [a.id, i]));
-      const chunkArticles: number[] = []; // kept as an exact-size copy (see Reporter.list)
-      let keptStories: Map<string, string> | null = null;
+      const chunkArticles: number[] = [];
+      const keptStories: [string, string][] = [];
       for (const c of result.chunks) {
         if (ids.has(c.id)) continue; // an article printed twice in one file
         ids.add(c.id);
         chunkArticles.push(place.get(c.articleId)!);
         const story = before.has(c.id) ? oldStory.get(c.articleId) : undefined;
-        if (story !== undefined) (keptStories ??= new Map()).set(c.id, story);
+        if (story !== undefined) keptStories.push([c.id, story]);
       }
       const chunkIds = [...ids];
       await writer.add(result.chunks.filter((c) => !before.has(c.id)));
       if (entry && !full) toDelete.push(...entry.chunkIds.filter((id) => !ids.has(id)));
-      fresh.push({ file, contentHash: result.contentHash, articles: result.articles.length, chunkIds, chunkArticles: chunkArticles.slice(), keptStories, material: linkMaterial(result) });
+      const { signatures, parts } = linkMaterial(result);
+      const fresh = { size: file.size, mtimeMs: file.mtimeMs, contentHash: result.contentHash, chunkIds, articles: result.articles.length, signatures };
+      await spool.push({ relPath: file.relPath, entry: stamped(fresh, file), chunkArticles, keptStories, parts });
+      freshPaths.add(file.relPath);
       const diagnostics = from
         ? [...result.diagnostics, { file: file.relPath, rule: 'sync/renamed', reason: `renamed from ${from}`, severity: 'info' as const }]
         : result.diagnostics;
       return { file: file.relPath, status: from ? 'renamed' : 'indexed', articles: result.articles.length, chunks: ids.size, diagnostics };
     }
 
-    // Phase 2: link reprints among the processed files and against the stories already indexed;
-    // documents whose story is not the one they were sent (or kept) with get it by partial update.
-    const stories = fresh.length
-      ? linkAll(
-          fresh.map((f) => f.material),
-          Array.from(next.files.values(), (e) => e.signatures),
-        )
-      : new Map<string, string>();
+    // Phase 2: link reprints among the processed files and against the stories already indexed.
+    let stories = new Map<string, string>();
+    if (spool.count) {
+      const materials: LinkMaterial[] = [];
+      for await (const f of spool.records()) materials.push({ signatures: f.entry.signatures, parts: f.parts });
+      stories = linkAll(materials, Array.from(next.files.values(), (e) => e.signatures));
+    }
+
+    // Phase 3: the processed files' manifest entries, with their stories. A rewritten manifest takes
+    // them as they come (a rebuild never holds them all); an appended change, or a process that
+    // keeps the manifest between runs, needs them in `next`. Documents whose story is not the one
+    // they were sent (or kept) with get it by partial update.
+    if (!appendTo) {
+      manifestOut = await ManifestWriter.create(mfile, next);
+      for (const [relPath, entry] of next.files) await manifestOut.add(relPath, entry);
+    }
     const patches: Pick<ChunkDoc, 'id' | 'storyId'>[] = [];
-    for (const f of fresh) {
-      f.chunkIds.forEach((id, i) => {
-        const articleId = f.material.signatures[f.chunkArticles[i]!]!.id;
+    for await (const { relPath, entry, chunkArticles, keptStories } of spool.records()) {
+      const kept = keptStories.length ? new Map(keptStories) : null;
+      entry.chunkIds.forEach((id, i) => {
+        const articleId = entry.signatures[chunkArticles[i]!]!.id;
         const story = stories.get(articleId) ?? articleId;
-        if (story !== (f.keptStories?.get(id) ?? articleId)) patches.push({ id, storyId: story });
+        if (story !== (kept?.get(id) ?? articleId)) patches.push({ id, storyId: story });
       });
-      next.files.set(
-        f.file.relPath,
-        stamped({ size: f.file.size, mtimeMs: f.file.mtimeMs, contentHash: f.contentHash, chunkIds: f.chunkIds, articles: f.articles, signatures: f.material.signatures }, f.file),
-      );
+      for (const sig of entry.signatures) sig.storyId = stories.get(sig.id) ?? sig.id;
+      await manifestOut?.add(relPath, entry);
+      if (appendTo || options.memo) next.files.set(relPath, entry);
     }
     const renamedAway = new Set(renamedFrom.values());
 
     for (const [relPath, entry] of old.files) {
-      if (next.files.has(relPath)) continue;
+      if (next.files.has(relPath) || freshPaths.has(relPath)) continue;
       if (!full) toDelete.push(...entry.chunkIds);
       // A file renamed away is reported under its new name.
       if (!renamedAway.has(relPath)) reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] });
@@ -361,11 +390,10 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       // After the swap `target` holds the previous live documents.
       if (liveExists) await engine.deleteIndex(target);
     }
-    // A small change is appended to the manifest it read; a run that changed nothing leaves it (and the memo) as they were.
-    const appendTo = !full && read.status === 'ok' && read.manifest === old && !shouldRewrite(read.extent) ? read.extent : null;
+    // A run that changed nothing leaves the manifest (and the memo) as they were.
     let extent: ManifestExtent | null = null;
-    if (!appendTo) extent = await writeManifest(mfile, next);
-    else {
+    if (manifestOut) extent = await manifestOut.commit();
+    else if (appendTo) {
       const change = manifestChange(old, next);
       if (Object.keys(change.set).length || change.removed.length) extent = await appendManifest(mfile, appendTo, change);
     }
@@ -383,7 +411,10 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     if (reason) report.reason = reason;
     return report;
   } catch (err) {
+    await manifestOut?.abort();
     if (full) await engine.abandonIndex(target).catch(() => {});
     throw err;
+  } finally {
+    await spool.close();
   }
 }

@@ -1,6 +1,6 @@
 /** The manifest file: whole writes, appended runs, torn appends, the legacy format, corruption, the memo. */
 import assert from 'node:assert/strict';
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import {
@@ -8,6 +8,7 @@ import {
   emptyManifest,
   manifestChange,
   ManifestMemo,
+  ManifestWriter,
   readManifest,
   shouldRewrite,
   writeManifest,
@@ -58,6 +59,31 @@ describe('manifest', () => {
     assert.deepEqual(read.extent, extent);
     assert.equal(extent.committedBytes, (await readFile(f)).length);
     assert.equal(extent.journalBytes, 0);
+  });
+
+  it('writes a manifest entry by entry: the old one stays until the commit, and an aborted write leaves it and no temp file', async () => {
+    const f = await file();
+    const before = manifestOf({ 'a.txt': entry(1) });
+    await writeManifest(f, before);
+    const after = manifestOf({ 'a.txt': entry(1), 'b.txt': entry(2, 3) });
+    const writer = await ManifestWriter.create(f, after);
+    for (const [relPath, e] of after.files) await writer.add(relPath, e);
+    const during = await readManifest(f);
+    assert.ok(during.status === 'ok');
+    assert.deepEqual(plain(during.manifest), plain(before), 'nothing replaced before the commit');
+    const extent = await writer.commit();
+    const read = await readManifest(f);
+    assert.ok(read.status === 'ok');
+    assert.deepEqual(plain(read.manifest), plain(after));
+    assert.deepEqual(read.extent, extent);
+
+    const aborted = await ManifestWriter.create(f, manifestOf({ 'c.txt': entry(3) }));
+    await aborted.add('c.txt', entry(3));
+    await aborted.abort();
+    const kept = await readManifest(f);
+    assert.ok(kept.status === 'ok');
+    assert.deepEqual(plain(kept.manifest), plain(after));
+    assert.deepEqual(await readdir(path.dirname(f)), [path.basename(f)]);
   });
 
   it('appends a run: changed and new files, removed files, then the commit', async () => {
