@@ -89,7 +89,8 @@ export function toEntry(value: Record<string, unknown>): ManifestEntry | string 
     if (!isString(id) || !isString(order) || !isString(storyId) || !isNumber(shingles) || !isString(minhash) || !isString(stated)) return `signature ${String(id)} is incomplete`;
     const decoded = decodeMinhash(minhash);
     if (decoded === null) return `signature ${id} has a minhash of the wrong size`;
-    sigs.push({ id, order, storyId, shingles, minhash: decoded, numbers: stated });
+    // Most articles are their own story: one string for both, not two (100k signatures in a run or a memo).
+    sigs.push({ id, order, storyId: storyId === id ? id : storyId, shingles, minhash: decoded, numbers: stated });
   }
   const entry: ManifestEntry = { size, mtimeMs, contentHash, chunkIds: chunkIds as string[], articles, signatures: sigs };
   if (declarationStamp !== undefined) entry.declarationStamp = declarationStamp;

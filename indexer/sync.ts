@@ -18,13 +18,9 @@ import type { PagePart } from './link.js';
 import { appendManifest, emptyManifest, encode, manifestChange, ManifestWriter, manifestPath, readManifest, shouldRewrite, toEntry, type Manifest, type ManifestEntry, type ManifestExtent, type ManifestMemo } from './manifest.js';
 import { linkAll, linkMaterial, loadSource, processSource, sources, type LinkMaterial, type LoadedSource } from './pipeline.js';
 import { Spool } from './spool.js';
+import { DocumentWriter } from './writer.js';
 import type { ChunkDoc, Diagnostic, SourceFile } from './types.js';
 import type { FolderWatch } from './watch.js';
-
-/** Documents per addDocuments request: large enough to amortise a task, small enough for a fast payload. */
-const BATCH_DOCS = 5000;
-/** Document batches in flight before the oldest is awaited. */
-const MAX_PENDING_BATCHES = 4;
 
 export type FileStatus = 'indexed' | 'renamed' | 'unchanged' | 'rejected' | 'deleted' | 'skipped';
 
@@ -107,67 +103,6 @@ function freshFrom(line: string): FreshFile {
 
 export class SyncAborted extends Error {
   override name = 'SyncAborted';
-}
-
-/**
- * The run's writes, in order and without waiting for each: documents in bounded batches (a few
- * tasks in flight before the oldest is awaited), then story patches enqueued behind them; deletions
- * only once all of those succeeded.
- */
-class DocumentWriter {
-  private buffer: { id?: unknown; storyId?: unknown }[] = [];
-  private pending: { done: () => Promise<void> }[] = [];
-  /** Documents written: added, or given a new story. */
-  count = 0;
-  constructor(
-    private readonly engine: Engine,
-    private readonly uid: string,
-  ) {}
-
-  async add(docs: readonly { id?: unknown; storyId?: unknown }[]): Promise<void> {
-    this.buffer.push(...docs);
-    this.count += docs.length;
-    while (this.buffer.length >= BATCH_DOCS) await this.send({ add: this.buffer.splice(0, BATCH_DOCS) });
-  }
-
-  private async send(write: Parameters<Engine['enqueue']>[1]): Promise<void> {
-    this.pending.push(await this.engine.enqueue(this.uid, write));
-    if (this.pending.length >= MAX_PENDING_BATCHES) await this.pending.shift()!.done();
-  }
-
-  /**
-   * New stories, enqueued after every document added so far. A document not sent yet takes its
-   * story itself: an incremental run sends its few documents once, not once and then a patch.
-   */
-  async update(patches: readonly Pick<ChunkDoc, 'id' | 'storyId'>[]): Promise<void> {
-    let rest = patches;
-    if (this.buffer.length) {
-      const story = new Map(patches.map((p) => [p.id, p.storyId]));
-      const patched = new Set<string>();
-      for (const doc of this.buffer) {
-        const s = typeof doc.id === 'string' ? story.get(doc.id) : undefined;
-        if (s === undefined) continue;
-        doc.storyId = s;
-        patched.add(doc.id as string);
-      }
-      if (patched.size) rest = patches.filter((p) => !patched.has(p.id));
-      await this.send({ add: this.buffer.splice(0) });
-    }
-    this.count += rest.length;
-    for (let i = 0; i < rest.length; i += BATCH_DOCS * 2) await this.send({ update: rest.slice(i, i + BATCH_DOCS * 2) });
-  }
-
-  /** Deletions wait until every write before them succeeded: a failed run must not have removed anything. */
-  async delete(ids: readonly string[]): Promise<void> {
-    await this.settle();
-    for (let i = 0; i < ids.length; i += BATCH_DOCS * 2) await this.send({ delete: ids.slice(i, i + BATCH_DOCS * 2) });
-  }
-
-  /** Sends what is buffered and awaits every task. */
-  async settle(): Promise<void> {
-    if (this.buffer.length) await this.send({ add: this.buffer.splice(0) });
-    for (const task of this.pending.splice(0)) await task.done();
-  }
 }
 
 /** A manifest entry with the stamp of the file's declarations as discover saw them. */

@@ -218,7 +218,7 @@ describe('syncSeeds links reprints across runs', () => {
       enqueue: { value: (uid: string, write: Parameters<Engine['enqueue']>[1]) => (writes.push(Object.keys(write)[0]!), engine.enqueue(uid, write)) },
     }) as Engine;
     const report = await syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 20 * 1024 * 1024, engine: watched });
-    assert.deepEqual(writes, ['add']);
+    assert.deepEqual(writes, ['addLines']);
     assert.equal(report.upserted, report.files.find((f) => f.file === 'b.txt')!.chunks, 'each document counted once');
     const [aId, aStories] = await only('a.txt');
     const [bId, bStories] = await only('b.txt');

@@ -1,0 +1,143 @@
+/**
+ * writer: a run's document writes to the engine, in order, a few in flight at a time, each batch
+ * encoded as NDJSON bytes while its documents come.
+ */
+import type { Engine } from '../src/engine/meili.js';
+import type { ChunkDoc } from './types.js';
+
+/** Documents per addition request: large enough to amortise a task, small enough for a fast payload. */
+const BATCH_DOCS = 5000;
+/** Document batches in flight before the oldest is awaited. */
+const MAX_PENDING_BATCHES = 4;
+
+/**
+ * The run's writes, in order and without waiting for each: documents in bounded batches (a few
+ * tasks in flight before the oldest is awaited), then story patches enqueued behind them; deletions
+ * only once all of those succeeded. Calls are awaited one at a time.
+ */
+export class DocumentWriter {
+  /**
+   * The batch being gathered: each document one NDJSON line, encoded as it comes, outside the JS
+   * heap. Document objects held until their batch went out lived long enough to be promoted to the
+   * old generation and died there, and the client made one JSON string of the whole batch and
+   * then its bytes: tens of MB of a rebuild's peak. Reused from batch to batch (a batch's request
+   * has been sent when the engine answers it).
+   */
+  private lines = Buffer.allocUnsafe(1 << 20);
+  private bytes = 0;
+  /** Each gathered document's id, and where the value of its storyId (its last field) sits in `lines` and its length; -1: it has none. */
+  private ids: string[] = [];
+  private storyAt: number[] = [];
+  private storyBytes: number[] = [];
+  private pending: { done: () => Promise<void> }[] = [];
+  /** Documents written: added, or given a new story. */
+  count = 0;
+  constructor(
+    private readonly engine: Engine,
+    private readonly uid: string,
+  ) {}
+
+  async add(docs: readonly { id?: unknown; storyId?: unknown }[]): Promise<void> {
+    for (const doc of docs) {
+      this.append(doc);
+      this.count++;
+      if (this.ids.length >= BATCH_DOCS) await this.sendLines();
+    }
+  }
+
+  private append(doc: { id?: unknown; storyId?: unknown }): void {
+    const { storyId, ...rest } = doc;
+    let at = -1;
+    let storyBytes = 0;
+    if (typeof storyId !== 'string') {
+      this.write(JSON.stringify(doc));
+    } else {
+      const fields = JSON.stringify(rest);
+      const story = JSON.stringify(storyId);
+      this.write(fields);
+      // The closing brace becomes a comma (or goes, when storyId is the only field); storyId closes the line.
+      if (fields === '{}') this.bytes--;
+      else this.lines[this.bytes - 1] = 0x2c;
+      this.write('"storyId":');
+      at = this.bytes;
+      storyBytes = this.write(story);
+      this.write('}');
+    }
+    this.write('\n');
+    this.ids.push(String(doc.id));
+    this.storyAt.push(at);
+    this.storyBytes.push(storyBytes);
+  }
+
+  /** Appends text's UTF-8 to `lines` (growing it: a UTF-16 unit is 3 bytes at most); returns its bytes. */
+  private write(text: string): number {
+    const room = this.bytes + text.length * 3;
+    if (room > this.lines.length) {
+      const grown = Buffer.allocUnsafe(Math.max(room, this.lines.length * 2));
+      this.lines.copy(grown, 0, 0, this.bytes);
+      this.lines = grown;
+    }
+    const n = this.lines.write(text, this.bytes);
+    this.bytes += n;
+    return n;
+  }
+
+  private async sendLines(): Promise<void> {
+    if (!this.ids.length) return;
+    const task = await this.engine.enqueue(this.uid, { addLines: this.lines.subarray(0, this.bytes) });
+    this.bytes = 0;
+    this.ids = [];
+    this.storyAt = [];
+    this.storyBytes = [];
+    await this.track(task);
+  }
+
+  private async send(write: { update: readonly object[] } | { delete: readonly string[] }): Promise<void> {
+    await this.track(await this.engine.enqueue(this.uid, write));
+  }
+
+  private async track(task: { done: () => Promise<void> }): Promise<void> {
+    this.pending.push(task);
+    if (this.pending.length >= MAX_PENDING_BATCHES) await this.pending.shift()!.done();
+  }
+
+  /**
+   * New stories, enqueued after every document added so far. A document not sent yet takes its
+   * story in its line: an incremental run sends its few documents once, not once and then a patch.
+   */
+  async update(patches: readonly Pick<ChunkDoc, 'id' | 'storyId'>[]): Promise<void> {
+    let rest = patches;
+    if (this.ids.length) {
+      const story = new Map(patches.map((p) => [p.id, p.storyId]));
+      const patched = new Set<string>();
+      const unpatched = new Set<string>();
+      this.ids.forEach((id, i) => {
+        const s = story.get(id);
+        if (s === undefined) return;
+        const json = JSON.stringify(s);
+        // Rewritten in place when it fits (story ids are article ids, all of one length); else patched after.
+        if (this.storyAt[i]! >= 0 && Buffer.byteLength(json) === this.storyBytes[i]) {
+          this.lines.write(json, this.storyAt[i]!);
+          patched.add(id);
+        } else unpatched.add(id);
+      });
+      if (patched.size) rest = patches.filter((p) => !patched.has(p.id) || unpatched.has(p.id));
+      await this.sendLines();
+    }
+    this.count += rest.length;
+    for (let i = 0; i < rest.length; i += BATCH_DOCS * 2) await this.send({ update: rest.slice(i, i + BATCH_DOCS * 2) });
+  }
+
+  /** Deletions wait until every write before them succeeded: a failed run must not have removed anything. */
+  async delete(ids: readonly string[]): Promise<void> {
+    await this.settle();
+    for (let i = 0; i < ids.length; i += BATCH_DOCS * 2) await this.send({ delete: ids.slice(i, i + BATCH_DOCS * 2) });
+  }
+
+  /** Sends what is gathered and awaits every task. */
+  async settle(): Promise<void> {
+    await this.sendLines();
+    for (const task of this.pending.splice(0)) await task.done();
+  }
+}
+
