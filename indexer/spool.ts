@@ -25,7 +25,12 @@ export class Spool<T> {
     await mkdir(dir, { recursive: true });
     const file = path.join(dir, `.spool-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
     const handle = await open(file, 'wx+', 0o600);
-    await rm(file);
+    try {
+      await rm(file);
+    } catch (err) {
+      await handle.close();
+      throw err;
+    }
     return new Spool(handle, new LineWriter(handle), toLine, fromLine);
   }
 
