@@ -39,15 +39,12 @@ export async function* lineBlocks(handle: FileHandle, from = 0, blockBytes = 8 <
  */
 const WRITE_CHARS = 64 * 1024;
 
-/** Appends lines to a handle from `at` on, gathered into writes of about 64 KiB. */
+/** Writes lines to a handle from its start, gathered into writes of about 64 KiB. */
 export class LineWriter {
   private text = '';
   /** Bytes written so far (flushed). */
   bytes = 0;
-  constructor(
-    private readonly handle: FileHandle,
-    private readonly at = 0,
-  ) {}
+  constructor(private readonly handle: FileHandle) {}
 
   async line(text: string): Promise<void> {
     this.text += `${text}\n`;
@@ -58,7 +55,7 @@ export class LineWriter {
     if (!this.text) return;
     const bytes = Buffer.from(this.text);
     this.text = '';
-    await this.handle.write(bytes, 0, bytes.length, this.at + this.bytes);
+    await this.handle.write(bytes, 0, bytes.length, this.bytes);
     this.bytes += bytes.length;
   }
 }

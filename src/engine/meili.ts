@@ -130,7 +130,7 @@ class DirectChannel {
     const secure = base.protocol === 'https:';
     this.request = secure ? https.request : http.request;
     this.agent = new (secure ? https.Agent : http.Agent)({ keepAlive: true, timeout: DirectChannel.IDLE_MS });
-    this.headers = { 'content-type': 'application/json', 'accept-encoding': 'identity', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
+    this.headers = { 'accept-encoding': 'identity', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
   }
 
   /** POSTs JSON and returns the parsed answer; an error answer as translate gives the client's (answerError). */
