@@ -158,33 +158,98 @@ export function signature(id: string, order: string, body: string): StorySignatu
 }
 
 /** A band's key: its two 16-bit rows make it exactly, one 32-bit integer. */
-function bandKey(minhash: string, band: number): number {
-  return (minhash.charCodeAt(band * ROWS) << 16) | minhash.charCodeAt(band * ROWS + 1);
+const bandKey = (high: number, low: number) => (high << 16) | low;
+
+/**
+ * Signatures in columns: the minhashes of every row in one typed array (outside the heap) and the
+ * strings a row needs in three lists. A rebuild links 100k articles at once; as 100k objects of six
+ * fields (a string of 64 two-byte units among them) they were 36 MB of heap at the run's peak.
+ */
+export class SignatureTable {
+  length = 0;
+  readonly ids: string[] = [];
+  readonly orders: string[] = [];
+  readonly numbers: string[] = [];
+  /** The story of each row not named by its own id (an indexed article in another's story). */
+  readonly #stories = new Map<number, string>();
+  shingles: Int32Array;
+  /** Row r's HASHES values from r × HASHES. */
+  minhashes: Uint16Array;
+
+  /** `capacity`: the rows expected, so a large table is allocated once. */
+  constructor(capacity = 64) {
+    this.shingles = new Int32Array(Math.max(1, capacity));
+    this.minhashes = new Uint16Array(Math.max(1, capacity) * HASHES);
+  }
+
+  static of(signatures: Iterable<StorySignature>): SignatureTable {
+    const table = new SignatureTable();
+    for (const s of signatures) table.add(s);
+    return table;
+  }
+
+  add(s: StorySignature): void {
+    const row = this.length++;
+    if (row === this.shingles.length) {
+      const shingles = new Int32Array(row * 2);
+      shingles.set(this.shingles);
+      this.shingles = shingles;
+      const minhashes = new Uint16Array(row * 2 * HASHES);
+      minhashes.set(this.minhashes);
+      this.minhashes = minhashes;
+    }
+    this.ids.push(s.id);
+    this.orders.push(s.order);
+    this.numbers.push(s.numbers);
+    if (s.storyId !== s.id) this.#stories.set(row, s.storyId);
+    this.shingles[row] = s.shingles;
+    for (let k = 0; k < HASHES; k++) this.minhashes[row * HASHES + k] = s.minhash.charCodeAt(k);
+  }
+
+  storyId(row: number): string {
+    return this.#stories.get(row) ?? this.ids[row]!;
+  }
+
+  bandKey(row: number, band: number): number {
+    const at = row * HASHES + band * ROWS;
+    return bandKey(this.minhashes[at]!, this.minhashes[at + 1]!);
+  }
+
+  /** Whether the row has enough text to be linked at all. */
+  linkable(row: number): boolean {
+    return this.shingles[row]! >= MIN_SHINGLES;
+  }
 }
 
 /** Estimated share of the smaller text contained in the larger, from the Jaccard estimate and the sizes. */
-export function containment(a: StorySignature, b: StorySignature): number {
+function rowContainment(a: SignatureTable, i: number, b: SignatureTable, j: number): number {
   let same = 0;
-  for (let k = 0; k < HASHES; k++) if (a.minhash.charCodeAt(k) === b.minhash.charCodeAt(k)) same++;
-  const j = same / HASHES;
-  const small = Math.min(a.shingles, b.shingles);
+  for (let k = 0; k < HASHES; k++) if (a.minhashes[i * HASHES + k] === b.minhashes[j * HASHES + k]) same++;
+  const jaccard = same / HASHES;
+  const [x, y] = [a.shingles[i]!, b.shingles[j]!];
+  const small = Math.min(x, y);
   if (small === 0) return 0;
-  return Math.min(1, (j * (a.shingles + b.shingles)) / ((1 + j) * small));
+  return Math.min(1, (jaccard * (x + y)) / ((1 + jaccard) * small));
+}
+
+export function containment(a: StorySignature, b: StorySignature): number {
+  const table = SignatureTable.of([a, b]);
+  return rowContainment(table, 0, table, 1);
 }
 
 const numberList = (numbers: string) => (numbers === '' ? [] : numbers.split(' '));
 
-function numbersAgree(a: StorySignature, b: StorySignature): boolean {
-  const [x, y] = [numberList(a.numbers), numberList(b.numbers)];
+function numbersAgree(a: string, b: string): boolean {
+  const [x, y] = [numberList(a), numberList(b)];
   const [small, large] = x.length <= y.length ? [x, y] : [y, x];
   if (small.length === 0) return true;
   const have = new Set(large);
   return small.filter((n) => have.has(n)).length / small.length >= MIN_NUMBER_AGREEMENT;
 }
 
-export function isReprint(a: StorySignature, b: StorySignature): boolean {
-  if (a.shingles < MIN_SHINGLES || b.shingles < MIN_SHINGLES) return false;
-  return containment(a, b) >= MIN_CONTAINMENT && numbersAgree(a, b);
+function isReprint(a: SignatureTable, i: number, b: SignatureTable, j: number): boolean {
+  if (!a.linkable(i) || !b.linkable(j)) return false;
+  return rowContainment(a, i, b, j) >= MIN_CONTAINMENT && numbersAgree(a.numbers[i]!, b.numbers[j]!);
 }
 
 /**
@@ -195,22 +260,27 @@ export function isReprint(a: StorySignature, b: StorySignature): boolean {
  * article missing from the map is its own story (most are), so a run holds a map of its reprints,
  * not of its articles.
  */
-export function linkStories(fresh: StorySignature[], indexed: readonly (readonly StorySignature[])[] = []): Map<string, string> {
-  if (fresh.length === 0) return new Map();
-  const fixed = sharingABand(fresh, indexed);
-  const all = [...fixed, ...fresh];
-  const parent = new Int32Array(all.length);
-  for (let i = 0; i < parent.length; i++) parent[i] = i;
+export function linkStories(fresh: SignatureTable | readonly StorySignature[], indexed: readonly (readonly StorySignature[])[] = []): Map<string, string> {
+  const table = fresh instanceof SignatureTable ? fresh : SignatureTable.of(fresh);
+  if (table.length === 0) return new Map();
+  // Rows 0 … F-1 are the fresh table's, F … the fixed ones' (indexed, and sharing a band with a fresh one).
+  const fixed = sharingABand(table, indexed);
+  const F = table.length;
+  const total = F + fixed.length;
+  const tableOf = (i: number) => (i < F ? table : fixed);
+  const rowOf = (i: number) => (i < F ? i : i - F);
+  const parent = new Int32Array(total);
+  for (let i = 0; i < total; i++) parent[i] = i;
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   // Band by band, so memory holds one band's buckets, not all of them. A bucket is a chain
   // through `next` from its head,
   // found in an open-addressing table of typed arrays reused for every band (a Map per band made
   // megabytes of garbage 32 times a run, straight into the old generation). Fresh signatures open
-  // buckets; a fixed one (indexed, and sharing a band with a fresh one) joins only buckets a fresh
-  // one opened, since two fixed articles are never compared again. `opened` (a bit per low 16
-  // bits of a fresh key) spares most fixed signatures the probe.
+  // buckets; a fixed one joins only buckets a fresh one opened, since two fixed articles are never
+  // compared again. `opened` (a bit per low 16 bits of a fresh key) spares most fixed signatures
+  // the probe.
   let bits = 4;
-  while (1 << bits < fresh.length * 2) bits++;
+  while (1 << bits < F * 2) bits++;
   const slotKey = new Int32Array(1 << bits);
   const slotHead = new Int32Array(1 << bits);
   const mask = (1 << bits) - 1;
@@ -220,17 +290,17 @@ export function linkStories(fresh: StorySignature[], indexed: readonly (readonly
     while (slotHead[slot] !== -1 && slotKey[slot] !== key) slot = (slot + 1) & mask;
     return slot;
   };
-  const taken = new Int32Array(fresh.length); // the slots a band opened, in order
-  const next = new Int32Array(all.length);
+  const taken = new Int32Array(F); // the slots a band opened, in order
+  const next = new Int32Array(total);
   const opened = new Uint8Array(1 << 13);
   const members: number[] = [];
   for (let band = 0; band < BANDS; band++) {
     slotHead.fill(-1);
     let buckets = 0;
     if (fixed.length) opened.fill(0);
-    for (let i = fixed.length; i < all.length; i++) {
-      if (all[i]!.shingles < MIN_SHINGLES) continue;
-      const key = bandKey(all[i]!.minhash, band);
+    for (let i = 0; i < F; i++) {
+      if (!table.linkable(i)) continue;
+      const key = table.bandKey(i, band);
       const slot = slotOf(key);
       if (slotHead[slot] === -1) {
         slotKey[slot] = key;
@@ -240,14 +310,14 @@ export function linkStories(fresh: StorySignature[], indexed: readonly (readonly
       slotHead[slot] = i;
       opened[(key & 0xffff) >>> 3] = opened[(key & 0xffff) >>> 3]! | (1 << (key & 7));
     }
-    for (let i = 0; i < fixed.length; i++) {
-      if (all[i]!.shingles < MIN_SHINGLES) continue;
-      const key = bandKey(all[i]!.minhash, band);
+    for (let r = 0; r < fixed.length; r++) {
+      if (!fixed.linkable(r)) continue;
+      const key = fixed.bandKey(r, band);
       if ((opened[(key & 0xffff) >>> 3]! & (1 << (key & 7))) === 0) continue;
       const slot = slotOf(key);
       if (slotHead[slot] === -1) continue;
-      next[i] = slotHead[slot]!;
-      slotHead[slot] = i;
+      next[F + r] = slotHead[slot]!;
+      slotHead[slot] = F + r;
     }
     for (let b = 0; b < buckets; b++) {
       const head = slotHead[taken[b]!]!;
@@ -259,10 +329,9 @@ export function linkStories(fresh: StorySignature[], indexed: readonly (readonly
       for (let x = 0; x < members.length; x++) {
         const last = Math.min(members.length - 1, x + window);
         for (let y = x + 1; y <= last; y++) {
-          const i = Math.min(members[x]!, members[y]!);
-          const j = Math.max(members[x]!, members[y]!);
-          if (j < fixed.length || find(i) === find(j)) continue;
-          if (isReprint(all[i]!, all[j]!)) parent[find(j)] = find(i);
+          const [i, j] = [members[x]!, members[y]!];
+          if ((i >= F && j >= F) || find(i) === find(j)) continue;
+          if (isReprint(tableOf(i), rowOf(i), tableOf(j), rowOf(j))) parent[find(Math.max(i, j))] = find(Math.min(i, j));
         }
       }
     }
@@ -270,12 +339,12 @@ export function linkStories(fresh: StorySignature[], indexed: readonly (readonly
   // Each group's name: an existing storyId if a fixed member has one, else its earliest member's id.
   // Only groups of more than one with a fresh member are named (the fixed ones keep theirs): a
   // run touches the change, not every indexed article.
-  const size = new Int32Array(all.length);
-  const involved = new Uint8Array(all.length);
-  for (let i = 0; i < all.length; i++) size[find(i)]!++;
-  for (let i = fixed.length; i < all.length; i++) involved[find(i)] = 1;
+  const size = new Int32Array(total);
+  const involved = new Uint8Array(total);
+  for (let i = 0; i < total; i++) size[find(i)]!++;
+  for (let i = 0; i < F; i++) involved[find(i)] = 1;
   const groups = new Map<number, number[]>();
-  for (let i = 0; i < all.length; i++) {
+  for (let i = 0; i < total; i++) {
     const root = find(i);
     if (size[root]! < 2 || !involved[root]) continue;
     const group = groups.get(root);
@@ -283,10 +352,11 @@ export function linkStories(fresh: StorySignature[], indexed: readonly (readonly
     else groups.set(root, [i]);
   }
   const result = new Map<string, string>();
+  const order = (i: number) => tableOf(i).orders[rowOf(i)]!;
   for (const group of groups.values()) {
-    const fixedMember = group.find((i) => i < fixed.length);
-    const name = fixedMember !== undefined ? all[fixedMember]!.storyId : all[group.sort((p, q) => (all[p]!.order < all[q]!.order ? -1 : 1))[0]!]!.id;
-    for (const i of group) if (i >= fixed.length && all[i]!.id !== name) result.set(all[i]!.id, name);
+    const fixedMember = group.find((i) => i >= F);
+    const name = fixedMember !== undefined ? fixed.storyId(fixedMember - F) : table.ids[group.reduce((p, q) => (order(q) < order(p) ? q : p))]!;
+    for (const i of group) if (i < F && table.ids[i] !== name) result.set(table.ids[i]!, name);
   }
   return result;
 }
@@ -302,24 +372,24 @@ const FILTER_BITS = 16;
  * corpus. One pass over the indexed signatures, each one's bands at once, against a bit filter
  * of the fresh keys (a false positive only adds a candidate).
  */
-function sharingABand(fresh: StorySignature[], indexed: readonly (readonly StorySignature[])[]): StorySignature[] {
+function sharingABand(fresh: SignatureTable, indexed: readonly (readonly StorySignature[])[]): SignatureTable {
   const filter = new Int32Array(BANDS << (FILTER_BITS - 5));
-  const bit = (minhash: string, band: number) => (band << FILTER_BITS) | (Math.imul(bandKey(minhash, band), 0x9e3779b1) >>> (32 - FILTER_BITS));
-  for (const s of fresh) {
-    if (s.shingles < MIN_SHINGLES) continue;
+  const bit = (key: number, band: number) => (band << FILTER_BITS) | (Math.imul(key, 0x9e3779b1) >>> (32 - FILTER_BITS));
+  for (let row = 0; row < fresh.length; row++) {
+    if (!fresh.linkable(row)) continue;
     for (let band = 0; band < BANDS; band++) {
-      const b = bit(s.minhash, band);
+      const b = bit(fresh.bandKey(row, band), band);
       filter[b >>> 5] = filter[b >>> 5]! | (1 << (b & 31));
     }
   }
-  const near: StorySignature[] = [];
+  const near = new SignatureTable();
   for (const group of indexed) {
     for (const s of group) {
       if (s.shingles < MIN_SHINGLES) continue;
       for (let band = 0; band < BANDS; band++) {
-        const b = bit(s.minhash, band);
+        const b = bit(bandKey(s.minhash.charCodeAt(band * ROWS), s.minhash.charCodeAt(band * ROWS + 1)), band);
         if (filter[b >>> 5]! & (1 << (b & 31))) {
-          near.push(s);
+          near.add(s);
           break;
         }
       }
@@ -359,7 +429,7 @@ export interface PagePart {
  * page ('（下转第3版）') and the part that continues from one ('（上接第1版）'), in different files of
  * the same source and date, with similar titles. Returns continuation id → first part id.
  */
-export function linkContinuations(parts: PagePart[]): Map<string, string> {
+export function linkContinuations(parts: readonly PagePart[]): Map<string, string> {
   const firsts = parts.filter((p) => p.jump.to !== undefined && p.edition);
   const result = new Map<string, string>();
   for (const c of parts.filter((p) => p.jump.from !== undefined && p.edition)) {

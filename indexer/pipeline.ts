@@ -15,7 +15,7 @@ import { loadDeclaration, type LoadedDeclaration } from './declarations.js';
 import { parse } from './parse.js';
 import { split } from './split.js';
 import { chunkArticle } from './chunk.js';
-import { linkContinuations, linkStories, signature, type PagePart, type StorySignature } from './link.js';
+import { linkContinuations, linkStories, signature, SignatureTable, type PagePart, type StorySignature } from './link.js';
 import { flat } from './strings.js';
 import type { Article, ChunkDoc, FileResult, SourceFile } from './types.js';
 
@@ -131,27 +131,30 @@ export function linkMaterial(result: Extract<FileResult, { ok: true }>): LinkMat
 }
 
 /**
- * Links reprints among fresh files (and against `fixed` signatures already indexed, a list per file) and page
- * continuations among the fresh files; returns every fresh article's storyId and sets it on the
- * signatures.
+ * Links reprints among fresh articles (and against `fixed` signatures already indexed, a list per
+ * file) and page continuations among the fresh files' parts; returns the story of each fresh
+ * article not named by itself (linkStories).
  */
-export function linkAll(materials: LinkMaterial[], fixed: readonly (readonly StorySignature[])[] = []): Map<string, string> {
-  const fresh = materials.flatMap((m) => m.signatures);
+export function linkAll(fresh: SignatureTable, parts: readonly PagePart[], fixed: readonly (readonly StorySignature[])[] = []): Map<string, string> {
   const stories = linkStories(fresh, fixed);
   // A continuation on another page joins its first part's story.
-  for (const [continuation, first] of linkContinuations(materials.flatMap((m) => m.parts))) stories.set(continuation, stories.get(first) ?? first);
-  for (const s of fresh) s.storyId = stories.get(s.id) ?? s.id;
+  for (const [continuation, first] of linkContinuations(parts)) stories.set(continuation, stories.get(first) ?? first);
   return stories;
 }
 
 /** Links processed files held in memory: sets storyId on their articles and chunks; returns each file's signatures. */
 export function linkResults(results: Extract<FileResult, { ok: true }>[], fixed: readonly (readonly StorySignature[])[] = []): Map<string, StorySignature[]> {
   const materials = results.map((r) => linkMaterial(r));
-  const stories = linkAll(materials, fixed);
+  const stories = linkAll(
+    SignatureTable.of(materials.flatMap((m) => m.signatures)),
+    materials.flatMap((m) => m.parts),
+    fixed,
+  );
   const signatures = new Map<string, StorySignature[]>();
   results.forEach((r, i) => {
     for (const a of r.articles) a.storyId = stories.get(a.id) ?? a.id;
     for (const c of r.chunks) c.storyId = stories.get(c.articleId) ?? c.articleId;
+    for (const s of materials[i]!.signatures) s.storyId = stories.get(s.id) ?? s.id;
     signatures.set(r.relPath, materials[i]!.signatures);
   });
   return signatures;

@@ -14,9 +14,9 @@
 import { filterString, type Engine } from '../src/engine/meili.js';
 import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
-import type { PagePart } from './link.js';
+import { SignatureTable, type PagePart } from './link.js';
 import { appendManifest, emptyManifest, encode, manifestChange, ManifestWriter, manifestPath, readManifest, shouldRewrite, toEntry, type Manifest, type ManifestEntry, type ManifestExtent, type ManifestMemo } from './manifest.js';
-import { linkAll, linkMaterial, loadSource, processSource, sources, type LinkMaterial, type LoadedSource } from './pipeline.js';
+import { linkAll, linkMaterial, loadSource, processSource, sources, type LoadedSource } from './pipeline.js';
 import { Spool } from './spool.js';
 import { DocumentWriter } from './writer.js';
 import type { ChunkDoc, Diagnostic, SourceFile } from './types.js';
@@ -204,6 +204,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     // Phase 1: process the files that changed (all of them in a full run), send their chunks and
     // spool what linking and the manifest need of them.
     const freshPaths = new Set<string>();
+    let freshArticles = 0;
     let done = 0;
     // Files whose size or time moved are read; the others only if their declaration changed.
     const moved = (file: SourceFile) => {
@@ -272,6 +273,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       const fresh = { size: file.size, mtimeMs: file.mtimeMs, contentHash: result.contentHash, chunkIds, articles: result.articles.length, signatures };
       await spool.push({ relPath: file.relPath, entry: stamped(fresh, file), chunkArticles, keptStories, parts });
       freshPaths.add(file.relPath);
+      freshArticles += signatures.length;
       const diagnostics = from
         ? [...result.diagnostics, { file: file.relPath, rule: 'sync/renamed', reason: `renamed from ${from}`, severity: 'info' as const }]
         : result.diagnostics;
@@ -279,11 +281,16 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     }
 
     // Phase 2: link reprints among the processed files and against the stories already indexed.
+    // The signatures go into one table of columns, not 100k objects (the rebuild's peak is here).
     let stories = new Map<string, string>();
     if (spool.count) {
-      const materials: LinkMaterial[] = [];
-      for await (const f of spool.records()) materials.push({ signatures: f.entry.signatures, parts: f.parts });
-      stories = linkAll(materials, Array.from(next.files.values(), (e) => e.signatures));
+      const fresh = new SignatureTable(freshArticles);
+      const parts: PagePart[] = [];
+      for await (const f of spool.records()) {
+        for (const s of f.entry.signatures) fresh.add(s);
+        parts.push(...f.parts);
+      }
+      stories = linkAll(fresh, parts, Array.from(next.files.values(), (e) => e.signatures));
     }
 
     // Phase 3: the processed files' manifest entries, with their stories. A rewritten manifest takes

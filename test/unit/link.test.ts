@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { containment, decodeMinhash, encodeMinhash, linkStories, signature, type StorySignature } from '../../indexer/link.js';
+import { containment, decodeMinhash, encodeMinhash, linkStories, signature, SignatureTable, type StorySignature } from '../../indexer/link.js';
 
 /** Deterministic text of `length` CJK characters: different seeds share no 5-character shingle in practice. */
 function text(seed: number, length: number): string {
@@ -162,5 +162,26 @@ describe('linkStories', () => {
     const fixed = Array.from({ length: 50 }, () => sig(STORY, 'story-wire'));
     const fresh = [sig(STORY)];
     assert.equal(linkStories(fresh, [fixed]).get(fresh[0]!.id), 'story-wire');
+  });
+
+  test('a table of columns links as the signatures it was made of, grown past its first capacity', () => {
+    const fresh = [...Array.from({ length: 12 }, (_, i) => sig(i % 3 ? STORY.slice(i * 10) : text(200 + i, 500))), sig(STORY.slice(0, 30))];
+    const table = new SignatureTable(2);
+    for (const s of fresh) table.add(s);
+    assert.equal(table.length, fresh.length);
+    const byRows = linkStories(table);
+    assert.deepEqual([...byRows], [...linkStories(fresh)]);
+    assert.equal(byRows.size, 7, 'the eight copies of the story are one');
+    fresh.forEach((s, row) => {
+      assert.equal(table.ids[row], s.id);
+      assert.equal(String.fromCharCode(...table.minhashes.subarray(row * 64, row * 64 + 64)), s.minhash);
+      assert.equal(table.shingles[row], s.shingles);
+    });
+  });
+
+  test("a table row keeps an indexed article's story", () => {
+    const table = SignatureTable.of([sig(STORY, 'story-1'), sig(STORY)]);
+    assert.equal(table.storyId(0), 'story-1');
+    assert.equal(table.storyId(1), table.ids[1]);
   });
 });
