@@ -29,7 +29,12 @@ export interface FileReport {
   status: FileStatus;
   articles: number;
   chunks: number;
-  diagnostics: Diagnostic[];
+  /**
+   * Errors and warnings, and the run's own notes (a rename). The pipeline's notes on what it did
+   * to a file it indexed (lines rejoined, encoding found: about two a file) are for the dry run
+   * (`--dry-run` reports them); a run of 29k files does not keep 55k of them until it ends.
+   */
+  diagnostics: readonly Diagnostic[];
   /** Dry runs: how many articles left each field empty. */
   missing?: Record<string, number>;
 }
@@ -99,6 +104,14 @@ function freshFrom(line: string): FreshFile {
   const entry = toEntry(record);
   if (typeof entry === 'string') throw new Error(`the run's spool holds a bad line for ${record.path}: ${entry}`);
   return { relPath: record.path, entry, chunkArticles: record.chunkArticles, keptStories: record.keptStories, parts: record.parts };
+}
+
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+
+/** What a run reports of a file's diagnostics (see FileReport.diagnostics): one shared list when nothing is left. */
+function reported(diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
+  const kept = diagnostics.filter((d) => d.severity !== 'info');
+  return kept.length ? kept : NONE;
 }
 
 export class SyncAborted extends Error {
@@ -218,7 +231,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       const entry = old.files.get(file.relPath);
       if (entry && !moved(file) && file.declarationStamp !== undefined && entry.declarationStamp === file.declarationStamp) {
         next.files.set(file.relPath, entry);
-        reports.push({ file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] });
+        reports.push({ file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: NONE });
         done++;
       } else toRead.push(file);
     }
@@ -237,7 +250,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         const declared = loadDeclaration(file.absPath, file.declarations);
         if (entry && (entry.contentHash.split(':')[1] ?? '') === declared.hash) {
           next.files.set(file.relPath, stamped(entry, file));
-          return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] };
+          return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: NONE };
         }
         source = loadSource(file, declared); // the declaration changed: read the file, not the declaration again
       }
@@ -248,7 +261,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       }
       if (!full && entry && entry.contentHash === result.contentHash) {
         next.files.set(file.relPath, stamped({ ...entry, size: file.size, mtimeMs: file.mtimeMs }, file));
-        return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: result.diagnostics };
+        return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: reported(result.diagnostics) };
       }
       const from = entry ? undefined : vanishedWith(result.contentHash);
       if (from) renamedFrom.set(file.relPath, from);
@@ -275,8 +288,8 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       freshPaths.add(file.relPath);
       freshArticles += signatures.length;
       const diagnostics = from
-        ? [...result.diagnostics, { file: file.relPath, rule: 'sync/renamed', reason: `renamed from ${from}`, severity: 'info' as const }]
-        : result.diagnostics;
+        ? [...reported(result.diagnostics), { file: file.relPath, rule: 'sync/renamed', reason: `renamed from ${from}`, severity: 'info' as const }]
+        : reported(result.diagnostics);
       return { file: file.relPath, status: from ? 'renamed' : 'indexed', articles: result.articles.length, chunks: ids.size, diagnostics };
     }
 
@@ -319,7 +332,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       if (next.files.has(relPath) || freshPaths.has(relPath)) continue;
       if (!full) toDelete.push(...entry.chunkIds);
       // A file renamed away is reported under its new name.
-      if (!renamedAway.has(relPath)) reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: [] });
+      if (!renamedAway.has(relPath)) reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: NONE });
     }
 
     if (patches.length) await writer.update(patches);

@@ -95,6 +95,9 @@ describe('syncSeeds against Meilisearch', () => {
     assert.equal(await engine.documentCount(indexName), countBefore);
     assert.ok((await docsOf('003_eab1bee5dfb038ec.txt')).length > 0);
     assert.deepEqual(await engine.listIndexes(`${indexName}__build_`), []);
+    // The pipeline's notes (encoding found, lines rejoined) are the dry run's; a run reports what needs a look.
+    assert.deepEqual(report.files.flatMap((f) => f.diagnostics.filter((d) => d.severity === 'info').map((d) => d.rule)), []);
+    assert.ok(report.files.some((f) => f.diagnostics.some((d) => d.severity === 'warning')), 'warnings are still reported');
   });
 
   it('reports a renamed file and moves its chunks to the new name', async () => {
