@@ -364,6 +364,23 @@ export function linkStories(fresh: SignatureTable | readonly StorySignature[], i
 /** Bits per band in sharingABand's filter: 8 KB a band. */
 const FILTER_BITS = 16;
 
+/** A band's bit in sharingABand's filter. */
+const filterBit = (key: number, band: number) => (band << FILTER_BITS) | (Math.imul(key, 0x9e3779b1) >>> (32 - FILTER_BITS));
+
+/**
+ * Whether any band of a minhash has its bit in the filter: what an incremental run asks of every
+ * indexed article (100k at 100k). A small function of its own, which V8 optimises within the first
+ * run's loop: as a loop inside sharingABand, the run mostly ran before it was (68–99 → 51–65 ms
+ * for the first calls on the 100k manifest, 32 → 22 ms once warm).
+ */
+function inFilter(filter: Int32Array, minhash: string): boolean {
+  for (let k = 0; k < HASHES; k += ROWS) {
+    const b = filterBit(bandKey(minhash.charCodeAt(k), minhash.charCodeAt(k + 1)), k / ROWS);
+    if (filter[b >>> 5]! & (1 << (b & 31))) return true;
+  }
+  return false;
+}
+
 /**
  * The indexed signatures that share a band's key with a fresh one, in their order: only they can
  * join a fresh article's story, since two indexed articles are never compared again. linkStories
@@ -374,27 +391,15 @@ const FILTER_BITS = 16;
  */
 function sharingABand(fresh: SignatureTable, indexed: readonly (readonly StorySignature[])[]): SignatureTable {
   const filter = new Int32Array(BANDS << (FILTER_BITS - 5));
-  const bit = (key: number, band: number) => (band << FILTER_BITS) | (Math.imul(key, 0x9e3779b1) >>> (32 - FILTER_BITS));
   for (let row = 0; row < fresh.length; row++) {
     if (!fresh.linkable(row)) continue;
     for (let band = 0; band < BANDS; band++) {
-      const b = bit(fresh.bandKey(row, band), band);
+      const b = filterBit(fresh.bandKey(row, band), band);
       filter[b >>> 5] = filter[b >>> 5]! | (1 << (b & 31));
     }
   }
   const near = new SignatureTable();
-  for (const group of indexed) {
-    for (const s of group) {
-      if (s.shingles < MIN_SHINGLES) continue;
-      for (let band = 0; band < BANDS; band++) {
-        const b = bit(bandKey(s.minhash.charCodeAt(band * ROWS), s.minhash.charCodeAt(band * ROWS + 1)), band);
-        if (filter[b >>> 5]! & (1 << (b & 31))) {
-          near.add(s);
-          break;
-        }
-      }
-    }
-  }
+  for (const group of indexed) for (const s of group) if (s.shingles >= MIN_SHINGLES && inFilter(filter, s.minhash)) near.add(s);
   return near;
 }
 
