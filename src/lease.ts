@@ -149,8 +149,11 @@ export class EngineLease {
     this.stopTimer();
     this.run = null;
     if (this.epoch !== null && !this.lost) {
-      await this.write(0).catch(() => {});
+      // Logged as this instance gives the lease up, before the write that frees it: another can
+      // take it only once that write is done, so the log never shows the two holding at once
+      // (logged after it, a slow answer put the line after the other's "taken").
       this.options.logger.info({ owner: this.owner, epoch: this.epoch }, 'indexing lease released');
+      await this.write(0).catch(() => {});
     }
     this.epoch = null;
     this.lost = false;
