@@ -166,12 +166,13 @@ const bandKey = (high: number, low: number) => (high << 16) | low;
  * fields (a string of 64 two-byte units among them) they were 36 MB of heap at the run's peak.
  */
 export class SignatureTable {
-  length = 0;
+  #rows = 0;
   readonly ids: string[] = [];
   readonly orders: string[] = [];
   readonly numbers: string[] = [];
   /** The story of each row not named by its own id (an indexed article in another's story). */
   readonly #stories = new Map<number, string>();
+  /** Each row's count of distinct shingles (read them; `add` writes them, and grows both arrays). */
   shingles: Int32Array;
   /** Row r's HASHES values from r × HASHES. */
   minhashes: Uint16Array;
@@ -188,8 +189,12 @@ export class SignatureTable {
     return table;
   }
 
+  get length(): number {
+    return this.#rows;
+  }
+
   add(s: StorySignature): void {
-    const row = this.length++;
+    const row = this.#rows++;
     if (row === this.shingles.length) {
       const shingles = new Int32Array(row * 2);
       shingles.set(this.shingles);
