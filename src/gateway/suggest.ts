@@ -113,6 +113,8 @@ class TableBuilder {
   }
 
   build(): Table {
+    // Only `add` needs the keys (178k of them at 100k articles): collectable while the columns are built.
+    this.byKey.clear();
     const n = this.texts.length;
     const fulls: string[] = [];
     const initials: string[] = [];
