@@ -4,6 +4,7 @@
  * Input may be Simplified, Traditional (converted) or pinyin, full ('jinzhuan', 'jin zhuan') or
  * initials ('jz'), by pinyin-pro. The list is rebuilt from the engine after every indexing run.
  */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { pinyin } from 'pinyin-pro';
 import { z } from 'zod';
 import { queryToSimplified } from '../../indexer/clean.js';
@@ -42,6 +43,13 @@ class Column {
 
   get(i: number): string {
     return this.text.slice(this.at[i]!, this.at[i + 1]! - 1);
+  }
+
+  /** Each value's entry (the first, when a value repeats). */
+  positions(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (let i = this.at.length - 2; i >= 0; i--) out.set(this.get(i), i);
+    return out;
   }
 
   length(i: number): number {
@@ -112,17 +120,40 @@ class TableBuilder {
     }
   }
 
-  build(): Table {
+  build(previous?: Table): Table {
+    const steps = this.steps(previous);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /** The same table, built with a turn of the event loop every few thousand entries. */
+  async buildYielding(previous?: Table): Promise<Table> {
+    const steps = this.steps(previous);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      await yieldToLoop();
+    }
+  }
+
+  /**
+   * Builds the table, pausing (a `yield`) every ENTRIES_PER_TURN entries. An entry whose text the
+   * `previous` table holds takes its pinyin keys from there: keys depend on the text alone, and
+   * pinyin is most of a build (2.6 s at 100k articles, all of it at once before, during which the
+   * gateway answered nothing); an indexing run changes few texts.
+   */
+  private *steps(previous?: Table): Generator<void, Table> {
     // Only `add` needs the keys (178k of them at 100k articles): collectable while the columns are built.
     this.byKey.clear();
     const n = this.texts.length;
+    const known = previous ? previous.text.positions() : null;
     const fulls: string[] = [];
     const initials: string[] = [];
     let starts = new Uint16Array(Math.max(16, n * 16));
     const startsAt = new Int32Array(n + 1);
     let used = 0;
     for (let i = 0; i < n; i++) {
-      const k = keys(this.texts[i]!);
+      if (i > 0 && i % ENTRIES_PER_TURN === 0) yield;
+      const j = known?.get(this.texts[i]!);
+      const k = j === undefined ? keys(this.texts[i]!) : { full: previous!.full.get(j), initials: previous!.initials.get(j), starts: previous!.starts.subarray(previous!.startsAt[j], previous!.startsAt[j + 1]) };
       fulls.push(k.full);
       initials.push(k.initials);
       startsAt[i] = used;
@@ -135,8 +166,9 @@ class TableBuilder {
       used += k.starts.length;
     }
     startsAt[n] = used;
-    // Array sort is stable: equal keys keep entry order, as the scan reference does.
-    const sortedBy = (values: string[]) => Int32Array.from(Array.from({ length: n }, (_, i) => i).sort((a, b) => (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0)));
+    const sortedText = yield* sortedSteps(this.texts);
+    const sortedFull = yield* sortedSteps(fulls);
+    const sortedInitials = yield* sortedSteps(initials);
     return {
       text: new Column(this.texts),
       full: new Column(fulls),
@@ -145,9 +177,37 @@ class TableBuilder {
       startsAt,
       kind: Uint8Array.from(this.kinds),
       count: Uint32Array.from(this.counts),
-      sorted: { text: sortedBy(this.texts), full: sortedBy(fulls), initials: sortedBy(initials) },
+      sorted: { text: sortedText, full: sortedFull, initials: sortedInitials },
     };
   }
+}
+
+/** Entries a build handles between two turns of the event loop (a few ms of pinyin). */
+const ENTRIES_PER_TURN = 2000;
+
+/**
+ * Entry numbers in the order of their values: a bottom-up merge sort, stable (equal values keep
+ * entry order, as the scan reference does), pausing after each pass over the list. One
+ * `Array.prototype.sort` of 178k titles held the event loop for a third of a second.
+ */
+function* sortedSteps(values: readonly string[]): Generator<void, Int32Array> {
+  const n = values.length;
+  let from = Int32Array.from({ length: n }, (_, i) => i);
+  let to = new Int32Array(n);
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let [i, j, k] = [lo, mid, lo];
+      // The right run's entry goes first only when its value is smaller: ties keep their order.
+      while (i < mid && j < hi) to[k++] = values[from[j]!]! < values[from[i]!]! ? from[j++]! : from[i++]!;
+      while (i < mid) to[k++] = from[i++]!;
+      while (j < hi) to[k++] = from[j++]!;
+    }
+    [from, to] = [to, from];
+    yield;
+  }
+  return from;
 }
 
 export const suggestQuerySchema = z.object({
@@ -244,12 +304,25 @@ export class SuggestionIndex {
     this.install(builder.build());
   }
 
+  /**
+   * Replaces the list as `refresh` does: the keys of texts the current list holds are reused, and
+   * the build lets the event loop turn every few thousand entries.
+   */
+  async loadYielding(articles: Iterable<{ title: string; reporters: string[]; place: string | null; topics: string[] }>): Promise<void> {
+    const builder = new TableBuilder();
+    builder.add(articles);
+    this.install(await builder.buildYielding(this.table));
+  }
+
   private install(table: Table): void {
     this.table = table;
     this.cache.clear();
   }
 
-  /** Reads every article's first chunk from the engine, a page at a time, and rebuilds the list. */
+  /**
+   * Reads every article's first chunk from the engine, a page at a time, and rebuilds the list,
+   * letting searches through while it builds; the current list answers until the new one is ready.
+   */
   async refresh(engine: Engine, indexName: string): Promise<void> {
     const builder = new TableBuilder();
     for await (const page of engine.findDocumentPages(indexName, 'chunkIndex = 0', ['title', 'reporters', 'place', 'topics'])) {
@@ -262,7 +335,7 @@ export class SuggestionIndex {
         })),
       );
     }
-    this.install(builder.build());
+    this.install(await builder.buildYielding(this.table));
   }
 
   /**

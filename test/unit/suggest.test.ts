@@ -65,3 +65,34 @@ describe('SuggestionIndex prefix search', () => {
     assert.ok(queries.filter((q) => index.suggest(q, 8).length === 8).length >= 8, 'most queries fill the list');
   });
 });
+
+describe('SuggestionIndex rebuilt from the list before it', () => {
+  it('answers as a list built afresh, reusing the keys of texts it held and dropping what went', async () => {
+    const { clausePool, generateArticles } = await import('../../bench/corpus.js');
+    const all = generateArticles(3000, await clausePool()).map((a) => ({ title: a.title, reporters: a.reporters, place: a.place, topics: [] as string[] }));
+    const [before, after] = [all.slice(0, 2000), all.slice(1000)];
+    const rebuilt = new ScanningIndex();
+    rebuilt.load(before);
+    await rebuilt.loadYielding(after);
+    const fresh = new ScanningIndex();
+    fresh.load(after);
+    assert.equal(rebuilt.size, fresh.size);
+    const gone = before.find((a) => !after.some((b) => b.title === a.title))!.title;
+    const queries = ['新能源', '汽车', '唐山', '推进', '姚', 'xinneng', 'tangshan', 'yao', 'sh', 'xnyqc', 'zhong', gone];
+    for (const q of queries) assert.deepEqual(rebuilt.scan(q, 20), fresh.scan(q, 20), q);
+    assert.ok(!rebuilt.suggest(gone, 20).some((s) => s.text === gone), 'a title no longer indexed is not suggested');
+  });
+
+  it('lets the event loop turn while it builds', async () => {
+    const { clausePool, generateArticles } = await import('../../bench/corpus.js');
+    const articles = generateArticles(3000, await clausePool()).map((a) => ({ title: a.title, reporters: a.reporters, place: a.place, topics: [] as string[] }));
+    const index = new SuggestionIndex();
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    await index.loadYielding(articles);
+    clearInterval(ticking);
+    assert.ok(index.size > 3000);
+    // A timer's turn comes only between two steps of the build: one synchronous build gives none.
+    assert.ok(turns >= 3, `${turns} turns`);
+  });
+});
