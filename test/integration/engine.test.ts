@@ -41,6 +41,36 @@ describe('Engine against Meilisearch', () => {
     assert.equal(await engine.documentCount(uid), 0);
   });
 
+  it('awaits a long task without piling listeners on one abort signal', async () => {
+    // The client's waitForTask passed one signal to every poll, and each poll left a listener on
+    // it until the wait ended (a rebuild's waits gathered over 1,500: MaxListenersExceededWarning).
+    const perSignal = new Map<EventTarget, number>();
+    let most = 0;
+    const add = AbortSignal.prototype.addEventListener;
+    const remove = AbortSignal.prototype.removeEventListener;
+    AbortSignal.prototype.addEventListener = function (this: AbortSignal, ...args: Parameters<typeof add>) {
+      const n = (perSignal.get(this) ?? 0) + 1;
+      perSignal.set(this, n);
+      most = Math.max(most, n);
+      return add.apply(this, args);
+    };
+    AbortSignal.prototype.removeEventListener = function (this: AbortSignal, ...args: Parameters<typeof remove>) {
+      perSignal.set(this, (perSignal.get(this) ?? 1) - 1);
+      return remove.apply(this, args);
+    };
+    try {
+      const docs = Array.from({ length: 6000 }, (_, i) => ({ id: `long-${i}`, text: `第${i}篇测试正文，记者从有关部门获悉，相关工作正在稳步推进。`.repeat(8) }));
+      const started = Date.now();
+      await engine.addDocuments(uid, docs, 6000);
+      assert.ok(Date.now() - started > 150, 'the task took long enough to be polled many times');
+      assert.ok(most <= 4, `${most} abort listeners on one signal`);
+      assert.equal(await engine.documentCount(uid), 6000);
+    } finally {
+      AbortSignal.prototype.addEventListener = add;
+      AbortSignal.prototype.removeEventListener = remove;
+    }
+  });
+
   it('raises an EngineError with the engine\'s message for bad settings, and keeps the settings it had', async () => {
     await assert.rejects(engine.ensureSettings(uid, { ...chunkIndexSettings, rankingRules: ['notARule'] }), (err: unknown) => {
       assert.ok(err instanceof EngineError);
