@@ -120,8 +120,8 @@ class TableBuilder {
     }
   }
 
-  build(previous?: Table): Table {
-    const steps = this.steps(previous);
+  build(): Table {
+    const steps = this.steps();
     for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
   }
 
