@@ -13,7 +13,7 @@ import { SuggestionIndex } from './gateway/suggest.js';
 import { createLogger } from './logger.js';
 import type { RunReport } from '../indexer/sync.js';
 import type { Reindexer } from './reindexer.js';
-import { startScheduler } from './scheduler.js';
+import { followIndex, startScheduler } from './scheduler.js';
 
 /** How long in-flight requests get to finish on shutdown before connections are cut. */
 const DRAIN_MS = 10_000;
@@ -90,6 +90,8 @@ async function main(): Promise<void> {
     void reindexer.run();
     scheduler = startScheduler(config.reindexCron, reindexer, logger);
   }
+  // Every gateway, search-only replicas too: suggestions follow changes made elsewhere.
+  const follower = followIndex(config.reindexCron, { suggestions, engine: connection.engine, indexName: config.indexName, ...(reindexer ? { reindexer } : {}) }, logger);
 
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
     await scheduler?.stop();
+    await follower.stop();
     await reindexer?.stop();
     await drained;
     clearTimeout(timer);

@@ -2,9 +2,13 @@
  * The re-indexing schedule: node-cron runs an incremental sync on REINDEX_CRON.
  * A tick that finds a run under way is skipped (the Reindexer answers busy, or held when another
  * instance holds the indexing lease: its run covers the same seeds).
+ * On the same schedule every gateway checks whether the index changed under it (another
+ * instance's run, the CLI) and reads its suggestions again if so.
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from './logger.js';
+import type { Engine } from './engine/meili.js';
+import type { SuggestionIndex } from './gateway/suggest.js';
 import type { Reindexer } from './reindexer.js';
 
 export interface Scheduler {
@@ -24,6 +28,36 @@ export function startScheduler(expression: string, reindexer: Reindexer, logger:
   );
   return {
     nextRun: () => task.getNextRun(),
+    stop: async () => {
+      await task.stop();
+      await task.destroy();
+    },
+  };
+}
+
+/**
+ * Checks the index's stamp on `expression` and reads the suggestions again when it moved. Skipped
+ * while this process runs an indexing run: the run reads them when it ends.
+ */
+export function followIndex(
+  expression: string,
+  follow: { suggestions: SuggestionIndex; engine: Engine; indexName: string; reindexer?: Reindexer },
+  logger: Logger,
+): Pick<Scheduler, 'stop'> {
+  const { suggestions, engine, indexName, reindexer } = follow;
+  const task: ScheduledTask = cron.schedule(
+    expression,
+    async () => {
+      if (reindexer?.running) return;
+      try {
+        if (await suggestions.follow(engine, indexName)) logger.info({ entries: suggestions.size, cause: 'the index changed' }, 'suggestions rebuilt');
+      } catch (err) {
+        logger.warn({ err }, 'could not check the index for changes; suggestions are kept as they are');
+      }
+    },
+    { name: 'follow-index', noOverlap: true },
+  );
+  return {
     stop: async () => {
       await task.stop();
       await task.destroy();

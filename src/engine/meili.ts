@@ -487,6 +487,21 @@ export class Engine {
     }
   }
 
+  /**
+   * Names the state of an index's documents: its `updatedAt`, which the engine moves on every
+   * change to it (documents, settings, a swap), or "none" when it does not exist; with shards,
+   * each shard's, joined. Equal stamps mean nothing changed in between.
+   */
+  async indexStamp(uid: string): Promise<string> {
+    if (this.shards.length) return (await Promise.all(this.shardEngines.map((e) => e.indexStamp(uid)))).join(',');
+    try {
+      return String((await this.client.getRawIndex(uid)).updatedAt);
+    } catch (err) {
+      if (err instanceof MeilisearchApiError && err.cause?.code === 'index_not_found') return 'none';
+      translate(err);
+    }
+  }
+
   /** Asks for a dump of every index; resolves with the dump's uid once the engine has written it. */
   async createDump(): Promise<string> {
     const task = await this.await(this.client.createDump());

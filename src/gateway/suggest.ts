@@ -292,6 +292,10 @@ export class SuggestionIndex {
   private table: Table = new TableBuilder().build();
   /** Answers by input, emptied when the list is rebuilt: the same few keystrokes ('j', 'jin', '新') come from every user. */
   private readonly cache = new Map<string, Suggestion[]>();
+  /** The index's stamp (Engine.indexStamp) when the list was last read from it; null before the first read. */
+  private readStamp: string | null = null;
+  /** The refresh under way: the next waits for it. */
+  private turn: Promise<unknown> = Promise.resolve();
 
   get size(): number {
     return this.table.kind.length;
@@ -322,10 +326,38 @@ export class SuggestionIndex {
   /**
    * Reads every article's first chunk from the engine, a page at a time, and rebuilds the list,
    * letting searches through while it builds; the current list answers until the new one is ready.
+   * Refreshes run one after the other, each reading the index as it then is.
    */
-  async refresh(engine: Engine, indexName: string): Promise<void> {
+  refresh(engine: Engine, indexName: string): Promise<void> {
+    return this.inTurn(() => this.read(engine, indexName));
+  }
+
+  /**
+   * Reads the list again if the index changed since it was last read (any writer: this process's
+   * runs, another gateway's, the CLI); true when it did. A gateway that does not index learns of
+   * changes this way: one small request per check.
+   */
+  follow(engine: Engine, indexName: string): Promise<boolean> {
+    return this.inTurn(async () => {
+      if ((await engine.indexStamp(indexName)) === this.readStamp) return false;
+      await this.read(engine, indexName);
+      return true;
+    });
+  }
+
+  private inTurn<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(step, step);
+    this.turn = run.catch(() => {});
+    return run;
+  }
+
+  private async read(engine: Engine, indexName: string): Promise<void> {
+    // Taken before the documents: a change made while they are read leaves the stamp behind, so the next check reads again.
+    const stamp = await engine.indexStamp(indexName);
     const builder = new TableBuilder();
-    for await (const page of engine.findDocumentPages(indexName, 'chunkIndex = 0', ['title', 'reporters', 'place', 'topics'])) {
+    // An index that does not exist (yet, or any more) suggests nothing.
+    const pages = stamp === 'none' ? [] : engine.findDocumentPages(indexName, 'chunkIndex = 0', ['title', 'reporters', 'place', 'topics']);
+    for await (const page of pages) {
       builder.add(
         page.map((d) => ({
           title: String(d.title ?? ''),
@@ -336,6 +368,7 @@ export class SuggestionIndex {
       );
     }
     this.install(await builder.buildYielding(this.table));
+    this.readStamp = stamp;
   }
 
   /**
