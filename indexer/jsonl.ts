@@ -6,11 +6,13 @@
 import type { FileHandle } from 'node:fs/promises';
 
 /**
- * The complete lines of a file from `from` on, with the offset just past each, a block (8 MiB unless
- * told) at a time. Reads at explicit positions, so a handle being written can be read back. A last line
- * without its newline is torn and not returned.
+ * The complete lines of a file from `from` on, with the offset just past each, a block (512 KiB
+ * unless told) at a time. Reads at explicit positions, so a handle being written can be read back.
+ * A last line without its newline is torn and not returned. A block's lines are strings until the
+ * caller is done with them: with 8 MiB blocks they outlived the young generation, and reading the
+ * 47 MB manifest of 100k articles took 0.45 s instead of 0.40.
  */
-export async function* lineBlocks(handle: FileHandle, from = 0, blockBytes = 8 << 20): AsyncGenerator<{ text: string; end: number }[]> {
+export async function* lineBlocks(handle: FileHandle, from = 0, blockBytes = 512 << 10): AsyncGenerator<{ text: string; end: number }[]> {
   const block = Buffer.allocUnsafe(blockBytes); // only the bytes read into it are used
   let carry = Buffer.alloc(0);
   let offset = from; // file offset of carry[0]
