@@ -527,10 +527,14 @@ export class Engine {
     return this.run(async () => (await this.client.tasks.getTasks({ limit: 1 })).results[0]?.uid ?? null);
   }
 
-  /** How long the engine took over each task enqueued after task `afterUid` (ISO 8601 durations, as it reports them), among the newest 100: for a run that enqueues a few. */
-  async taskDurationsAfter(afterUid: number | null): Promise<string[]> {
+  /**
+   * How long the engine took over each task on index `uid` enqueued after task `afterUid` (ISO
+   * 8601 durations, as it reports them), among the newest 100: for a run that enqueues a few.
+   * Only that index's: an indexing lease writes its own index before and after a run.
+   */
+  async taskDurationsAfter(afterUid: number | null, uid: string): Promise<string[]> {
     return this.run(async () => {
-      const { results } = await this.client.tasks.getTasks({ limit: 100 });
+      const { results } = await this.client.tasks.getTasks({ limit: 100, indexUids: [uid] });
       return results.filter((t) => afterUid === null || t.uid > afterUid).map((t) => t.duration ?? 'PT0S');
     });
   }
