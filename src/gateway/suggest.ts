@@ -217,6 +217,8 @@ export const suggestQuerySchema = z.object({
 
 /** Kinds in the order a tie puts them: a person or place is a likelier target than a long title. */
 const KIND_RANK: Record<SuggestionKind, number> = { topic: 0, person: 1, place: 2, title: 3 };
+/** `follow` waits this many times the last read's duration after it before reading again. */
+const FOLLOW_SPACING = 10;
 /** Answers kept for repeated inputs. */
 const CACHE_SIZE = 10_000;
 const HAN = /[\u3400-\u9fff]/;
@@ -294,6 +296,8 @@ export class SuggestionIndex {
   private readonly cache = new Map<string, Suggestion[]>();
   /** The index's stamp (Engine.indexStamp) when the list was last read from it; null before the first read. */
   private readStamp: string | null = null;
+  /** When the last read ended and how long it took (ms), for the spacing of `follow`. */
+  private lastRead: { at: number; took: number } | null = null;
   /** The refresh under way: the next waits for it. */
   private turn: Promise<unknown> = Promise.resolve();
 
@@ -335,10 +339,14 @@ export class SuggestionIndex {
   /**
    * Reads the list again if the index changed since it was last read (any writer: this process's
    * runs, another gateway's, the CLI); true when it did. A gateway that does not index learns of
-   * changes this way: one small request per check.
+   * changes this way: one small request per check. A read costs time that grows with the corpus
+   * (4 s at 100k articles, most of a minute at 1M), so after one that took t it waits
+   * FOLLOW_SPACING × t before the next: following takes at most a tenth of the gateway's time, and
+   * a large archive's suggestions lag behind its changes by minutes, not its searches.
    */
-  follow(engine: Engine, indexName: string): Promise<boolean> {
+  follow(engine: Engine, indexName: string, now = Date.now()): Promise<boolean> {
     return this.inTurn(async () => {
+      if (this.lastRead && now - this.lastRead.at < FOLLOW_SPACING * this.lastRead.took) return false;
       if ((await engine.indexStamp(indexName)) === this.readStamp) return false;
       await this.read(engine, indexName);
       return true;
@@ -352,6 +360,7 @@ export class SuggestionIndex {
   }
 
   private async read(engine: Engine, indexName: string): Promise<void> {
+    const started = Date.now();
     // Taken before the documents: a change made while they are read leaves the stamp behind, so the next check reads again.
     const stamp = await engine.indexStamp(indexName);
     const builder = new TableBuilder();
@@ -369,6 +378,7 @@ export class SuggestionIndex {
     }
     this.install(await builder.buildYielding(this.table));
     this.readStamp = stamp;
+    this.lastRead = { at: Date.now(), took: Date.now() - started };
   }
 
   /**

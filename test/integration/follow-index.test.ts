@@ -30,28 +30,34 @@ describe('suggestions follow the index', () => {
     const sync = async () => syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 2e7, engine });
     const dataDir = await tempDir();
     const suggestions = new SuggestionIndex();
+    // Checks made well after the last read, past the spacing that follows a read.
+    const follow = () => suggestions.follow(engine, indexName, Date.now() + 3_600_000);
 
-    assert.equal(await suggestions.follow(engine, indexName), true, 'the first check reads (nothing: no index yet)');
+    assert.equal(await follow(), true, 'the first check reads (nothing: no index yet)');
     assert.equal(suggestions.size, 0);
-    assert.equal(await suggestions.follow(engine, indexName), false, 'still no index: nothing to read');
+    assert.equal(await follow(), false, 'still no index: nothing to read');
 
     await sync();
-    assert.equal(await suggestions.follow(engine, indexName), true);
+    assert.equal(await follow(), true);
     const size = suggestions.size;
     assert.ok(size > 0);
-    assert.equal(await suggestions.follow(engine, indexName), false, 'unchanged: not read again');
+    assert.equal(await follow(), false, 'unchanged: not read again');
     await sync(); // a run that changes nothing
-    assert.equal(await suggestions.follow(engine, indexName), false, 'a run that changed nothing leaves the stamp');
+    assert.equal(await follow(), false, 'a run that changed nothing leaves the stamp');
 
     await writeFile(path.join(seedsDir, 'jinping.txt'), NEW_FILE);
     await sync();
     assert.deepEqual(suggestions.suggest('锦屏'), [], 'not read yet');
-    assert.equal(await suggestions.follow(engine, indexName), true);
+    assert.equal(await follow(), true);
     assert.ok(suggestions.suggest('锦屏').some((s) => s.text === NEW_TITLE));
     assert.ok(suggestions.size > size);
 
+    // Right after a read, a check waits (ten times the read's duration) even though the index changed.
+    const justRead = Date.now();
     await engine.deleteIndex(indexName);
-    assert.equal(await suggestions.follow(engine, indexName), true);
+    assert.equal(await suggestions.follow(engine, indexName, justRead), false, 'too soon after a read');
+    assert.ok(suggestions.size > 0);
+    assert.equal(await follow(), true);
     assert.equal(suggestions.size, 0, 'a deleted index suggests nothing');
   });
 
