@@ -8,38 +8,68 @@ import { Jieba } from '@node-rs/jieba';
 import { dict as jiebaDict } from '@node-rs/jieba/dict.js';
 
 let segmenter: Jieba | null = null;
-let dictionary: Set<string> | null = null;
 
 function jieba(): Jieba {
   segmenter ??= Jieba.withDict(jiebaDict);
   return segmenter;
 }
 
+/** The Han characters the pieces are made of: U+4E00–U+9FFF. */
+const HAN_FIRST = 0x4e00;
+const HAN_COUNT = 0xa000 - HAN_FIRST;
+
 /**
- * The two- and three-character Han words of jieba's dictionary: the pieces its search mode looks
- * up. Read from the dictionary's text in place (`word freq tag` lines), without a string per
- * line: half the time of splitting it, a third fewer entries than every word.
+ * The two- and three-character Han words of jieba's dictionary (the pieces its search mode looks
+ * up), each as a number: a word's characters as digits in base HAN_COUNT (a two-character word
+ * is below 2^30, a small integer V8 stores in place). Read from the dictionary's UTF-8 bytes
+ * (`word freq tag` lines) without a string per word: 245k words in 95 ms, where cutting them as
+ * strings from the decoded text took 130 ms of every fresh process's first changed file.
  */
-function dictionaryWords(): Set<string> {
+let dictionary: { two: Set<number>; three: Set<number> } | null = null;
+
+function dictionaryWords(): { two: Set<number>; three: Set<number> } {
   if (dictionary) return dictionary;
-  dictionary = new Set();
-  const text = new TextDecoder().decode(jiebaDict);
-  for (let start = 0; start < text.length; ) {
-    const lineEnd = text.indexOf('\n', start) >>> 0; // -1 (no newline at the end) becomes past the text
-    const wordEnd = text.indexOf(' ', start);
-    const length = wordEnd - start;
-    if (wordEnd >= 0 && wordEnd < lineEnd && (length === 2 || length === 3) && isHan(text, start, wordEnd)) dictionary.add(text.slice(start, wordEnd));
-    start = Math.min(lineEnd, text.length) + 1;
+  const two = new Set<number>();
+  const three = new Set<number>();
+  const bytes = jiebaDict;
+  // One pass over the bytes: `key` gathers the characters of a line's first field until its
+  // space (-1 once one is not Han), `length` counts its bytes; the rest of the line is skipped.
+  let key = 0;
+  let length = 0;
+  let inWord = true;
+  for (let at = 0; at < bytes.length; at++) {
+    const b = bytes[at]!;
+    if (b === 10) {
+      key = 0;
+      length = 0;
+      inWord = true;
+    } else if (!inWord) {
+      continue;
+    } else if (b === 32) {
+      // A Han character is three bytes of UTF-8.
+      if (key >= 0 && (length === 6 || length === 9)) (length === 6 ? two : three).add(key);
+      inWord = false;
+    } else if (length++ % 3 === 2 && key >= 0) {
+      const b0 = bytes[at - 2]!;
+      const b1 = bytes[at - 1]!;
+      const code = (b0 & 0xf0) === 0xe0 && (b1 & 0xc0) === 0x80 && (b & 0xc0) === 0x80 ? ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b & 0x3f) : -1;
+      key = code >= HAN_FIRST && code < HAN_FIRST + HAN_COUNT ? key * HAN_COUNT + (code - HAN_FIRST) : -1;
+    }
   }
+  dictionary = { two, three };
   return dictionary;
 }
 
-function isHan(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x4e00 || c > 0x9fff) return false;
+/** Whether `w.slice(at, at + n)` (n = 2 or 3) is a word of the dictionary. */
+function inDictionary(w: string, at: number, n: number): boolean {
+  let key = 0;
+  for (let i = at; i < at + n; i++) {
+    const digit = w.charCodeAt(i) - HAN_FIRST;
+    if (digit < 0 || digit >= HAN_COUNT) return false;
+    key = key * HAN_COUNT + digit;
   }
-  return true;
+  const { two, three } = dictionaryWords();
+  return (n === 2 ? two : three).has(key);
 }
 
 /**
@@ -104,13 +134,9 @@ const piecesMemo = new Map<string, readonly string[]>();
 function dictionaryPieces(w: string): readonly string[] {
   const known = piecesMemo.get(w);
   if (known) return known;
-  const dict = dictionaryWords();
   const pieces: string[] = [];
   for (let n = 2; n <= 3 && n < w.length; n++) {
-    for (let i = 0; i + n <= w.length; i++) {
-      const piece = w.slice(i, i + n);
-      if (dict.has(piece)) pieces.push(piece);
-    }
+    for (let i = 0; i + n <= w.length; i++) if (inDictionary(w, i, n)) pieces.push(w.slice(i, i + n));
   }
   if (piecesMemo.size >= PIECES_MEMO_SIZE) piecesMemo.clear();
   piecesMemo.set(w, pieces);

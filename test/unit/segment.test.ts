@@ -1,0 +1,36 @@
+/**
+ * Sub-words: the two- and three-character dictionary words jieba's search mode finds inside
+ * longer words, and the letter and digit runs of mixed tokens, from the default-mode words.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { subwords, words } from '../../indexer/segment.js';
+
+describe('subwords', () => {
+  const cases: [text: string, expected: string[]][] = [
+    // Inside longer words: two-character pieces first, then three, each in order.
+    ['中国农业发展银行发放贷款', ['农业', '发展', '银行', '发放', '放贷', '贷款']],
+    ['中华人民共和国', ['中华', '华人', '人民', '共和', '共和国']],
+    ['待处理的申请', ['处理']],
+    ['新能源汽车', ['能源']],
+    // Nothing for words of two characters, nor for words the text already has whole.
+    ['基站建设', []],
+    // Letter and digit runs of mixed tokens.
+    ['拨打12333APP咨询', ['12333', 'APP']],
+    ['5G基站建设', ['5', 'G']],
+    // Latin text: no Han pieces.
+    ['hello world', []],
+  ];
+  for (const [text, expected] of cases) {
+    it(`${text} → ${expected.join(' ') || '(none)'}`, () => {
+      assert.deepEqual(subwords(text).split(' ').filter(Boolean), expected);
+    });
+  }
+
+  it('gives no piece that is already a word of the text', () => {
+    const text = '农业发展银行支持农业发展';
+    const whole = new Set(words(text));
+    for (const piece of subwords(text).split(' ')) assert.ok(!whole.has(piece), piece);
+    assert.ok(whole.has('农业'));
+  });
+});
