@@ -528,14 +528,16 @@ export class Engine {
   }
 
   /**
-   * How long the engine took over each task on index `uid` enqueued after task `afterUid` (ISO
-   * 8601 durations, as it reports them), among the newest 100: for a run that enqueues a few.
-   * Only that index's: an indexing lease writes its own index before and after a run.
+   * The tasks enqueued after task `afterUid`, among the newest 100 (for a run that enqueues a few):
+   * their index, when each was enqueued and how long the engine took over it (ISO 8601, as it
+   * reports them).
    */
-  async taskDurationsAfter(afterUid: number | null, uid: string): Promise<string[]> {
+  async tasksAfter(afterUid: number | null): Promise<{ indexUid: string | null; enqueuedAt: string; duration: string }[]> {
     return this.run(async () => {
-      const { results } = await this.client.tasks.getTasks({ limit: 100, indexUids: [uid] });
-      return results.filter((t) => afterUid === null || t.uid > afterUid).map((t) => t.duration ?? 'PT0S');
+      const { results } = await this.client.tasks.getTasks({ limit: 100 });
+      return results
+        .filter((t) => afterUid === null || t.uid > afterUid)
+        .map((t) => ({ indexUid: t.indexUid ?? null, enqueuedAt: String(t.enqueuedAt), duration: t.duration ?? 'PT0S' }));
     });
   }
 }
