@@ -263,14 +263,18 @@ export class Engine {
     }
   }
 
-  async indexExists(uid: string): Promise<boolean> {
+  /** An index's description (uid, createdAt, updatedAt), or null when it does not exist. */
+  private async rawIndex(uid: string): Promise<{ createdAt: unknown; updatedAt: unknown } | null> {
     try {
-      await this.client.getRawIndex(uid);
-      return true;
+      return await this.client.getRawIndex(uid);
     } catch (err) {
-      if (err instanceof MeilisearchApiError && err.cause?.code === 'index_not_found') return false;
+      if (err instanceof MeilisearchApiError && err.cause?.code === 'index_not_found') return null;
       translate(err);
     }
+  }
+
+  async indexExists(uid: string): Promise<boolean> {
+    return (await this.rawIndex(uid)) !== null;
   }
 
   async listIndexes(prefix: string): Promise<string[]> {
@@ -479,12 +483,8 @@ export class Engine {
 
   /** When an index was created (engine clock), or null when it does not exist. */
   async indexCreatedAt(uid: string): Promise<number | null> {
-    try {
-      return Date.parse(String((await this.client.getRawIndex(uid)).createdAt));
-    } catch (err) {
-      if (err instanceof MeilisearchApiError && err.cause?.code === 'index_not_found') return null;
-      translate(err);
-    }
+    const index = await this.rawIndex(uid);
+    return index && Date.parse(String(index.createdAt));
   }
 
   /**
@@ -494,12 +494,8 @@ export class Engine {
    */
   async indexStamp(uid: string): Promise<string> {
     if (this.shards.length) return (await Promise.all(this.shardEngines.map((e) => e.indexStamp(uid)))).join(',');
-    try {
-      return String((await this.client.getRawIndex(uid)).updatedAt);
-    } catch (err) {
-      if (err instanceof MeilisearchApiError && err.cause?.code === 'index_not_found') return 'none';
-      translate(err);
-    }
+    const index = await this.rawIndex(uid);
+    return index ? String(index.updatedAt) : 'none';
   }
 
   /** Asks for a dump of every index; resolves with the dump's uid once the engine has written it. */

@@ -378,7 +378,8 @@ export class SuggestionIndex {
     }
     this.install(await builder.buildYielding(this.table));
     this.readStamp = stamp;
-    this.lastRead = { at: Date.now(), took: Date.now() - started };
+    const ended = Date.now();
+    this.lastRead = { at: ended, took: ended - started };
   }
 
   /**
