@@ -373,7 +373,6 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
     bump('clean/masthead');
   }
   for (const [rule, n] of counts) reporter.info(rule, `${n} line${n === 1 ? '' : 's'}`);
-  for (const [rule, n] of counts) reporter.info(rule, `${n} line${n === 1 ? '' : 's'}`);
 
   if (parsed.layout === 'flow') {
     // Line breaks in HTML are <br>: each line is a paragraph of its own.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { collapseHanDigitSpaces, collapseLetterSpacing, detectScript, furnitureRule, rejoinBrokenLines, repairMojibake, stripInlinePinyin, stripInvisible } from '../../indexer/clean.js';
+import { Reporter } from '../../indexer/diagnostics.js';
+import { clean, collapseHanDigitSpaces, collapseLetterSpacing, detectScript, furnitureRule, rejoinBrokenLines, repairMojibake, stripInlinePinyin, stripInvisible } from '../../indexer/clean.js';
 import type { Block } from '../../indexer/types.js';
 
 describe('collapseLetterSpacing', () => {
@@ -97,4 +98,19 @@ describe('furnitureRule', () => {
     ['2025年7月1日，全国统计数据发布。', null],
   ];
   for (const [line, rule] of cases) it(`reads "${line}" as ${rule ?? 'text'}`, () => assert.equal(furnitureRule(line), rule));
+});
+
+describe('clean counts', () => {
+  it('reports each rule once, with the number of lines it changed', () => {
+    const reporter = new Reporter('counts.txt');
+    const blocks: Block[] = [
+      { kind: 'paragraph', text: '學(xué)習關(guān)鍵詞，会(huì)晤。', line: 1 },
+      { kind: 'paragraph', text: '扫码下载某某客户端', line: 3 },
+      { kind: 'paragraph', text: '發(fā)展成果显著。', line: 5 },
+    ];
+    clean({ relPath: 'counts.txt', format: 'text', layout: 'lines', meta: {}, blocks }, reporter);
+    const pinyin = reporter.messages.filter((m) => m.rule === 'clean/inline-pinyin');
+    assert.deepEqual(pinyin.map((m) => m.reason), ['2 lines']);
+    assert.deepEqual(reporter.messages.filter((m) => m.rule === 'furniture/app-promo').map((m) => m.reason), ['1 line']);
+  });
 });
