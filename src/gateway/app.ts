@@ -62,6 +62,18 @@ function answerClientError(err: NodeJS.ErrnoException, socket: import('node:stre
   socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
+/**
+ * helmet's headers, strict, minus two that break a service reached over plain HTTP by host name
+ * or LAN address (HOST defaults to 0.0.0.0, so that is how colleagues open it): CSP's
+ * `upgrade-insecure-requests` made the browser fetch https://<host>:3000/style.css and /app.js,
+ * which no one serves; HSTS would pin the host name to HTTPS on every port. A TLS proxy in front
+ * sets its own HSTS.
+ */
+export const SECURITY_HEADERS = {
+  contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  strictTransportSecurity: false,
+} as const;
+
 /** The HTTP server for an app. */
 export function createHttpServer(app: express.Express): http.Server {
   const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
@@ -91,7 +103,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', false);
-  app.use(helmet());
+  app.use(helmet(SECURITY_HEADERS));
   // Browsers may call the API only from the configured origins; no origin is allowed by default.
   app.use(cors({ origin: corsOrigins.length ? corsOrigins : false, methods: ['GET', 'POST'] }));
   app.use((req, res, next) => {

@@ -18,8 +18,14 @@ import { ROOT, SEEDS, silentLogger, tempDir, testEngine, uniqueIndex } from '../
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = path.join(ROOT, 'test-output');
-/** Flags for a headless Chromium on a machine without network or GPU. */
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+/**
+ * The page is opened by a host name, as a colleague opens the service on another machine
+ * (HOST=0.0.0.0): browsers treat localhost as secure and 127.0.0.1 alike, which hides what
+ * plain HTTP on any other host does (an upgrade-insecure-requests policy sent every asset to https).
+ */
+const HOST_NAME = 'news-search.lan';
+/** Flags for a headless Chromium on a machine without network or GPU; the host name resolves to the loopback server. */
+const FLAGS = [`--host-resolver-rules=MAP ${HOST_NAME} 127.0.0.1`, '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 describe('the search page in Chromium', () => {
   const engine = testEngine();
@@ -36,7 +42,7 @@ describe('the search page in Chromium', () => {
     await suggestions.refresh(engine, indexName);
     server = createApp({ engine, indexName, logger: silentLogger, suggestions }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = `http://${HOST_NAME}:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     await mkdir(OUTPUT, { recursive: true });
   });
@@ -54,6 +60,21 @@ describe('the search page in Chromium', () => {
   async function hits(page: Page): Promise<string[]> {
     return page.locator('#results li.hit h3').allTextContents();
   }
+
+  it('loads its stylesheet and script over plain HTTP from a host name that is not loopback', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    const assets: string[] = [];
+    page.on('requestfinished', (r) => assets.push(r.url()));
+    await page.goto(base);
+    await settled(page);
+    assert.deepEqual(failed, []);
+    assert.ok(assets.includes(`${base}/style.css`) && assets.includes(`${base}/app.js`), assets.join('\n'));
+    // The stylesheet applied (the header sticks) and the script ran (the page settled, the box took a suggestion list).
+    assert.equal(await page.locator('header.top').evaluate((e) => getComputedStyle(e).position), 'sticky');
+    await page.close();
+  });
 
   it('searches by picking a suggestion, filters by a facet, opens an article and comes back', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

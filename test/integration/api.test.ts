@@ -47,6 +47,14 @@ describe('HTTP API', () => {
     assert.ok(res.headers['x-request-id']);
   });
 
+  it('serves a strict content policy that works over plain HTTP on any host', async () => {
+    const res = await request(app).get('/').set('host', 'newsroom-pc:3000').expect(200);
+    const csp = String(res.headers['content-security-policy']);
+    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'self'"]) assert.ok(csp.includes(directive), csp);
+    assert.ok(!csp.includes('upgrade-insecure-requests'), csp);
+    assert.equal(res.headers['strict-transport-security'], undefined);
+  });
+
   it('logs one access line per request with its id, method, path and status, and never the query\'s secrets', async () => {
     const lines: Record<string, unknown>[] = [];
     const sink = new Writable({
