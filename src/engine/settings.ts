@@ -26,7 +26,10 @@ export const chunkIndexSettings = {
   filterableAttributes: ['source', 'topics', 'year', 'month', 'dateTs', 'articleId', 'storyId', 'file', 'script', 'agency', 'chunkIndex'],
   sortableAttributes: ['dateTs'],
   displayedAttributes: ['*'],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'dateTs:desc'],
+  // `sort` first: a search that asks for newest or oldest is in date order on every page (the
+  // engine puts documents without a dateTs after the others in both directions); one that asks
+  // for nothing is ranked by relevance, as the rule does nothing without a sort parameter.
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'dateTs:desc'],
   distinctAttribute: 'articleId',
   // Chinese text: the segmenter must not mistake it for Japanese (meilisearch#4146).
   localizedAttributes: [{ attributePatterns: ['title', 'kicker', 'keywords', 'text', 'reporters', 'place', 'subwords'], locales: ['cmn'] }],
