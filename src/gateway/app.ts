@@ -4,7 +4,6 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import express, { type Request } from 'express';
 import cors from 'cors';
@@ -19,6 +18,7 @@ import { openApiDocument } from './openapi.js';
 import { HttpProblem, engineUnavailable, invalidParams, problemHandler, sendProblem } from './problem.js';
 import { articleParamsSchema, loadArticle } from './article.js';
 import { accessLog } from './access-log.js';
+export { createHttpServer, MAX_HEADER_BYTES } from './http-server.js';
 import { SuggestionIndex, suggestQuerySchema } from './suggest.js';
 import { acceptRelaxed, copiesRequest, mayRelax, planSearch, searchQuerySchema, shapeResponse } from './search.js';
 
@@ -42,27 +42,6 @@ export interface AppDeps {
 }
 
 /**
- * Request lines and headers up to this size reach the app (Node's default is 16 KiB): a 10 kB
- * Chinese query is 30 kB once percent-encoded, and deserves a 400 naming `q`, not a bare 431.
- */
-export const MAX_HEADER_BYTES = 64 * 1024;
-
-/** A request Node's parser refuses (over MAX_HEADER_BYTES, malformed) still gets a problem document. */
-function answerClientError(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
-  if (!socket.writable) return;
-  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-  const status = tooLarge ? 431 : 400;
-  const body = JSON.stringify({
-    type: tooLarge ? '/problems/request-too-large' : '/problems/bad-request',
-    title: tooLarge ? 'Request too large' : 'Bad request',
-    status,
-    detail: tooLarge ? `the request line and headers are limited to ${MAX_HEADER_BYTES} bytes` : 'the request could not be parsed',
-    parameter: 'request',
-  });
-  socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-}
-
-/**
  * helmet's headers, strict, minus two that break a service reached over plain HTTP by host name
  * or LAN address (HOST defaults to 0.0.0.0, so that is how colleagues open it): CSP's
  * `upgrade-insecure-requests` made the browser fetch https://<host>:3000/style.css and /app.js,
@@ -73,13 +52,6 @@ export const SECURITY_HEADERS = {
   contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
   strictTransportSecurity: false,
 } as const;
-
-/** The HTTP server for an app. */
-export function createHttpServer(app: express.Express): http.Server {
-  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
-  server.on('clientError', answerClientError);
-  return server;
-}
 
 /** Compares two secrets in constant time (hashing first makes the lengths equal). */
 export function sameSecret(given: string, expected: string): boolean {

@@ -72,7 +72,7 @@ describe('the search page in Chromium', () => {
     assert.deepEqual(failed, []);
     assert.ok(assets.includes(`${base}/style.css`) && assets.includes(`${base}/app.js`), assets.join('\n'));
     // The stylesheet applied (the header sticks) and the script ran (the page settled, the box took a suggestion list).
-    assert.equal(await page.locator('header.top').evaluate((e) => getComputedStyle(e).position), 'sticky');
+    assert.equal(await page.locator('header.top').evaluate((e) => e.ownerDocument.defaultView!.getComputedStyle(e).position), 'sticky');
     await page.close();
   });
 
