@@ -5,22 +5,23 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Request } from 'express';
+import express, { type Request, type Response } from 'express';
 import cors from 'cors';
+import { z } from 'zod';
 import helmet from 'helmet';
-import type { z } from 'zod';
 import type { Engine } from '../engine/meili.js';
 import type { Logger } from '../logger.js';
 import type { Reindexer } from '../reindexer.js';
 import { PROJECT_ROOT, WEB_DIR } from '../paths.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
-import { HttpProblem, engineUnavailable, invalidParams, problemHandler, sendProblem } from './problem.js';
+import { HttpProblem, engineUnavailable, problemHandler, sendProblem } from './problem.js';
 import { articleParamsSchema, loadArticle } from './article.js';
 import { accessLog } from './access-log.js';
 export { createHttpServer, MAX_HEADER_BYTES } from './http-server.js';
 import { SuggestionIndex, suggestQuerySchema } from './suggest.js';
-import { acceptRelaxed, copiesRequest, mayRelax, planSearch, searchQuerySchema, shapeResponse } from './search.js';
+import { parseParams } from './params.js';
+import { acceptRelaxed, copiesRequest, mayRelax, planSearch, searchParams, searchQuerySchema, shapeResponse } from './search.js';
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -60,14 +61,6 @@ export function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
-  const parsed = schema.safeParse(req.query);
-  if (!parsed.success) {
-    throw invalidParams(parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? 'query'), reason: i.message })));
-  }
-  return parsed.data;
-}
-
 export function createApp(deps: AppDeps): express.Express {
   const { engine, indexName, logger, suggestions = new SuggestionIndex(), reindexer, nextRun = () => null, adminToken, corsOrigins = [] } = deps;
   const metrics = deps.metrics ?? createMetrics(engine, indexName, reindexer);
@@ -104,7 +97,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.get('/api/search', async (req, res) => {
     const started = performance.now();
-    const query = parseQuery(searchQuerySchema, req);
+    const query = parseParams(searchQuerySchema, Object.keys(searchParams.shape), req.query);
     const run = (strategy: 'all' | 'last') => {
       const plan = planSearch(query, strategy);
       return metrics.timeEngine('search', () => engine.multiSearch(indexName, [plan.main, plan.sourceFacet, ...(plan.topicFacet ? [plan.topicFacet] : [])]));
@@ -125,14 +118,14 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.get('/api/suggest', (req, res) => {
-    const query = parseQuery(suggestQuerySchema, req);
+    const query = parseParams(suggestQuerySchema, Object.keys(suggestQuerySchema.shape), req.query);
     res.json({ query: query.q, suggestions: suggestions.suggest(query.q, query.limit) });
   });
 
   app.get('/api/articles/:id', async (req, res) => {
-    const parsed = articleParamsSchema.safeParse(req.params);
-    if (!parsed.success) throw invalidParams(parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? 'id'), reason: i.message })));
-    res.json(await metrics.timeEngine('article', () => loadArticle(engine, indexName, parsed.data.id)));
+    const { id } = parseParams(articleParamsSchema, ['id'], req.params);
+    parseParams(z.object({}), [], req.query);
+    res.json(await metrics.timeEngine('article', () => loadArticle(engine, indexName, id)));
   });
 
   app.get('/api/status', async (_req, res) => {
@@ -188,6 +181,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
+
+  // A path of the API asked with a method it does not take: 405 naming the ones it does.
+  const onlyWith = (methods: string) => (req: Request, res: Response) => {
+    sendProblem(res, { type: '/problems/method-not-allowed', title: 'Method not allowed', status: 405, detail: `${req.path} answers ${methods} only`, instance: req.path }, { Allow: methods });
+  };
+  app.all(['/api/search', '/api/suggest', '/api/articles/:id', '/api/status', '/healthz', '/readyz', '/metrics', '/openapi.json'], onlyWith('GET, HEAD'));
+  app.all('/api/admin/reindex', onlyWith('POST'));
 
   app.use(express.static(WEB_DIR, { index: 'index.html', maxAge: '5m' }));
 

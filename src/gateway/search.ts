@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { queryToSimplified } from '../../indexer/clean.js';
 import { filterString, type SearchHit, type SearchRequest, type SearchResult } from '../engine/meili.js';
 import { MARK_CLOSE, MARK_OPEN, buildSnippet } from './snippet.js';
+import { day, oneOf, repeatable, text, wholeNumber } from './params.js';
 
 /** Deepest page a client may ask for: the engine counts at most maxTotalHits (1000) hits. */
 const MAX_PAGE = 100;
@@ -13,34 +14,19 @@ const MAX_PER_PAGE = 50;
 const MAX_QUERY_CHARS = 200;
 const MAX_FILTER_VALUES = 20;
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a calendar date');
+/** /api/search's parameters (see src/gateway/params.ts for their wording). */
+export const searchParams = z.object({
+  q: text(MAX_QUERY_CHARS).transform((v) => v ?? ''),
+  source: repeatable(MAX_FILTER_VALUES, 100),
+  topic: repeatable(MAX_FILTER_VALUES, 100),
+  from: day,
+  to: day,
+  sort: oneOf(['relevance', 'newest', 'oldest'], 'relevance'),
+  page: wholeNumber(1, MAX_PAGE, 1),
+  perPage: wholeNumber(1, MAX_PER_PAGE, 10),
+});
 
-/** One value or several (?source=a&source=b), each a short non-empty string. */
-const repeatable = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter((s) => s !== ''))
-  .pipe(z.array(z.string().max(100, 'values are at most 100 characters')).max(MAX_FILTER_VALUES, `at most ${MAX_FILTER_VALUES} values`));
-
-const single = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (Array.isArray(v) ? (v.length === 1 ? v[0] : v) : v), schema);
-
-export const searchQuerySchema = z
-  .object({
-    q: single(z.string({ error: 'must be given once' }).max(MAX_QUERY_CHARS, `at most ${MAX_QUERY_CHARS} characters`)).default(''),
-    source: repeatable.optional(),
-    topic: repeatable.optional(),
-    from: single(isoDay).optional(),
-    to: single(isoDay).optional(),
-    sort: single(z.enum(['relevance', 'newest', 'oldest'], { error: 'must be relevance, newest or oldest' })).default('relevance'),
-    page: single(z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_PAGE, `at most ${MAX_PAGE}`)).default(1),
-    perPage: single(
-      z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_PER_PAGE, `at most ${MAX_PER_PAGE}`),
-    ).default(10),
-  })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: 'must not be before from' });
+export const searchQuerySchema = searchParams.refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: 'must not be before from' });
 
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 

@@ -9,6 +9,7 @@ import { pinyin } from 'pinyin-pro';
 import { z } from 'zod';
 import { queryToSimplified } from '../../indexer/clean.js';
 import type { Engine } from '../engine/meili.js';
+import { text, wholeNumber } from './params.js';
 
 export type SuggestionKind = 'title' | 'person' | 'place' | 'topic';
 
@@ -211,8 +212,8 @@ function* sortedSteps(values: readonly string[]): Generator<void, Int32Array> {
 }
 
 export const suggestQuerySchema = z.object({
-  q: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().max(50, 'at most 50 characters')).default(''),
-  limit: z.coerce.number().int().min(1).max(20).default(8),
+  q: text(50).transform((v) => v ?? ''),
+  limit: wholeNumber(1, 20, 8),
 });
 
 /** Kinds in the order a tie puts them: a person or place is a likelier target than a long title. */

@@ -193,6 +193,43 @@ describe('HTTP API', () => {
     });
   }
 
+  const voice: [string, Record<string, string>, string, string][] = [
+    ['/api/suggest', { limit: 'abc' }, 'limit', 'must be a whole number from 1 to 20'],
+    ['/api/suggest', { limit: '50' }, 'limit', 'must be a whole number from 1 to 20'],
+    ['/api/search', { page: 'abc' }, 'page', 'must be a whole number from 1 to 100'],
+    ['/api/search', { perPage: '51' }, 'perPage', 'must be a whole number from 1 to 50'],
+    ['/api/search', { from: 'notadate' }, 'from', 'must be a calendar date as YYYY-MM-DD'],
+    ['/api/search', { sort: 'random' }, 'sort', 'must be one of relevance, newest, oldest'],
+    ['/api/search', { q: '字'.repeat(201) }, 'q', 'must be at most 200 characters'],
+    ['/api/suggest', { q: '字'.repeat(51) }, 'q', 'must be at most 50 characters'],
+  ];
+  for (const [path, query, param, reason] of voice) {
+    it(`says "${param} ${reason}" for ${path} ${JSON.stringify(query).slice(0, 40)}, one reason per parameter`, async () => {
+      const res = await request(app).get(path).query(query).expect(400);
+      const problem = JSON.parse(res.text) as { invalidParams: { name: string; reason: string }[]; detail: string };
+      assert.deepEqual(problem.invalidParams, [{ name: param, reason }]);
+      assert.equal(problem.detail, `${param}: ${reason}`);
+    });
+  }
+
+  it('names a parameter the endpoint does not have, beside the real problems', async () => {
+    const res = await request(app).get('/api/search').query({ q: '金砖', sourse: '新华社', page: '0' }).expect(400);
+    const problem = JSON.parse(res.text) as { parameter: string; invalidParams: { name: string; reason: string }[] };
+    assert.equal(problem.parameter, 'sourse');
+    assert.deepEqual(problem.invalidParams.map((p) => p.name), ['sourse', 'page']);
+    assert.match(problem.invalidParams[0]!.reason, /is not a parameter here.*source/);
+    const suggest = await request(app).get('/api/suggest').query({ q: 'jz', max: '3' }).expect(400);
+    assert.equal(JSON.parse(suggest.text).parameter, 'max');
+  });
+
+  it('answers a method a path does not take with 405 and Allow', async () => {
+    const post = await request(app).post('/api/search').send({ q: '金砖' }).expect(405).expect('content-type', /problem\+json/);
+    assert.equal(post.headers.allow, 'GET, HEAD');
+    const get = await request(app).get('/api/admin/reindex').expect(405);
+    assert.equal(get.headers.allow, 'POST');
+    await request(app).head('/api/search').query({ q: '金砖' }).expect(200);
+  });
+
   it('serves an article with all its fields, its copies and topic explanations', async () => {
     const reprinted = [...stories.values()].find((m) => m.length > 1)!;
     const record = reprinted[0]!;

@@ -1,0 +1,73 @@
+/**
+ * Query parameters in one voice: every endpoint builds its schema from these pieces, so a
+ * problem reads the same wherever it comes from ("must be a whole number from 1 to 20"), says
+ * one reason per parameter, and names parameters the endpoint does not have (a typo such as
+ * `sourse=` silently ignored would be a wrong answer, not a search).
+ */
+import type { Request } from 'express';
+import { z } from 'zod';
+import { invalidParams, type InvalidParam } from './problem.js';
+
+/** A parameter given once; given twice it is refused rather than one copy taken silently. */
+export const once = <T extends z.ZodType<unknown, string | undefined>>(schema: T) =>
+  z.preprocess((v) => (Array.isArray(v) && v.length === 1 ? v[0] : v), z.union([z.string(), z.undefined()], { error: 'must be given once' }).pipe(schema));
+
+/** A whole number in a range: one reason whatever is wrong with it (not a number, a fraction, too large). */
+export function wholeNumber(min: number, max: number, fallback: number) {
+  const reason = `must be a whole number from ${min} to ${max}`;
+  return once(
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined) return fallback;
+        const n = /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+        if (Number.isInteger(n) && n >= min && n <= max) return n;
+        ctx.addIssue({ code: 'custom', message: reason });
+        return z.NEVER;
+      }),
+  );
+}
+
+/** Text up to a length. */
+export const text = (max: number) => once(z.string().max(max, `must be at most ${max} characters`).optional());
+
+/** One of a few words. */
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  once(z.enum(values, { error: `must be one of ${values.join(', ')}` }).optional()).transform((v) => v ?? fallback);
+
+/** A calendar day as YYYY-MM-DD. */
+export const day = once(
+  z
+    .string()
+    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'must be a calendar date as YYYY-MM-DD')
+    .optional(),
+);
+
+/** One value or several (?source=a&source=b), each short and non-empty after trimming. */
+export const repeatable = (maxValues: number, maxChars: number) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter((s) => s !== ''))
+    .pipe(z.array(z.string().max(maxChars, `must be values of at most ${maxChars} characters`)).max(maxValues, `must be at most ${maxValues} values`))
+    .optional();
+
+/**
+ * Parses `req.query` (or params) against an endpoint's schema: a 400 problem with one reason per
+ * parameter, unknown parameters named each on its own.
+ */
+export function parseParams<T extends z.ZodType>(schema: T, expected: readonly string[], values: Request['query'] | Request['params']): z.infer<T> {
+  const problems: InvalidParam[] = [];
+  for (const name of Object.keys(values)) {
+    if (!expected.includes(name)) problems.push({ name, reason: `is not a parameter here (the parameters are ${expected.join(', ')})` });
+  }
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'query');
+      if (!problems.some((p) => p.name === name)) problems.push({ name, reason: issue.message });
+    }
+  }
+  if (problems.length) throw invalidParams(problems);
+  return (parsed as { data: z.infer<T> }).data;
+}
