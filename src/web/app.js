@@ -128,6 +128,8 @@ input.addEventListener('keydown', (e) => {
     e.preventDefault();
     pick(list.children[activeIndex].firstChild.textContent);
   } else if (e.key === 'Escape') {
+    // The first Escape closes the list and keeps the text (a search box would clear it); a second one clears, as browsers do.
+    e.preventDefault();
     closeSuggestions();
   }
 });

@@ -89,6 +89,14 @@ describe('the search page in Chromium', () => {
     assert.equal(await page.locator('#q').getAttribute('aria-expanded'), 'true');
     const first = (await page.locator('#suggestions li').first().locator('span').first().textContent()) ?? '';
     assert.match(first, /金砖/);
+    // Escape closes the list and keeps what was typed; typing again brings the list back.
+    await page.keyboard.press('Escape');
+    await page.locator('#suggestions').waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('#q').inputValue(), 'jinzhuan');
+    assert.equal(await page.locator('#q').getAttribute('aria-expanded'), 'false');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('n');
+    await page.locator('#suggestions li').first().waitFor();
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.locator('#suggestions li').first().getAttribute('aria-selected'), 'true');
     await page.keyboard.press('Enter');
