@@ -18,6 +18,9 @@ describe('SuggestionIndex', () => {
     ['full pinyin', 'jinzhuan', '金砖国家领导人第十四次会晤举行'],
     ['pinyin with spaces', 'jin zhuan', '金砖国家领导人第十四次会晤举行'],
     ['pinyin initials', 'jzgj', '金砖国家领导人第十四次会晤举行'],
+    ['two initials inside a title, at a word', 'jz', '习近平出席金砖国家领导人第十六次会晤并发表重要讲话'],
+    ['initials of a word inside a title', 'sbk', '电子社保卡加快推进“一卡通”'],
+    ['full pinyin of a word inside a title', 'shebaoka', '电子社保卡加快推进“一卡通”'],
     ['a person by pinyin', 'jianglin', '姜琳'],
     ['a place with a polyphonic character', 'chongqing', '重庆'],
     ['a topic by initials', 'wj', '外交'],
@@ -35,6 +38,11 @@ describe('SuggestionIndex', () => {
   it('returns nothing for empty or unmatched input', () => {
     assert.deepEqual(index.suggest(''), []);
     assert.deepEqual(index.suggest('zzzz'), []);
+  });
+
+  it('ranks titles that start with the initials above those that hold them inside', () => {
+    const out = index.suggest('jz').map((s) => s.text);
+    assert.ok(out.indexOf('金砖国家领导人第十四次会晤举行') < out.indexOf('习近平出席金砖国家领导人第十六次会晤并发表重要讲话'), out.join(' | '));
   });
 
   it('honours the limit', () => assert.equal(index.suggest('j', 2).length, 2));
