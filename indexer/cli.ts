@@ -14,6 +14,7 @@ import { EngineError } from '../src/engine/meili.js';
 import { createLogger } from '../src/logger.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { dryRun } from './dry-run.js';
+import { qualityOf } from './quality.js';
 import { syncSeeds, type FileReport, type Progress, type RunReport } from './sync.js';
 
 interface CliOptions {
@@ -46,12 +47,22 @@ function fileLine(r: FileReport): string {
   return `${r.status.padEnd(9)} ${r.file}${counts}${why ? ` — ${why}` : ''}`;
 }
 
-/** The quality lines of a dry run: fields left empty, rules that fired. */
-function qualityLines(r: FileReport): string {
+/** The quality lines of a dry run's file: fields left empty, rules that fired. */
+function fileQualityLines(r: FileReport): string {
   if (!r.missing) return '';
   const empty = Object.entries(r.missing).map(([field, n]) => `${field} ${n}/${r.articles}`).join(', ');
   const rules = [...new Set(r.diagnostics.filter((d) => d.severity !== 'error').map((d) => d.rule))].join(', ');
   return `\n          empty: ${empty}\n          rules: ${rules || 'none'}`;
+}
+
+/** The run's empty dates, sources and topics, the files that leave them and how to declare them. */
+function qualityLines(report: RunReport): string[] {
+  const q = qualityOf(report);
+  const lines = [`${q.articles} articles: ${q.undated} without a date, ${q.unsourced} without a source, ${q.untopical} without a topic`];
+  for (const f of q.files) lines.push(`  ${f.file}: ${f.undated}/${f.articles} without a date, ${f.unsourced}/${f.articles} without a source`);
+  if (q.moreFiles) lines.push(`  … and ${q.moreFiles} more files`);
+  if (q.hint) lines.push(`  to fix: ${q.hint}`);
+  return lines;
 }
 
 function printReport(report: RunReport, stream: NodeJS.WritableStream): void {
@@ -61,6 +72,7 @@ function printReport(report: RunReport, stream: NodeJS.WritableStream): void {
     `${report.mode} run${report.reason ? ` (${report.reason})` : ''}: ${t.files} files, ${t.indexed} indexed, ${t.renamed} renamed, ${t.unchanged} unchanged, ` +
       `${t.rejected} rejected, ${t.deleted} deleted; ${t.articles} articles, ${t.chunks} chunks; ${report.upserted} documents sent, ${report.deleted} deleted\n`,
   );
+  for (const line of qualityLines(report)) stream.write(`${line}\n`);
 }
 
 function progressReporter(): { onProgress: (p: Progress) => void; stop: () => void } {
@@ -117,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
       throw err;
     });
     const out = !opts.out || opts.out === '-' ? process.stdout : createWriteStream(opts.out);
-    const reports = await dryRun(seedsDir, config.maxFileBytes, out, (r) => process.stderr.write(`${fileLine(r)}${qualityLines(r)}\n`));
+    const reports = await dryRun(seedsDir, config.maxFileBytes, out, (r) => process.stderr.write(`${fileLine(r)}${fileQualityLines(r)}\n`));
     if (out !== process.stdout) {
       out.end();
       await finished(out);

@@ -30,6 +30,11 @@ const folderSchema = z
 export const SIDECAR_SUFFIX = '.meta.json';
 export const FOLDER_FILE = '_meta.json';
 
+/** What to tell an operator whose files leave dates or sources unknown. */
+export const DECLARE_HINT =
+  `declare what a file does not state in a sidecar next to it, FILE${SIDECAR_SUFFIX}: {"published": "YYYY-MM-DD", "source": "…"} ` +
+  `(or ${FOLDER_FILE} with "defaults" for a whole folder); the next run reads it`;
+
 /** True for files that hold declarations rather than news. */
 export function isDeclarationFile(name: string): boolean {
   return name === FOLDER_FILE || name.endsWith(SIDECAR_SUFFIX);

@@ -4,7 +4,7 @@
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { discover } from './discover.js';
-import { linkResults, processSource, sources } from './pipeline.js';
+import { linkResults, missingFields, processSource, sources } from './pipeline.js';
 import type { Article, Diagnostic, FileResult } from './types.js';
 import type { FileReport } from './sync.js';
 
@@ -30,18 +30,6 @@ export function articleRecord(article: Article, chunks: number) {
 }
 
 export type ArticleRecord = ReturnType<typeof articleRecord>;
-
-/** How many articles left each field empty: the quality report of a dry run. */
-export function missingFields(articles: Article[]): Record<string, number> {
-  const count = (empty: (a: Article) => boolean) => articles.filter(empty).length;
-  return {
-    source: count((a) => a.source === null),
-    date: count((a) => a.date === null),
-    place: count((a) => a.place === null),
-    reporters: count((a) => a.reporters.length === 0),
-    topics: count((a) => a.topics.length === 0),
-  };
-}
 
 async function writeLine(out: Writable, line: string): Promise<void> {
   if (!out.write(`${line}\n`)) await once(out, 'drain');

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { lineBlocks, LineWriter } from './jsonl.js';
 import { decodeMinhash, encodeMinhash, type StorySignature } from './link.js';
+import { GAP_FIELDS, type MissingFields } from './types.js';
 
 export interface ManifestEntry {
   size: number;
@@ -26,6 +27,8 @@ export interface ManifestEntry {
   signatures: StorySignature[];
   /** SourceFile.declarationStamp when the file was indexed. */
   declarationStamp?: string;
+  /** How many of its articles left each field empty (absent in entries written before it was counted: such a file is read again). */
+  missing?: MissingFields;
 }
 
 /** 4: one file written whole; 5: the same lines plus an appended journal of committed runs. */
@@ -74,11 +77,12 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
  * each was most of a no-change run's time); what is checked is what a run relies on.
  */
 export function toEntry(value: Record<string, unknown>): ManifestEntry | string {
-  const { size, mtimeMs, contentHash, chunkIds, articles, signatures = [], declarationStamp } = value;
+  const { size, mtimeMs, contentHash, chunkIds, articles, signatures = [], declarationStamp, missing } = value;
   if (!isNumber(size) || !isNumber(mtimeMs) || !isNumber(articles)) return 'size, mtimeMs and articles must be numbers';
   if (!isString(contentHash)) return 'contentHash must be a string';
   if (!Array.isArray(chunkIds) || !chunkIds.every(isString)) return 'chunkIds must be strings';
   if (declarationStamp !== undefined && !isString(declarationStamp)) return 'declarationStamp must be a string';
+  if (missing !== undefined && (typeof missing !== 'object' || missing === null || !GAP_FIELDS.every((f) => isNumber((missing as Record<string, unknown>)[f])))) return 'missing must count each field';
   if (!Array.isArray(signatures)) return 'signatures must be a list';
   const sigs: StorySignature[] = [];
   for (const s of signatures as Record<string, unknown>[]) {
@@ -94,6 +98,7 @@ export function toEntry(value: Record<string, unknown>): ManifestEntry | string 
   }
   const entry: ManifestEntry = { size, mtimeMs, contentHash, chunkIds: chunkIds as string[], articles, signatures: sigs };
   if (declarationStamp !== undefined) entry.declarationStamp = declarationStamp;
+  if (missing !== undefined) entry.missing = missing as MissingFields;
   return entry;
 }
 

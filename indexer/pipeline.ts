@@ -17,7 +17,7 @@ import { split } from './split.js';
 import { chunkArticle } from './chunk.js';
 import { linkContinuations, linkStories, signature, SignatureTable, type PagePart, type StorySignature } from './link.js';
 import { flat } from './strings.js';
-import type { Article, ChunkDoc, FileResult, SourceFile } from './types.js';
+import type { Article, ChunkDoc, FileResult, MissingFields, SourceFile } from './types.js';
 
 export function processBytes(relPath: string, bytes: Uint8Array, loaded: LoadedDeclaration = { declaration: {}, hash: '', problems: [] }): FileResult {
   const reporter = new Reporter(relPath);
@@ -107,6 +107,18 @@ export async function* sources(files: readonly SourceFile[], wanted: (file: Sour
     yield [file, loadSource(file)];
     await yieldToLoop();
   }
+}
+
+/** How many of a file's articles left each field empty: the dry run's quality report, the run report's and /api/status's. */
+export function missingFields(articles: readonly Article[]): MissingFields {
+  const count = (empty: (a: Article) => boolean) => articles.reduce((n, a) => n + (empty(a) ? 1 : 0), 0);
+  return {
+    date: count((a) => a.date === null),
+    source: count((a) => a.source === null),
+    topics: count((a) => a.topics.length === 0),
+    place: count((a) => a.place === null),
+    reporters: count((a) => a.reporters.length === 0),
+  };
 }
 
 /** Signature of an article for reprint linking; `order` makes the earliest copy name the story. */

@@ -16,10 +16,10 @@ import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
 import { SignatureTable, type PagePart } from './link.js';
 import { appendManifest, emptyManifest, encode, manifestChange, ManifestWriter, manifestPath, readManifest, shouldRewrite, toEntry, type Manifest, type ManifestEntry, type ManifestExtent, type ManifestMemo } from './manifest.js';
-import { linkAll, linkMaterial, loadSource, processSource, sources, type LoadedSource } from './pipeline.js';
+import { linkAll, linkMaterial, loadSource, missingFields, processSource, sources, type LoadedSource } from './pipeline.js';
 import { Spool } from './spool.js';
 import { DocumentWriter } from './writer.js';
-import type { ChunkDoc, Diagnostic, SourceFile } from './types.js';
+import { GAP_FIELDS, type ChunkDoc, type Diagnostic, type MissingFields, type SourceFile } from './types.js';
 import type { FolderWatch } from './watch.js';
 
 export type FileStatus = 'indexed' | 'renamed' | 'unchanged' | 'rejected' | 'deleted' | 'skipped';
@@ -35,8 +35,8 @@ export interface FileReport {
    * (`--dry-run` reports them); a run of 29k files does not keep 55k of them until it ends.
    */
   diagnostics: readonly Diagnostic[];
-  /** Dry runs: how many articles left each field empty. */
-  missing?: Record<string, number>;
+  /** How many of its articles left each field empty (files the index holds: indexed, renamed, unchanged). */
+  missing?: MissingFields;
 }
 
 export interface RunReport {
@@ -46,7 +46,7 @@ export interface RunReport {
   startedAt: string;
   finishedAt: string;
   files: FileReport[];
-  totals: { files: number; indexed: number; renamed: number; unchanged: number; rejected: number; deleted: number; articles: number; chunks: number };
+  totals: { files: number; indexed: number; renamed: number; unchanged: number; rejected: number; deleted: number; articles: number; chunks: number; missing: MissingFields };
   /** Documents upserted and deleted in the engine by this run. */
   upserted: number;
   deleted: number;
@@ -123,8 +123,19 @@ function stamped(entry: ManifestEntry, file: SourceFile): ManifestEntry {
   return file.declarationStamp === undefined ? entry : { ...entry, declarationStamp: file.declarationStamp };
 }
 
+function noGaps(): MissingFields {
+  return Object.fromEntries(GAP_FIELDS.map((f) => [f, 0])) as MissingFields;
+}
+
 function emptyTotals(): RunReport['totals'] {
-  return { files: 0, indexed: 0, renamed: 0, unchanged: 0, rejected: 0, deleted: 0, articles: 0, chunks: 0 };
+  return { files: 0, indexed: 0, renamed: 0, unchanged: 0, rejected: 0, deleted: 0, articles: 0, chunks: 0, missing: noGaps() };
+}
+
+/** A file the index holds, as the report shows it. */
+function heldReport(file: string, status: 'unchanged' | 'skipped', entry: ManifestEntry, diagnostics: readonly Diagnostic[]): FileReport {
+  const report: FileReport = { file, status, articles: entry.articles, chunks: entry.chunkIds.length, diagnostics };
+  if (entry.missing) report.missing = entry.missing;
+  return report;
 }
 
 function summarise(files: FileReport[]): RunReport['totals'] {
@@ -139,6 +150,7 @@ function summarise(files: FileReport[]): RunReport['totals'] {
     if (f.status === 'indexed' || f.status === 'renamed' || f.status === 'unchanged') {
       t.articles += f.articles;
       t.chunks += f.chunks;
+      if (f.missing) for (const field of GAP_FIELDS) t.missing[field] += f.missing[field];
     }
   }
   return t;
@@ -198,7 +210,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     for (const [relPath, diagnostics] of setAside) {
       const entry = old.files.get(relPath);
       if (entry) await keepPrevious(relPath, entry);
-      reports.push({ file: relPath, status: 'skipped', articles: entry?.articles ?? 0, chunks: entry?.chunkIds.length ?? 0, diagnostics });
+      reports.push(entry ? heldReport(relPath, 'skipped', entry, diagnostics) : { file: relPath, status: 'skipped', articles: 0, chunks: 0, diagnostics });
     }
 
     // A new file with the content of a vanished one was renamed (or moved). Found when a run
@@ -219,10 +231,12 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     const freshPaths = new Set<string>();
     let freshArticles = 0;
     let done = 0;
-    // Files whose size or time moved are read; the others only if their declaration changed.
+    // Files whose size or time moved are read; the others only if their declaration changed. An
+    // entry written before its articles' empty fields were counted is read again to count them
+    // (its documents are sent again only if its content changed).
     const moved = (file: SourceFile) => {
       const entry = old.files.get(file.relPath);
-      return full || !entry || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs;
+      return full || !entry || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs || !entry.missing;
     };
     // Same bytes and same declarations: nothing to read, and no turn of the event loop each
     // (an incremental run over 29k files passes most of them here).
@@ -231,7 +245,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       const entry = old.files.get(file.relPath);
       if (entry && !moved(file) && file.declarationStamp !== undefined && entry.declarationStamp === file.declarationStamp) {
         next.files.set(file.relPath, entry);
-        reports.push({ file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: NONE });
+        reports.push(heldReport(file.relPath, 'unchanged', entry, NONE));
         done++;
       } else toRead.push(file);
     }
@@ -250,7 +264,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         const declared = loadDeclaration(file.absPath, file.declarations);
         if (entry && (entry.contentHash.split(':')[1] ?? '') === declared.hash) {
           next.files.set(file.relPath, stamped(entry, file));
-          return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: NONE };
+          return heldReport(file.relPath, 'unchanged', entry, NONE);
         }
         source = loadSource(file, declared); // the declaration changed: read the file, not the declaration again
       }
@@ -259,9 +273,11 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         if (entry) await keepPrevious(file.relPath, entry);
         return { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
       }
+      const missing = missingFields(result.articles);
       if (!full && entry && entry.contentHash === result.contentHash) {
-        next.files.set(file.relPath, stamped({ ...entry, size: file.size, mtimeMs: file.mtimeMs }, file));
-        return { file: file.relPath, status: 'unchanged', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: reported(result.diagnostics) };
+        const kept = stamped({ ...entry, size: file.size, mtimeMs: file.mtimeMs, missing }, file);
+        next.files.set(file.relPath, kept);
+        return heldReport(file.relPath, 'unchanged', kept, reported(result.diagnostics));
       }
       const from = entry ? undefined : vanishedWith(result.contentHash);
       if (from) renamedFrom.set(file.relPath, from);
@@ -283,14 +299,14 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       await writer.add(result.chunks.filter((c) => !before.has(c.id)));
       if (entry && !full) toDelete.push(...entry.chunkIds.filter((id) => !ids.has(id)));
       const { signatures, parts } = linkMaterial(result);
-      const fresh = { size: file.size, mtimeMs: file.mtimeMs, contentHash: result.contentHash, chunkIds, articles: result.articles.length, signatures };
+      const fresh = { size: file.size, mtimeMs: file.mtimeMs, contentHash: result.contentHash, chunkIds, articles: result.articles.length, signatures, missing };
       await spool.push({ relPath: file.relPath, entry: stamped(fresh, file), chunkArticles, keptStories, parts });
       freshPaths.add(file.relPath);
       freshArticles += signatures.length;
       const diagnostics = from
         ? [...reported(result.diagnostics), { file: file.relPath, rule: 'sync/renamed', reason: `renamed from ${from}`, severity: 'info' as const }]
         : reported(result.diagnostics);
-      return { file: file.relPath, status: from ? 'renamed' : 'indexed', articles: result.articles.length, chunks: ids.size, diagnostics };
+      return { file: file.relPath, status: from ? 'renamed' : 'indexed', articles: result.articles.length, chunks: ids.size, diagnostics, missing };
     }
 
     // Phase 2: link reprints among the processed files and against the stories already indexed.

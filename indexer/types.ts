@@ -171,6 +171,10 @@ export interface ChunkDoc {
   body: string | null;
 }
 
+/** The fields an article may leave empty that a reader (and a filter) misses: counted per file for the run report. */
+export const GAP_FIELDS = ['date', 'source', 'topics', 'place', 'reporters'] as const;
+export type MissingFields = Record<(typeof GAP_FIELDS)[number], number>;
+
 /** The outcome of running one file through the pipeline, before reprint linking (storyIds are the articles' own ids). */
 export type FileResult =
   | { ok: true; relPath: string; contentHash: string; articles: Article[]; chunks: ChunkDoc[]; diagnostics: Diagnostic[] }

@@ -9,6 +9,7 @@ import { ManifestMemo } from '../indexer/manifest.js';
 import { loadSegmenter, segmenterLoaded } from '../indexer/segment.js';
 import { syncSeeds, type Progress, type RunReport } from '../indexer/sync.js';
 import { FolderWatch } from '../indexer/watch.js';
+import { qualityOf } from '../indexer/quality.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine/meili.js';
 import type { EngineLease } from './lease.js';
@@ -133,6 +134,8 @@ export class Reindexer {
       const rejected = report.files.filter((f) => f.status === 'rejected');
       for (const f of rejected) this.logger.warn({ file: f.file, reasons: f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.reason) }, 'file rejected');
       this.logger.info({ mode: report.mode, reason: report.reason, totals: report.totals, upserted: report.upserted, deleted: report.deleted, directories: report.directories }, 'index run finished');
+      const quality = qualityOf(report);
+      if (quality.files.length) this.logger.info({ undated: quality.undated, unsourced: quality.unsourced, files: quality.files.length + quality.moreFiles, hint: quality.hint }, 'articles without a date or source (see /api/status)');
       await this.onFinished(report).catch((err: unknown) => this.logger.warn({ err }, 'after-run hook failed'));
       return { status: 'done', report };
     } catch (err) {

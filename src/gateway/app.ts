@@ -12,6 +12,7 @@ import helmet from 'helmet';
 import type { Engine } from '../engine/meili.js';
 import type { Logger } from '../logger.js';
 import type { Reindexer } from '../reindexer.js';
+import { qualityOf } from '../../indexer/quality.js';
 import { PROJECT_ROOT, WEB_DIR } from '../paths.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
@@ -147,6 +148,7 @@ export function createApp(deps: AppDeps): express.Express {
           .filter((f) => f.status === 'rejected')
           .map((f) => ({ file: f.file, reasons: f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.reason) })),
       },
+      quality: last && qualityOf(last),
       lastError: reindexer?.lastError ?? null,
       currentRun: reindexer?.currentRun ?? null,
       nextRun: nextRun()?.toISOString() ?? null,

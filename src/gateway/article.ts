@@ -6,9 +6,10 @@ import { z } from 'zod';
 import type { Article } from '../../indexer/types.js';
 import { filterString, type Engine } from '../engine/meili.js';
 import { notFound } from './problem.js';
+import { documented } from './params.js';
 
 export const articleParamsSchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{16}$/, 'must be an article id (16 hexadecimal characters)'),
+  id: documented(z.string().regex(/^[0-9a-f]{16}$/, 'must be an article id (16 hexadecimal characters)'), { type: 'string', pattern: '^[0-9a-f]{16}$' }),
 });
 
 export interface ArticleCopy {

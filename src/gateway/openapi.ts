@@ -1,31 +1,17 @@
 /**
  * /openapi.json, generated from the zod schemas that validate the requests (not written twice).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { articleParamsSchema } from './article.js';
-import { searchQuerySchema } from './search.js';
+import { paramDoc } from './params.js';
+import { searchParams } from './search.js';
 import { suggestQuerySchema } from './suggest.js';
 
-type JsonSchema = Record<string, unknown> & { properties?: Record<string, Record<string, unknown>>; required?: string[] };
-
-function toJson(schema: z.ZodType): JsonSchema {
-  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  delete out.$schema;
-  return out;
-}
-
-/** Each property of an object schema as an OpenAPI parameter. */
-function parameters(schema: z.ZodType, where: 'query' | 'path'): Record<string, unknown>[] {
-  const json = toJson(schema);
-  return Object.entries(json.properties ?? {}).map(([name, s]) => {
-    const repeatable = Array.isArray(s.anyOf) && (s.anyOf as { type?: string }[]).some((x) => x.type === 'array');
-    return {
-      name,
-      in: where,
-      required: where === 'path' || (json.required ?? []).includes(name) && !('default' in s),
-      schema: repeatable ? { type: 'array', items: { type: 'string' } } : s,
-      ...(repeatable ? { style: 'form', explode: true } : {}),
-    };
+/** Each parameter of an endpoint, documented by the schema that validates it (src/gateway/params.ts). */
+function parameters(shape: Record<string, z.ZodType>, where: 'query' | 'path'): Record<string, unknown>[] {
+  return Object.entries(shape).map(([name, schema]) => {
+    const { repeatable, ...doc } = paramDoc(schema);
+    return { name, in: where, required: where === 'path', schema: doc, ...(repeatable ? { style: 'form', explode: true } : {}) };
   });
 }
 
@@ -40,15 +26,15 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/search': {
         get: {
           summary: 'Search articles: one hit per story, facets by source, topic, year and month',
-          parameters: parameters(searchQuerySchema, 'query'),
+          parameters: parameters(searchParams.shape, 'query'),
           responses: { 200: json('hits, total, facets'), 400: problem, 503: problem },
         },
       },
       '/api/articles/{id}': {
-        get: { summary: 'One article with its original-script text, copies and topic explanations', parameters: parameters(articleParamsSchema, 'path'), responses: { 200: json('the article'), 400: problem, 404: problem, 503: problem } },
+        get: { summary: 'One article with its original-script text, copies and topic explanations', parameters: parameters(articleParamsSchema.shape, 'path'), responses: { 200: json('the article'), 400: problem, 404: problem, 503: problem } },
       },
       '/api/suggest': {
-        get: { summary: 'Completions for the search box (Han, Traditional or pinyin input)', parameters: parameters(suggestQuerySchema, 'query'), responses: { 200: json('suggestions'), 400: problem } },
+        get: { summary: 'Completions for the search box (Han, Traditional or pinyin input)', parameters: parameters(suggestQuerySchema.shape, 'query'), responses: { 200: json('suggestions'), 400: problem } },
       },
       '/api/status': { get: { summary: 'Index size, last and current indexing run, next scheduled run', responses: { 200: json('status') } } },
       '/api/admin/reindex': {

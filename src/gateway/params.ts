@@ -12,45 +12,67 @@ import { invalidParams, type InvalidParam } from './problem.js';
 export const once = <T extends z.ZodType<unknown, string | undefined>>(schema: T) =>
   z.preprocess((v) => (Array.isArray(v) && v.length === 1 ? v[0] : v), z.union([z.string(), z.undefined()], { error: 'must be given once' }).pipe(schema));
 
+/** How a parameter is documented in /openapi.json: declared with the schema that validates it. */
+export type ParamDoc = Record<string, unknown> & { type: string; repeatable?: true };
+
+export function documented<T extends z.ZodType>(schema: T, doc: ParamDoc): T {
+  return schema.meta({ param: doc });
+}
+
+/** The documentation of a parameter built here (a plain string when it was not). */
+export function paramDoc(schema: z.ZodType): ParamDoc {
+  return ((z.globalRegistry.get(schema) as { param?: ParamDoc } | undefined)?.param) ?? { type: 'string' };
+}
+
 /** A whole number in a range: one reason whatever is wrong with it (not a number, a fraction, too large). */
 export function wholeNumber(min: number, max: number, fallback: number) {
   const reason = `must be a whole number from ${min} to ${max}`;
-  return once(
-    z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        if (v === undefined) return fallback;
-        const n = /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
-        if (Number.isInteger(n) && n >= min && n <= max) return n;
-        ctx.addIssue({ code: 'custom', message: reason });
-        return z.NEVER;
-      }),
+  return documented(
+    once(
+      z
+        .string()
+        .optional()
+        .transform((v, ctx) => {
+          if (v === undefined) return fallback;
+          const n = /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+          if (Number.isInteger(n) && n >= min && n <= max) return n;
+          ctx.addIssue({ code: 'custom', message: reason });
+          return z.NEVER;
+        }),
+    ),
+    { type: 'integer', minimum: min, maximum: max, default: fallback },
   );
 }
 
-/** Text up to a length. */
-export const text = (max: number) => once(z.string().max(max, `must be at most ${max} characters`).optional());
+/** Text up to a length; empty when not given. */
+export const text = (max: number) =>
+  documented(once(z.string().max(max, `must be at most ${max} characters`).optional()).transform((v) => v ?? ''), { type: 'string', maxLength: max, default: '' });
 
 /** One of a few words. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
-  once(z.enum(values, { error: `must be one of ${values.join(', ')}` }).optional()).transform((v) => v ?? fallback);
+  documented(once(z.enum(values, { error: `must be one of ${values.join(', ')}` }).optional()).transform((v) => v ?? fallback), { type: 'string', enum: [...values], default: fallback });
 
 /** A calendar day as YYYY-MM-DD. */
-export const day = once(
-  z
-    .string()
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'must be a calendar date as YYYY-MM-DD')
-    .optional(),
+export const day = documented(
+  once(
+    z
+      .string()
+      .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'must be a calendar date as YYYY-MM-DD')
+      .optional(),
+  ),
+  { type: 'string', format: 'date' },
 );
 
 /** One value or several (?source=a&source=b), each short and non-empty after trimming. */
 export const repeatable = (maxValues: number, maxChars: number) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter((s) => s !== ''))
-    .pipe(z.array(z.string().max(maxChars, `must be values of at most ${maxChars} characters`)).max(maxValues, `must be at most ${maxValues} values`))
-    .optional();
+  documented(
+    z
+      .union([z.string(), z.array(z.string())])
+      .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter((s) => s !== ''))
+      .pipe(z.array(z.string().max(maxChars, `must be values of at most ${maxChars} characters`)).max(maxValues, `must be at most ${maxValues} values`))
+      .optional(),
+    { type: 'array', items: { type: 'string', maxLength: maxChars }, maxItems: maxValues, repeatable: true },
+  );
 
 /**
  * Parses `req.query` (or params) against an endpoint's schema: a 400 problem with one reason per

@@ -16,7 +16,7 @@ const MAX_FILTER_VALUES = 20;
 
 /** /api/search's parameters (see src/gateway/params.ts for their wording). */
 export const searchParams = z.object({
-  q: text(MAX_QUERY_CHARS).transform((v) => v ?? ''),
+  q: text(MAX_QUERY_CHARS),
   source: repeatable(MAX_FILTER_VALUES, 100),
   topic: repeatable(MAX_FILTER_VALUES, 100),
   from: day,

@@ -212,7 +212,7 @@ function* sortedSteps(values: readonly string[]): Generator<void, Int32Array> {
 }
 
 export const suggestQuerySchema = z.object({
-  q: text(50).transform((v) => v ?? ''),
+  q: text(50),
   limit: wholeNumber(1, 20, 8),
 });
 

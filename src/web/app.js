@@ -18,6 +18,9 @@ const mainEl = $('main');
 const PER_PAGE = 10;
 const FACET_TITLES = { source: '来源', topic: '主题', year: '年份' };
 const KIND_NAMES = { title: '标题', person: '人物', place: '地点', topic: '主题' };
+// Said rather than left out: a reader should know the file did not state it (the operator can declare it).
+const UNKNOWN_DATE = '日期未知';
+const UNKNOWN_SOURCE = '来源未知';
 
 function el(tag, props = {}, children = []) {
   const node = document.createElement(tag);
@@ -236,7 +239,7 @@ function renderHits(body) {
     ...body.hits.map((hit) => {
       const snippet = el('p', { className: 'snippet' });
       snippet.innerHTML = hit.snippet; // escaped by the server; only <mark> is markup
-      const meta = [hit.source, hit.date, hit.topics.join(' · ')].filter(Boolean).join(' | ');
+      const meta = [hit.source ?? UNKNOWN_SOURCE, hit.date ?? UNKNOWN_DATE, hit.topics.join(' · ')].filter(Boolean).join(' | ');
       const children = [el('h3', {}, [articleLink(hit)]), el('div', { className: 'meta', textContent: meta }), snippet];
       if (hit.alsoIn.length) children.push(el('p', { className: 'also', textContent: `也见于：${hit.alsoIn.join('、')}` }));
       return el('li', { className: 'hit' }, children);
@@ -324,7 +327,7 @@ async function renderArticle(params, seq) {
     return;
   }
   document.title = `${a.title} - 新闻检索`;
-  const meta = [a.source, a.agency && a.agency !== a.source ? `${a.agency}稿` : null, a.date, a.place, a.reporters.length ? `记者 ${a.reporters.join(' ')}` : null]
+  const meta = [a.source ?? UNKNOWN_SOURCE, a.agency && a.agency !== a.source ? `${a.agency}稿` : null, a.date ?? UNKNOWN_DATE, a.place, a.reporters.length ? `记者 ${a.reporters.join(' ')}` : null]
     .filter(Boolean)
     .join(' | ');
   const paragraphs = (text) => el('div', { className: 'body' }, text.split('\n').map((p) => el('p', { textContent: p })));

@@ -151,6 +151,10 @@ describe('the search page in Chromium', () => {
     const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
     assert.ok(width <= 390, `no horizontal scrolling at phone width (${width}px)`);
     await page.screenshot({ path: path.join(OUTPUT, 'search-phone.png'), fullPage: true });
+    // An article whose file gives no year says so rather than showing nothing.
+    await page.goto(`${base}/?q=${encodeURIComponent('云合影')}`);
+    await settled(page);
+    assert.match((await page.locator('#results li.hit .meta').first().textContent()) ?? '', /日期未知/);
     await page.goto(`${base}/?q=${encodeURIComponent('完全不存在的词语组合')}`);
     await settled(page);
     assert.equal(await page.locator('#results .state.empty').count(), 1);

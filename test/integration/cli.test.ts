@@ -84,6 +84,10 @@ describe('index CLI', () => {
       assert.ok(existsSync(manifestPath(dataDir, indexName)));
       assert.match(stderr, /indexed\s+000_ec9a296428cebe2e\.txt \d+ articles, \d+ chunks/);
       assert.match(stderr, /full run .*5 files, 5 indexed/);
+      // What the index lacks, where, and how to declare it.
+      assert.match(stderr, /\d+ articles: 1 without a date, 0 without a source, \d+ without a topic/);
+      assert.match(stderr, /003_eab1bee5dfb038ec\.txt: 1\/1 without a date/);
+      assert.match(stderr, /to fix: declare .*\.meta\.json.*"published"/);
       assert.ok((await testEngine().documentCount(indexName)) > 0);
     } finally {
       await testEngine().deleteIndex(indexName).catch(() => {});

@@ -49,6 +49,12 @@ describe('operations endpoints', () => {
     assert.deepEqual(status.body.lastRun.rejected, []);
     assert.ok(status.body.index.documents > 0);
     assert.equal(status.body.nextRun, '2030-01-01T00:00:00.000Z');
+    // The samples hold one article whose file states no year: counted, named, and how to declare it said.
+    const quality = status.body.quality as { articles: number; undated: number; files: { file: string; undated: number }[]; hint: string };
+    assert.equal(quality.articles, status.body.lastRun.articles);
+    assert.equal(quality.undated, 1);
+    assert.deepEqual(quality.files.map((f) => [f.file, f.undated]), [['003_eab1bee5dfb038ec.txt', 1]]);
+    assert.match(quality.hint, /\.meta\.json.*"published"/);
   });
 
   it('exports Prometheus metrics: request latency by route, engine latency, index size, last run', async () => {

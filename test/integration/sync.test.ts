@@ -39,6 +39,29 @@ describe('syncSeeds against Meilisearch', () => {
     assert.equal(m.status, 'ok');
   });
 
+  it('counts each file\'s articles without a date, a source or a topic, and keeps the counts for unchanged files', async () => {
+    const report = await run();
+    const undated = report.files.filter((f) => (f.missing?.date ?? 0) > 0).map((f) => f.file);
+    assert.deepEqual(undated, ['003_eab1bee5dfb038ec.txt']);
+    assert.ok(report.files.every((f) => f.missing !== undefined), 'every file the index holds is counted');
+    assert.equal(report.totals.missing.date, 1);
+    assert.equal(report.totals.missing.source, 0);
+  });
+
+  it('reads a file again to count its empty fields when its manifest entry was written before they were counted, and sends nothing', async () => {
+    const file = manifestPath(dataDir, indexName);
+    const lines = (await readFile(file, 'utf8')).split('\n').map((l) => (l.includes('"missing"') ? JSON.stringify({ ...JSON.parse(l), missing: undefined }) : l));
+    await writeFile(file, lines.join('\n'));
+    const taskBefore = await engine.latestTaskUid();
+    const report = await run();
+    assert.equal(report.mode, 'incremental');
+    assert.equal(report.totals.unchanged, 5);
+    assert.equal(report.totals.missing.date, 1);
+    assert.equal(await engine.latestTaskUid(), taskBefore);
+    const m = await readManifest(file);
+    assert.ok(m.status === 'ok' && [...m.manifest.files.values()].every((e) => e.missing !== undefined));
+  });
+
   it('sends nothing to the engine when nothing changed', async () => {
     const taskBefore = await engine.latestTaskUid();
     const report = await run();
