@@ -4,13 +4,12 @@
  * background, then keeps it current on REINDEX_CRON. SIGINT/SIGTERM stop everything cleanly.
  */
 import { once } from 'node:events';
-import pino from 'pino';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectEngine } from './engine/connect.js';
 import { createApp, createHttpServer } from './gateway/app.js';
 import { SuggestionIndex } from './gateway/suggest.js';
-import { createLogger } from './logger.js';
+import { createConsoleLogger } from './logger.js';
 import type { RunReport } from '../indexer/sync.js';
 import type { Reindexer } from './reindexer.js';
 import { followIndex, startScheduler } from './scheduler.js';
@@ -32,8 +31,7 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  // Asynchronous writes: under load, a synchronous write per request line cost the gateway a fifth of its throughput.
-  const logger = createLogger(config.logLevel, pino.destination({ dest: 1, sync: false }));
+  const logger = await createConsoleLogger(config.logLevel);
   const connection = await connectEngine(config, logger);
 
   let shuttingDown = false;

@@ -129,15 +129,25 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`Meilisearch did not answer /health within ${timeoutMs} ms`);
 }
 
-/** Meilisearch's log lines, forwarded to pino at debug level (warnings and errors at their own level). */
+/**
+ * The level a Meilisearch log line is forwarded at: debug, but errors and warnings at their own,
+ * except the warning the engine logs for each request it answered with a 4xx (`status_code=404
+ * … index_not_found` when the gateway asks for an index that is not built yet): that answer is
+ * the engine boundary's to handle or surface, and the line is noise at warn level.
+ */
+export function engineLineLevel(text: string): 'error' | 'warn' | 'debug' {
+  if (/\bERROR\b/.test(text)) return 'error';
+  if (/\bWARN\b/.test(text)) return /\bstatus_code=4\d\d\b/.test(text) ? 'debug' : 'warn';
+  return 'debug';
+}
+
+/** Meilisearch's log lines, forwarded to pino (engineLineLevel). */
 function forwardLogs(child: ChildProcess, logger: Logger): void {
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     readline.createInterface({ input: stream }).on('line', (line) => {
       const text = line.replace(/\x1b\[[0-9;]*m/g, '');
-      if (/\bERROR\b/.test(text)) logger.error({ engine: text }, 'meilisearch');
-      else if (/\bWARN\b/.test(text)) logger.warn({ engine: text }, 'meilisearch');
-      else logger.debug({ engine: text }, 'meilisearch');
+      logger[engineLineLevel(text)]({ engine: text }, 'meilisearch');
     });
   }
 }
@@ -200,7 +210,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
       const next = launch();
       waitForHealth(url, next, START_TIMEOUT_MS).then(
         () => {
-          logger.info({ url, pid: next.pid }, 'embedded Meilisearch restarted');
+          logger.info({ url, enginePid: next.pid }, 'embedded Meilisearch restarted');
           events.emit('restart');
         },
         (err: unknown) => {
@@ -212,7 +222,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
   };
 
   const first = launch();
-  logger.info({ url, pid: first.pid, dataDir }, 'starting embedded Meilisearch');
+  logger.info({ url, enginePid: first.pid, dataDir }, 'starting embedded Meilisearch');
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {

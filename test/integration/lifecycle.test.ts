@@ -11,6 +11,28 @@ import { describe, it } from 'node:test';
 import { ROOT, copySeeds, tempDir } from '../helpers/env.js';
 import { enginePids, pidsWith, startService as startProcess, waitFor, type Service } from '../helpers/service.js';
 
+/** The keys of a JSON object's own level, in order, repeats kept (JSON.parse keeps only the last of a repeated key). */
+function topLevelKeys(json: string): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (json[j] !== '"') j += json[j] === '\\' ? 2 : 1;
+      if (depth === 1 && expectKey) keys.push(json.slice(i + 1, j));
+      expectKey = false;
+      i = j;
+    } else if (c === '{' || c === '[') {
+      depth++;
+      expectKey = c === '{' && depth === 1;
+    } else if (c === '}' || c === ']') depth--;
+    else if (c === ',' && depth === 1) expectKey = true;
+  }
+  return keys;
+}
+
 /** The service on a fresh DATA_DIR and a copy of the samples, with the engine's log lines forwarded (debug). */
 async function startService(): Promise<Service & { dataDir: string }> {
   const dataDir = await tempDir();
@@ -47,6 +69,14 @@ describe('npm start (src/main.ts)', () => {
     await waitFor('the engine to stop', async () => (await enginePids(svc.dataDir)).length === 0, 15_000);
     assert.ok(!svc.output.join('\n').includes(key), 'the master key is in no log line');
     assert.ok(svc.output.some((l) => l.includes('meilisearch')), 'engine log lines are forwarded at debug level');
+    // A first start asks for an index that is not built yet: the engine's 404 warnings stay at debug.
+    const lines = svc.output.filter((l) => l.startsWith('{')).map((l) => [l, JSON.parse(l) as { level: number; msg: string }] as const);
+    assert.deepEqual(lines.filter(([, l]) => l.msg === 'meilisearch' && l.level >= 40).map(([t]) => t), []);
+    // No line carries a key twice (the engine's pid was logged as `pid`, beside the process's own).
+    for (const [text] of lines) {
+      const keys = topLevelKeys(text);
+      assert.equal(new Set(keys).size, keys.length, text);
+    }
   });
 
   it('leaves no engine behind when the service is killed with SIGKILL', async () => {
