@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response } from 'express';
 import cors from 'cors';
-import { z } from 'zod';
 import helmet from 'helmet';
 import type { Engine } from '../engine/meili.js';
 import type { Logger } from '../logger.js';
@@ -17,7 +16,7 @@ import { PROJECT_ROOT, WEB_DIR } from '../paths.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, engineUnavailable, problemHandler, sendProblem } from './problem.js';
-import { articleParamsSchema, loadArticle } from './article.js';
+import { articleParamsSchema, articleQuerySchema, loadArticle } from './article.js';
 import { accessLog } from './access-log.js';
 export { createHttpServer, MAX_HEADER_BYTES } from './http-server.js';
 import { SuggestionIndex, suggestQuerySchema } from './suggest.js';
@@ -125,8 +124,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.get('/api/articles/:id', async (req, res) => {
     const { id } = parseParams(articleParamsSchema, ['id'], req.params);
-    parseParams(z.object({}), [], req.query);
-    res.json(await metrics.timeEngine('article', () => loadArticle(engine, indexName, id)));
+    const { q } = parseParams(articleQuerySchema, ['q'], req.query);
+    res.json(await metrics.timeEngine('article', () => loadArticle(engine, indexName, id, q)));
   });
 
   app.get('/api/status', async (_req, res) => {

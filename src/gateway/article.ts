@@ -6,7 +6,12 @@ import { z } from 'zod';
 import type { Article } from '../../indexer/types.js';
 import { filterString, type Engine } from '../engine/meili.js';
 import { notFound } from './problem.js';
-import { documented } from './params.js';
+import { documented, text } from './params.js';
+import { MARK_CLOSE, MARK_OPEN } from './snippet.js';
+import { MAX_QUERY_CHARS, normalizeQuery } from './search.js';
+
+/** The article page's query: the words searched, so that the page can mark them. */
+export const articleQuerySchema = z.object({ q: text(MAX_QUERY_CHARS) });
 
 export const articleParamsSchema = z.object({
   id: documented(z.string().regex(/^[0-9a-f]{16}$/, 'must be an article id (16 hexadecimal characters)'), { type: 'string', pattern: '^[0-9a-f]{16}$' }),
@@ -29,12 +34,47 @@ export type ArticleView = Pick<
   original: string | null;
   chunks: number;
   copies: ArticleCopy[];
+  /** With `q`: the words of the title and body the engine matched for it (distinct, longest first), for the page to mark. */
+  highlights?: string[];
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
-export async function loadArticle(engine: Engine, indexName: string, id: string): Promise<ArticleView> {
+/** Chunks read for the words matched, at most: an article longer than this has its first ones marked. */
+const MAX_MARKED_CHUNKS = 100;
+
+/**
+ * The words the engine matches for `q` in one article: a search for `q` among its chunks (one hit
+ * per chunk, not per article), the marks of its highlights collected. The engine's own matching
+ * (segmentation, synonyms, script conversion) decides, as it did for the snippet the reader clicked.
+ */
+export async function matchedWords(engine: Engine, indexName: string, id: string, q: string): Promise<string[]> {
+  const query = normalizeQuery(q);
+  if (!query) return [];
+  const result = await engine.search(indexName, {
+    q: query,
+    matchingStrategy: 'last',
+    filter: [`articleId = ${filterString(id)}`],
+    distinct: 'chunkIndex',
+    page: 1,
+    hitsPerPage: MAX_MARKED_CHUNKS,
+    attributesToRetrieve: ['chunkIndex'],
+    attributesToHighlight: ['title', 'text'],
+    highlightPreTag: MARK_OPEN,
+    highlightPostTag: MARK_CLOSE,
+  });
+  const words = new Set<string>();
+  const mark = new RegExp(`${MARK_OPEN}([^${MARK_CLOSE}]+)${MARK_CLOSE}`, 'g');
+  for (const hit of result.hits) {
+    for (const value of Object.values(hit._formatted ?? {})) {
+      if (typeof value === 'string') for (const m of value.matchAll(mark)) words.add(m[1]!);
+    }
+  }
+  return [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+export async function loadArticle(engine: Engine, indexName: string, id: string, q = ''): Promise<ArticleView> {
   const [first] = await engine.findDocuments(indexName, [`articleId = ${filterString(id)}`, 'chunkIndex = 0'].join(' AND '));
   if (!first) throw notFound(`no article with id ${id}`);
   const storyId = String(first.storyId);
@@ -60,5 +100,6 @@ export async function loadArticle(engine: Engine, indexName: string, id: string)
     copies: siblings
       .filter((d) => d.articleId !== id)
       .map((d) => ({ id: String(d.articleId), title: String(d.title), source: str(d.source), date: str(d.date) })),
+    ...(q.trim() ? { highlights: await matchedWords(engine, indexName, id, q) } : {}),
   };
 }

@@ -2,7 +2,7 @@
  * /openapi.json, generated from the zod schemas that validate the requests (not written twice).
  */
 import type { z } from 'zod';
-import { articleParamsSchema } from './article.js';
+import { articleParamsSchema, articleQuerySchema } from './article.js';
 import { paramDoc } from './params.js';
 import { searchParams } from './search.js';
 import { suggestQuerySchema } from './suggest.js';
@@ -31,7 +31,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       '/api/articles/{id}': {
-        get: { summary: 'One article with its original-script text, copies and topic explanations', parameters: parameters(articleParamsSchema.shape, 'path'), responses: { 200: json('the article'), 400: problem, 404: problem, 503: problem } },
+        get: { summary: 'One article with its original-script text, copies and topic explanations', parameters: [...parameters(articleParamsSchema.shape, 'path'), ...parameters(articleQuerySchema.shape, 'query')], responses: { 200: json('the article'), 400: problem, 404: problem, 503: problem } },
       },
       '/api/suggest': {
         get: { summary: 'Completions for the search box (Han, Traditional or pinyin input)', parameters: parameters(suggestQuerySchema.shape, 'query'), responses: { 200: json('suggestions'), 400: problem } },

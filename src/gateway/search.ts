@@ -11,7 +11,7 @@ import { day, oneOf, repeatable, text, wholeNumber } from './params.js';
 /** Deepest page a client may ask for: the engine counts at most maxTotalHits (1000) hits. */
 const MAX_PAGE = 100;
 const MAX_PER_PAGE = 50;
-const MAX_QUERY_CHARS = 200;
+export const MAX_QUERY_CHARS = 200;
 const MAX_FILTER_VALUES = 20;
 
 /** /api/search's parameters (see src/gateway/params.ts for their wording). */

@@ -307,6 +307,21 @@ function showError(message) {
 
 // ---- article -------------------------------------------------------------------------------
 
+/** Text as nodes with the searched words (as the engine matched them, longest first) in <mark>; nothing is parsed as HTML. */
+function marked(text, words) {
+  if (!words.length) return [text];
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const nodes = [];
+  let at = 0;
+  for (const m of text.matchAll(pattern)) {
+    if (m.index > at) nodes.push(text.slice(at, m.index));
+    nodes.push(el('mark', { textContent: m[0] }));
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) nodes.push(text.slice(at));
+  return nodes;
+}
+
 async function renderArticle(params, seq) {
   resultsView.hidden = true;
   articleView.hidden = false;
@@ -319,7 +334,8 @@ async function renderArticle(params, seq) {
     if (history.length > 1 && history.state !== 'entry') history.back();
     else navigate(back);
   });
-  const res = await fetch(`/api/articles/${encodeURIComponent(params.get('article'))}`).catch(() => null);
+  const q = params.get('q')?.trim();
+  const res = await fetch(`/api/articles/${encodeURIComponent(params.get('article'))}${q ? `?${new URLSearchParams({ q })}` : ''}`).catch(() => null);
   const a = res ? await res.json().catch(() => ({})) : {};
   if (seq !== renderSeq) return;
   if (!res?.ok) {
@@ -330,12 +346,13 @@ async function renderArticle(params, seq) {
   const meta = [a.source ?? UNKNOWN_SOURCE, a.agency && a.agency !== a.source ? `${a.agency}稿` : null, a.date ?? UNKNOWN_DATE, a.place, a.reporters.length ? `记者 ${a.reporters.join(' ')}` : null]
     .filter(Boolean)
     .join(' | ');
-  const paragraphs = (text) => el('div', { className: 'body' }, text.split('\n').map((p) => el('p', { textContent: p })));
+  const words = a.highlights ?? [];
+  const paragraphs = (text, mark) => el('div', { className: 'body' }, text.split('\n').map((p) => el('p', {}, mark ? marked(p, words) : [p])));
   const parts = [backLink];
   if (a.kicker) parts.push(el('p', { className: 'kicker', textContent: a.kicker }));
-  parts.push(el('h1', { textContent: a.title }), el('div', { className: 'meta', textContent: meta }), paragraphs(a.body));
+  parts.push(el('h1', {}, marked(a.title, words)), el('div', { className: 'meta', textContent: meta }), paragraphs(a.body, true));
   if (a.original) {
-    const details = el('details', {}, [el('summary', { textContent: '原文（繁体）' }), paragraphs(a.original)]);
+    const details = el('details', {}, [el('summary', { textContent: '原文（繁体）' }), paragraphs(a.original, false)]);
     parts.push(el('section', {}, [details]));
   }
   if (a.topics.length) {

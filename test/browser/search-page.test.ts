@@ -129,6 +129,9 @@ describe('the search page in Chromium', () => {
     await page.waitForURL((u) => u.searchParams.has('article'));
     await settled(page);
     assert.equal(await page.locator('#article-view h1').textContent(), title);
+    // The searched word is marked in the article as it was in the results.
+    assert.ok((await page.locator('#article-view .body mark').count()) > 0, 'the searched words are marked in the article');
+    assert.ok((await page.locator('#article-view .body mark').allTextContents()).every((t) => t === '金砖'));
     assert.ok((await page.locator('#article-view .body p').count()) > 1);
     assert.ok(new URL(page.url()).searchParams.get('article'));
     await page.screenshot({ path: path.join(OUTPUT, 'article-desktop.png'), fullPage: true });
@@ -150,6 +153,9 @@ describe('the search page in Chromium', () => {
     assert.equal(await page.locator('#q').inputValue(), '金砖');
     const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
     assert.ok(width <= 390, `no horizontal scrolling at phone width (${width}px)`);
+    // Every facet column is on the screen (the third ran off it, clipped).
+    const columns = await page.locator('#facets section').evaluateAll((sections) => sections.map((e) => e.getBoundingClientRect().right));
+    assert.ok(columns.length === 3 && columns.every((right) => right <= 390), `facet columns end at ${columns.join(', ')}px`);
     await page.screenshot({ path: path.join(OUTPUT, 'search-phone.png'), fullPage: true });
     // An article whose file gives no year says so rather than showing nothing.
     await page.goto(`${base}/?q=${encodeURIComponent('云合影')}`);

@@ -244,6 +244,19 @@ describe('HTTP API', () => {
     assert.deepEqual(a.copies.map((c) => c.id).sort(), reprinted.slice(1).map((r) => r.id).sort());
   });
 
+  it('gives the words the engine matched in an article for the searched query, in either script', async () => {
+    const record = records.find((r) => r.title.includes('金砖国家'))!;
+    const plain = await request(app).get(`/api/articles/${record.id}`).expect(200);
+    assert.equal(plain.body.highlights, undefined);
+    for (const q of ['金砖 会晤', '金磚 會晤']) {
+      const res = await request(app).get(`/api/articles/${record.id}`).query({ q }).expect(200);
+      const words = res.body.highlights as string[];
+      assert.ok(words.includes('金砖') && words.includes('会晤'), words.join(' '));
+      assert.ok(words.every((w) => record.body.includes(w) || record.title.includes(w)), words.join(' '));
+    }
+    await request(app).get(`/api/articles/${record.id}`).query({ q: '字'.repeat(201) }).expect(400);
+  });
+
   it('serves a Traditional article with its original-script text', async () => {
     const record = records.find((r) => r.script === 'traditional')!;
     const res = await request(app).get(`/api/articles/${record.id}`).expect(200);
