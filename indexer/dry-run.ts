@@ -1,5 +1,5 @@
 /**
- * The dry run: the whole pipeline without an engine, one JSON article per line (DESIGN: CLI).
+ * The dry run: the whole pipeline without an engine, one JSON article per line (docs/design.md: CLI).
  */
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
@@ -8,7 +8,7 @@ import { linkResults, missingFields, processSource, sources } from './pipeline.j
 import type { Article, Diagnostic, FileResult } from './types.js';
 import type { FileReport } from './sync.js';
 
-/** The record DESIGN fixes for each article of a dry run. */
+/** The record docs/design.md fixes for each article of a dry run. */
 export function articleRecord(article: Article, chunks: number) {
   return {
     id: article.id,

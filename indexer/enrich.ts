@@ -1,6 +1,6 @@
 /**
  * enrich: an article draft → an Article with source, agency, date, place, reporters and
- * topics. A first cut of DESIGN's rules: front matter > dateline agency for the source;
+ * topics. The rules of docs/design.md: front matter > dateline agency for the source;
  * the dateline's month and day with the year from the file's context; null rather than a guess.
  */
 import { createHash } from 'node:crypto';

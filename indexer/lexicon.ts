@@ -33,7 +33,7 @@ export const PHOTO_CREDIT = /(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*�
 export const FULL_DATE = /(20\d{2}|19\d{2})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?/g;
 
 /**
- * The default topic taxonomy (DESIGN: Topics) with the words that decide each topic.
+ * The default topic taxonomy (docs/design.md: Topics) with the words that decide each topic.
  * An article's topic score counts these words; the title counts three times.
  */
 export const TOPIC_WORDS: Record<string, string[]> = {

@@ -214,7 +214,7 @@ export class Engine {
     this.client = new Meilisearch({
       host: options.url,
       apiKey: options.apiKey,
-      // gzip on loopback costs ~25 ms a request in Node clients (ENGINE-NOTES).
+      // gzip on loopback costs ~25 ms a request in Node clients (docs/engine-notes.md).
       requestInit: { headers: { 'accept-encoding': 'identity' } },
       timeout: REQUEST_TIMEOUT_MS,
     });

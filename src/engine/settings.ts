@@ -2,7 +2,7 @@
  * Index settings as code. Applied before documents on every run (only when the engine's
  * differ, since changing them re-indexes everything). Chunks are the documents; `articleId`
  * is the distinct attribute so a search returns one hit per article, and every chunk carries
- * its article's facet fields so facet counts are per article (ENGINE-NOTES: distinct and facets).
+ * its article's facet fields so facet counts are per article (docs/engine-notes.md: distinct and counts).
  */
 import { ABBREVIATIONS, VARIANT_WORDS } from '../../indexer/lexicon.js';
 

@@ -83,7 +83,7 @@ export function planSearch(query: SearchQuery, matchingStrategy: 'all' | 'last' 
     filter: buildFilter(query),
     distinct,
     facets: query.topic?.length ? ['year', 'month'] : ['topics', 'year', 'month'],
-    // page/hitsPerPage: exhaustive totals and facet counts after distinct (ENGINE-NOTES).
+    // page/hitsPerPage: exhaustive totals and facet counts after distinct (docs/engine-notes.md).
     page: query.page,
     hitsPerPage: query.perPage,
     attributesToRetrieve: RETRIEVED,

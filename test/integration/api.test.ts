@@ -35,7 +35,7 @@ describe('HTTP API', () => {
     await engine.deleteIndex(indexName).catch(() => {});
   });
 
-  it('answers a search with DESIGN\'s response shape', async () => {
+  it('answers a search with the response shape of docs/design.md', async () => {
     const res = await request(app).get('/api/search').query({ q: '金砖' }).expect(200).expect('content-type', /json/);
     const body = res.body as Record<string, unknown>;
     assert.deepEqual(Object.keys(body).sort(), ['facets', 'hits', 'page', 'perPage', 'query', 'total', 'tookMs'].sort());

@@ -29,7 +29,7 @@ async function runCli(args: string[], env: Record<string, string> = {}): Promise
 const DRY_RUN_FIELDS = ['id', 'storyId', 'file', 'title', 'kicker', 'source', 'agency', 'date', 'place', 'reporters', 'topics', 'keywords', 'script', 'body', 'chunks'];
 
 describe('index CLI', () => {
-  it('--dry-run --out - prints one JSON article per line with DESIGN\'s fields', async () => {
+  it('--dry-run --out - prints one JSON article per line with the fields of docs/design.md', async () => {
     const { code, stdout, stderr } = await runCli(['--seeds', SEEDS, '--dry-run', '--out', '-']);
     assert.equal(code, 0, stderr);
     const records = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);

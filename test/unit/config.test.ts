@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 describe('loadConfig', () => {
-  it('has a default for every variable of DESIGN', () => {
+  it('has a default for every variable of docs/design.md', () => {
     const c = loadConfig({});
     assert.equal(c.port, 3000);
     assert.equal(c.seedsDir, path.resolve('./seeds'));
