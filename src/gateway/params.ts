@@ -52,12 +52,19 @@ export const text = (max: number) =>
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
   documented(once(z.enum(values, { error: `must be one of ${values.join(', ')}` }).optional()).transform((v) => v ?? fallback), { type: 'string', enum: [...values], default: fallback });
 
+/** YYYY-MM-DD naming a day that exists (not 2024-02-30, not 0000-00-00). */
+export function isCalendarDay(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const t = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(v);
+}
+
 /** A calendar day as YYYY-MM-DD. */
 export const day = documented(
   once(
     z
       .string()
-      .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'must be a calendar date as YYYY-MM-DD')
+      .refine(isCalendarDay, 'must be a calendar date as YYYY-MM-DD')
       .optional(),
   ),
   { type: 'string', format: 'date' },

@@ -30,6 +30,7 @@ describe('searchQuerySchema', () => {
     ['an unknown sort', { sort: 'random' }, 'sort'],
     ['a malformed date', { from: '2024/10/23' }, 'from'],
     ['an impossible date', { to: '2024-02-30' }, 'to'],
+    ['a date of year zero', { to: '0000-00-00' }, 'to'],
     ['to before from', { from: '2024-10-23', to: '2024-10-01' }, 'to'],
     ['a query given twice', { q: ['a', 'b'] }, 'q'],
     ['a very long query', { q: '字'.repeat(201) }, 'q'],
