@@ -5,6 +5,7 @@
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import type { Reporter } from './diagnostics.js';
+import { wordCoverage } from './segment.js';
 import { FURNITURE_LINES, HAN, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, MASTHEAD, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
 import type { Block, Cleaned, Parsed, Script } from './types.js';
 
@@ -221,12 +222,27 @@ function decodeShifted(run: string[], resync: string): string | null {
   return text.includes('\ufffd') ? null : text;
 }
 
+/** Share of dictionary words (segment.wordCoverage) at most in what a repair replaces: more is words someone wrote. */
+const MAX_GARBLED_COVERAGE = 0.34;
+/** How much more of the line must be dictionary words once repaired. */
+const MIN_COVERAGE_GAIN = 0.15;
+/** Share of dictionary words below which an unrepairable run is garbage to drop. */
+const MAX_DROPPED_COVERAGE = 0.2;
+
+/** Dictionary-word coverage of a text in Simplified script (the dictionary's). */
+const coverageOf = (text: string) => wordCoverage(toSimplified(text));
+
 /**
  * Mojibake from UTF-8 pages whose GBK bytes were read one byte out of step: a lost byte shows
  * as '?', then every character is made of the second byte of one original character and the
  * first of the next, until an ASCII byte brings the reader back in step ('?!霸坪嫌啊' for
- * '。“云合影'). The run is re-encoded as GBK, shifted back by one byte and decoded again; the
- * repair is kept when it reads as news text, else the run is dropped when it reads as garbage.
+ * '。“云合影'). The run is re-encoded as GBK, shifted back by one byte and decoded again.
+ *
+ * Repaired only on strong evidence, as a '?' beside correct text is common (`Blog Worth?看看…`,
+ * `=?》Against`, page script `?"MSIE"`): the stretch it replaces must not read as words (little
+ * of it in jieba's dictionary), the repaired line must read as words clearly better than before,
+ * and the repair must be made of frequent characters. A run that reads as garbage and cannot be
+ * repaired is dropped; anything else is left exactly as it is.
  */
 export function repairMojibake(line: string): { text: string; repaired: number; dropped: number } {
   let out = '';
@@ -254,26 +270,29 @@ export function repairMojibake(line: string): { text: string; repaired: number; 
     // Where the reader came back in step is unknown: at an ASCII letter inside the run (a byte
     // below 0x80) or at its end. Each candidate is judged with the rest of the run left as it is.
     let best: { text: string; end: number; score: number } | null = null;
+    const whole = run.join('');
     for (let k = MIN_MOJIBAKE_RUN; k <= run.length; k++) {
+      const garbled = run.slice(0, k).join('');
+      if (coverageOf(garbled) > MAX_GARBLED_COVERAGE) continue;
       const last = run[k - 1]!;
       const rest = run.slice(k).join('');
       const candidates: [string[], string][] = [[run.slice(0, k), '']];
       if (/^[\x40-\x7e]$/.test(last)) candidates.push([run.slice(0, k - 1), last]);
       for (const [body, resync] of candidates) {
         const text = decodeShifted(body, resync);
-        if (text === null) continue;
+        if (text === null || commonness(text) < MIN_REPAIRED_COMMONNESS) continue;
+        if (coverageOf(text + rest) < coverageOf(whole) + MIN_COVERAGE_GAIN) continue;
         const score = readability(text + rest);
         // Among equal readings the longer one wins: it consumed the resync byte.
         if (!best || score >= best.score) best = { text, end: k, score };
       }
     }
-    // Kept only when the repaired line reads better than the line as it is, and the repair itself reads as text.
-    if (best && (best.score <= readability(run.join('')) || commonness(best.text) < MIN_REPAIRED_COMMONNESS)) best = null;
+    if (best && best.score <= readability(whole)) best = null;
     if (best) {
       out += best.text;
       repaired++;
       i = start + best.end - 1;
-    } else if (run.length >= MIN_MOJIBAKE_RUN && before < 0.6) {
+    } else if ((whole.match(HAN_RE)?.length ?? 0) >= MIN_MOJIBAKE_RUN && before < 0.6 && coverageOf(whole) < MAX_DROPPED_COVERAGE) {
       // Unrepairable garbage: dropped rather than indexed.
       dropped++;
       i = j - 1;
@@ -362,6 +381,11 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
   const simplified = script === 'traditional' ? repaired.map((b) => ({ ...b, text: toSimplified(b.text), original: b.text })) : repaired;
   let blocks = simplified.flatMap((b) => tidyBlock(b, bump));
   const meta = { ...parsed.meta };
+  // What the file states about itself is read in the script its text is indexed in.
+  if (script === 'traditional') {
+    for (const field of ['title', 'kicker', 'source'] as const) if (meta[field]) meta[field] = toSimplified(meta[field]!);
+    if (meta.authors) meta.authors = meta.authors.map((a) => toSimplified(a));
+  }
   // A masthead in the first lines of a text page names the paper and often the date; it is not article text.
   const mastIndex = parsed.layout === 'lines' ? blocks.slice(0, 5).findIndex((b) => b.kind !== 'jump' && MASTHEAD.test(b.text) && lineWidth(b.text) <= 40) : -1;
   if (mastIndex >= 0) {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { chunkText } from './chunk.js';
 import type { Declaration } from './declarations.js';
 import { words } from './segment.js';
+import { bracketReporters } from './lines.js';
 import { CITIES, DATELINE, DATELINE_AT_END, FULL_DATE, OWN_REPORT, PROVINCES, REPORTERS_IN_BRACKETS, TOPIC_WORDS, YEAR_MONTH } from './lexicon.js';
 import type { Article, ArticleDraft, FileMeta, Script } from './types.js';
 
@@ -198,11 +199,17 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
   if (ctx.year !== null && isValidDate(ctx.year, month, day)) date = `${ctx.year}-${pad(month)}-${pad(day)}`;
   else date = fullDateIn(`${draft.title}\n${draft.kicker ?? ''}`) ?? ctx.published;
 
-  const reporters = [...new Set([...starts.flatMap((p) => {
-    const m = REPORTERS_IN_BRACKETS.exec(p.slice(0, 80));
-    return m ? splitReporterNames(m[1] ?? '') : [];
-  }), ...draft.bylineReporters])];
-  const source = ctx.declared.source ?? ctx.meta.author ?? ctx.meta.masthead ?? agency;
+  const reporters = [...new Set([
+    ...starts.flatMap((p) => {
+      const m = REPORTERS_IN_BRACKETS.exec(p.slice(0, 80));
+      return m ? splitReporterNames(m[1] ?? '') : [];
+    }),
+    ...draft.bylineReporters,
+    // Reporters in brackets after an opening that is not a dateline (新京报快讯（记者 某某）), and the writers the file credits.
+    ...(starts.length ? [] : bracketReporters(draft.paragraphs[0] ?? '')),
+    ...(ctx.meta.authors ?? []),
+  ])];
+  const source = ctx.declared.source ?? ctx.meta.source ?? ctx.meta.masthead ?? agency;
   const { topics, evidence } = scoreTopics(draft.title, body);
   const keywords = [...new Set([...salientTerms(draft.title, body), ...Object.values(evidence).flat()])].slice(0, 20);
   const id = articleId(ctx.relPath, draft.title, body);

@@ -82,6 +82,12 @@ export const FURNITURE_LINES: { rule: string; pattern: RegExp }[] = [
   { rule: 'furniture/image', pattern: /^(?:\[图片\]|【图片】|图片|图\d*|!\[[^\]]*\]\([^)]*\)|\S+\.(?:jpe?g|png|gif|webp))$/i },
   // Share and copy prompts of web pages: 分享到：, 【纠错】, 责任编辑：张三
   { rule: 'furniture/share', pattern: /^(?:分享到\s*[:：]?|【纠错】|【打印】|【关闭】|责任编辑\s*[:：]\s*[\u4e00-\u9fff]{2,4}$|来源\s*[:：]\s*\S+\s*$)/ },
+  // The headline a reposted article had: （原标题：…）, 原标题：…
+  { rule: 'furniture/original-title', pattern: /^[（(]?\s*原标题\s*[:：].{2,80}[）)]?$/ },
+  // Calls to action of web pages: …【点击投票】, 点击查看原文, 扫码关注…
+  { rule: 'furniture/call-to-action', pattern: /【点击[^】]{0,8}】|^(?:点击(?:查看|阅读|进入|投票|下载|关注)|阅读原文|查看原文|戳这里|长按二维码)/ },
+  // Notices of reposting platforms and image rights: 图片来自网络，如有侵权，请联系删除。 特别声明：以上内容…
+  { rule: 'furniture/notice', pattern: /^(?:特别声明|免责声明|版权声明|声明)\s*[:：]|如有侵权.{0,12}(?:删除|联系)|^(?:Notice|Disclaimer)\s*:/i },
 ];
 
 /** A line of reporters' names only (a byline). Examples: 记者 闫丽君 吕奇, 本报记者 赖志凯 周子元, 新华社记者姜琳. Group: names. */
@@ -90,6 +96,12 @@ export const BYLINE =
 
 /** A photo credit closing a caption. Examples: 新华社记者 李学仁 摄, 记者 戴伟 摄, 张三/摄. */
 export const PHOTO_CREDIT_END = /(?:^|[\s。）)])(?:[\u4e00-\u9fff]{0,6}记者|通讯员|摄影)?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2}\s*[/／]?\s*摄\s*[）)]?$/;
+
+/**
+ * A caption's note on where an image or a still comes from, ending its line: a caption, not
+ * article text (the text before it is not taken along). Examples: …场边支招。视频截图, 图片来源：某官网, 资料图.
+ */
+export const IMAGE_NOTE_END = /(?:(?:视频|网络|资料)?截图|供图|资料图|配图|(?:图片来源|图源|图片)\s*[:：]\s*\S{2,16})\s*[）)]?$/;
 
 /** A speaker's line under a speech's headline. Examples: 中华人民共和国主席 习近平, 国务院总理 李强. */
 export const AUTHOR_LINE = /^[\u4e00-\u9fff]{0,16}(?:主席|副主席|总理|副总理|总统|总书记|书记|部长|委员长|省长|市长|院长|主任)\s+[\u4e00-\u9fff·]{2,4}$/;

@@ -1,106 +1,87 @@
 /**
- * HTML → text blocks with a real parser (htmlparser2). Keeps what a reader reads:
- * paragraphs, headings and captions; drops scripts, images, navigation, share bars
- * and related-article lists.
+ * HTML → the article's text blocks and what the page states about it.
+ *
+ * A saved page's main content is found by Mozilla Readability (content scoring by text, link and
+ * comma density, over linkedom's DOM): measured on the development corpus of real pages of 15
+ * sites, its content reached a mean purity of 0.93 where a walk that dropped subtrees by chrome
+ * class names reached 0.51 (docs/extraction.md). Readability drops scripts, styles and hidden
+ * elements wherever they are and never drops a subtree for its class name alone. Metadata is read
+ * from the whole page first (page-meta.ts), as Readability rewrites the document.
+ *
+ * A fragment (raw HTML in Markdown, a feed item's content) is walked as it is: its text is the
+ * article, there is no page around it.
  */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
+import { creditLine, isInfoLine, isStaffLine, personNames } from './lines.js';
+import { readPageMeta, type PageMeta } from './page-meta.js';
 import type { Block, BlockKind, FileMeta } from './types.js';
 
 /** Elements whose content is never article text. */
 const SKIPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'img', 'picture',
-  'video', 'audio', 'source', 'nav', 'form', 'button', 'select', 'textarea', 'input', 'aside', 'footer', 'header', 'head',
+  'video', 'audio', 'source', 'select', 'textarea', 'input', 'button', 'head', 'title', 'option',
 ]);
 /** Elements that start a new block of text. */
 const BLOCK_TAGS = new Set([
   'p', 'div', 'section', 'article', 'main', 'blockquote', 'li', 'ul', 'ol', 'table', 'tr', 'td', 'th', 'dd', 'dt', 'dl',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'pre', 'address', 'center', 'body', 'html',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'pre', 'address', 'center', 'body', 'html', 'form', 'fieldset',
+  'header', 'footer', 'aside', 'nav',
 ]);
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-/** class/id words of site chrome: menus, share bars, related lists, comments, ads, breadcrumbs. */
-const CHROME_HINT = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|share|sharing|social|related|recommend|comments?|sidebar|footer|header|advert|ads?|banner|toolbar|copyright|pagination|tags?)(?:$|[\s_-])/i;
 
 function isElement(node: ChildNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
-function isChrome(el: Element): boolean {
-  const hint = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''} ${el.attribs.role ?? ''}`;
-  return CHROME_HINT.test(hint) || el.attribs.role === 'navigation' || el.attribs['aria-hidden'] === 'true';
+/** Hidden by its own markup: the `hidden` attribute, aria-hidden, or an inline display:none. */
+function isHidden(el: Element): boolean {
+  return el.attribs.hidden !== undefined || el.attribs['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.attribs.style ?? '');
 }
 
-function findFirst(nodes: ChildNode[], name: string): Element | null {
-  for (const node of nodes) {
-    if (!isElement(node)) continue;
-    if (node.name === name) return node;
-    const found = findFirst(node.children, name);
-    if (found) return found;
-  }
-  return null;
+/** The text blocks of an HTML fragment: paragraphs, headings and captions, `<br>` kept as a line break. */
+export function htmlToBlocks(html: string): Block[] {
+  return linkedBlocks(html).map(({ block }) => block);
 }
 
-function textOf(nodes: ChildNode[]): string {
-  let out = '';
-  for (const node of nodes) {
-    if (node.type === 'text') out += node.data;
-    else if (isElement(node) && !SKIPPED_TAGS.has(node.name)) out += textOf(node.children);
-  }
-  return out;
-}
-
-/** Metadata a saved page states in <title> and <meta>. */
-function readMeta(nodes: ChildNode[]): FileMeta {
-  const meta: FileMeta = {};
-  const head = findFirst(nodes, 'head');
-  if (!head) return meta;
-  const title = findFirst(head.children, 'title');
-  if (title) meta.title = textOf(title.children).trim() || undefined;
-  const walk = (list: ChildNode[]) => {
-    for (const node of list) {
-      if (!isElement(node)) continue;
-      if (node.name === 'meta') {
-        const key = (node.attribs.property ?? node.attribs.name ?? '').toLowerCase();
-        const content = node.attribs.content?.trim();
-        if (!content) continue;
-        if (key === 'og:title' || key === 'title') meta.title = content;
-        else if (key === 'article:published_time' || key === 'pubdate' || key === 'publishdate' || key === 'date') meta.date = content;
-        else if (key === 'author' || key === 'article:author' || (key === 'og:site_name' && !meta.author)) meta.author = content;
-      }
-      walk(node.children);
-    }
-  };
-  walk(head.children);
-  return meta;
-}
-
-export function parseHtml(html: string): { meta: FileMeta; blocks: Block[] } {
+/** Blocks with the share of their text that is link text (a list of related articles is all links). */
+function linkedBlocks(html: string): { block: Block; linkShare: number }[] {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
-  const meta = readMeta(doc.children);
-  const root = findFirst(doc.children, 'article') ?? findFirst(doc.children, 'main') ?? findFirst(doc.children, 'body') ?? doc;
-  const blocks: Block[] = [];
+  const blocks: { block: Block; linkShare: number }[] = [];
   let buffer = '';
+  let linked = 0;
+  let inLink = 0;
   let kind: BlockKind = 'paragraph';
-
   const flush = () => {
     const text = buffer.replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
-    if (text) blocks.push({ kind, text, line: 0 });
+    if (text) blocks.push({ block: { kind, text, line: 0 }, linkShare: Math.min(1, linked / text.replace(/\s/g, '').length) });
     buffer = '';
+    linked = 0;
     kind = 'paragraph';
   };
   const visit = (nodes: ChildNode[]) => {
     for (const node of nodes) {
       if (node.type === 'text') {
-        buffer += node.data.replace(/\s*\n\s*/g, ' ');
+        const text = node.data.replace(/\s*\n\s*/g, ' ');
+        buffer += text;
+        if (inLink) linked += text.replace(/\s/g, '').length;
         continue;
       }
-      if (!isElement(node) || SKIPPED_TAGS.has(node.name) || isChrome(node)) continue;
+      if (node.type === 'cdata') {
+        visit(node.children);
+        continue;
+      }
+      if (!isElement(node) || SKIPPED_TAGS.has(node.name) || isHidden(node)) continue;
       if (node.name === 'br') {
         buffer += '\n';
         continue;
       }
       if (!BLOCK_TAGS.has(node.name)) {
+        if (node.name === 'a') inLink++;
         visit(node.children);
+        if (node.name === 'a') inLink--;
         continue;
       }
       flush();
@@ -110,7 +91,102 @@ export function parseHtml(html: string): { meta: FileMeta; blocks: Block[] } {
       flush();
     }
   };
-  visit(root === doc ? doc.children : root.children);
+  visit(doc.children);
   flush();
-  return { meta, blocks };
+  return blocks;
+}
+
+const key = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+
+/**
+ * The page's own lines at the ends of the extracted content: the headline printed again, the info
+ * lines under it (date, source, writers), credit lines (执笔/…, 采写：…) and staff lines
+ * (责任编辑：…). They are metadata, not article text: the writers they credit are kept.
+ */
+export function trimPageLines(blocks: { block: Block; linkShare: number }[], page: PageMeta): { blocks: Block[]; authors: string[] } {
+  const authors: string[] = [];
+  const printed = new Set(page.infoLines.map(key));
+  const title = page.title ? key(page.title) : null;
+  const credit = (text: string): boolean => {
+    const names = creditLine(text);
+    if (names) authors.push(...names);
+    return names !== null;
+  };
+  const lead = ({ block: b }: { block: Block }): boolean => {
+    const k = key(b.text);
+    return k === title || printed.has(k) || isStaffLine(b.text) || credit(b.text) || isInfoLine(b.text);
+  };
+  let start = 0;
+  let end = blocks.length;
+  while (start < end && lead(blocks[start]!)) start++;
+  // At the end: credits and staff lines, info lines (本文来源：… 责任编辑：…), and what follows
+  // the article as links (related articles, with the short labels over them: 热点推荐).
+  for (;;) {
+    while (end > start && (isStaffLine(blocks[end - 1]!.block.text) || credit(blocks[end - 1]!.block.text) || isInfoLine(blocks[end - 1]!.block.text) || isTrailingStaff(blocks[end - 1]!.block.text))) end--;
+    // A list of links (related articles) with the short lines among them: labels, sources, times.
+    let k = end;
+    let links = 0;
+    while (k > start) {
+      const { block: b, linkShare } = blocks[k - 1]!;
+      if (linkShare >= LINK_LIST_SHARE && b.text.length <= MAX_LINK_LINE) links++;
+      else if (!(b.text.length <= MAX_LABEL_CHARS && !/[。！？，；]/.test(b.text)) && !isInfoLine(b.text)) break;
+      k--;
+    }
+    if (links < MIN_LINK_LIST || k === end) break;
+    end = k;
+  }
+  // A page that is nothing but such lines (a page of links) keeps them: they are all the text it has.
+  if (start >= end) return { blocks: blocks.map(({ block }) => block), authors: [] };
+  return { blocks: blocks.slice(start, end).map(({ block }) => block), authors: [...new Set(authors)] };
+}
+
+/** A block this much link text at the end of an article is a link to something else. */
+const LINK_LIST_SHARE = 0.6;
+/** …and no longer than a headline and its source. */
+const MAX_LINK_LINE = 80;
+/** Links that make a list at the end of an article. */
+const MIN_LINK_LIST = 2;
+/** A label over a list of links (热点推荐, 相关阅读) is this short. */
+const MAX_LABEL_CHARS = 12;
+
+/** A short closing line of staff and contributors: `某某支部、某科供稿 摄影/张某 编辑/苏某`. */
+function isTrailingStaff(text: string): boolean {
+  return text.length <= 60 && !/[。！？]/.test(text) && /(?:编辑|责编|审核|校对|摄影|供稿|美编)\s*[:：/／]|供稿/.test(text);
+}
+
+/** Shortest main content Readability may return, in characters: a short news item is a paragraph. */
+const MIN_CONTENT_CHARS = 40;
+
+/** A saved page: its metadata and the blocks of its main article. */
+export function parseHtml(html: string): { meta: FileMeta; page: PageMeta; blocks: Block[] } {
+  const { document } = parseHTML(html);
+  const page = readPageMeta(document);
+  let linked: { block: Block; linkShare: number }[] = [];
+  try {
+    const article = new Readability(document, { charThreshold: MIN_CONTENT_CHARS, keepClasses: false }).parse();
+    if (article?.content && (article.textContent ?? '').trim().length >= MIN_CONTENT_CHARS) linked = linkedBlocks(article.content);
+    // Readability takes a byline it recognises out of the content (东湖网记者 郑某): its names are the writers.
+    const byline = article?.byline ? personNames(article.byline) : [];
+    if (!page.authors.length && byline.length) [page.authors, page.authorsFrom] = [byline, 'byline'];
+  } catch {
+    // A page Readability cannot read is walked whole below.
+  }
+  if (!linked.length) linked = linkedBlocks(document.body?.innerHTML ?? '');
+  // A fragment linkedom did not place in a body (a page that starts with <body> and no <html>) is read as it came.
+  if (!linked.length) linked = linkedBlocks(html);
+  const trimmed = trimPageLines(linked, page);
+  const blocks = trimmed.blocks;
+  if (!page.authors.length && trimmed.authors.length) [page.authors, page.authorsFrom] = [trimmed.authors, 'credit-line'];
+  const meta: FileMeta = {};
+  if (page.title) meta.title = page.title;
+  if (page.date) meta.date = page.date;
+  if (page.source ?? page.siteName) meta.source = (page.source ?? page.siteName)!;
+  if (page.authors.length) meta.authors = page.authors;
+  meta.evidence = {
+    ...(page.titleFrom ? { title: page.titleFrom } : {}),
+    ...(page.dateFrom ? { date: page.dateFrom } : {}),
+    ...(page.source ? { source: page.sourceFrom ?? 'page' } : page.siteName ? { source: 'site-name' } : {}),
+    ...(page.authorsFrom ? { authors: page.authorsFrom } : {}),
+  };
+  return { meta, page, blocks };
 }

@@ -7,7 +7,8 @@ import matter from 'gray-matter';
 import YAML from 'yaml';
 import { detectFormat, hasHtmlBlocks } from './detect-format.js';
 import type { Reporter } from './diagnostics.js';
-import { parseHtml } from './parse-html.js';
+import { parseFeed } from './parse-feed.js';
+import { htmlToBlocks, parseHtml } from './parse-html.js';
 import type { Block, Decoded, FileMeta, Parsed } from './types.js';
 
 const yamlEngine = {
@@ -39,8 +40,10 @@ export function metaFromFrontMatter(data: Record<string, unknown>): FileMeta {
   const categories = asStringList(data.categories ?? data.tags);
   if (title) meta.title = title;
   if (date) meta.date = date;
-  if (author) meta.author = author;
+  if (author) meta.source = author;
   if (categories) meta.categories = categories;
+  const evidence = Object.fromEntries((['title', 'date', 'source'] as const).filter((f) => meta[f]).map((f) => [f, 'front-matter']));
+  if (Object.keys(evidence).length) meta.evidence = evidence;
   return meta;
 }
 
@@ -79,6 +82,11 @@ function markdownToBlocks(body: string, firstLine: number): Block[] {
 
 export function parse(decoded: Decoded, reporter: Reporter): Parsed {
   const format = detectFormat(decoded.text);
+  if (format === 'feed') {
+    const items = parseFeed(decoded.text).map(({ meta, blocks }) => ({ meta, blocks }));
+    if (!items.length) reporter.warn('parse/feed-empty', 'a feed without items');
+    return { relPath: decoded.relPath, format, layout: 'flow', meta: {}, blocks: [], items };
+  }
   if (format === 'html') {
     const { meta, blocks } = parseHtml(decoded.text);
     return { relPath: decoded.relPath, format, layout: 'flow', meta, blocks };
@@ -96,7 +104,7 @@ export function parse(decoded: Decoded, reporter: Reporter): Parsed {
       body = decoded.text.replace(/^---[ \t]*\n[\s\S]*?\n---[ \t]*(?:\n|$)/, '');
     }
     const bodyLine = decoded.text.slice(0, decoded.text.length - body.length).split('\n').length;
-    if (hasHtmlBlocks(body)) return { relPath: decoded.relPath, format, layout: 'flow', meta, blocks: parseHtml(body).blocks };
+    if (hasHtmlBlocks(body)) return { relPath: decoded.relPath, format, layout: 'flow', meta, blocks: htmlToBlocks(body) };
     return { relPath: decoded.relPath, format, layout: 'lines', meta, blocks: markdownToBlocks(body, bodyLine) };
   }
   return { relPath: decoded.relPath, format, layout: 'lines', meta: {}, blocks: textToBlocks(decoded.text) };

@@ -26,23 +26,27 @@ export function processBytes(relPath: string, bytes: Uint8Array, loaded: LoadedD
   if (!decodedOutcome.ok) return { ok: false, relPath, diagnostics: reporter.list() };
   const decoded = decodedOutcome.decoded;
   const parsed = parse(decoded, reporter);
-  const cleaned = clean(parsed, reporter);
-  const text = cleaned.blocks.map((b) => b.text).join('\n');
   const declared = loaded.declaration;
-  const ctx = {
-    relPath,
-    meta: cleaned.meta,
-    declared,
-    script: cleaned.script,
-    year: contextYear(declared, cleaned.meta, text),
-    published: declared.published ?? normalizeDate(cleaned.meta.date),
-  };
   const articles: Article[] = [];
   const chunks: ChunkDoc[] = [];
-  for (const draft of split(cleaned, reporter)) {
-    const article = enrich(draft, ctx);
-    articles.push(article);
-    chunks.push(...chunkArticle(article)); // right after enrich, while its passages' words are in segment's memo
+  // A feed's items are articles of their own, each with its metadata; any other file is one document.
+  const documents = parsed.items ? parsed.items.map((item) => ({ ...parsed, meta: item.meta, blocks: item.blocks, items: undefined })) : [parsed];
+  for (const document of documents) {
+    const cleaned = clean(document, reporter);
+    const text = cleaned.blocks.map((b) => b.text).join('\n');
+    const ctx = {
+      relPath,
+      meta: cleaned.meta,
+      declared,
+      script: cleaned.script,
+      year: contextYear(declared, cleaned.meta, text),
+      published: declared.published ?? normalizeDate(cleaned.meta.date),
+    };
+    for (const draft of split(cleaned, reporter)) {
+      const article = enrich({ ...draft, ordinal: articles.length }, ctx);
+      articles.push(article);
+      chunks.push(...chunkArticle(article)); // right after enrich, while its passages' words are in segment's memo
+    }
   }
   if (articles.length === 0) {
     reporter.error('split/no-article', 'no article text found in the file');

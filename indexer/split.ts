@@ -11,7 +11,7 @@
  */
 import { lineWidth } from './clean.js';
 import {
-  AUTHOR_LINE, BYLINE, DATELINE, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, OWN_REPORT, PHOTO_CREDIT_END,
+  AUTHOR_LINE, BYLINE, DATELINE, IMAGE_NOTE_END, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, OWN_REPORT, PHOTO_CREDIT_END,
 } from './lexicon.js';
 import type { Reporter } from './diagnostics.js';
 import type { ArticleDraft, Block, Cleaned } from './types.js';
@@ -28,6 +28,8 @@ const COHESION_WINDOW = 300;
 const MAX_TAG_WIDTH = 6;
 /** Longest title taken from the first sentence of an article without a headline. */
 const FALLBACK_TITLE_CHARS = 30;
+/** A caption with an image note is at most this wide: a paragraph that ends with 截图 is still text. */
+const MAX_IMAGE_NOTE_WIDTH = 40;
 /** A photo credit alone on its line is a caption's last line; the caption text before it is this short at most. */
 const MAX_CAPTION_CHARS = 200;
 
@@ -64,7 +66,7 @@ export function classify(blocks: Block[]): Unit[] {
   function classifyOne(b: Block): Unit {
     const text = b.text;
     if (b.kind === 'jump') return { kind: 'jump', text };
-    if (b.kind === 'caption' || PHOTO_CREDIT_END.test(text)) return { kind: 'caption', text };
+    if (b.kind === 'caption' || PHOTO_CREDIT_END.test(text) || (IMAGE_NOTE_END.test(text) && lineWidth(text) <= MAX_IMAGE_NOTE_WIDTH)) return { kind: 'caption', text };
     if (BYLINE.test(text)) return { kind: 'byline', text };
     if (AUTHOR_LINE.test(text)) return { kind: 'author', text };
     if (isArticleStart(text)) return { kind: 'dateline', text };
@@ -73,7 +75,7 @@ export function classify(blocks: Block[]): Unit[] {
   }
   units.forEach((u, i) => {
     const prev = units[i - 1];
-    if (u.kind === 'caption' && lineWidth(u.text) <= 16 && prev?.kind === 'body' && prev.text.length <= MAX_CAPTION_CHARS) prev.kind = 'caption';
+    if (u.kind === 'caption' && PHOTO_CREDIT_END.test(u.text) && lineWidth(u.text) <= 16 && prev?.kind === 'body' && prev.text.length <= MAX_CAPTION_CHARS) prev.kind = 'caption';
   });
   return units;
 }
@@ -348,7 +350,9 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
     }
     if (!body.units.length) return [];
     if (heading && !cleaned.meta.title) body.before = [heading];
-    return [draftOf(body, 'before', 0, cleaned.meta.title, true)];
+    const draft = draftOf(body, 'before', 0, cleaned.meta.title, true);
+    if (!draft.kicker && cleaned.meta.kicker) draft.kicker = cleaned.meta.kicker;
+    return [draft];
   }
   const orient = orientation(units);
   reporter?.info('split/orientation', `headlines ${orient} their bodies`);

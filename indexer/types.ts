@@ -29,7 +29,7 @@ export interface SourceFile {
   declarationStamp?: string;
 }
 
-export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'hz-gb-2312';
 
 export interface Decoded {
   relPath: string;
@@ -39,16 +39,26 @@ export interface Decoded {
   contentHash: string;
 }
 
-export type Format = 'markdown' | 'html' | 'text';
+export type Format = 'markdown' | 'html' | 'feed' | 'text';
 
-/** Metadata a file states about itself (front matter, <meta> tags). */
+/** The fields whose origin a file's metadata records. */
+export type EvidenceField = 'title' | 'date' | 'source' | 'authors';
+
+/** Metadata a file states about itself (front matter; a web page's headline, info lines, JSON-LD and meta tags). */
 export interface FileMeta {
   title?: string;
   date?: string;
-  author?: string;
+  /** The publication the file credits (front matter's author/source/publisher, a page's 来源 line, …). */
+  source?: string;
+  /** Writers the file credits (a page's 作者 line, a credit line). */
+  authors?: string[];
   categories?: string[];
   /** A newspaper named in a masthead line at the top of a text page. */
   masthead?: string;
+  /** A line that stands over the title (a feed's name over its items). */
+  kicker?: string;
+  /** Where each field came from (`h1`, `line:label`, `meta:article:published_time`, `front-matter`, …), for the dry run's report. */
+  evidence?: Partial<Record<EvidenceField, string>>;
 }
 
 /** 'jump' is a page jump note (（下转第3版）) kept as a marker for the splitter; its text is not article text. */
@@ -76,6 +86,8 @@ export interface Parsed {
   layout: Layout;
   meta: FileMeta;
   blocks: Block[];
+  /** A feed's items: each one article with its own metadata (the file's blocks are then empty). */
+  items?: { meta: FileMeta; blocks: Block[] }[];
 }
 
 export type Script = 'simplified' | 'traditional';

@@ -72,6 +72,10 @@ describe('repairMojibake', () => {
     ['the sample shape: a full stop lost, a quote made half-width', '“云合影”?!霸坪嫌啊币蕴厥獾姆绞接涗浵陆鸫u伙伴', '“云合影”“云合影”以特殊的方式記錄下金磚伙伴'],
     ['a real question mark before Chinese text', '真的吗?我们走吧', '真的吗?我们走吧'],
     ['a real question mark before Latin text', '你好?ABC是英文', '你好?ABC是英文'],
+    ['a question mark before words, Latin inside them', 'Blog Worth?看看你的BLOG值多少钱', 'Blog Worth?看看你的BLOG值多少钱'],
+    ['a question mark before a closing bracket', '《性+暴力=?》Against', '《性+暴力=?》Against'],
+    ['page script with a conditional', '")>-1)?"MSIE"', '")>-1)?"MSIE"'],
+    ['a Traditional sentence after a question', '為什麼?這個問題很重要', '為什麼?這個問題很重要'],
   ];
   for (const [name, input, expected] of cases) it(`handles ${name}`, () => assert.equal(repairMojibake(input).text, expected));
 });

@@ -12,6 +12,11 @@ const cases: [string, string, Format][] = [
   ['plain PDF-extracted text', '新华社北京10月23日电（记者姜琳）记者从\n人力资源社会保障部获悉。\n\n第二段。', 'text'],
   ['text that mentions one tag', `报道称，网页中的<p>标签不会影响阅读。${'正文。'.repeat(400)}`, 'text'],
   ['dashes that are not front matter', '---\n这不是元数据\n---\n正文。', 'text'],
+  ['a page opening with a comment and 70 KB of inline style', `<!-- saved from url=(0041) -->\n<style>${'.vjs-fluid { width: 100%; }\n'.repeat(2600)}</style>\n<html><body><p>正文。</p></body></html>`, 'html'],
+  ['a page whose <body> follows 70 KB of script', `<script>${'var a = 1;\n'.repeat(7000)}</script><body><div>正文</div></body>`, 'html'],
+  ['an RSS feed', '<?xml version="1.0" encoding="big5"?>\n<rss version="2.0"><channel><title>t</title></channel></rss>', 'feed'],
+  ['an Atom feed after a comment', '<?xml version="1.0" encoding="utf-8"?>\n<!-- generator -->\n<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title></feed>', 'feed'],
+  ['an RDF feed', '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><item></item></rdf:RDF>', 'feed'],
 ];
 
 describe('detectFormat', () => {
