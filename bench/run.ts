@@ -148,8 +148,7 @@ async function stageThroughput(dir: string, bytes: number, tier: number) {
   const articles: Article[] = [];
   let [tEnrich, tChunk] = [0, 0];
   for (const { c, drafts: ds } of drafts) {
-    const text = c.blocks.map((b) => b.text).join('\n');
-    const ctx = { relPath: c.relPath, meta: c.meta, declared: {}, script: c.script, year: contextYear({}, c.meta, text), published: normalizeDate(c.meta.date) };
+    const ctx = { relPath: c.relPath, meta: c.meta, declared: {}, script: c.script, year: contextYear({}, c.meta), published: normalizeDate(c.meta.date) };
     for (const d of ds) {
       const [a, te] = time(() => enrich(d, ctx));
       const [, tc] = time(() => chunkArticle(a));

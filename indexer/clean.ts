@@ -49,11 +49,22 @@ export function lineWidth(line: string): number {
   return w;
 }
 
-/** The width of a body line on a hard-wrapped page: the median width of its lines. */
+/**
+ * The width of a body line on a hard-wrapped page: the median width of its lines, weighted by
+ * their width, so the width the text is set in wins over many short lines (headlines, bylines).
+ * A page whose paragraphs are single long lines has that long width: its short lines never pass
+ * for column lines.
+ */
 export function typicalLineWidth(lines: string[]): number {
   const widths = lines.map(lineWidth).filter((w) => w >= 4).sort((a, b) => a - b);
   if (widths.length < 5) return Infinity;
-  return widths[Math.floor(widths.length * 0.5)] ?? Infinity;
+  const half = widths.reduce((n, w) => n + w, 0) / 2;
+  let seen = 0;
+  for (const w of widths) {
+    seen += w;
+    if (seen >= half) return w;
+  }
+  return Infinity;
 }
 
 /** A column line is at least this share of the page's typical width… */

@@ -8,7 +8,7 @@ import { chunkText } from './chunk.js';
 import type { Declaration } from './declarations.js';
 import { words } from './segment.js';
 import { bracketReporters } from './lines.js';
-import { CITIES, DATELINE, DATELINE_AT_END, FULL_DATE, OWN_REPORT, PROVINCES, REPORTERS_IN_BRACKETS, TOPIC_WORDS, YEAR_MONTH } from './lexicon.js';
+import { CITIES, DATELINE, DATELINE_AT_END, FULL_DATE, OWN_REPORT, PROVINCES, REPORTERS_IN_BRACKETS, TOPIC_WORDS } from './lexicon.js';
 import type { Article, ArticleDraft, FileMeta, Script } from './types.js';
 
 const isArticleStartText = (t: string) => DATELINE.test(t) || OWN_REPORT.test(t);
@@ -71,17 +71,14 @@ function mostFrequent(values: number[]): number | null {
 
 /**
  * The year a file's context fixes, for datelines that give only month and day: the declared
- * publication date, else the front matter date, else the most frequent year of full dates in the
- * cleaned text (boilerplate is gone by then), else the latest year named with a month
- * ('截至2024年9月底'). Null when the file names no year.
+ * publication date, else the date the file states about itself (front matter, a page's metadata,
+ * a masthead). Never a year merely mentioned in the text: on a page of several stories another
+ * story's date (or a date a story recalls: 自2009年3月5日启动…) is not this one's. Null when the
+ * file states no date of its own: a date left empty is honest, a wrong year is not.
  */
-export function contextYear(declared: Declaration, meta: FileMeta, text: string): number | null {
+export function contextYear(declared: Declaration, meta: FileMeta): number | null {
   const stated = declared.published ?? normalizeDate(meta.date);
-  if (stated) return Number(stated.slice(0, 4));
-  const full = [...text.matchAll(FULL_DATE)].filter((m) => isValidDate(Number(m[1]), Number(m[2]), Number(m[3]))).map((m) => Number(m[1]));
-  if (full.length) return mostFrequent(full);
-  const withMonth = [...text.matchAll(YEAR_MONTH)].filter((m) => Number(m[2]) >= 1 && Number(m[2]) <= 12).map((m) => Number(m[1]));
-  return withMonth.length ? Math.max(...withMonth) : null;
+  return stated ? Number(stated.slice(0, 4)) : null;
 }
 
 /** The first full date in a text, as YYYY-MM-DD. */
@@ -195,9 +192,10 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
   const day = Number(dateline?.[4] ?? ownReport?.[3] ?? NaN);
 
   // Date: the dateline's day in the context's year, else a full date in the headline, else the declared or stated publication date.
-  let date: string | null = null;
-  if (ctx.year !== null && isValidDate(ctx.year, month, day)) date = `${ctx.year}-${pad(month)}-${pad(day)}`;
-  else date = fullDateIn(`${draft.title}\n${draft.kicker ?? ''}`) ?? ctx.published;
+  // A date printed for this article (its info line, a wire header) is its own; a dateline's day takes the file's year.
+  let date: string | null = draft.stated?.date ?? null;
+  if (!date && ctx.year !== null && isValidDate(ctx.year, month, day)) date = `${ctx.year}-${pad(month)}-${pad(day)}`;
+  else if (!date) date = fullDateIn(`${draft.title}\n${draft.kicker ?? ''}`) ?? ctx.published;
 
   const reporters = [...new Set([
     ...starts.flatMap((p) => {
@@ -208,8 +206,9 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
     // Reporters in brackets after an opening that is not a dateline (新京报快讯（记者 某某）), and the writers the file credits.
     ...(starts.length ? [] : bracketReporters(draft.paragraphs[0] ?? '')),
     ...(ctx.meta.authors ?? []),
+    ...(draft.stated?.authors ?? []),
   ])];
-  const source = ctx.declared.source ?? ctx.meta.source ?? ctx.meta.masthead ?? agency;
+  const source = ctx.declared.source ?? draft.stated?.source ?? ctx.meta.source ?? ctx.meta.masthead ?? agency;
   const { topics, evidence } = scoreTopics(draft.title, body);
   const keywords = [...new Set([...salientTerms(draft.title, body), ...Object.values(evidence).flat()])].slice(0, 20);
   const id = articleId(ctx.relPath, draft.title, body);

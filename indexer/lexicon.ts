@@ -81,7 +81,12 @@ export const FURNITURE_LINES: { rule: string; pattern: RegExp }[] = [
   // Image placeholders and image-only lines: [图片], 图片, ![](…), image.jpg
   { rule: 'furniture/image', pattern: /^(?:\[图片\]|【图片】|图片|图\d*|!\[[^\]]*\]\([^)]*\)|\S+\.(?:jpe?g|png|gif|webp))$/i },
   // Share and copy prompts of web pages: 分享到：, 【纠错】, 责任编辑：张三
-  { rule: 'furniture/share', pattern: /^(?:分享到\s*[:：]?|【纠错】|【打印】|【关闭】|责任编辑\s*[:：]\s*[\u4e00-\u9fff]{2,4}$|来源\s*[:：]\s*\S+\s*$)/ },
+  { rule: 'furniture/share', pattern: /^(?:分享到\s*[:：]?|【纠错】|【打印】|【关闭】|责任编辑\s*[:：]\s*[\u4e00-\u9fff]{2,4}$)/ },
+  // Where a page sits in its site: 首页 > 新闻 > 国内, 当前位置：首页 » 财经 » 正文
+  { rule: 'furniture/breadcrumb', pattern: /^(?:当前位置|您的位置|你的位置|位置)?\s*[:：]?\s*[^\s>»›]{1,12}(?:\s*[>»›]+\s*[^\s>»›]{1,16}){2,}\s*$/ },
+  // A site's menu printed as a line of short words: 首页 新闻 体育 财经 娱乐 科技 (words of two or more
+  // characters: a letter-spaced headline, 通 关 只 用 几 秒 钟, is not a menu)
+  { rule: 'furniture/navigation', pattern: /^(?:[\u4e00-\u9fffA-Za-z]{2,4}(?:\s+|\s*[|｜]\s*)){4,}[\u4e00-\u9fffA-Za-z]{2,4}$/ },
   // The headline a reposted article had: （原标题：…）, 原标题：…
   { rule: 'furniture/original-title', pattern: /^[（(]?\s*原标题\s*[:：].{2,80}[）)]?$/ },
   // Calls to action of web pages: …【点击投票】, 点击查看原文, 扫码关注…

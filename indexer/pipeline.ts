@@ -33,13 +33,12 @@ export function processBytes(relPath: string, bytes: Uint8Array, loaded: LoadedD
   const documents = parsed.items ? parsed.items.map((item) => ({ ...parsed, meta: item.meta, blocks: item.blocks, items: undefined })) : [parsed];
   for (const document of documents) {
     const cleaned = clean(document, reporter);
-    const text = cleaned.blocks.map((b) => b.text).join('\n');
     const ctx = {
       relPath,
       meta: cleaned.meta,
       declared,
       script: cleaned.script,
-      year: contextYear(declared, cleaned.meta, text),
+      year: contextYear(declared, cleaned.meta),
       published: declared.published ?? normalizeDate(cleaned.meta.date),
     };
     for (const draft of split(cleaned, reporter)) {

@@ -11,9 +11,11 @@
  */
 import { lineWidth } from './clean.js';
 import {
-  AUTHOR_LINE, BYLINE, DATELINE, IMAGE_NOTE_END, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, OWN_REPORT, PHOTO_CREDIT_END,
+  AUTHOR_LINE, BYLINE, DATELINE, IMAGE_NOTE_END, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, OWN_REPORT, PARAGRAPH_END, PHOTO_CREDIT_END,
 } from './lexicon.js';
 import type { Reporter } from './diagnostics.js';
+import { findDates } from './dates.js';
+import { cleanSource, isInfoLine, readInfoLine } from './lines.js';
 import type { ArticleDraft, Block, Cleaned } from './types.js';
 
 /** Widest line that can be a headline. */
@@ -28,16 +30,57 @@ const COHESION_WINDOW = 300;
 const MAX_TAG_WIDTH = 6;
 /** Longest title taken from the first sentence of an article without a headline. */
 const FALLBACK_TITLE_CHARS = 30;
+/** A headline given with a label, as content systems export articles. Example: 标题：乡村振兴跑出加速度. Group: the headline. */
+const TITLE_LABEL = /^(?:标题|文章标题|新闻标题|题目)\s*[:：]\s*(\S.{1,60})$/;
+
+/** A headline line that can stand alone as one article's title is at least this wide. */
+const MIN_SEPARATE_TITLE_WIDTH = 6;
+/** The first line of a headline broken after a comma is at most this wide. */
+const MAX_BROKEN_HEADLINE_WIDTH = 24;
+
+/** A wire digest's item header: 【source】 date-time, then the headline on the same line or the next. Groups: source, date, rest. */
+const WIRE_HEADER = /^【([^】\s]{2,20})】\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*(.*)$/;
+
+/** The header, its facts and the headline that follows it on the line. */
+export function wireHeader(text: string): { header: string; facts: StatedFacts; title: string | null } | null {
+  const m = WIRE_HEADER.exec(text.trim());
+  if (!m) return null;
+  const date = findDates(m[2]!)[0]?.date;
+  const source = cleanSource(m[1]!);
+  if (!date && !source) return null;
+  const rest = m[3]!.trim();
+  return { header: text.slice(0, text.length - rest.length).trim(), facts: { ...(source ? { source } : {}), ...(date ? { date } : {}) }, title: rest && looksLikeHeadline(rest) ? rest : null };
+}
+
+/** What an info line states: a labelled source, a full date, writers. */
+function statedFacts(text: string): StatedFacts {
+  const facts = readInfoLine(text);
+  return {
+    ...(facts.sourceLabelled && facts.source ? { source: facts.source } : {}),
+    ...(facts.dates[0] ? { date: facts.dates[0].date } : {}),
+    ...(facts.authors.length ? { authors: facts.authors } : {}),
+  };
+}
+
 /** A caption with an image note is at most this wide: a paragraph that ends with 截图 is still text. */
 const MAX_IMAGE_NOTE_WIDTH = 40;
 /** A photo credit alone on its line is a caption's last line; the caption text before it is this short at most. */
 const MAX_CAPTION_CHARS = 200;
 
-export type UnitKind = 'body' | 'dateline' | 'byline' | 'caption' | 'jump' | 'heading' | 'author';
+export type UnitKind = 'body' | 'dateline' | 'byline' | 'caption' | 'jump' | 'heading' | 'author' | 'info';
+
+/** What an info line states about its article: `来源：某某日报`, `【新华社】2024-06-01 10:21:00`, `2024-06-01 10:21`. */
+export interface StatedFacts {
+  source?: string;
+  date?: string;
+  authors?: string[];
+}
 
 export interface Unit {
   kind: UnitKind;
   text: string;
+  /** An info line's facts. */
+  facts?: StatedFacts;
   /** The text in its original script, when cleaning converted it. */
   original?: string;
 }
@@ -58,24 +101,38 @@ export function looksLikeHeadline(text: string): boolean {
 }
 
 /** Classifies each block; a photo credit alone on its line takes the caption text just before it along. */
-export function classify(blocks: Block[]): Unit[] {
-  const units: Unit[] = blocks.map((b): Unit => {
+export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): Unit[] {
+  const units: Unit[] = blocks.flatMap((b): Unit[] => {
+    // A wire digest's item header, its headline on the same line: 【新华社】2024-06-01 10:21:00 标题
+    const wire = layout === 'lines' && b.kind !== 'jump' ? wireHeader(b.text) : null;
+    if (wire) return [{ kind: 'info', text: wire.header, facts: wire.facts }, ...(wire.title ? [{ kind: 'heading' as const, text: wire.title }] : [])];
     const u = classifyOne(b);
-    return b.original !== undefined ? { ...u, original: b.original } : u;
+    return [b.original !== undefined ? { ...u, original: b.original } : u];
   });
   function classifyOne(b: Block): Unit {
     const text = b.text;
     if (b.kind === 'jump') return { kind: 'jump', text };
+    // The lines printed with an article on a text page: its source, date or writers (来源：…, 2024-06-01 10:21).
+    if (layout === 'lines' && !KICKER_SUB.test(text) && isInfoLine(text)) return { kind: 'info', text, facts: statedFacts(text) };
     if (b.kind === 'caption' || PHOTO_CREDIT_END.test(text) || (IMAGE_NOTE_END.test(text) && lineWidth(text) <= MAX_IMAGE_NOTE_WIDTH)) return { kind: 'caption', text };
     if (BYLINE.test(text)) return { kind: 'byline', text };
     if (AUTHOR_LINE.test(text)) return { kind: 'author', text };
     if (isArticleStart(text)) return { kind: 'dateline', text };
+    // A CMS export labels its fields: 标题：…
+    const labelled = TITLE_LABEL.exec(text);
+    if (labelled) return { kind: 'heading', text: labelled[1]!.trim() };
     if (b.kind === 'heading' || looksLikeHeadline(text)) return { kind: 'heading', text };
     return { kind: 'body', text };
   }
   units.forEach((u, i) => {
     const prev = units[i - 1];
     if (u.kind === 'caption' && PHOTO_CREDIT_END.test(u.text) && lineWidth(u.text) <= 16 && prev?.kind === 'body' && prev.text.length <= MAX_CAPTION_CHARS) prev.kind = 'caption';
+  });
+  // A headline broken after a comma (铁路客运量创历史新高， / 五一假期发送旅客1.2亿人次): a short line
+  // ending in a comma that no sentence runs into, over a headline line, is the headline's first line.
+  units.forEach((u, i) => {
+    const prev = units[i - 1];
+    if (u.kind === 'body' && /[，、]$/.test(u.text) && lineWidth(u.text) <= MAX_BROKEN_HEADLINE_WIDTH && units[i + 1]?.kind === 'heading' && (!prev || prev.kind !== 'body' || PARAGRAPH_END.test(prev.text))) u.kind = 'heading';
   });
   return units;
 }
@@ -118,9 +175,9 @@ function clustersOf(units: Unit[]): Cluster[] {
 
 const isText = (u: Unit | undefined) => u !== undefined && (u.kind === 'body' || u.kind === 'dateline');
 
-/** The unit next to a cluster, passing over captions. */
+/** The unit next to a cluster, passing over captions and info lines. */
 function neighbour(units: Unit[], from: number, step: 1 | -1): Unit | undefined {
-  for (let i = from; i >= 0 && i < units.length; i += step) if (units[i]!.kind !== 'caption') return units[i];
+  for (let i = from; i >= 0 && i < units.length; i += step) if (units[i]!.kind !== 'caption' && units[i]!.kind !== 'info') return units[i];
   return undefined;
 }
 
@@ -170,12 +227,13 @@ interface Segment {
   after?: Unit[];
   units: Unit[];
   bylines: string[];
+  facts: StatedFacts;
   jump: { to?: number; from?: number };
   ended: boolean;
 }
 
 function newSegment(): Segment {
-  return { units: [], bylines: [], jump: {}, ended: false };
+  return { units: [], bylines: [], facts: {}, jump: {}, ended: false };
 }
 
 function jumpOf(text: string): { dir: 'to' | 'from'; page: number } {
@@ -194,6 +252,13 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
   let cur: Segment | null = null;
   let pendingTitle: Unit[] | undefined;
   let pendingBylines: string[] = [];
+  let pendingFacts: StatedFacts = {};
+  /** Facts join what a segment already states; the first of each kind wins. */
+  const addFacts = (to: StatedFacts, facts: StatedFacts) => {
+    if (facts.source && !to.source) to.source = facts.source;
+    if (facts.date && !to.date) to.date = facts.date;
+    if (facts.authors?.length) to.authors = [...new Set([...(to.authors ?? []), ...facts.authors])];
+  };
   const close = () => {
     if (cur && cur.units.length) segments.push(cur);
     cur = null;
@@ -203,8 +268,10 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
     const s: Segment = newSegment();
     if (pendingTitle) s.before = pendingTitle;
     s.bylines.push(...pendingBylines);
+    addFacts(s.facts, pendingFacts);
     pendingTitle = undefined;
     pendingBylines = [];
+    pendingFacts = {};
     cur = s;
     return s;
   };
@@ -227,6 +294,15 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
     switch (u.kind) {
       case 'caption':
         break;
+      case 'info': {
+        // Over a headline or an article's start, under a title, or before any text: the coming article's; after text: the current one's.
+        const current = cur as Segment | null;
+        const next = neighbour(units, i + 1, 1);
+        const opens = next?.kind === 'heading' || next?.kind === 'author' || next?.kind === 'dateline';
+        if (current && current.units.length && (!current.ended || orient === 'after') && !pendingTitle && !opens) addFacts(current.facts, u.facts ?? {});
+        else addFacts(pendingFacts, u.facts ?? {});
+        break;
+      }
       case 'byline': {
         const next = neighbour(units, i + 1, 1);
         const current = cur as Segment | null;
@@ -260,6 +336,24 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
   }
   close();
   return segments;
+}
+
+/**
+ * Headlines of several articles printed together before their bodies (a two-column page read
+ * across): a cluster of n headline lines over n articles, the others without a headline of their
+ * own, gives each article its line in order, rather than one title glued from all of them.
+ */
+function distributeTitles(segments: Segment[]): void {
+  segments.forEach((s, i) => {
+    const titles = s.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
+    if (titles.length < 2 || titles.some((t) => lineWidth(t.text) < MIN_SEPARATE_TITLE_WIDTH)) return;
+    const following: Segment[] = [];
+    for (let k = i + 1; k < segments.length && !segments[k]!.before && following.length < titles.length; k++) following.push(segments[k]!);
+    // Each article must start as articles do (a dateline), and there must be exactly one per title.
+    if (following.length !== titles.length - 1 || ![s, ...following].every((x) => x.units[0]?.kind === 'dateline')) return;
+    s.before = s.before!.filter((l) => l === titles[0] || !titles.includes(l));
+    following.forEach((f, k) => (f.before = [titles[k + 1]!]));
+  });
 }
 
 /** A segment without its own headline takes the nearest line of a neighbouring cluster that holds more than one title. */
@@ -333,11 +427,11 @@ function draftOf(s: Segment, orient: Orientation, ordinal: number, metaTitle: st
   let titleFrom: ArticleDraft['titleFrom'] = 'headline';
   if (single && metaTitle) [title, titleFrom] = [metaTitle, 'meta'];
   if (!title) [title, titleFrom] = [fallbackTitle(paragraphs), 'first-sentence'];
-  return { title, kicker: parts?.kicker ?? null, paragraphs, originalParagraphs, bylineReporters: names, bylineAgencies: agencies, ordinal, jump: s.jump, titleFrom };
+  return { title, kicker: parts?.kicker ?? null, paragraphs, originalParagraphs, bylineReporters: names, bylineAgencies: agencies, ordinal, jump: s.jump, titleFrom, stated: s.facts };
 }
 
 export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
-  const units = classify(cleaned.blocks);
+  const units = classify(cleaned.blocks, cleaned.layout);
   const captions = units.filter((u) => u.kind === 'caption').length;
   if (captions) reporter?.info('split/caption-dropped', `${captions} photo caption${captions === 1 ? '' : 's'} left out of the articles`);
   if (cleaned.layout === 'flow') {
@@ -360,6 +454,7 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   const segments = segment(units, orient);
   const subheadings = headings - units.filter((u) => u.kind === 'heading').length;
   if (subheadings) reporter?.info('split/subheading', `${subheadings} headline line${subheadings === 1 ? '' : 's'} kept as subheadings inside an article`);
+  if (orient === 'before') distributeTitles(segments);
   rescueTitles(segments, orient);
   const drafts = segments.map((s, i) => draftOf(s, orient, i, cleaned.meta.title, segments.length === 1));
   const untitled = drafts.filter((d) => d.titleFrom === 'first-sentence').length;

@@ -120,6 +120,8 @@ export interface ArticleDraft {
   jump: { to?: number; from?: number };
   /** Where the title came from: a headline on the page, the file's metadata, or the first sentence. */
   titleFrom: 'headline' | 'meta' | 'first-sentence';
+  /** What lines printed with the article state about it (来源：…, a wire header's source and time). */
+  stated?: { source?: string; date?: string; authors?: string[] };
 }
 
 export interface Article {

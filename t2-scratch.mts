@@ -1,0 +1,14 @@
+import { processBytes } from './indexer/pipeline.js';
+import { decode } from './indexer/decode.js';
+import { parse } from './indexer/parse.js';
+import { clean } from './indexer/clean.js';
+import { classify } from './indexer/split.js';
+import { Reporter } from './indexer/diagnostics.js';
+const BODY_A = '国家统计局18日发布数据，前三季度国内生产总值同比增长5.2%，经济运行总体平稳。就业形势保持稳定，居民收入继续增加。';
+const BODY_B = '记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%，各地铁路部门加开旅客列车，满足出行需求。';
+const text = `经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n出行需求集中释放，\n铁路假期客流再创新高\n\n新华社北京5月6日电（记者李某）${BODY_B}\n`;
+const rep = new Reporter('x');
+const d = decode('x', Buffer.from(text), rep); if (!d.ok) throw 1;
+const c = clean(parse(d.decoded, rep), rep);
+console.log(c.blocks.map(b => b.text.slice(0, 30)));
+console.log(classify(c.blocks).map(u => u.kind + ' ' + u.text.slice(0, 20)));

@@ -1,0 +1,105 @@
+/**
+ * Text pages as real files print them, article by article: what split and enrich make of each
+ * shape. Fragments are written for these tests (no real headline or person), each shape with a
+ * second, different case.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { processBytes } from '../../indexer/pipeline.js';
+
+interface Expect {
+  title: string;
+  date?: string | null;
+  source?: string | null;
+  reporters?: string[];
+}
+
+function articles(text: string, name = 'page.txt') {
+  const r = processBytes(name, Buffer.from(text));
+  assert.ok(r.ok, JSON.stringify(r.diagnostics));
+  return r.articles;
+}
+
+function check(text: string, expected: Expect[]): void {
+  const got = articles(text);
+  assert.deepEqual(
+    got.map((a) => ({ title: a.title, ...('date' in expected[0]! ? { date: a.date } : {}), ...('source' in expected[0]! ? { source: a.source } : {}), ...('reporters' in expected[0]! ? { reporters: a.reporters } : {}) })),
+    expected,
+  );
+}
+
+const BODY_A = '国家统计局18日发布数据，前三季度国内生产总值同比增长5.2%，经济运行总体平稳。就业形势保持稳定，居民收入继续增加。';
+const BODY_B = '记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%，各地铁路部门加开旅客列车，满足出行需求。';
+const BODY_C = '眼下正值春耕时节，各地农民抢抓农时，田间地头一派繁忙景象，小麦长势总体良好，农机作业进度快于往年。';
+
+describe('split: headlines', () => {
+  it('joins a headline broken over two lines', () => {
+    check(`前三季度国民经济运行总体平稳\n稳中有进态势持续巩固\n\n新华社北京10月18日电（记者王某）${BODY_A}\n`, [{ title: '前三季度国民经济运行总体平稳稳中有进态势持续巩固' }]);
+  });
+  it('joins a headline broken after a comma', () => {
+    check(`铁路客运量创历史新高，\n假期发送旅客1.2亿人次\n\n新华社北京5月6日电（记者李某）${BODY_B}\n`, [{ title: '铁路客运量创历史新高，假期发送旅客1.2亿人次' }]);
+  });
+  it('joins a headline broken after a comma on a page that carries on after another article', () => {
+    check(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n出行需求集中释放，\n铁路假期客流再创新高\n\n新华社北京5月6日电（记者李某）${BODY_B}\n`, [
+      { title: '经济数据发布' },
+      { title: '出行需求集中释放，铁路假期客流再创新高' },
+    ]);
+  });
+  it('gives two headlines printed together to the two articles under them, in order', () => {
+    check(`长江航运货物吞吐量稳步增长\n\n春耕备耕有序推进\n\n新华社武汉4月11日电（记者许某）${BODY_B}\n\n新华社郑州4月11日电（记者张某）${BODY_C}\n`, [
+      { title: '长江航运货物吞吐量稳步增长' },
+      { title: '春耕备耕有序推进' },
+    ]);
+  });
+  it('gives three headlines printed together to three articles', () => {
+    check(`经济运行总体平稳\n\n铁路客流创新高\n\n春耕生产全面展开\n\n新华社北京10月18日电${BODY_A}\n\n新华社北京5月6日电${BODY_B}\n\n新华社郑州4月11日电${BODY_C}\n`, [
+      { title: '经济运行总体平稳' },
+      { title: '铁路客流创新高' },
+      { title: '春耕生产全面展开' },
+    ]);
+  });
+  it('reads a headline a content system labels', () => {
+    check(`标题：城市更新项目加快推进\n\n${BODY_A}\n`, [{ title: '城市更新项目加快推进' }]);
+  });
+  it('never takes site navigation or a breadcrumb for a headline', () => {
+    check(`首页 新闻 体育 财经 娱乐 科技\n当前位置：首页 > 新闻 > 国内\n\n城市更新项目加快推进\n\n${BODY_A}\n`, [{ title: '城市更新项目加快推进' }]);
+  });
+});
+
+describe('split and enrich: the lines printed with an article', () => {
+  it('reads a wire digest header: source, date and the headline after it', () => {
+    check(`【新华社】2024-06-01 10:21:00 经济运行总体平稳\n${BODY_A}\n\n【中国新闻网】2024-06-02 08:05:12 铁路客流创新高\n${BODY_B}\n`, [
+      { title: '经济运行总体平稳', date: '2024-06-01', source: '新华社' },
+      { title: '铁路客流创新高', date: '2024-06-02', source: '中国新闻网' },
+    ]);
+  });
+  it('reads a wire digest header whose headline is on the next line', () => {
+    check(`【某某通讯社】2023/11/20 09:00\n春耕生产全面展开\n${BODY_C}\n`, [{ title: '春耕生产全面展开', date: '2023-11-20', source: '某某通讯社' }]);
+  });
+  it('reads a 来源 line under a headline as the source, not as text', () => {
+    const [a] = articles(`乡村振兴跑出加速度\n\n来源：某某日报\n\n${BODY_C}\n`);
+    assert.equal(a!.source, '某某日报');
+    assert.doesNotMatch(a!.body, /来源/);
+  });
+  it('reads a 稿源 line with a date at the end of an article', () => {
+    check(`乡村振兴跑出加速度\n\n${BODY_C}\n\n稿源：某某晚报 发布时间：2022-03-04\n`, [{ title: '乡村振兴跑出加速度', date: '2022-03-04', source: '某某晚报' }]);
+  });
+  it('finds reporters in brackets after an opening that is not a dateline', () => {
+    check(`城市更新项目加快推进\n\n某某报讯（记者 王某某）${BODY_A}\n`, [{ title: '城市更新项目加快推进', reporters: ['王某某'] }]);
+  });
+});
+
+describe('enrich: dates', () => {
+  it('leaves a dateline without a year of its own undated, whatever other dates the page names', () => {
+    check(`城市更新再上新台阶\n\n新华社杭州6月3日电（记者周某）杭州市今年计划改造老旧小区200个。该市自2009年3月5日启动第一批改造以来，已累计完成改造1000余个。\n`, [{ title: '城市更新再上新台阶', date: null }]);
+  });
+  it('does not give one story the year another story on the page states', () => {
+    const got = articles(`春耕生产全面展开\n\n新华社郑州4月11日电（记者张某）${BODY_C}\n\n统计数据公布\n\n新华社北京4月12日电 截至2021年3月底，全国农机总动力达到10.5亿千瓦。\n`);
+    assert.deepEqual(got.map((a) => a.date), [null, null]);
+  });
+  it('dates a dateline with the year the file declares', () => {
+    const r = processBytes('p.txt', Buffer.from(`春耕生产全面展开\n\n新华社郑州4月11日电（记者张某）${BODY_C}\n`), { declaration: { published: '2024-04-12' }, hash: 'x', problems: [] });
+    assert.ok(r.ok);
+    assert.equal(r.articles[0]!.date, '2024-04-11');
+  });
+});
