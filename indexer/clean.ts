@@ -321,31 +321,87 @@ export function furnitureRule(line: string): string | null {
   return null;
 }
 
-function cleanLine(line: string): string {
-  return collapseHanDigitSpaces(collapseLetterSpacing(line.replace(/[ \t]+/g, ' ').trim()));
+/**
+ * A cleaning rule on one line: its id (the diagnostic's rule), what real input it handles, and
+ * what it makes of a line: the line changed, the same line when it does not apply, or null to
+ * drop the line. `quiet` rules normalise (runs of spaces) and are not reported.
+ */
+export interface LineRule {
+  id: string;
+  handles: string;
+  apply: (line: string) => string | null;
+  quiet?: boolean;
 }
 
-/** Repairs that must see the text as it came, before script conversion changes characters. */
-function repairLine(raw: string, bump: (rule: string) => void): string {
-  let line = stripInvisible(raw);
-  if (line.includes('?')) {
-    const m = repairMojibake(line);
-    if (m.repaired) bump('clean/mojibake-repaired');
-    if (m.dropped) bump('clean/mojibake-dropped');
-    line = m.text;
+/** Repairs that must see the text as it came, before script conversion changes characters: the chain, in order. */
+export const REPAIR_RULES: readonly LineRule[] = [
+  { id: 'clean/invisible', handles: 'control, zero-width and private-use characters; no-break, ideographic and thin spaces', apply: stripInvisible, quiet: true },
+  { id: 'clean/mojibake', handles: 'GBK bytes of a UTF-8 page read one byte out of step: ?!霸坪嫌啊 for 。“云合影', apply: (l) => (l.includes('?') ? repairMojibake(l).text : l) },
+  { id: 'clean/inline-pinyin', handles: 'pinyin a scraper put after characters: 學(xué)習, 发(fa1)展', apply: stripInlinePinyin },
+  { id: 'clean/html-remnant', handles: "tags and halves of tags a damaged scrape leaves: </p>, /p>, ?!?", apply: (l) => l.replace(HTML_REMNANT, '') },
+];
+
+/** Rules on Simplified text, in order: page furniture (each its own rule, the line dropped), then spacing. */
+export const TIDY_RULES: readonly LineRule[] = [
+  ...FURNITURE_LINES.map(({ rule, pattern }): LineRule => ({
+    id: rule,
+    handles: pattern.source,
+    apply: (l) => (pattern.test(l.trim().replace(/^[-*•·]\s+/, '')) ? null : l),
+  })),
+  { id: 'clean/spaces', handles: 'runs of spaces and tabs', apply: (l) => l.replace(/[ \t]+/g, ' ').trim(), quiet: true },
+  { id: 'clean/letter-spacing', handles: 'letter-spaced headlines of PDF extraction: 通 关 只 用 几 秒 钟', apply: collapseLetterSpacing },
+  { id: 'clean/han-digit-spaces', handles: 'spaces between Han characters and digits: 10 月 23 日', apply: collapseHanDigitSpaces },
+];
+
+/** Firings of one rule reported one by one, at most, per file; then one diagnostic counts the rest. */
+const MAX_PLACED_FIRINGS = 50;
+
+/** Reports rule firings with their place, the first MAX_PLACED_FIRINGS of each rule, then a count. */
+class Firings {
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly reporter: Reporter) {}
+  fire(rule: string, reason: string, place: string): void {
+    const n = (this.counts.get(rule) ?? 0) + 1;
+    this.counts.set(rule, n);
+    if (n <= MAX_PLACED_FIRINGS) this.reporter.info(rule, reason, place);
   }
-  const depinyin = stripInlinePinyin(line);
-  if (depinyin !== line) bump('clean/inline-pinyin');
-  const detagged = depinyin.replace(HTML_REMNANT, '');
-  if (detagged !== depinyin) bump('clean/html-remnant');
-  return detagged;
+  finish(): void {
+    for (const [rule, n] of this.counts) if (n > MAX_PLACED_FIRINGS) this.reporter.info(rule, `${n - MAX_PLACED_FIRINGS} more lines`);
+  }
+}
+
+/** Runs a chain of rules on a line: the line as they leave it, or null when one drops it. */
+export function applyRules(rules: readonly LineRule[], line: string, fire: (rule: LineRule, dropped: boolean) => void): string | null {
+  let text = line;
+  for (const rule of rules) {
+    const next = rule.apply(text);
+    if (next === null) {
+      fire(rule, true);
+      return null;
+    }
+    if (next !== text && !rule.quiet) fire(rule, false);
+    text = next;
+  }
+  return text;
+}
+
+/** Where a line of a block stands: its line in the file, or the block's element path (HTML). */
+function placeOf(block: Block, index: number): string {
+  if (block.line) return `${block.line + index}:1`;
+  return index ? `${block.place ?? 'block'} line ${index + 1}` : (block.place ?? 'block');
+}
+
+/** The repair rules on every line of a block; a dropped line leaves an empty one (script conversion keeps lines in step). */
+function repairBlock(block: Block, firings: Firings): Block {
+  const lines = block.text.split('\n').map((line, i) => applyRules(REPAIR_RULES, line, (rule) => firings.fire(rule.id, 'repaired', placeOf(block, i))) ?? '');
+  return { ...block, text: lines.join('\n') };
 }
 
 /**
- * Line rules on Simplified text: furniture, jump notes, spacing. Jump notes leave the text but
- * stay as blocks of their own: they mark where an article breaks off to another page.
+ * The tidy rules on a block's lines. Jump notes leave the text but stay as blocks of their own:
+ * they mark where an article breaks off to another page.
  */
-function tidyBlock(block: Block, bump: (rule: string) => void): Block[] {
+function tidyBlock(block: Block, firings: Firings): Block[] {
   const out: Block[] = [];
   // The original-script lines follow every decision taken on the Simplified ones.
   const originals = block.original?.split('\n');
@@ -358,39 +414,44 @@ function tidyBlock(block: Block, bump: (rule: string) => void): Block[] {
     lines = [];
     origLines = [];
   };
+  const tidy = (text: string, i: number, report: boolean) =>
+    applyRules(TIDY_RULES, text, (rule, dropped) => report && firings.fire(rule.id, dropped ? 'line dropped' : 'collapsed', placeOf(block, i)));
   block.text.split('\n').forEach((raw, i) => {
     let line = raw;
     let orig = lockstep ? originals[i]! : raw;
-    const furniture = furnitureRule(line);
-    if (furniture) {
-      bump(furniture);
+    if (tidy(line, i, false) === null) {
+      tidy(line, i, true);
       return;
     }
     const jump = JUMP_NOTE.exec(line);
     if (jump) {
-      bump('clean/jump-note');
-      lines.push(cleanLine(line.slice(0, jump.index)));
-      origLines.push(cleanLine(orig.slice(0, jump.index)));
+      firings.fire('clean/jump-note', `${jump[0]} kept as a page jump`, placeOf(block, i));
+      lines.push(tidy(line.slice(0, jump.index), i, true) ?? '');
+      origLines.push(tidy(orig.slice(0, jump.index), i, false) ?? '');
       flush();
       out.push({ kind: 'jump', text: `（${jump[1]}第${jump[2]}版）`, line: block.line });
       line = line.slice(jump.index + jump[0].length);
       orig = orig.slice(jump.index + jump[0].length);
     }
-    lines.push(cleanLine(line));
-    origLines.push(cleanLine(orig));
+    lines.push(tidy(line, i, true) ?? '');
+    origLines.push(tidy(orig, i, false) ?? '');
   });
   flush();
   return out;
 }
 
+/**
+ * The cleaning stage: the repair rules on each line as it came, script conversion, the tidy rules,
+ * the masthead, then line breaks rejoined (text pages) or split (HTML). Every rule that changes or
+ * drops a line reports it with its place.
+ */
 export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
-  const counts = new Map<string, number>();
-  const bump = (rule: string) => counts.set(rule, (counts.get(rule) ?? 0) + 1);
-  const repaired = parsed.blocks.map((b) => ({ ...b, text: b.text.split('\n').map((l) => repairLine(l, bump)).join('\n') }));
+  const firings = new Firings(reporter);
+  const repaired = parsed.blocks.map((b) => repairBlock(b, firings));
   const script = detectScript(repaired.map((b) => b.text).join('\n'));
   if (script === 'traditional') reporter.info('clean/traditional', 'Traditional script converted to Simplified for indexing');
   const simplified = script === 'traditional' ? repaired.map((b) => ({ ...b, text: toSimplified(b.text), original: b.text })) : repaired;
-  let blocks = simplified.flatMap((b) => tidyBlock(b, bump));
+  let blocks = simplified.flatMap((b) => tidyBlock(b, firings));
   const meta = { ...parsed.meta };
   // What the file states about itself is read in the script its text is indexed in.
   if (script === 'traditional') {
@@ -404,10 +465,10 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
     meta.masthead = MASTHEAD.exec(line)?.[1];
     const date = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(line);
     if (date && !meta.date) meta.date = `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
+    firings.fire('clean/masthead', `masthead: ${meta.masthead ?? line}`, placeOf(blocks[mastIndex]!, 0));
     blocks.splice(mastIndex, 1);
-    bump('clean/masthead');
   }
-  for (const [rule, n] of counts) reporter.info(rule, `${n} line${n === 1 ? '' : 's'}`);
+  firings.finish();
 
   if (parsed.layout === 'flow') {
     // Line breaks in HTML are <br>: each line is a paragraph of its own.

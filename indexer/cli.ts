@@ -47,12 +47,18 @@ function fileLine(r: FileReport): string {
   return `${r.status.padEnd(9)} ${r.file}${counts}${why ? ` — ${why}` : ''}`;
 }
 
-/** The quality lines of a dry run's file: fields left empty, rules that fired. */
+/** Places of a rule's firings shown in the dry run's report, at most. */
+const SHOWN_PLACES = 4;
+
+/** The quality lines of a dry run's file: fields left empty, the rules that fired where, where each article's fields came from. */
 function fileQualityLines(r: FileReport): string {
   if (!r.missing) return '';
   const empty = Object.entries(r.missing).map(([field, n]) => `${field} ${n}/${r.articles}`).join(', ');
-  const rules = [...new Set(r.diagnostics.filter((d) => d.severity !== 'error').map((d) => d.rule))].join(', ');
-  return `\n          empty: ${empty}\n          rules: ${rules || 'none'}`;
+  const fired = new Map<string, string[]>();
+  for (const d of r.diagnostics) if (d.severity !== 'error') fired.set(d.rule, [...(fired.get(d.rule) ?? []), ...(d.place ? [d.place] : [])]);
+  const rules = [...fired].map(([rule, places]) => `${rule}${places.length ? ` ×${places.length} (${places.slice(0, SHOWN_PLACES).join(', ')}${places.length > SHOWN_PLACES ? ', …' : ''})` : ''}`).join('; ');
+  const fields = (r.evidence ?? []).map((e, i) => `#${i + 1} ${Object.entries(e).map(([f, from]) => `${f}←${from}`).join(' ')}`).join(' | ');
+  return `\n          empty: ${empty}\n          rules: ${rules || 'none'}\n          fields: ${fields || 'none'}`;
 }
 
 /** The run's empty dates, sources and topics, the files that leave them and how to declare them. */

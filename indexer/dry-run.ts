@@ -26,6 +26,7 @@ export function articleRecord(article: Article, chunks: number) {
     script: article.script,
     body: article.body,
     chunks,
+    evidence: article.evidence,
   };
 }
 
@@ -68,6 +69,7 @@ export async function dryRun(seedsDir: string, maxFileBytes: number, out: Writab
       chunks: total,
       diagnostics: result.diagnostics,
       missing: missingFields(result.articles),
+      evidence: result.articles.map((a) => a.evidence),
     };
     reports.push(report);
     onFile?.(report);

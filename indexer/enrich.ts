@@ -191,11 +191,17 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
   const month = Number(dateline?.[3] ?? ownReport?.[2] ?? NaN);
   const day = Number(dateline?.[4] ?? ownReport?.[3] ?? NaN);
 
-  // Date: the dateline's day in the context's year, else a full date in the headline, else the declared or stated publication date.
-  // A date printed for this article (its info line, a wire header) is its own; a dateline's day takes the file's year.
+  // Date: one printed for this article (its info line, a wire header), else the dateline's day in
+  // the year the file states, else a full date in the headline, else the file's publication date.
+  const fileDate = ctx.declared.published ? 'declared' : (ctx.meta.evidence?.date ?? 'metadata');
   let date: string | null = draft.stated?.date ?? null;
-  if (!date && ctx.year !== null && isValidDate(ctx.year, month, day)) date = `${ctx.year}-${pad(month)}-${pad(day)}`;
-  else if (!date) date = fullDateIn(`${draft.title}\n${draft.kicker ?? ''}`) ?? ctx.published;
+  let dateFrom: string | null = date ? 'stated' : null;
+  if (!date && ctx.year !== null && isValidDate(ctx.year, month, day)) [date, dateFrom] = [`${ctx.year}-${pad(month)}-${pad(day)}`, `dateline+year:${fileDate}`];
+  if (!date) {
+    const inHeadline = fullDateIn(`${draft.title}\n${draft.kicker ?? ''}`);
+    if (inHeadline) [date, dateFrom] = [inHeadline, 'headline'];
+    else if (ctx.published) [date, dateFrom] = [ctx.published, fileDate];
+  }
 
   const reporters = [...new Set([
     ...starts.flatMap((p) => {
@@ -208,7 +214,19 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
     ...(ctx.meta.authors ?? []),
     ...(draft.stated?.authors ?? []),
   ])];
-  const source = ctx.declared.source ?? draft.stated?.source ?? ctx.meta.source ?? ctx.meta.masthead ?? agency;
+  // Source: declared > printed with the article > the file's metadata > a masthead > the agency.
+  const sources: [string | null | undefined, string][] = [
+    [ctx.declared.source, 'declared'],
+    [draft.stated?.source, 'stated'],
+    [ctx.meta.source, ctx.meta.evidence?.source ?? 'metadata'],
+    [ctx.meta.masthead, 'masthead'],
+    [dateline?.[1], 'dateline'],
+    [draft.bylineAgencies[0], 'byline'],
+  ];
+  const [found, sourceFrom] = sources.find(([v]) => v) ?? [null, null];
+  const source = found ?? null;
+  const titleFrom = draft.titleFrom === 'meta' ? (ctx.meta.evidence?.title ?? 'metadata') : draft.titleFrom;
+  const authorsFrom = reporters.length ? (starts.length || draft.bylineReporters.length ? 'dateline/byline' : ctx.meta.authors?.length ? (ctx.meta.evidence?.authors ?? 'metadata') : draft.stated?.authors?.length ? 'stated' : 'bracket') : null;
   const { topics, evidence } = scoreTopics(draft.title, body);
   const keywords = [...new Set([...salientTerms(draft.title, body), ...Object.values(evidence).flat()])].slice(0, 20);
   const id = articleId(ctx.relPath, draft.title, body);
@@ -232,5 +250,11 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
     originalBody: draft.originalParagraphs ? draft.originalParagraphs.join('\n') : null,
     jump: draft.jump,
     edition: source && ctx.published ? `${source}|${ctx.published}` : null,
+    evidence: {
+      title: titleFrom,
+      ...(dateFrom ? { date: dateFrom } : {}),
+      ...(sourceFrom ? { source: sourceFrom } : {}),
+      ...(authorsFrom ? { authors: authorsFrom } : {}),
+    },
   };
 }

@@ -54,14 +54,18 @@ function linkedBlocks(html: string): { block: Block; linkShare: number }[] {
   let linked = 0;
   let inLink = 0;
   let kind: BlockKind = 'paragraph';
+  /** The element path of the block being read: tag names with their place among same-named siblings. */
+  const path: string[] = [];
   const flush = () => {
     const text = buffer.replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
-    if (text) blocks.push({ block: { kind, text, line: 0 }, linkShare: Math.min(1, linked / text.replace(/\s/g, '').length) });
+    if (text) blocks.push({ block: { kind, text, line: 0, place: path.join('/') || 'root' }, linkShare: Math.min(1, linked / text.replace(/\s/g, '').length) });
     buffer = '';
     linked = 0;
     kind = 'paragraph';
   };
   const visit = (nodes: ChildNode[]) => {
+    // Same-named block elements among these siblings so far, for the path.
+    const seen = new Map<string, number>();
     for (const node of nodes) {
       if (node.type === 'text') {
         const text = node.data.replace(/\s*\n\s*/g, ' ');
@@ -85,10 +89,14 @@ function linkedBlocks(html: string): { block: Block; linkShare: number }[] {
         continue;
       }
       flush();
+      const n = (seen.get(node.name) ?? 0) + 1;
+      seen.set(node.name, n);
+      path.push(`${node.name}[${n}]`);
       visit(node.children);
       if (HEADING_TAGS.has(node.name)) kind = 'heading';
       else if (node.name === 'figcaption') kind = 'caption';
       flush();
+      path.pop();
     }
   };
   visit(doc.children);
@@ -103,7 +111,10 @@ const key = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
  * lines under it (date, source, writers), credit lines (执笔/…, 采写：…) and staff lines
  * (责任编辑：…). They are metadata, not article text: the writers they credit are kept.
  */
-export function trimPageLines(blocks: { block: Block; linkShare: number }[], page: PageMeta): { blocks: Block[]; authors: string[] } {
+/** Reports a rule that fired, with its place. */
+export type Report = (rule: string, reason: string, place?: string) => void;
+
+export function trimPageLines(blocks: { block: Block; linkShare: number }[], page: PageMeta, report: Report = () => {}): { blocks: Block[]; authors: string[] } {
   const authors: string[] = [];
   const printed = new Set(page.infoLines.map(key));
   const title = page.title ? key(page.title) : null;
@@ -112,9 +123,21 @@ export function trimPageLines(blocks: { block: Block; linkShare: number }[], pag
     if (names) authors.push(...names);
     return names !== null;
   };
-  const lead = ({ block: b }: { block: Block }): boolean => {
+  /** The rule a page line at either end of the content falls under, if any. */
+  const pageLine = (b: Block, atStart: boolean): string | null => {
     const k = key(b.text);
-    return k === title || printed.has(k) || isStaffLine(b.text) || credit(b.text) || isInfoLine(b.text);
+    if (atStart && k === title) return 'page/headline-repeated';
+    if (atStart && printed.has(k)) return 'page/info-line';
+    if (isStaffLine(b.text) || (!atStart && isTrailingStaff(b.text))) return 'page/staff-line';
+    if (credit(b.text)) return 'page/credit-line';
+    if (isInfoLine(b.text)) return 'page/info-line';
+    return null;
+  };
+  const dropped: [string, Block][] = [];
+  const lead = ({ block: b }: { block: Block }): boolean => {
+    const rule = pageLine(b, true);
+    if (rule) dropped.push([rule, b]);
+    return rule !== null;
   };
   let start = 0;
   let end = blocks.length;
@@ -122,7 +145,10 @@ export function trimPageLines(blocks: { block: Block; linkShare: number }[], pag
   // At the end: credits and staff lines, info lines (本文来源：… 责任编辑：…), and what follows
   // the article as links (related articles, with the short labels over them: 热点推荐).
   for (;;) {
-    while (end > start && (isStaffLine(blocks[end - 1]!.block.text) || credit(blocks[end - 1]!.block.text) || isInfoLine(blocks[end - 1]!.block.text) || isTrailingStaff(blocks[end - 1]!.block.text))) end--;
+    for (let rule = end > start ? pageLine(blocks[end - 1]!.block, false) : null; rule; rule = end > start ? pageLine(blocks[end - 1]!.block, false) : null) {
+      dropped.push([rule, blocks[end - 1]!.block]);
+      end--;
+    }
     // A list of links (related articles) with the short lines among them: labels, sources, times.
     let k = end;
     let links = 0;
@@ -133,10 +159,12 @@ export function trimPageLines(blocks: { block: Block; linkShare: number }[], pag
       k--;
     }
     if (links < MIN_LINK_LIST || k === end) break;
+    for (const { block } of blocks.slice(k, end)) dropped.push(['page/link-list', block]);
     end = k;
   }
   // A page that is nothing but such lines (a page of links) keeps them: they are all the text it has.
   if (start >= end) return { blocks: blocks.map(({ block }) => block), authors: [] };
+  for (const [rule, b] of dropped) report(rule, `left out of the body: ${b.text.slice(0, 40)}`, b.place);
   return { blocks: blocks.slice(start, end).map(({ block }) => block), authors: [...new Set(authors)] };
 }
 
@@ -154,27 +182,36 @@ function isTrailingStaff(text: string): boolean {
   return text.length <= 60 && !/[。！？]/.test(text) && /(?:编辑|责编|审核|校对|摄影|供稿|美编)\s*[:：/／]|供稿/.test(text);
 }
 
+/** A role word that makes a byline credit writers. Examples: 东湖网记者 郑某, 作者：某某, 文/某某. */
+const BYLINE_ROLE = /记者|通讯员|作者|撰文|执笔|采写|文\s*[/／]/;
+
 /** Shortest main content Readability may return, in characters: a short news item is a paragraph. */
 const MIN_CONTENT_CHARS = 40;
 
 /** A saved page: its metadata and the blocks of its main article. */
-export function parseHtml(html: string): { meta: FileMeta; page: PageMeta; blocks: Block[] } {
+export function parseHtml(html: string, report: Report = () => {}): { meta: FileMeta; page: PageMeta; blocks: Block[] } {
   const { document } = parseHTML(html);
   const page = readPageMeta(document);
   let linked: { block: Block; linkShare: number }[] = [];
   try {
     const article = new Readability(document, { charThreshold: MIN_CONTENT_CHARS, keepClasses: false }).parse();
     if (article?.content && (article.textContent ?? '').trim().length >= MIN_CONTENT_CHARS) linked = linkedBlocks(article.content);
-    // Readability takes a byline it recognises out of the content (东湖网记者 郑某): its names are the writers.
-    const byline = article?.byline ? personNames(article.byline) : [];
+    // Readability takes a byline it recognises out of the content (东湖网记者 郑某): its names are the
+    // writers when it credits them as such; a bare name may be its reading of <meta name="author"> (the site, an editor).
+    const credited = article?.byline ? BYLINE_ROLE.exec(article.byline) : null;
+    const byline = credited ? personNames(article!.byline!.slice(credited.index + credited[0].length).replace(/^\s*[:：]\s*/, '')) : [];
     if (!page.authors.length && byline.length) [page.authors, page.authorsFrom] = [byline, 'byline'];
-  } catch {
+  } catch (err) {
     // A page Readability cannot read is walked whole below.
+    report('page/readability-failed', `main content not found (${(err as Error).message.slice(0, 60)}): the whole page is read`);
   }
-  if (!linked.length) linked = linkedBlocks(document.body?.innerHTML ?? '');
+  if (!linked.length) {
+    report('page/whole-page', 'no main content stood out: the whole page is read');
+    linked = linkedBlocks(document.body?.innerHTML ?? '');
+  }
   // A fragment linkedom did not place in a body (a page that starts with <body> and no <html>) is read as it came.
   if (!linked.length) linked = linkedBlocks(html);
-  const trimmed = trimPageLines(linked, page);
+  const trimmed = trimPageLines(linked, page, report);
   const blocks = trimmed.blocks;
   if (!page.authors.length && trimmed.authors.length) [page.authors, page.authorsFrom] = [trimmed.authors, 'credit-line'];
   const meta: FileMeta = {};

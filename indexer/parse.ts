@@ -88,7 +88,7 @@ export function parse(decoded: Decoded, reporter: Reporter): Parsed {
     return { relPath: decoded.relPath, format, layout: 'flow', meta: {}, blocks: [], items };
   }
   if (format === 'html') {
-    const { meta, blocks } = parseHtml(decoded.text);
+    const { meta, blocks } = parseHtml(decoded.text, (rule, reason, place) => reporter.info(rule, reason, place));
     return { relPath: decoded.relPath, format, layout: 'flow', meta, blocks };
   }
   if (format === 'markdown') {

@@ -81,6 +81,10 @@ export interface Unit {
   text: string;
   /** An info line's facts. */
   facts?: StatedFacts;
+  /** Where the block stands: its line (12:1) or element path. */
+  place?: string;
+  /** The rule that classified it, when one beyond the plain shapes did: reported with its place. */
+  rule?: string;
   /** The text in its original script, when cleaning converted it. */
   original?: string;
 }
@@ -105,22 +109,23 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
   const units: Unit[] = blocks.flatMap((b): Unit[] => {
     // A wire digest's item header, its headline on the same line: 【新华社】2024-06-01 10:21:00 标题
     const wire = layout === 'lines' && b.kind !== 'jump' ? wireHeader(b.text) : null;
-    if (wire) return [{ kind: 'info', text: wire.header, facts: wire.facts }, ...(wire.title ? [{ kind: 'heading' as const, text: wire.title }] : [])];
-    const u = classifyOne(b);
+    const place = b.line ? `${b.line}:1` : b.place;
+    if (wire) return [{ kind: 'info', text: wire.header, facts: wire.facts, place, rule: 'split/wire-header' }, ...(wire.title ? [{ kind: 'heading' as const, text: wire.title, place }] : [])];
+    const u = { ...classifyOne(b), place };
     return [b.original !== undefined ? { ...u, original: b.original } : u];
   });
   function classifyOne(b: Block): Unit {
     const text = b.text;
     if (b.kind === 'jump') return { kind: 'jump', text };
     // The lines printed with an article on a text page: its source, date or writers (来源：…, 2024-06-01 10:21).
-    if (layout === 'lines' && !KICKER_SUB.test(text) && isInfoLine(text)) return { kind: 'info', text, facts: statedFacts(text) };
+    if (layout === 'lines' && !KICKER_SUB.test(text) && isInfoLine(text)) return { kind: 'info', text, facts: statedFacts(text), rule: 'split/info-line' };
     if (b.kind === 'caption' || PHOTO_CREDIT_END.test(text) || (IMAGE_NOTE_END.test(text) && lineWidth(text) <= MAX_IMAGE_NOTE_WIDTH)) return { kind: 'caption', text };
     if (BYLINE.test(text)) return { kind: 'byline', text };
     if (AUTHOR_LINE.test(text)) return { kind: 'author', text };
     if (isArticleStart(text)) return { kind: 'dateline', text };
     // A CMS export labels its fields: 标题：…
     const labelled = TITLE_LABEL.exec(text);
-    if (labelled) return { kind: 'heading', text: labelled[1]!.trim() };
+    if (labelled) return { kind: 'heading', text: labelled[1]!.trim(), rule: 'split/labelled-headline' };
     if (b.kind === 'heading' || looksLikeHeadline(text)) return { kind: 'heading', text };
     return { kind: 'body', text };
   }
@@ -132,7 +137,10 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
   // ending in a comma that no sentence runs into, over a headline line, is the headline's first line.
   units.forEach((u, i) => {
     const prev = units[i - 1];
-    if (u.kind === 'body' && /[，、]$/.test(u.text) && lineWidth(u.text) <= MAX_BROKEN_HEADLINE_WIDTH && units[i + 1]?.kind === 'heading' && (!prev || prev.kind !== 'body' || PARAGRAPH_END.test(prev.text))) u.kind = 'heading';
+    if (u.kind === 'body' && /[，、]$/.test(u.text) && lineWidth(u.text) <= MAX_BROKEN_HEADLINE_WIDTH && units[i + 1]?.kind === 'heading' && (!prev || prev.kind !== 'body' || PARAGRAPH_END.test(prev.text))) {
+      u.kind = 'heading';
+      u.rule = 'split/broken-headline';
+    }
   });
   return units;
 }
@@ -343,7 +351,7 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
  * across): a cluster of n headline lines over n articles, the others without a headline of their
  * own, gives each article its line in order, rather than one title glued from all of them.
  */
-function distributeTitles(segments: Segment[]): void {
+function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void {
   segments.forEach((s, i) => {
     const titles = s.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
     if (titles.length < 2 || titles.some((t) => lineWidth(t.text) < MIN_SEPARATE_TITLE_WIDTH)) return;
@@ -353,6 +361,7 @@ function distributeTitles(segments: Segment[]): void {
     if (following.length !== titles.length - 1 || ![s, ...following].every((x) => x.units[0]?.kind === 'dateline')) return;
     s.before = s.before!.filter((l) => l === titles[0] || !titles.includes(l));
     following.forEach((f, k) => (f.before = [titles[k + 1]!]));
+    distributed.push(titles);
   });
 }
 
@@ -454,7 +463,10 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   const segments = segment(units, orient);
   const subheadings = headings - units.filter((u) => u.kind === 'heading').length;
   if (subheadings) reporter?.info('split/subheading', `${subheadings} headline line${subheadings === 1 ? '' : 's'} kept as subheadings inside an article`);
-  if (orient === 'before') distributeTitles(segments);
+  const distributed: Unit[][] = [];
+  if (orient === 'before') distributeTitles(segments, distributed);
+  for (const titles of distributed) reporter?.info('split/titles-distributed', `${titles.length} headlines printed together, one to each article under them`, titles[0]?.place);
+  for (const u of units) if (u.rule) reporter?.info(u.rule, u.kind === 'info' ? `read as ${JSON.stringify(u.facts)}` : `headline: ${u.text.slice(0, 30)}`, u.place);
   rescueTitles(segments, orient);
   const drafts = segments.map((s, i) => draftOf(s, orient, i, cleaned.meta.title, segments.length === 1));
   const untitled = drafts.filter((d) => d.titleFrom === 'first-sentence').length;

@@ -19,7 +19,7 @@ import { appendManifest, emptyManifest, encode, manifestChange, ManifestWriter, 
 import { linkAll, linkMaterial, loadSource, missingFields, processSource, sources, type LoadedSource } from './pipeline.js';
 import { Spool } from './spool.js';
 import { DocumentWriter } from './writer.js';
-import { GAP_FIELDS, type ChunkDoc, type Diagnostic, type MissingFields, type SourceFile } from './types.js';
+import { GAP_FIELDS, type Article, type ChunkDoc, type Diagnostic, type MissingFields, type SourceFile } from './types.js';
 import type { FolderWatch } from './watch.js';
 
 export type FileStatus = 'indexed' | 'renamed' | 'unchanged' | 'rejected' | 'deleted' | 'skipped';
@@ -37,6 +37,8 @@ export interface FileReport {
   diagnostics: readonly Diagnostic[];
   /** How many of its articles left each field empty (files the index holds: indexed, renamed, unchanged). */
   missing?: MissingFields;
+  /** Dry runs: where each article's fields came from, article by article. */
+  evidence?: Article['evidence'][];
 }
 
 export interface RunReport {

@@ -72,6 +72,8 @@ export interface Block {
   original?: string;
   /** 1-based line in the decoded text where the block starts (0 when unknown, e.g. HTML). */
   line: number;
+  /** Where an HTML block stands, as an element path in the extracted content (div[1]/p[4]). */
+  place?: string;
 }
 
 /**
@@ -150,6 +152,8 @@ export interface Article {
   jump: { to?: number; from?: number };
   /** The edition the file belongs to (source and publication date), when both are known. */
   edition: string | null;
+  /** Where each field came from (`h1`, `line:label`, `dateline+year:declared`, `stated`, …): the dry run's quality report. */
+  evidence: Partial<Record<EvidenceField, string>>;
 }
 
 /** What the engine stores: a piece of an article with the article's filterable fields. */

@@ -53,7 +53,7 @@ describe('chunkArticle', () => {
     body: '第一句。'.repeat(200),
     originalBody: null,
     jump: {},
-    edition: null,
+    edition: null, evidence: {},
   };
 
   it('gives stable ids derived from content', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Reporter } from '../../indexer/diagnostics.js';
-import { clean, collapseHanDigitSpaces, collapseLetterSpacing, detectScript, furnitureRule, rejoinBrokenLines, repairMojibake, stripInlinePinyin, stripInvisible } from '../../indexer/clean.js';
+import { REPAIR_RULES, TIDY_RULES, clean, collapseHanDigitSpaces, collapseLetterSpacing, detectScript, furnitureRule, rejoinBrokenLines, repairMojibake, stripInlinePinyin, stripInvisible } from '../../indexer/clean.js';
 import type { Block } from '../../indexer/types.js';
 
 describe('collapseLetterSpacing', () => {
@@ -114,17 +114,32 @@ describe('furnitureRule', () => {
   for (const [line, rule] of cases) it(`reads "${line}" as ${rule ?? 'text'}`, () => assert.equal(furnitureRule(line), rule));
 });
 
-describe('clean counts', () => {
-  it('reports each rule once, with the number of lines it changed', () => {
+describe('clean reports', () => {
+  it('reports each firing of a rule once, with the line it fired on', () => {
     const reporter = new Reporter('counts.txt');
     const blocks: Block[] = [
       { kind: 'paragraph', text: '學(xué)習關(guān)鍵詞，会(huì)晤。', line: 1 },
       { kind: 'paragraph', text: '扫码下载某某客户端', line: 3 },
-      { kind: 'paragraph', text: '發(fā)展成果显著。', line: 5 },
+      { kind: 'paragraph', text: '第一行正文。\n發(fā)展成果显著。', line: 5 },
     ];
     clean({ relPath: 'counts.txt', format: 'text', layout: 'lines', meta: {}, blocks }, reporter);
-    const pinyin = reporter.messages.filter((m) => m.rule === 'clean/inline-pinyin');
-    assert.deepEqual(pinyin.map((m) => m.reason), ['2 lines']);
-    assert.deepEqual(reporter.messages.filter((m) => m.rule === 'furniture/app-promo').map((m) => m.reason), ['1 line']);
+    const placed = (rule: string) => reporter.messages.filter((m) => m.rule === rule).map((m) => m.place);
+    assert.deepEqual(placed('clean/inline-pinyin'), ['1:1', '6:1']);
+    assert.deepEqual(placed('furniture/app-promo'), ['3:1']);
+  });
+
+  it('places the firings of an HTML block by its element path', () => {
+    const reporter = new Reporter('page.html');
+    const blocks: Block[] = [{ kind: 'paragraph', text: '分享到：', line: 0, place: 'div[1]/p[3]' }, { kind: 'paragraph', text: '正文第一段。', line: 0, place: 'div[1]/p[4]' }];
+    const out = clean({ relPath: 'page.html', format: 'html', layout: 'flow', meta: {}, blocks }, reporter);
+    assert.deepEqual(out.blocks.map((b) => b.text), ['正文第一段。']);
+    assert.deepEqual(reporter.messages.filter((m) => m.rule === 'furniture/share').map((m) => m.place), ['div[1]/p[3]']);
+  });
+
+  it('declares its rules in order, each with an id and what it handles', () => {
+    const ids = [...REPAIR_RULES, ...TIDY_RULES].map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.ok([...REPAIR_RULES, ...TIDY_RULES].every((r) => r.handles.length > 0));
+    assert.ok(ids.indexOf('clean/mojibake') < ids.indexOf('clean/inline-pinyin'), 'mojibake is repaired before pinyin is stripped');
   });
 });
