@@ -25,6 +25,13 @@ export interface ExpectedArticle {
   mustContain?: string[];
   mustNotContain?: string[];
   stretch?: string[];
+  /** Acceptable sources, any one matching as the reference scorer matches (one holds the other), for pages that credit several. */
+  sources?: string[];
+  /** Acceptable dates, any one. */
+  dates?: string[];
+  /** The article's lines as an editor reads them: the body must be made of them (purity) to at least `minPurity`. */
+  lines?: string[];
+  minPurity?: number;
 }
 
 export interface Truth {
@@ -68,6 +75,15 @@ export function compareArticle(expected: ExpectedArticle, actual: ArticleRecord)
     const ok = actual.date === null ? expected.dateMayBeNull === true : actual.date >= from && actual.date <= to;
     if (!ok) problems.push(`date: expected ${from}…${to}${expected.dateMayBeNull ? ' or null' : ''}, got ${actual.date}`);
   }
+  if (expected.sources?.length) {
+    const got = [actual.source, actual.agency].map(squash).filter((x) => x.length >= 2);
+    if (!expected.sources.some((want) => got.some((g) => g.includes(squash(want)) || squash(want).includes(g)))) problems.push(`source: expected one of ${JSON.stringify(expected.sources)}, got ${JSON.stringify(actual.source)}`);
+  }
+  if (expected.dates?.length && !expected.dates.includes(actual.date ?? '')) problems.push(`date: expected one of ${expected.dates.join(', ')}, got ${actual.date}`);
+  if (expected.lines?.length) {
+    const p = purity(actual.body, expected.lines);
+    if (p < (expected.minPurity ?? 0.8)) problems.push(`purity ${p.toFixed(2)} below ${expected.minPurity ?? 0.8}: the body holds lines that are not the article's`);
+  }
   if (expected.topics?.length) {
     if (actual.topics[0] !== expected.topics[0]) problems.push(`main topic: expected ${expected.topics[0]}, got ${actual.topics[0]} (${actual.topics.join(',')})`);
     for (const t of expected.topics) if (!actual.topics.includes(t)) problems.push(`topic ${t} missing from ${actual.topics.join(',')}`);
@@ -78,6 +94,36 @@ export function compareArticle(expected: ExpectedArticle, actual: ArticleRecord)
     if (body.includes(squash(phrase)) || squash(actual.title).includes(squash(phrase))) problems.push(`contains "${phrase}"`);
   }
   return problems;
+}
+
+const SHINGLE = 8;
+const shingles = (s: string) => {
+  const out = new Set<string>();
+  for (let i = 0; i + SHINGLE <= s.length; i++) out.add(s.slice(i, i + SHINGLE));
+  if (s.length && s.length < SHINGLE) out.add(s);
+  return out;
+};
+
+/**
+ * Share of a body's characters on lines that belong to the editor's lines, as the corpus's
+ * reference scorer measures it: a line of 8 characters or more belongs when half its 8-character
+ * shingles are in the editor's text, a shorter one when it is one of the editor's lines.
+ */
+export function purity(body: string, lines: string[]): number {
+  const editor = new Set<string>();
+  for (const l of lines) for (const sh of shingles(squash(l))) editor.add(sh);
+  const short = new Set(lines.map(squash));
+  let good = 0;
+  let total = 0;
+  for (const line of body.split('\n')) {
+    const l = squash(line);
+    if (!l) continue;
+    total += l.length;
+    const sh = shingles(l);
+    const ok = l.length < SHINGLE ? short.has(l) : [...sh].filter((x) => editor.has(x)).length / sh.size >= 0.5;
+    if (ok) good += l.length;
+  }
+  return total ? good / total : 0;
 }
 
 /** Groups of article keys that share a storyId, as sorted strings ("A1+B5"). */
