@@ -188,14 +188,107 @@ const BYLINE_ROLE = /记者|通讯员|作者|撰文|执笔|采写|文\s*[/／]/;
 /** Shortest main content Readability may return, in characters: a short news item is a paragraph. */
 const MIN_CONTENT_CHARS = 40;
 
+/** Sentence and clause punctuation of Chinese prose. */
+const PROSE_PUNCTUATION = /[。！？；，：、“”]/g;
+/** A block this long with no sentence in it is a list of keywords (SEO stuffing), not text. */
+const MIN_KEYWORD_BLOCK_CHARS = 2000;
+/** Sentence ends per 1,000 characters below which a long block has no sentences. */
+const MAX_KEYWORD_BLOCK_SENTENCES = 1;
+
+/**
+ * Removes blocks of keywords stuffed for search engines: thousands of characters of short words
+ * between commas or spaces without a sentence end. Content scoring counts commas, so such a block
+ * would outscore the article.
+ */
+function removeKeywordBlocks(document: Document, report: Report): void {
+  for (const el of [...document.querySelectorAll('div, p, td, span, section, li, font')]) {
+    // Its own text (a dump of keywords is one run of text), not what its children or scripts hold.
+    const text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent ?? '').join('');
+    if (text.length < MIN_KEYWORD_BLOCK_CHARS) continue;
+    const sentences = text.match(/[。！？!?]/g)?.length ?? 0;
+    const tokens = text.split(/[\s,，、|;；]+/).filter(Boolean);
+    const meanToken = tokens.length ? text.replace(/[\s,，、|;；]+/g, '').length / tokens.length : Infinity;
+    if ((sentences * 1000) / text.length <= MAX_KEYWORD_BLOCK_SENTENCES && meanToken <= 8) {
+      report('page/keyword-block', `${text.length} characters of keywords without a sentence left out`);
+      el.remove();
+    }
+  }
+}
+
+/**
+ * The element holding the most prose: paragraphs are credited to their container by the
+ * punctuation they hold (sentences and clauses), as density-based extractors find a page's main
+ * text, with no regard to class names. Its text is what a right extraction must contain.
+ */
+function densestProse(document: Document): string {
+  const score = new Map<globalThis.Element, number>();
+  for (const p of document.querySelectorAll('p, br, div')) {
+    const container = p.tagName === 'DIV' ? p : p.parentElement;
+    if (!container || p.closest('script, style, noscript, a')) continue;
+    const own = p.tagName === 'BR' ? '' : [...p.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent ?? '').join('');
+    const punctuation = own.match(PROSE_PUNCTUATION)?.length ?? 0;
+    if (punctuation) score.set(container, (score.get(container) ?? 0) + punctuation);
+  }
+  let best: globalThis.Element | null = null;
+  for (const [el, n] of score) if (!best || n > score.get(best)!) best = el;
+  return best?.textContent ?? '';
+}
+
+/** Share of a text's 8-character pieces found in another: how much of the densest prose an extraction kept. */
+function kept(of: string, within: string): number {
+  const k = (t: string) => t.replace(/\s+/g, '');
+  const a = k(of);
+  const b = k(within);
+  if (a.length < 16) return 1;
+  let found = 0;
+  let total = 0;
+  for (let i = 0; i + 8 <= a.length; i += 8) {
+    total++;
+    if (b.includes(a.slice(i, i + 8))) found++;
+  }
+  return total ? found / total : 1;
+}
+
+/** The densest prose must mostly be in the extraction; less means a subtree was dropped for its class name. */
+const MIN_KEPT_PROSE = 0.5;
+/** Readability's flag that drops subtrees whose class or id sounds like chrome (header, comment, sidebar …). */
+const FLAG_STRIP_UNLIKELYS = 0x1;
+
+interface ReadabilityInternals {
+  _flags: number;
+}
+
+/** Readability's main content, read again without its class-name filter when that dropped the page's main prose. */
+function mainContent(html: string, document: Document, report: Report): { content: string; byline: string | null } | null {
+  const prose = densestProse(document);
+  const run = (doc: Document, strip: boolean) => {
+    const reader = new Readability(doc, { charThreshold: MIN_CONTENT_CHARS, keepClasses: false });
+    if (!strip) (reader as unknown as ReadabilityInternals)._flags &= ~FLAG_STRIP_UNLIKELYS;
+    return reader.parse();
+  };
+  const usable = (a: ReturnType<typeof run>) => !!a?.content && (a.textContent ?? '').trim().length >= MIN_CONTENT_CHARS;
+  const first = run(document, true);
+  if (usable(first) && kept(prose, first!.textContent ?? '') >= MIN_KEPT_PROSE) return { content: first!.content!, byline: first!.byline ?? null };
+  // Readability rewrote the first document: a fresh one for the second reading.
+  const fresh = parseHTML(html).document;
+  removeKeywordBlocks(fresh, () => {});
+  const second = run(fresh, false);
+  if (usable(second) && kept(prose, second!.textContent ?? '') > kept(prose, first?.textContent ?? '')) {
+    report('page/class-filter-undone', 'the main prose sat under a class name that sounds like page chrome: read again without that filter');
+    return { content: second!.content!, byline: second!.byline ?? null };
+  }
+  return usable(first) ? { content: first!.content!, byline: first!.byline ?? null } : null;
+}
+
 /** A saved page: its metadata and the blocks of its main article. */
 export function parseHtml(html: string, report: Report = () => {}): { meta: FileMeta; page: PageMeta; blocks: Block[] } {
   const { document } = parseHTML(html);
   const page = readPageMeta(document);
+  removeKeywordBlocks(document, report);
   let linked: { block: Block; linkShare: number }[] = [];
   try {
-    const article = new Readability(document, { charThreshold: MIN_CONTENT_CHARS, keepClasses: false }).parse();
-    if (article?.content && (article.textContent ?? '').trim().length >= MIN_CONTENT_CHARS) linked = linkedBlocks(article.content);
+    const article = mainContent(html, document, report);
+    if (article) linked = linkedBlocks(article.content);
     // Readability takes a byline it recognises out of the content (东湖网记者 郑某): its names are the
     // writers when it credits them as such; a bare name may be its reading of <meta name="author"> (the site, an editor).
     const credited = article?.byline ? BYLINE_ROLE.exec(article.byline) : null;
