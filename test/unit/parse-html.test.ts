@@ -21,15 +21,19 @@ const page = (head: string, main: string, tail = '') =>
   `<!DOCTYPE html><html><head><meta charset="utf-8">${head}</head><body><div class="nav"><a href="/">首页</a> <a href="/n">新闻</a> <a href="/s">体育</a></div>${main}${tail}<div class="footer">版权所有 某某网</div></body></html>`;
 const text = (html: string) => parseHtml(html).blocks.map((b) => b.text).join('\n');
 
+/** Other text on the page, long enough for content scoring to take it when the article is dropped. */
+const OTHER = '<div class="recommend"><p>推荐阅读：本市将举办秋季运动会，欢迎市民踊跃报名参加，报名截止时间为本月底，详情请咨询社区服务中心。</p><p>另据报道，城区部分道路将于周末封闭施工，请驾驶员提前规划路线，注意交通安全，服从现场指挥。</p></div>';
+
 describe('main content', () => {
+  // Readability drops subtrees whose class or id sounds like chrome; alone, it returns OTHER for both pages.
   it('finds the article whose wrapper has a class name that sounds like page chrome', () => {
-    const html = page('<title>公交线路新开二十条_某某网</title>', `<div class="art_header"><h1>公交线路新开二十条</h1>${body}</div>`, '<div class="comments"><p>网友甲：好。</p><p>网友乙：支持，早该开了。</p></div>');
+    const html = page('<title>公交线路新开二十条_某某网</title>', `<div class="art_header"><h1>公交线路新开二十条</h1>${body}</div>`, OTHER);
     assert.match(text(html), /动态调整线路走向/);
-    assert.doesNotMatch(text(html), /网友甲/);
+    assert.doesNotMatch(text(html), /秋季运动会/);
   });
 
   it('finds the article inside a second chrome-sounding wrapper (header and sidebar classes)', () => {
-    const html = page('<title>公交线路新开二十条</title>', `<div id="main_sidebar"><section class="news-header"><h1>公交线路新开二十条</h1>${body}</section></div>`);
+    const html = page('<title>公交线路新开二十条</title>', `<div id="main_sidebar"><section class="news-header"><h1>公交线路新开二十条</h1>${body}</section></div>`, OTHER);
     assert.match(text(html), /覆盖新建小区和产业园区/);
   });
 
