@@ -437,6 +437,31 @@ async function benchTier(tier: number, embeddedUrl: string, key: string, engine:
   }
 }
 
+/**
+ * The dry run over the real saved pages kept as fixtures (test/fixtures/web-*: 15 sites, pages as
+ * saved, inline scripts and styles included), best of three: what reading real web pages costs.
+ */
+async function realPagesThroughput(): Promise<{ pages: number; mib: number; mbPerSecond: number }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-real-pages-'));
+  let bytes = 0;
+  let pages = 0;
+  const fixtures = path.join(ROOT, 'test', 'fixtures');
+  for (const entry of await readdir(fixtures)) {
+    if (!entry.startsWith('web-')) continue;
+    const data = await readFile(path.join(fixtures, entry, 'input.html'));
+    await writeFile(path.join(dir, `${entry}.html`), data);
+    bytes += data.length;
+    pages++;
+  }
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) best = Math.min(best, await dryRunSeconds(dir));
+  await rm(dir, { recursive: true, force: true });
+  return { pages, mib: bytes / MIB, mbPerSecond: bytes / MIB / best };
+}
+
+const realPages = await realPagesThroughput();
+row(0, `dry run on real saved pages (${realPages.pages} pages of test/fixtures/web-*, ${f(realPages.mib, 1)} MiB)`, `${f(realPages.mbPerSecond, 1)} MB/s`, '', '', '≥ 1 MB/s');
+
 await exec('npm', ['run', '-s', 'build'], { cwd: ROOT }); // the service runs from dist/, as npm start runs it
 const meiliDir = await mkdtemp(path.join(os.tmpdir(), 'news-search-bench-engine-'));
 const embedded = await startEmbedded({ dataDir: meiliDir, maxIndexingThreads: machine.cores, maxIndexingMemoryMb: 2048, logger, supervise: false });
@@ -476,4 +501,4 @@ const date = new Date().toISOString();
 console.log(`npm run bench ${process.argv.slice(2).join(' ')} — ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpu}, Node ${machine.node}`);
 console.table(table);
 await mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
-await writeFile(path.join(ROOT, 'bench', 'results', `bench-${date.slice(0, 10)}.json`), `${JSON.stringify({ command: `npm run bench ${process.argv.slice(2).join(' ')}`.trim(), date, machine, tiers: results, table }, null, 2)}\n`);
+await writeFile(path.join(ROOT, 'bench', 'results', `bench-${date.slice(0, 10)}.json`), `${JSON.stringify({ command: `npm run bench ${process.argv.slice(2).join(' ')}`.trim(), date, machine, realPages, tiers: results, table }, null, 2)}\n`);

@@ -279,8 +279,9 @@ function withPrefix(t: Table, field: Field, prefix: string): Int32Array {
 
 /** The best `limit` candidates ([entry, score]) by selection, not a sort of every match (a short prefix matches thousands). */
 function best(t: Table, candidates: Iterable<[number, number]>, limit: number): Suggestion[] {
+  // Ties end in the texts' order, so the answer does not depend on the order the entries were read in (shards, pages).
   const order = ([a, sa]: [number, number], [b, sb]: [number, number]) =>
-    sb - sa || t.count[b]! - t.count[a]! || KIND_RANK[KINDS[t.kind[a]!]!] - KIND_RANK[KINDS[t.kind[b]!]!] || t.text.length(a) - t.text.length(b);
+    sb - sa || t.count[b]! - t.count[a]! || KIND_RANK[KINDS[t.kind[a]!]!] - KIND_RANK[KINDS[t.kind[b]!]!] || t.text.length(a) - t.text.length(b) || (t.text.get(a) < t.text.get(b) ? -1 : t.text.get(a) > t.text.get(b) ? 1 : 0);
   const top: [number, number][] = [];
   for (const candidate of candidates) {
     if (top.length === limit && order(candidate, top[limit - 1]!) >= 0) continue;
