@@ -11,7 +11,7 @@
 import { findDates, type FoundDate } from './dates.js';
 
 /** Labels of the publication an article comes from. Example: 来源：证券市场红周刊, 信息来源: 省发改委, 出处：快科技. */
-const SOURCE_LABEL = /(?:信息来源|文章来源|新闻来源|稿件来源|内容来源|来源|稿源|出处|来自)\s*[:：]\s*/g;
+const SOURCE_LABEL = /(?:信息来源|文章来源|新闻来源|稿件来源|内容来源|来源|稿源|出处|来自|摘自)\s*[:：]\s*|(?:来源|稿源|出处)\s+(?=\S)/g;
 /** Labels of the writers. Example: 作者：宪瑞, 执笔/甲, 采写：…记者 林某, 文/某某, 撰文：某某. */
 const AUTHOR_LABEL = /(?:作者|撰文|执笔|采写|文字|记者|文|编译|撰稿)\s*[:：/／]\s*/g;
 /** Labels of editors and other staff: never authors, never sources. Example: 责任编辑：张三, 编辑：宪瑞, 责编：某. */

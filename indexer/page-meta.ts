@@ -191,8 +191,9 @@ function findHeadline(document: Document, claims: string[]): { element: Element;
   let best: { element: Element; text: string; heading: boolean; score: number } | null = null;
   const walker = document.createTreeWalker(document.body, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
-    if (SKIPPED.has(node.tagName) || node.closest('a, nav')) continue;
     const heading = HEADING.has(node.tagName);
+    // Links are navigation, except a heading that links to its own article.
+    if (NOT_TEXT.has(node.tagName) || node.closest('nav') || (!heading && (node.tagName === 'A' || node.closest('a')))) continue;
     const text = visibleText(node, MAX_HEADLINE_CHARS * 2);
     if (text === null) continue;
     const k = key(text);
@@ -205,12 +206,19 @@ function findHeadline(document: Document, claims: string[]): { element: Element;
       else if (w.startsWith(k)) matched = Math.max(matched, k.length);
       else if (w.length >= 8 && k.includes(w)) matched = Math.max(matched, w.length);
     }
-    if (!matched) continue;
+    if (!matched || (node.closest('a') && matched < 2 * k.length)) continue;
     const score = matched + (heading ? 1000 : 0);
     // The smallest element with that text: a parent with the same text does not replace its child.
     if (!best || score > best.score || (score === best.score && best.element.contains(node))) best = { element: node, text, heading, score };
   }
   return best && { element: best.element, text: best.text, heading: best.heading };
+}
+
+/** The page's one <h1> outside links and navigation, when it reads as a headline (not a logo). */
+function loneHeading(document: Document): { element: Element; text: string } | null {
+  const h1s = [...document.querySelectorAll('h1')].filter((h) => !h.closest('a, nav'));
+  const texts = h1s.map((h) => ({ element: h, text: visibleText(h, MAX_HEADLINE_CHARS * 2) ?? '' })).filter((h) => key(h.text).length >= 6 && key(h.text).length <= MAX_HEADLINE_CHARS);
+  return texts.length === 1 ? texts[0]! : null;
 }
 
 /** Lines read after the headline for its info line; the article's text starts within them. */
@@ -343,6 +351,8 @@ export function readPageMeta(document: Document): PageMeta {
   const claimed = [ld?.headline, tagTitle && stripTitleSuffix(tagTitle).head, stripped.head].filter((v): v is string => !!v);
   const headline = findHeadline(document, claimed);
 
+  /** The element the headline is printed in, when one is known: the info lines follow it. */
+  let anchor: Element | null = null;
   const meta: PageMeta = { title: null, titleFrom: null, date: null, dateFrom: null, source: null, sourceFrom: null, authors: [], authorsFrom: null, siteName: null, infoLines: [] };
   if (headline) {
     // The element's text, unless it holds a claimed headline with a label before it (原创…).
@@ -353,10 +363,16 @@ export function readPageMeta(document: Document): PageMeta {
     [meta.title, meta.titleFrom] = inner ? [inner, 'title'] : [headline.text, headline.heading ? headline.element.tagName.toLowerCase() : 'element'];
   } else if (ld?.headline) [meta.title, meta.titleFrom] = [ld.headline, 'json-ld'];
   else if (tagTitle) [meta.title, meta.titleFrom] = [stripTitleSuffix(tagTitle).head, 'og:title'];
-  else if (stripped.head) [meta.title, meta.titleFrom] = [stripped.head, 'title'];
+  else {
+    // A <title> that names only the site: the page's one main heading is its headline.
+    const heading = loneHeading(document);
+    if (heading) [meta.title, meta.titleFrom, anchor] = [heading.text, 'h1', heading.element];
+    else if (stripped.head) [meta.title, meta.titleFrom] = [stripped.head, 'title'];
+  }
 
   // The lines under the headline: its date, source and writers as printed.
-  if (headline) readInfoLines(meta, linesAfter(headline.element, INFO_LOOKAHEAD_LINES), headline.text);
+  if (headline) anchor = headline.element;
+  if (anchor) readInfoLines(meta, linesAfter(anchor, INFO_LOOKAHEAD_LINES), meta.title ?? '');
 
   if (!meta.date && ld?.datePublished) {
     const d = dateOf(ld.datePublished);

@@ -14,6 +14,8 @@ describe('readInfoLine', () => {
     ['信息来源: 中国空间技术研究院、中国运载火箭技术研究院等', { dates: [], source: '中国空间技术研究院', authors: [] }],
     ['发布时间：2008/3/5 作者：王某某 责任编辑：李某', { dates: ['2008-03-05'], source: null, authors: ['王某某'] }],
     ['来源：someone@example.com 2019-01-02', { dates: ['2019-01-02'], source: null, authors: [] }],
+    ['2022-01-05 08:00 来源 某某新闻网', { dates: ['2022-01-05'], source: '某某新闻网', authors: [] }],
+    ['摘自：某某周刊', { dates: [], source: '某某周刊', authors: [] }],
   ];
   for (const [line, expected] of cases) {
     it(`reads ${line}`, () => {

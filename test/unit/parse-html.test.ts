@@ -83,6 +83,23 @@ describe('what the page states about its article', () => {
     assert.deepEqual([p.date, p.dateFrom, p.source, p.sourceFrom], ['2022-08-10', 'json-ld', '某某新闻网', 'json-ld']);
   });
 
+  it('takes the one h1 for the headline when the <title> names only the site', () => {
+    const html = page('<title>某某新闻网</title>', `<div><h1>公交线路新开二十条</h1><p>2020-02-03 10:00 来源：某某晚报</p>${body}</div>`);
+    const { page: p } = parseHtml(html);
+    assert.deepEqual([p.title, p.titleFrom, p.date, p.source], ['公交线路新开二十条', 'h1', '2020-02-03', '某某晚报']);
+  });
+
+  it('reads a headline that links to its own article, and the date under it', () => {
+    const html = page('<title>公交线路新开二十条_某某网</title>', `<div><h1><a href="/a/1.html">公交线路新开二十条</a></h1><div>2021-07-08 16:20:00</div>${body}</div>`);
+    const { page: p } = parseHtml(html);
+    assert.deepEqual([p.title, p.titleFrom, p.date, p.dateFrom], ['公交线路新开二十条', 'h1', '2021-07-08', 'line']);
+  });
+
+  it('keeps the <title> when two h1 compete (a logo and a headline)', () => {
+    const html = page('<title>公交线路新开二十条 - 某某新闻网</title>', `<h1>某某新闻网首页</h1><div><h1>公交线路新开二十条</h1>${body}</div>`);
+    assert.equal(parseHtml(html).page.title, '公交线路新开二十条');
+  });
+
   it('never takes an e-mail address or a number from a meta tag for a source', () => {
     const html = page('<title>公交线路新开二十条</title><meta name="source" content="name, someone@example.com"><meta name="author" content="12345">', `<div><h1>公交线路新开二十条</h1>${body}</div>`);
     assert.equal(parseHtml(html).page.source, null);
