@@ -79,6 +79,12 @@ export class EngineLease {
     if (doc) {
       const expiresAt = Number(doc.expiresAt);
       if (expiresAt > this.now()) return { holder: String(doc.owner), expiresAt, epoch };
+      // A renewal still in the engine's queue (behind the holder's own large batches while it
+      // indexes) extends the lease from when it was sent: the holder is alive, its write late.
+      const renewed = (await this.options.engine.pendingWrites(this.uid(epoch)))[0];
+      if (renewed !== undefined && Number(doc.expiresAt) > 0 && renewed + this.options.ttlMs > this.now()) {
+        return { holder: String(doc.owner), expiresAt: renewed + this.options.ttlMs, epoch };
+      }
       const run = doc.run as LeasedRun | null | undefined;
       return { holder: null, epoch, unfinished: run && typeof run.jobId === 'string' ? { jobId: run.jobId, full: run.full === true } : null };
     }

@@ -518,6 +518,18 @@ export class Engine {
     return this.run(async () => (await this.client.index(uid).getStats()).numberOfDocuments);
   }
 
+  /**
+   * When the writes still waiting in the engine's queue for an index were enqueued (engine clock,
+   * ms), newest first: a write the engine has not reached yet (its queue busy with a large batch)
+   * is still a write its sender made.
+   */
+  async pendingWrites(uid: string): Promise<number[]> {
+    return this.run(async () => {
+      const { results } = await this.client.tasks.getTasks({ indexUids: [uid], statuses: ['enqueued', 'processing'], limit: 20 });
+      return results.map((t) => Date.parse(String(t.enqueuedAt))).filter(Number.isFinite).sort((a, b) => b - a);
+    });
+  }
+
   /** The uid of the newest task the engine knows (for tests and status: did a run write anything?). */
   async latestTaskUid(): Promise<number | null> {
     return this.run(async () => (await this.client.tasks.getTasks({ limit: 1 })).results[0]?.uid ?? null);

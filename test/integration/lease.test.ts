@@ -40,6 +40,28 @@ describe('EngineLease', () => {
     await contenders[won.indexOf(true)]!.release();
   });
 
+  it('stays with a holder whose renewal waits in the engine\'s queue behind a large batch', async () => {
+    // The holder indexes: its lease write is queued behind its own batch. Seen from after the
+    // stored expiry, the lease is still held while that write waits, from when it was sent.
+    const holder = lease('busy');
+    assert.equal(await holder.acquire(), true);
+    const leaseIndex = `${indexName}__lease_${String((await holder.state()).epoch).padStart(12, '0')}`;
+    // What the engine stores has expired (the last renewal it processed is old) …
+    await engine.addDocuments(leaseIndex, [{ id: 'lease', owner: 'busy', expiresAt: Date.now() - 1000, run: null }]);
+    // … while the next renewal waits behind a large batch.
+    const busy = uniqueIndex('leasebusy');
+    const batch = await engine.enqueue(busy, { add: Array.from({ length: 60_000 }, (_, i) => ({ id: `d${i}`, text: `第${i}条 文本 ${i % 97}` })) });
+    const renewal = await engine.enqueue(leaseIndex, { add: [{ id: 'lease', owner: 'busy', expiresAt: Date.now() + TTL, run: null }] });
+    const observer = lease('observer');
+    const seen = await observer.state();
+    assert.equal(seen.holder, 'busy', 'a renewal the engine has not reached yet keeps the lease');
+    assert.equal(await observer.acquire(), false);
+    await renewal.done();
+    await batch.done();
+    await engine.deleteIndex(busy);
+    await holder.release();
+  });
+
   it('after expiry passes to another, which inherits the unfinished run; the old holder finds it lost', async () => {
     const dead = lease('dead');
     assert.equal(await dead.acquire(), true);
