@@ -218,22 +218,32 @@ export function decode(relPath: string, bytes: Uint8Array, reporter: Reporter): 
     reporter.error('decode/invalid', `starts with a ${bom.encoding} byte-order mark but is not valid ${bom.encoding}`);
     return { ok: false };
   }
-  const utf16 = sniffUtf16(bytes) ?? sniffDenseUtf16(bytes);
+  const utf16 = sniffUtf16(bytes);
   if (utf16) {
     const text = strictDecode(bytes, utf16);
     if (text !== null) return done(text, utf16);
   }
-  if (countNul(bytes) > Math.min(bytes.length, DETECT_SAMPLE_BYTES) * BINARY_NUL_RATIO) {
-    reporter.error('decode/binary', 'looks like a binary file: it contains NUL bytes');
-    return { ok: false };
-  }
+  // HZ is 7-bit: valid UTF-8 too, so it is tried first (a high byte ends the test at once).
   const hz = decodeHz(bytes);
   if (hz !== null) {
     const reading = readsAs(hz, 'any');
     if (reading.counted < MIN_JUDGED_CHARS || reading.share >= MIN_COMMON_SHARE) return done(hz, 'hz-gb-2312');
   }
-  const utf8 = strictDecode(bytes, 'utf-8');
+  const nul = countNul(bytes);
+  // Valid UTF-8 without NUL bytes is UTF-8: dense UTF-16 is tried only for what is not (it is seldom valid UTF-8).
+  const utf8 = nul === 0 ? strictDecode(bytes, 'utf-8') : null;
   if (utf8 !== null) return done(utf8, 'utf-8');
+  const dense = sniffDenseUtf16(bytes);
+  if (dense) {
+    const text = strictDecode(bytes, dense);
+    if (text !== null) return done(text, dense);
+  }
+  if (nul > Math.min(bytes.length, DETECT_SAMPLE_BYTES) * BINARY_NUL_RATIO) {
+    reporter.error('decode/binary', 'looks like a binary file: it contains NUL bytes');
+    return { ok: false };
+  }
+  const utf8WithNul = nul > 0 ? strictDecode(bytes, 'utf-8') : null;
+  if (utf8WithNul !== null) return done(utf8WithNul, 'utf-8');
 
   // The legacy encodings that decode the bytes strictly, each with how much of it reads as Chinese
   // (Big5 bytes are mostly valid GB18030 too, and EUC-TW bytes are valid as both).

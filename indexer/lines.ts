@@ -142,9 +142,12 @@ const MAX_INFO_LINE = 90;
  * An info line: short, and made of a date, labels with their values and page controls; no
  * sentence. `2019-09-07 13:43:45 来源: 证券市场红周刊` is one; `2019年9月7日，…举行。` is not.
  */
+/** What every info line holds: a date's digits or numerals, or a label. A cheap test before the date parser runs. */
+const INFO_HINT = /\d{2}|[〇一二三四五六七八九十][年月]|[:：/／]|来源|稿源|出处|作者|记者|摘自|发布|日期|时间/;
+
 export function isInfoLine(line: string): boolean {
   const text = line.trim();
-  if (!text || text.length > MAX_INFO_LINE || /[。！？；]/.test(text)) return false;
+  if (!text || text.length > MAX_INFO_LINE || /[。！？；]/.test(text) || !INFO_HINT.test(text)) return false;
   const facts = readInfoLine(text);
   if (facts.sourceLabelled || (facts.authors.length && /[:：/／]/.test(text))) return true;
   if (!facts.dates.length) return false;

@@ -57,7 +57,7 @@ export function readsAs(text: string, repertoire: Repertoire): Reading {
   for (let i = 0; i < end; i++) {
     const c = text.codePointAt(i)!;
     if (c > 0xffff) i++;
-    if (c < 0x80 || c === 0xfeff || /\s/.test(String.fromCodePoint(c))) continue;
+    if (c < 0x80 || c === 0xfeff || c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b)) continue;
     counted++;
     if (isCommonPunctuation(c) || (repertoire !== 'big5' && gb.has(c)) || (repertoire !== 'gb' && big5.has(c))) common++;
   }
