@@ -1,7 +1,8 @@
 /**
- * `npm run index -- [--seeds DIR] [--full]` and `--dry-run --out FILE|-`.
+ * `npm run index -- [--seeds DIR] [--full] [--allow-mass-delete]` and `--dry-run --out FILE|-`.
  * Exit codes: 0 the run finished (rejected files are listed on stderr), 1 the run failed
- * (engine down, task failed), 2 bad usage or configuration.
+ * (engine down, task failed, a mass deletion refused), 2 bad usage or configuration, 75 another
+ * run is under way (the service's, or another CLI's): nothing was done, try again later.
  */
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
@@ -15,11 +16,17 @@ import { createLogger } from '../src/logger.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { dryRun } from './dry-run.js';
 import { qualityOf } from './quality.js';
-import { syncSeeds, type FileReport, type Progress, type RunReport } from './sync.js';
+import { MassDeletionRefused, runLockPath, syncSeeds, type FileReport, type Progress, type RunReport } from './sync.js';
+import { EngineLease } from '../src/lease.js';
+import { describeHolder, PidLock } from '../src/pid-lock.js';
+
+/** sysexits' EX_TEMPFAIL: another run is under way; the same command later will do. */
+export const EXIT_RUN_UNDER_WAY = 75;
 
 interface CliOptions {
   seeds?: string;
   full?: boolean;
+  allowMassDelete?: boolean;
   dryRun?: boolean;
   out?: string;
 }
@@ -34,6 +41,7 @@ export function buildProgram(): Command {
     .description('Index the seeds folder into Meilisearch, or write its articles as JSON lines (--dry-run).')
     .option('--seeds <dir>', 'seeds folder (default: SEEDS_DIR or ./seeds)', nonEmpty)
     .option('--full', 'rebuild the whole index in a fresh index and swap it in')
+    .option('--allow-mass-delete', `confirm a run that deletes more than MAX_DELETE_SHARE of the indexed files, or finds the seeds folder empty`)
     .option('--dry-run', 'run the pipeline without an engine and write one JSON article per line')
     .option('--out <file>', 'with --dry-run: the output file, or - for stdout', nonEmpty)
     .exitOverride()
@@ -150,20 +158,36 @@ export async function main(argv: string[]): Promise<number> {
 
   let connection;
   try {
-    connection = await connectEngine(config, logger, { reuseRunning: true });
+    connection = await connectEngine(config, logger, { reuseRunning: true, role: "npm run index" });
   } catch (err) {
     process.stderr.write(`error: cannot start or reach Meilisearch: ${(err as Error).message}\n`);
     return 1;
   }
+  // The run lock on DATA_DIR, and across machines the lease in the engine: the same as the service takes.
+  const runLock = PidLock.acquire(runLockPath(config.dataDir, config.indexName), 'npm run index');
+  if (!(runLock instanceof PidLock)) {
+    process.stderr.write(`a run is under way in ${describeHolder(runLock.heldBy)}; nothing was done: try again when it ends\n`);
+    await connection.close();
+    return EXIT_RUN_UNDER_WAY;
+  }
+  const lease = config.lease ? new EngineLease({ engine: connection.engine, indexName: config.indexName, owner: `${config.instanceId}-cli`, ttlMs: config.leaseTtlMs, logger }) : null;
   const progress = progressReporter();
   try {
+    if (lease && !(await lease.acquire())) {
+      const state = await lease.state().catch(() => null);
+      process.stderr.write(`a run is under way: ${state?.holder ?? 'another instance'} holds the indexing lease; nothing was done: try again when it ends\n`);
+      return EXIT_RUN_UNDER_WAY;
+    }
     const report = await syncSeeds({
       seedsDir,
       dataDir: config.dataDir,
       indexName: config.indexName,
       maxFileBytes: config.maxFileBytes,
       engine: connection.engine,
-      full: opts.full === true,
+      full: opts.full === true || lease?.inherited?.full === true,
+      maxDeleteShare: config.maxDeleteShare,
+      allowMassDelete: opts.allowMassDelete === true,
+      ...(lease ? { confirm: () => lease.confirm() } : {}),
       onProgress: progress.onProgress,
     });
     progress.stop();
@@ -171,10 +195,12 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     progress.stop();
-    const message = err instanceof EngineError ? err.message : (err as Error).stack ?? String(err);
+    const message = err instanceof EngineError || err instanceof MassDeletionRefused ? err.message : (err as Error).stack ?? String(err);
     process.stderr.write(`error: indexing failed, the live index was left as it was: ${message}\n`);
     return 1;
   } finally {
+    await lease?.release().catch(() => {});
+    runLock.release();
     await connection.close();
   }
 }

@@ -11,6 +11,8 @@
  *   swapped in atomically, so searches never see a half-built index; the old one is deleted.
  * A rejected file keeps its last good chunks in both modes. The manifest is written last.
  */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { filterString, type Engine } from '../src/engine/meili.js';
 import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
@@ -78,6 +80,56 @@ export interface SyncOptions {
   memo?: ManifestMemo;
   /** And watches the seeds folder, so a run lists again only the directories that changed. */
   watch?: FolderWatch;
+  /** Told once the run knows whether it rebuilds in full, and why when it was not asked to. */
+  onMode?: (mode: RunReport['mode'], reason?: string) => void;
+  /**
+   * The share of the indexed files a run may delete (0–1, default MAX_DELETE_SHARE_DEFAULT); a run
+   * that would delete more, or finds the seeds folder empty, is refused (MassDeletionRefused).
+   */
+  maxDeleteShare?: number;
+  /** An operator confirmed that this run may delete any number of files. */
+  allowMassDelete?: boolean;
+}
+
+/** A run may delete at most this share of the indexed files unless an operator confirms it. */
+export const MAX_DELETE_SHARE_DEFAULT = 0.5;
+
+/**
+ * A run refused because it would delete most of the index: what an unmounted network share or a
+ * failed sync looks like from here. Nothing was written; the live index serves as before.
+ */
+export class MassDeletionRefused extends Error {
+  override name = 'MassDeletionRefused';
+  constructor(
+    readonly deleting: number,
+    readonly indexed: number,
+    readonly what: string,
+  ) {
+    super(
+      `refused to delete ${deleting} of ${indexed} indexed ${what}: ${deleting >= indexed ? 'the seeds folder is empty (an unmounted share or a failed sync?)' : 'more than the share a run may delete (MAX_DELETE_SHARE)'}; ` +
+        'the index was kept as it was. If the files are meant to go, confirm it: POST /api/admin/reindex?allowMassDelete=true, or npm run index -- --allow-mass-delete',
+    );
+  }
+}
+
+/** The file that says a full rebuild was started and has not finished (kill -9, a crash): the next run rebuilds in full. */
+export function owedRebuildPath(dataDir: string, indexName: string): string {
+  return path.join(dataDir, `rebuild-owed-${indexName}.json`);
+}
+
+/** The lock an indexing run holds on DATA_DIR (src/pid-lock.ts): one run at a time, service or CLI. */
+export function runLockPath(dataDir: string, indexName: string): string {
+  return path.join(dataDir, `run-${indexName}.lock`);
+}
+
+async function readOwed(file: string): Promise<{ startedAt: string } | null> {
+  try {
+    const owed = JSON.parse(await readFile(file, 'utf8')) as { startedAt?: unknown };
+    return { startedAt: typeof owed.startedAt === 'string' ? owed.startedAt : 'an unknown time' };
+  } catch (err) {
+    // A file half written when its process died still says a rebuild is owed.
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? null : { startedAt: 'an unknown time' };
+  }
 }
 
 /**
@@ -162,12 +214,17 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
   const startedAt = new Date().toISOString();
   const { engine, indexName: live } = options;
   const mfile = manifestPath(options.dataDir, live);
-  const [read, liveExists] = await Promise.all([options.memo ? options.memo.read(mfile) : readManifest(mfile), engine.indexExists(live)]);
+  const owedFile = owedRebuildPath(options.dataDir, live);
+  const [read, liveExists, owed] = await Promise.all([options.memo ? options.memo.read(mfile) : readManifest(mfile), engine.indexExists(live), readOwed(owedFile)]);
   const old: Manifest = read.status === 'ok' && read.manifest.index === live ? read.manifest : emptyManifest(live);
+  // Build indexes no run owns any more (a run holds the run lock or the lease, so none other is
+  // under way): left by a rebuild whose process was killed. Each is a full copy on disk.
+  for (const stale of await engine.listIndexes(`${live}__build_`)) await engine.abandonIndex(stale);
 
   let reason: string | undefined;
   if (!options.full) {
-    if (!liveExists) reason = `index "${live}" does not exist`;
+    if (owed) reason = `the full rebuild started at ${owed.startedAt} did not finish`;
+    else if (!liveExists) reason = `index "${live}" does not exist`;
     else if (read.status === 'missing') reason = 'no manifest';
     else if (read.status === 'corrupt') reason = `manifest unreadable (${read.reason})`;
     else {
@@ -179,9 +236,15 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     }
   }
   const full = options.full === true || reason !== undefined;
+  options.onMode?.(full ? 'full' : 'incremental', reason);
 
   const walk = { maxFileBytes: options.maxFileBytes };
   const discovery = await (options.watch ? options.watch.discover(options.seedsDir, walk) : discover(options.seedsDir, walk));
+  // An empty seeds folder over an index that holds files is refused before anything is built.
+  if (!options.allowMassDelete && discovery.files.length === 0 && discovery.diagnostics.length === 0) {
+    const held = old.files.size || (liveExists ? await engine.documentCount(live) : 0);
+    if (held > 0) throw new MassDeletionRefused(held, held, old.files.size ? 'files' : 'documents');
+  }
   const reports: FileReport[] = [];
   const next: Manifest = { ...emptyManifest(live), updatedAt: startedAt };
   // Files discover set aside (too large, still being written) keep what the index has of them.
@@ -195,7 +258,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
   const spool = await Spool.create(options.dataDir, freshLine, freshFrom);
   try {
     if (full) {
-      for (const stale of await engine.listIndexes(`${live}__build_`)) await engine.abandonIndex(stale);
+      await writeFile(owedFile, JSON.stringify({ startedAt, target }));
       await engine.createIndex(target);
     }
     await engine.ensureSettings(target);
@@ -346,11 +409,24 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     }
     const renamedAway = new Set(renamedFrom.values());
 
+    let gone = 0;
     for (const [relPath, entry] of old.files) {
       if (next.files.has(relPath) || freshPaths.has(relPath)) continue;
       if (!full) toDelete.push(...entry.chunkIds);
       // A file renamed away is reported under its new name.
-      if (!renamedAway.has(relPath)) reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: NONE });
+      if (!renamedAway.has(relPath)) {
+        reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: NONE });
+        gone++;
+      }
+    }
+    if (!options.allowMassDelete) {
+      const share = options.maxDeleteShare ?? MAX_DELETE_SHARE_DEFAULT;
+      if (old.files.size && gone > share * old.files.size) throw new MassDeletionRefused(gone, old.files.size, 'files');
+      // Without a manifest to count files by, a rebuild that would leave most of the live index's documents out.
+      if (!old.files.size && full && liveExists) {
+        const held = await engine.documentCount(live);
+        if (held - writer.count > share * held) throw new MassDeletionRefused(held - writer.count, held, 'documents');
+      }
     }
 
     if (patches.length) await writer.update(patches);
@@ -360,6 +436,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     await writer.settle();
     if (full) {
       await engine.swapIn(live, target, liveExists);
+      await rm(owedFile, { force: true });
       // After the swap `target` holds the previous live documents.
       if (liveExists) await engine.deleteIndex(target);
     }

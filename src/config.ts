@@ -67,6 +67,11 @@ export const configSchema = z.object({
     .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   MAX_FILE_BYTES: z.coerce.number().int().positive().default(20 * MIB),
+  /**
+   * The share of the indexed files one run may delete (0–1). A run that would delete more, or
+   * finds the seeds folder empty, is refused until an operator confirms it.
+   */
+  MAX_DELETE_SHARE: z.coerce.number().min(0).max(1).default(0.5),
   /** Indexing memory cap handed to the embedded engine (MiB). */
   MEILI_MAX_INDEXING_MEMORY_MB: z.coerce.number().int().min(64).default(Math.min(2048, Math.floor(os.totalmem() / MIB / 4))),
   /** Indexing threads for the embedded engine; defaults to the number of cores. */
@@ -94,6 +99,7 @@ export interface Config {
   corsOrigins: string[];
   logLevel: (typeof logLevels)[number];
   maxFileBytes: number;
+  maxDeleteShare: number;
   meiliMaxIndexingMemoryMb: number;
   meiliMaxIndexingThreads: number;
 }
@@ -153,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: c.CORS_ORIGINS,
     logLevel: c.LOG_LEVEL,
     maxFileBytes: c.MAX_FILE_BYTES,
+    maxDeleteShare: c.MAX_DELETE_SHARE,
     meiliMaxIndexingMemoryMb: c.MEILI_MAX_INDEXING_MEMORY_MB,
     meiliMaxIndexingThreads: c.MEILI_MAX_INDEXING_THREADS,
   };

@@ -6,7 +6,8 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { connectEngine } from './engine/connect.js';
+import { connectEngine, type EngineConnection } from './engine/connect.js';
+import { DataDirInUse } from './engine/embedded.js';
 import { createApp, createHttpServer } from './gateway/app.js';
 import { SuggestionIndex } from './gateway/suggest.js';
 import { createConsoleLogger } from './logger.js';
@@ -32,7 +33,16 @@ function readConfig(): Config {
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = await createConsoleLogger(config.logLevel);
-  const connection = await connectEngine(config, logger);
+  let connection: EngineConnection;
+  try {
+    connection = await connectEngine(config, logger, { role: `service on port ${config.port}` });
+  } catch (err) {
+    // Another process runs the engine on this DATA_DIR: say who, and leave everything of theirs alone.
+    if (!(err instanceof DataDirInUse)) throw err;
+    logger.fatal({ dataDir: err.dataDir, holderPid: err.holder.pid }, err.message);
+    logger.flush(() => process.exit(1));
+    return;
+  }
 
   let shuttingDown = false;
   /** Exits once the buffered log lines are written. */
@@ -88,6 +98,17 @@ async function main(): Promise<void> {
     void reindexer.run();
     scheduler = startScheduler(config.reindexCron, reindexer, logger);
   }
+  // An engine restarted on a fresh database (its old one was lost) is filled from the seeds at once,
+  // not at the next tick of the schedule; a run still failing on the old one is waited out.
+  connection.embedded?.events.on('restart', ({ fresh }: { fresh: boolean }) => {
+    if (!fresh || !reindexer) return;
+    const kick = async (): Promise<void> => {
+      if (shuttingDown) return;
+      const outcome = await reindexer!.run();
+      if (outcome.status === 'busy') setTimeout(() => void kick(), 1000).unref();
+    };
+    void kick();
+  });
   // Every gateway, search-only replicas too: suggestions follow changes made elsewhere.
   const follower = followIndex(config.reindexCron, { suggestions, engine: connection.engine, indexName: config.indexName, ...(reindexer ? { reindexer } : {}) }, logger);
 

@@ -7,19 +7,40 @@
 import { randomUUID } from 'node:crypto';
 import { ManifestMemo } from '../indexer/manifest.js';
 import { loadSegmenter, segmenterLoaded } from '../indexer/segment.js';
-import { syncSeeds, type Progress, type RunReport } from '../indexer/sync.js';
+import { MassDeletionRefused, runLockPath, syncSeeds, type Progress, type RunReport } from '../indexer/sync.js';
 import { FolderWatch } from '../indexer/watch.js';
 import { qualityOf } from '../indexer/quality.js';
 import type { Config } from './config.js';
-import type { Engine } from './engine/meili.js';
+import { EngineError, type Engine } from './engine/meili.js';
 import type { EngineLease } from './lease.js';
 import type { Logger } from './logger.js';
+import { describeHolder, PidLock } from './pid-lock.js';
 
 export type RunOutcome =
   | { status: 'done'; report: RunReport }
   | { status: 'busy' }
   | { status: 'held'; holder: string }
   | { status: 'failed'; error: Error };
+
+export interface RunOptions {
+  full?: boolean;
+  /** An operator confirmed that this run may delete more than MAX_DELETE_SHARE of the indexed files. */
+  allowMassDelete?: boolean;
+}
+
+/** Why a run failed, as metrics count them and /api/status names it. */
+export type FailureReason = 'mass-delete' | 'stopped' | 'engine-unavailable' | 'engine-storage' | 'engine-task' | 'other';
+
+export function failureReason(err: Error): FailureReason {
+  if (err instanceof MassDeletionRefused) return 'mass-delete';
+  if (err.name === 'SyncAborted') return 'stopped';
+  if (err instanceof EngineError) {
+    if (err.code === 'engine_storage') return 'engine-storage';
+    if (err.code === 'engine_unavailable' || err.code === 'engine_timeout') return 'engine-unavailable';
+    return 'engine-task';
+  }
+  return 'other';
+}
 
 export interface Started {
   /** The run's id, or null when none started (busy here, held elsewhere, or the lease could not be asked). */
@@ -40,10 +61,11 @@ export class Reindexer {
   private acquiring = false;
   private stopping = false;
   lastReport: RunReport | null = null;
-  lastError: { at: string; message: string } | null = null;
+  /** The last run's failure; cleared by the next run that finishes. */
+  lastError: { at: string; message: string; reason: FailureReason } | null = null;
   currentRun: CurrentRun | null = null;
-  /** A full rebuild failed (engine down, killed, task failed): the next run rebuilds in full again. */
-  private retryFull = false;
+  /** Runs that failed, by reason, since the process started (for /metrics). */
+  readonly failures = new Map<FailureReason, number>();
   /** The manifest between runs: a scheduled run reads it again only if something else wrote it. */
   private readonly manifests = new ManifestMemo();
   /** The seeds folder between runs: a scheduled run lists again only the directories that changed. */
@@ -64,12 +86,12 @@ export class Reindexer {
   }
 
   /** Starts a run unless one is under way here or elsewhere; never throws. */
-  async run(options: { full?: boolean } = {}): Promise<RunOutcome> {
+  async run(options: RunOptions = {}): Promise<RunOutcome> {
     return (await this.start(options)).outcome;
   }
 
   /** Starts a run and answers once it has started (with its job id) or could not. */
-  async start(options: { full?: boolean } = {}): Promise<Started> {
+  async start(options: RunOptions = {}): Promise<Started> {
     if (this.current || this.stopping || this.acquiring) return { jobId: null, outcome: Promise.resolve({ status: 'busy' }) };
     this.acquiring = true; // until `current` is set, a second start answers busy
     try {
@@ -79,13 +101,17 @@ export class Reindexer {
     }
   }
 
-  private async begin(options: { full?: boolean }): Promise<Started> {
+  private async begin(options: RunOptions): Promise<Started> {
     const refuse = (outcome: RunOutcome): Started => ({ jobId: null, outcome: Promise.resolve(outcome) });
     const jobId = randomUUID();
-    let full = options.full === true || this.retryFull;
+    let full = options.full === true;
+    // One run at a time on this DATA_DIR, whoever starts it (this service, `npm run index`).
+    const runLock = PidLock.acquire(runLockPath(this.config.dataDir, this.config.indexName), 'service');
+    if (!(runLock instanceof PidLock)) return refuse({ status: 'held', holder: describeHolder(runLock.heldBy) });
     if (this.lease) {
       try {
         if (!(await this.lease.acquire())) {
+          runLock.release();
           const state = await this.lease.state().catch(() => null);
           return refuse({ status: 'held', holder: state?.holder ?? 'another instance' });
         }
@@ -94,17 +120,20 @@ export class Reindexer {
         full ||= inherited?.full === true;
         await this.lease.recordRun({ jobId, full });
       } catch (err) {
+        runLock.release();
         await this.lease.release();
         return refuse({ status: 'failed', error: err as Error });
       }
       if (this.stopping) {
+        runLock.release();
         await this.lease.release();
         return refuse({ status: 'busy' });
       }
     }
     this.currentRun = { jobId, full, startedAt: new Date().toISOString(), progress: null };
-    this.current = this.execute(full).finally(async () => {
+    this.current = this.execute(full, options.allowMassDelete === true).finally(async () => {
       await this.lease?.release().catch(() => {});
+      runLock.release();
       this.current = null;
       this.currentRun = null;
       this.loadSegmenterWhenIdle();
@@ -112,7 +141,7 @@ export class Reindexer {
     return { jobId, outcome: this.current };
   }
 
-  private async execute(full: boolean): Promise<RunOutcome> {
+  private async execute(full: boolean, allowMassDelete: boolean): Promise<RunOutcome> {
     try {
       const report = await syncSeeds({
         seedsDir: this.config.seedsDir,
@@ -122,6 +151,12 @@ export class Reindexer {
         engine: this.engine,
         full,
         shouldStop: () => this.stopping,
+        maxDeleteShare: this.config.maxDeleteShare,
+        allowMassDelete,
+        // A run the manifest or the index forces to rebuild in full says so while it runs.
+        onMode: (mode) => {
+          if (this.currentRun) this.currentRun.full = mode === 'full';
+        },
         memo: this.manifests,
         watch: this.watch,
         ...(this.lease ? { confirm: () => this.lease!.confirm() } : {}),
@@ -130,7 +165,9 @@ export class Reindexer {
         },
       });
       this.lastReport = report;
-      if (report.mode === 'full') this.retryFull = false;
+      this.lastError = null;
+      // Writes landed: whatever fault the engine reported is over.
+      if (report.mode === 'full' || report.upserted > 0 || report.deleted > 0) this.engine.clearFault();
       const rejected = report.files.filter((f) => f.status === 'rejected');
       for (const f of rejected) this.logger.warn({ file: f.file, reasons: f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.reason) }, 'file rejected');
       this.logger.info({ mode: report.mode, reason: report.reason, totals: report.totals, upserted: report.upserted, deleted: report.deleted, directories: report.directories }, 'index run finished');
@@ -140,9 +177,10 @@ export class Reindexer {
       return { status: 'done', report };
     } catch (err) {
       const error = err as Error;
-      if (full) this.retryFull = true;
-      this.lastError = { at: new Date().toISOString(), message: error.message };
-      this.logger.error({ err: error }, 'index run failed; the live index was left as it was');
+      const reason = failureReason(error);
+      this.lastError = { at: new Date().toISOString(), message: error.message, reason };
+      this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);
+      this.logger.error({ err: error, reason }, 'index run failed; the live index was left as it was');
       return { status: 'failed', error };
     }
   }

@@ -10,13 +10,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logger.js';
+import { storageFault, type FaultKind } from './meili.js';
+import { describeHolder, PidLock, type LockHolder } from '../pid-lock.js';
 
 const require = createRequire(import.meta.url);
 
@@ -27,6 +29,19 @@ const STOP_TIMEOUT_MS = 10_000;
 const KEY_FILE = 'meili-master-key';
 /** Where a running embedded engine says where it listens, so `npm run index` can reuse it. */
 export const RUNTIME_FILE = 'meili-runtime.json';
+/** Held by the process that runs the embedded engine on DATA_DIR's database (src/pid-lock.ts). */
+export const ENGINE_LOCK_FILE = 'engine.lock';
+
+/** Another process runs the embedded engine on this DATA_DIR: Meilisearch takes one process per database. */
+export class DataDirInUse extends Error {
+  override name = 'DataDirInUse';
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockHolder,
+  ) {
+    super(`DATA_DIR ${dataDir} is in use by ${describeHolder(holder)}, which runs the embedded Meilisearch on its database; stop that process, or give this one a DATA_DIR of its own`);
+  }
+}
 
 /**
  * The guard: starts the engine with its stdin detached, then waits on our pipe (fd 3, a copy
@@ -60,6 +75,8 @@ export interface EmbeddedOptions {
   extraArgs?: string[];
   /** Restart the engine when it dies, with backoff (default true). */
   supervise?: boolean;
+  /** What this process is, as the DATA_DIR lock names it to another that finds it held. */
+  role?: string;
 }
 
 export interface EmbeddedEngine {
@@ -67,7 +84,11 @@ export interface EmbeddedEngine {
   masterKey: string;
   /** The guard process of the engine running now. */
   pid: number;
-  /** 'exit' ({ code, signal }) whenever the engine process ends; 'restart' when a restarted engine is healthy. */
+  /**
+   * 'exit' ({ code, signal }) whenever the engine process ends; 'restart' ({ fresh }) when a
+   * restarted engine is healthy (fresh: on a new, empty database); 'fault' ({ kind, message })
+   * when the engine reports a storage fault (its log) or its database directory disappears.
+   */
   events: EventEmitter;
   stop(): Promise<void>;
 }
@@ -141,20 +162,53 @@ export function engineLineLevel(text: string): 'error' | 'warn' | 'debug' {
   return 'debug';
 }
 
-/** Meilisearch's log lines, forwarded to pino (engineLineLevel). */
-function forwardLogs(child: ChildProcess, logger: Logger): void {
+/**
+ * Meilisearch's log lines, forwarded to pino (engineLineLevel). An ERROR line that reports a
+ * storage fault (a full disk: the engine retries its batch forever and says so only here) is
+ * also handed to `onFault`.
+ */
+function forwardLogs(child: ChildProcess, logger: Logger, onFault: (kind: FaultKind, text: string) => void): void {
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     readline.createInterface({ input: stream }).on('line', (line) => {
       const text = line.replace(/\x1b\[[0-9;]*m/g, '');
-      logger[engineLineLevel(text)]({ engine: text }, 'meilisearch');
+      const level = engineLineLevel(text);
+      logger[level]({ engine: text }, 'meilisearch');
+      const kind = level === 'error' ? storageFault(text) : null;
+      if (kind) onFault(kind, text.replace(/^\S+\s+ERROR\s+/, ''));
     });
+  }
+}
+
+/** How often the embedded engine's database directory is looked at (is it still there?). */
+const STORAGE_CHECK_MS = 2000;
+
+/** The identity of the database directory: gone (null), or its device and inode. */
+async function storageIdentity(dbPath: string): Promise<string | null> {
+  try {
+    const [dir] = await Promise.all([stat(dbPath), stat(path.join(dbPath, 'VERSION'))]);
+    return `${dir.dev}:${dir.ino}`;
+  } catch {
+    return null;
   }
 }
 
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedEngine> {
   const { dataDir, logger } = options;
   await mkdir(dataDir, { recursive: true });
+  // One process per database: the lock is taken before anything else touches DATA_DIR's engine.
+  const lock = PidLock.acquire(path.join(dataDir, ENGINE_LOCK_FILE), options.role ?? 'news-search');
+  if (!(lock instanceof PidLock)) throw new DataDirInUse(dataDir, lock.heldBy);
+  try {
+    return await launchEmbedded(options, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function launchEmbedded(options: EmbeddedOptions, lock: PidLock): Promise<EmbeddedEngine> {
+  const { dataDir, logger } = options;
   const masterKey = options.masterKey ?? (await loadOrCreateMasterKey(dataDir));
   const binary = options.binaryPath ?? shippedBinaryPath();
   // npm does not keep the executable bit of files in this package.
@@ -189,7 +243,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
     if (c.pid === undefined) throw new Error(`cannot start Meilisearch from ${binary}`);
     // Our end of the guard's pipe stays open for as long as this process lives.
     c.stdin?.on('error', () => {});
-    forwardLogs(c, logger);
+    forwardLogs(c, logger, (kind, message) => events.emit('fault', { kind, message }));
     startedAt = Date.now();
     c.once('exit', (code, signal) => onExit(c, code, signal));
     child = c;
@@ -210,8 +264,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
       const next = launch();
       waitForHealth(url, next, START_TIMEOUT_MS).then(
         () => {
-          logger.info({ url, enginePid: next.pid }, 'embedded Meilisearch restarted');
-          events.emit('restart');
+          logger.info({ url, enginePid: next.pid, fresh: freshStart }, 'embedded Meilisearch restarted');
+          events.emit('restart', { fresh: freshStart });
+          freshStart = false;
+          void storageIdentity(dbPath).then((id) => (storage = id));
         },
         (err: unknown) => {
           logger.error({ err }, 'restarted Meilisearch is not healthy');
@@ -221,6 +277,30 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
     }, delay);
   };
 
+  // The database directory, watched: deleted under the running engine (a lost volume, a careless
+  // rm), it keeps answering searches from memory while every write fails. It is then restarted on
+  // a fresh database (what remains of the old one moved aside first), and whoever listens to
+  // 'restart' rebuilds the index from the seeds.
+  const dbPath = path.join(dataDir, 'meili', 'data.ms');
+  let storage: string | null = null;
+  let freshStart = false;
+  const watchStorage = setInterval(() => {
+    if (stopped || storage === null || freshStart) return;
+    void storageIdentity(dbPath).then(async (now) => {
+      if (now === storage || stopped || freshStart) return;
+      freshStart = true;
+      const message = now === null ? `the database directory ${dbPath} is gone` : `the database directory ${dbPath} was replaced`;
+      logger.error({ dbPath }, `${message}; restarting the embedded Meilisearch on a fresh database (the index is rebuilt from the seeds)`);
+      events.emit('fault', { kind: 'storage-lost', message });
+      // What is left of it (a directory emptied in part) is moved aside, then removed.
+      const aside = `${dbPath}.lost-${Date.now()}`;
+      const moved = await rename(dbPath, aside).then(() => true, () => false);
+      child.kill('SIGTERM');
+      if (moved) await rm(aside, { recursive: true, force: true }).catch(() => {});
+    });
+  }, STORAGE_CHECK_MS);
+  watchStorage.unref();
+
   const first = launch();
   logger.info({ url, enginePid: first.pid, dataDir }, 'starting embedded Meilisearch');
 
@@ -229,6 +309,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
     stopping ??= (async () => {
       stopped = true;
       clearTimeout(restartTimer);
+      clearInterval(watchStorage);
       process.removeListener('exit', killOnExit);
       const c = child;
       if (c.exitCode === null && c.signalCode === null) {
@@ -239,13 +320,17 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
         await exited;
         clearTimeout(timer);
       }
-      await rm(path.join(dataDir, RUNTIME_FILE), { force: true });
+      await removeRuntimeFile(dataDir, url);
+      lock.release();
       logger.info('embedded Meilisearch stopped');
     })();
     return stopping;
   };
   // Last resort on a synchronous exit path: the guard sees its pipe close and stops the engine.
-  const killOnExit = () => child.kill('SIGTERM');
+  const killOnExit = () => {
+    child.kill('SIGTERM');
+    lock.release();
+  };
   process.once('exit', killOnExit);
 
   try {
@@ -254,6 +339,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
     await stop();
     throw err;
   }
+  storage = await storageIdentity(dbPath);
   await writeFile(path.join(dataDir, RUNTIME_FILE), JSON.stringify({ url, pid: first.pid }), { mode: 0o600 });
   logger.info({ url }, 'embedded Meilisearch ready');
   return {
@@ -265,6 +351,13 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
     events,
     stop,
   };
+}
+
+/** Removes the runtime file if it still names this engine (never another process's). */
+async function removeRuntimeFile(dataDir: string, url: string): Promise<void> {
+  const file = path.join(dataDir, RUNTIME_FILE);
+  const written = await readFile(file, 'utf8').then((t) => (JSON.parse(t) as { url?: string }).url, () => undefined);
+  if (written === url) await rm(file, { force: true });
 }
 
 /** The URL of an embedded engine another process of ours runs on this DATA_DIR, if it answers. */

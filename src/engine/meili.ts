@@ -30,7 +30,7 @@ const TASK_POLL_MS = 50;
 /** One HTTP request to the engine; searches are much faster, document batches can be large. */
 const REQUEST_TIMEOUT_MS = 60_000;
 
-export type EngineErrorCode = 'engine_unavailable' | 'engine_task_failed' | 'engine_request_failed' | 'engine_timeout' | 'index_missing';
+export type EngineErrorCode = 'engine_unavailable' | 'engine_task_failed' | 'engine_request_failed' | 'engine_timeout' | 'engine_storage' | 'index_missing';
 
 export class EngineError extends Error {
   override name = 'EngineError';
@@ -59,6 +59,38 @@ export class EngineTaskError extends EngineError {
     engineMessage: string,
   ) {
     super('engine_task_failed', `Meilisearch task ${taskUid} (${taskType}) failed: ${engineMessage}`);
+  }
+}
+
+/**
+ * The engine lost the ground under it: its database directory is gone (deleted, a volume
+ * unmounted) or its disk is full. Searches may still answer from what it has mapped in memory,
+ * but no write will land until an operator (or the embedded supervisor) acts.
+ */
+export type FaultKind = 'storage-lost' | 'disk-full';
+
+export interface EngineFault {
+  kind: FaultKind;
+  /** The engine's own words. */
+  message: string;
+  at: string;
+}
+
+/**
+ * Which fault an engine's message (an answer's, or an ERROR line of its log) reports, if any:
+ * errno 28/122 is a full disk or quota, errno 2 on a path of its database is a database gone.
+ */
+export function storageFault(text: string): FaultKind | null {
+  if (/No space left on device|os error 28\b|Disk quota exceeded|os error 122\b/.test(text)) return 'disk-full';
+  if (/No such file or directory \(os error 2\)/.test(text)) return 'storage-lost';
+  return null;
+}
+
+/** A write the engine cannot make because of a fault (EngineFault): raised at once, not after the task timeout. */
+export class EngineStorageError extends EngineError {
+  override name = 'EngineStorageError';
+  constructor(readonly fault: EngineFault) {
+    super('engine_storage', fault.kind === 'disk-full' ? `Meilisearch cannot write: its disk is full (${fault.message})` : `Meilisearch lost its database (${fault.message})`);
   }
 }
 
@@ -209,6 +241,12 @@ export class Engine {
   private readonly direct: DirectChannel;
   /** One client per shard, for the counts and document reads taken from each. */
   private readonly shardEngines: Engine[];
+  /** The fault the engine reported last (its answers, or the embedded engine's log), until it is over. */
+  fault: EngineFault | null = null;
+  /** Faults reported, by kind, since this client was made (for /metrics). */
+  readonly faults = new Map<FaultKind, number>();
+  /** The task waits under way: a fault ends each at once. */
+  private readonly waits = new Set<AbortController>();
 
   constructor(readonly options: EngineOptions) {
     this.client = new Meilisearch({
@@ -227,8 +265,32 @@ export class Engine {
     try {
       return await fn();
     } catch (err) {
-      translate(err);
+      try {
+        translate(err);
+      } catch (engineErr) {
+        // An internal error that says the database or its disk is gone is that fault, not a failed request.
+        const kind = engineErr instanceof EngineError && engineErr.code === 'engine_request_failed' ? storageFault(engineErr.message) : null;
+        if (kind) throw new EngineStorageError(this.raiseFault(kind, engineErr instanceof Error ? engineErr.message : String(engineErr)));
+        throw engineErr;
+      }
     }
+  }
+
+  /**
+   * The engine reports a fault: every task wait under way fails with it at once (a full disk made
+   * the engine retry its batch forever, and a run waited 30 minutes at "5887/5887").
+   */
+  raiseFault(kind: FaultKind, message: string): EngineFault {
+    const fault: EngineFault = { kind, message, at: new Date().toISOString() };
+    this.fault = fault;
+    this.faults.set(kind, (this.faults.get(kind) ?? 0) + 1);
+    for (const wait of this.waits) wait.abort(fault);
+    return fault;
+  }
+
+  /** The fault is over (a fresh database, a write that landed). */
+  clearFault(): void {
+    this.fault = null;
   }
 
   /**
@@ -238,20 +300,34 @@ export class Engine {
    * (MaxListenersExceededWarning in the bench). Each poll here has its own signal.
    */
   private async await(enqueued: PromiseLike<Pick<EnqueuedTask, 'taskUid'>>): Promise<Task> {
-    return this.run(async () => {
-      const { taskUid } = await enqueued;
-      const started = Date.now();
-      for (;;) {
-        const task = await this.client.tasks.getTask(taskUid);
-        if (task.status === 'succeeded') return task;
-        if (task.status !== 'enqueued' && task.status !== 'processing') {
-          throw new EngineTaskError(task.uid, task.type, task.error?.code, task.error?.message ?? `status ${task.status}`);
+    const wait = new AbortController();
+    this.waits.add(wait);
+    try {
+      return await this.run(async () => {
+        const { taskUid } = await enqueued;
+        const started = Date.now();
+        for (;;) {
+          if (wait.signal.aborted) throw new EngineStorageError(wait.signal.reason as EngineFault);
+          const task = await this.client.tasks.getTask(taskUid);
+          if (task.status === 'succeeded') {
+            // The engine writes again: a full disk is over.
+            if (this.fault?.kind === 'disk-full') this.clearFault();
+            return task;
+          }
+          if (task.status !== 'enqueued' && task.status !== 'processing') {
+            const message = task.error?.message ?? `status ${task.status}`;
+            const kind = storageFault(message);
+            if (kind) throw new EngineStorageError(this.raiseFault(kind, message));
+            throw new EngineTaskError(task.uid, task.type, task.error?.code, message);
+          }
+          const waited = Date.now() - started;
+          if (waited > TASK_TIMEOUT_MS) throw new EngineError('engine_timeout', `task ${taskUid} did not finish within ${TASK_TIMEOUT_MS / 60_000} minutes`);
+          await sleep(waited < TASK_POLL_FAST.during ? TASK_POLL_FAST.interval : TASK_POLL_MS, undefined, { signal: wait.signal }).catch(() => {});
         }
-        const waited = Date.now() - started;
-        if (waited > TASK_TIMEOUT_MS) throw new EngineError('engine_timeout', `task ${taskUid} did not finish within ${TASK_TIMEOUT_MS / 60_000} minutes`);
-        await sleep(waited < TASK_POLL_FAST.during ? TASK_POLL_FAST.interval : TASK_POLL_MS);
-      }
-    });
+      });
+    } finally {
+      this.waits.delete(wait);
+    }
   }
 
   async isHealthy(): Promise<boolean> {

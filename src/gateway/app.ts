@@ -20,7 +20,7 @@ import { articleParamsSchema, articleQuerySchema, loadArticle } from './article.
 import { accessLog } from './access-log.js';
 export { createHttpServer, MAX_HEADER_BYTES } from './http-server.js';
 import { SuggestionIndex, suggestQuerySchema } from './suggest.js';
-import { parseParams } from './params.js';
+import { parseParams, reindexQuerySchema } from './params.js';
 import { acceptRelaxed, copiesRequest, mayRelax, planSearch, searchParams, searchQuerySchema, shapeResponse } from './search.js';
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -85,6 +85,12 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.get('/readyz', async (_req, res) => {
+    // An engine that lost its database answers /health and even searches, from memory, for a while.
+    if (engine.fault?.kind === 'storage-lost') {
+      const p = engineUnavailable(`the search engine lost its database: ${engine.fault.message}`);
+      sendProblem(res, { ...p.problem, title: 'Not ready', instance: '/readyz' }, p.headers);
+      return;
+    }
     const healthy = await engine.isHealthy();
     const indexed = healthy && (await engine.indexExists(indexName).catch(() => false));
     if (indexed) {
@@ -149,6 +155,7 @@ export function createApp(deps: AppDeps): express.Express {
       },
       quality: last && qualityOf(last),
       lastError: reindexer?.lastError ?? null,
+      engineFault: engine.fault,
       currentRun: reindexer?.currentRun ?? null,
       nextRun: nextRun()?.toISOString() ?? null,
     });
@@ -163,15 +170,15 @@ export function createApp(deps: AppDeps): express.Express {
     }
     if (!sameSecret(token, adminToken)) throw new HttpProblem({ type: '/problems/forbidden', title: 'Forbidden', status: 403, detail: 'the token is not valid' });
     if (!reindexer) throw new HttpProblem({ type: '/problems/unavailable', title: 'No indexer', status: 503, detail: 'this process does not index' });
-    const full = req.query.full === 'true' || req.query.full === '1';
-    const { jobId, outcome } = await reindexer.start({ full });
+    const { full, allowMassDelete } = parseParams(reindexQuerySchema, Object.keys(reindexQuerySchema.shape), req.query);
+    const { jobId, outcome } = await reindexer.start({ full, allowMassDelete });
     if (!jobId) {
       const refused = await outcome;
       if (refused.status === 'failed') throw engineUnavailable();
       const detail = refused.status === 'held' ? `another instance (${refused.holder}) is indexing` : `job ${reindexer.currentRun?.jobId ?? ''} is running`;
       throw new HttpProblem({ type: '/problems/conflict', title: 'A run is under way', status: 409, detail });
     }
-    res.status(202).json({ jobId, full, status: 'started' });
+    res.status(202).json({ jobId, full, allowMassDelete, status: 'started' });
   });
 
   app.get('/metrics', async (_req, res) => {

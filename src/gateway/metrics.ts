@@ -18,6 +18,24 @@ export interface Metrics {
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
+/** A counter kept elsewhere as a map of totals by label: each scrape adds what was counted since the last. */
+function countedFrom(registry: Registry, name: string, help: string, label: string, totals: () => ReadonlyMap<string, number> | undefined): void {
+  const seen = new Map<string, number>();
+  new Counter({
+    name,
+    help,
+    labelNames: [label],
+    registers: [registry],
+    collect() {
+      for (const [value, n] of totals() ?? []) {
+        const more = n - (seen.get(value) ?? 0);
+        if (more > 0) this.inc({ [label]: value }, more);
+        seen.set(value, n);
+      }
+    },
+  });
+}
+
 export function createMetrics(engine: Engine, indexName: string, reindexer?: Reindexer): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -62,6 +80,24 @@ export function createMetrics(engine: Engine, indexName: string, reindexer?: Rei
   lastRun('last_run_articles', 'Articles indexed after the last run', (r) => r.totals.articles);
   lastRun('last_run_chunks', 'Chunks indexed after the last run', (r) => r.totals.chunks);
   lastRun('rejected_files', 'Files the last indexing run rejected', (r) => r.totals.rejected);
+  countedFrom(registry, 'index_run_failures_total', 'Indexing runs that failed, by reason (mass-delete: refused to empty the index; engine-storage: the engine lost its database or its disk is full)', 'reason', () => reindexer?.failures);
+  countedFrom(registry, 'engine_faults_total', 'Storage faults the engine reported, by kind (storage-lost, disk-full)', 'kind', () => engine.faults);
+  new Gauge({
+    name: 'engine_fault',
+    help: '1 while the engine reports a storage fault (kind in /api/status engineFault)',
+    registers: [registry],
+    collect() {
+      this.set(engine.fault ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'index_last_run_failed',
+    help: '1 when the last indexing run failed (its reason in /api/status lastError)',
+    registers: [registry],
+    collect() {
+      this.set(reindexer?.lastError ? 1 : 0);
+    },
+  });
   new Gauge({
     name: 'reindex_running',
     help: '1 while an indexing run is under way',

@@ -3,7 +3,7 @@
  */
 import type { z } from 'zod';
 import { articleParamsSchema, articleQuerySchema } from './article.js';
-import { paramDoc } from './params.js';
+import { paramDoc, reindexQuerySchema } from './params.js';
 import { searchParams } from './search.js';
 import { suggestQuerySchema } from './suggest.js';
 
@@ -41,8 +41,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
         post: {
           summary: 'Start an indexing run (Bearer ADMIN_TOKEN)',
           security: [{ bearer: [] }],
-          parameters: [{ name: 'full', in: 'query', required: false, schema: { type: 'boolean' } }],
-          responses: { 202: json('job id'), 401: problem, 403: problem, 409: problem },
+          parameters: parameters(reindexQuerySchema.shape, 'query'),
+          responses: { 202: json('job id'), 400: problem, 401: problem, 403: problem, 409: problem },
         },
       },
       '/healthz': { get: { summary: 'The process is up', responses: { 200: json('ok') } } },

@@ -52,6 +52,13 @@ export const text = (max: number) =>
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
   documented(once(z.enum(values, { error: `must be one of ${values.join(', ')}` }).optional()).transform((v) => v ?? fallback), { type: 'string', enum: [...values], default: fallback });
 
+/** A yes-or-no switch: true or 1, false or 0; off when not given. */
+export const flag = () =>
+  documented(
+    once(z.enum(['true', '1', 'false', '0'], { error: 'must be true or false' }).optional()).transform((v) => v === 'true' || v === '1'),
+    { type: 'boolean', default: false },
+  );
+
 /** YYYY-MM-DD naming a day that exists (not 2024-02-30, not 0000-00-00). */
 export function isCalendarDay(v: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
@@ -100,3 +107,11 @@ export function parseParams<T extends z.ZodType>(schema: T, expected: readonly s
   if (problems.length) throw invalidParams(problems);
   return (parsed as { data: z.infer<T> }).data;
 }
+
+/** POST /api/admin/reindex. */
+export const reindexQuerySchema = z.object({
+  /** Rebuild the whole index in a fresh one and swap it in. */
+  full: flag(),
+  /** Confirms a run that deletes more than MAX_DELETE_SHARE of the indexed files (or finds seeds/ empty). */
+  allowMassDelete: flag(),
+});

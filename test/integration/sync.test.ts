@@ -1,12 +1,12 @@
 /** The indexer against the real engine: full builds, incremental runs, bad files, an engine that is down. */
 import assert from 'node:assert/strict';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { filterString, type Engine } from '../../src/engine/meili.js';
 import { EngineUnavailableError } from '../../src/engine/meili.js';
 import { ManifestMemo, manifestPath, readManifest } from '../../indexer/manifest.js';
-import { syncSeeds, type RunReport } from '../../indexer/sync.js';
+import { MassDeletionRefused, owedRebuildPath, syncSeeds, SyncAborted, type RunReport } from '../../indexer/sync.js';
 import { copySeeds, deadEngine, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const engine = testEngine();
@@ -310,5 +310,108 @@ describe('syncSeeds with the engine down', () => {
       EngineUnavailableError,
     );
     assert.equal((await readManifest(manifestPath(dataDir, 'articles'))).status, 'missing');
+  });
+});
+
+describe('syncSeeds refuses to empty the index (an unmounted share, a failed sync)', () => {
+  const setUp = async () => {
+    const seedsDir = await copySeeds();
+    const dataDir = await tempDir();
+    const indexName = uniqueIndex('guard');
+    const run = (extra: Partial<Parameters<typeof syncSeeds>[0]> = {}) => syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 1e7, engine, ...extra });
+    const first = await run();
+    return { seedsDir, dataDir, indexName, run, first };
+  };
+  const emptyFolder = async (dir: string) => {
+    for (const name of await readdir(dir)) await rm(path.join(dir, name), { recursive: true });
+  };
+
+  it('refuses a run that finds the seeds folder empty, incremental or full, and keeps index and manifest', async () => {
+    const { seedsDir, dataDir, indexName, run, first } = await setUp();
+    try {
+      const manifestBefore = await readFile(manifestPath(dataDir, indexName), 'utf8');
+      await emptyFolder(seedsDir);
+      await assert.rejects(run(), (err: unknown) => err instanceof MassDeletionRefused && err.deleting === 5 && err.indexed === 5 && /seeds folder is empty/.test(err.message));
+      await assert.rejects(run({ full: true }), MassDeletionRefused);
+      assert.equal(await engine.documentCount(indexName), first.totals.chunks, 'every document is still there');
+      assert.equal(await readFile(manifestPath(dataDir, indexName), 'utf8'), manifestBefore, 'the manifest is as it was');
+      assert.deepEqual(await engine.listIndexes(`${indexName}__build_`), []);
+    } finally {
+      await engine.deleteIndex(indexName).catch(() => {});
+    }
+  });
+
+  it('refuses a run that would delete more than the allowed share, allows one under it, and deletes all once confirmed', async () => {
+    const { seedsDir, indexName, run } = await setUp();
+    try {
+      const files = (await readdir(seedsDir)).filter((f) => f.endsWith('.txt')).sort();
+      // 3 of 5 is over a half: refused, nothing deleted. (Renamed within the folder they would be renames, not deletions.)
+      const away = await tempDir();
+      for (const f of files.slice(0, 3)) await rename(path.join(seedsDir, f), path.join(away, f));
+      await assert.rejects(run(), (err: unknown) => err instanceof MassDeletionRefused && err.deleting === 3 && err.indexed === 5 && /MAX_DELETE_SHARE/.test(err.message));
+      assert.equal((await engine.documentsWhere(indexName, `file = ${filterString(files[0]!)}`)).length > 0, true);
+      // A higher share lets the same run through.
+      const allowed = await run({ maxDeleteShare: 0.8 });
+      assert.equal(allowed.totals.deleted, 3);
+      // The last two of two: refused until confirmed, then done.
+      await emptyFolder(seedsDir);
+      await assert.rejects(run({ maxDeleteShare: 0.8 }), MassDeletionRefused);
+      const confirmed = await run({ allowMassDelete: true });
+      assert.equal(confirmed.totals.deleted, 2);
+      assert.equal(await engine.documentCount(indexName), 0);
+    } finally {
+      await engine.deleteIndex(indexName).catch(() => {});
+    }
+  });
+
+  it('counts documents when there is no manifest to count files by: an empty folder does not replace a live index', async () => {
+    const { seedsDir, dataDir, indexName, run, first } = await setUp();
+    try {
+      await rm(manifestPath(dataDir, indexName));
+      await emptyFolder(seedsDir);
+      await assert.rejects(run(), (err: unknown) => err instanceof MassDeletionRefused && err.what === 'documents');
+      assert.equal(await engine.documentCount(indexName), first.totals.chunks);
+    } finally {
+      await engine.deleteIndex(indexName).catch(() => {});
+    }
+  });
+});
+
+describe('syncSeeds after a rebuild that was killed', () => {
+  it('removes build indexes no run owns, and rebuilds in full when a rebuild was owed', async () => {
+    const seedsDir = await copySeeds();
+    const dataDir = await tempDir();
+    const indexName = uniqueIndex('owed');
+    const run = (full = false) => syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 1e7, engine, full });
+    try {
+      await run();
+      // What a rebuild killed with -9 leaves: its build index, and the owed-rebuild file it wrote first.
+      const orphan = `${indexName}__build_killed`;
+      await engine.createIndex(orphan);
+      await writeFile(owedRebuildPath(dataDir, indexName), JSON.stringify({ startedAt: '2026-01-02T03:04:05.000Z' }));
+      const report = await run();
+      assert.equal(report.mode, 'full');
+      assert.match(report.reason ?? '', /full rebuild started at 2026-01-02T03:04:05.000Z did not finish/);
+      assert.deepEqual(await engine.listIndexes(`${indexName}__build_`), [], 'the orphan build index is gone');
+      assert.equal(await readFile(owedRebuildPath(dataDir, indexName), 'utf8').catch(() => null), null, 'the rebuild is no longer owed');
+      assert.equal((await run()).mode, 'incremental');
+    } finally {
+      await engine.deleteIndex(indexName).catch(() => {});
+    }
+  });
+
+  it('leaves the rebuild owed when a full run fails, so the next run (another process too) rebuilds in full', async () => {
+    const seedsDir = await copySeeds();
+    const dataDir = await tempDir();
+    const indexName = uniqueIndex('owed');
+    try {
+      await syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 1e7, engine });
+      await assert.rejects(syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 1e7, engine, full: true, shouldStop: () => true }), SyncAborted);
+      assert.ok(JSON.parse(await readFile(owedRebuildPath(dataDir, indexName), 'utf8')).startedAt);
+      const next = await syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 1e7, engine });
+      assert.equal(next.mode, 'full');
+    } finally {
+      await engine.deleteIndex(indexName).catch(() => {});
+    }
   });
 });
