@@ -13,7 +13,7 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { filterString, type Engine } from '../src/engine/meili.js';
+import { EngineStorageError, filterString, type Engine } from '../src/engine/meili.js';
 import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
 import { SignatureTable, type PagePart } from './link.js';
@@ -434,6 +434,10 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     // Deletions go to the live index, which is the target of an incremental run.
     if (!full && toDelete.length) await writer.delete(toDelete);
     await writer.settle();
+    // The engine reported a full disk or a lost database while this run wrote: whatever it says
+    // it indexed may not be there. The build is not swapped in, the manifest not written.
+    const fault = engine.faultSince(Date.parse(startedAt));
+    if (fault) throw new EngineStorageError(fault);
     if (full) {
       await engine.swapIn(live, target, liveExists);
       await rm(owedFile, { force: true });

@@ -122,6 +122,8 @@ export class Reindexer {
       } catch (err) {
         runLock.release();
         await this.lease.release();
+        // The lease lives in the engine: an engine that cannot write fails the run here.
+        this.failed(err as Error);
         return refuse({ status: 'failed', error: err as Error });
       }
       if (this.stopping) {
@@ -177,12 +179,17 @@ export class Reindexer {
       return { status: 'done', report };
     } catch (err) {
       const error = err as Error;
-      const reason = failureReason(error);
-      this.lastError = { at: new Date().toISOString(), message: error.message, reason };
-      this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);
-      this.logger.error({ err: error, reason }, 'index run failed; the live index was left as it was');
+      this.failed(error);
       return { status: 'failed', error };
     }
+  }
+
+  /** A run failed: status, metrics and the log say so. */
+  private failed(error: Error): void {
+    const reason = failureReason(error);
+    this.lastError = { at: new Date().toISOString(), message: error.message, reason };
+    this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);
+    this.logger.error({ err: error, reason }, 'index run failed; the live index was left as it was');
   }
 
   /**

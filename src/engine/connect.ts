@@ -50,7 +50,12 @@ export async function connectEngine(config: Config, logger: Logger, options: { r
     throw err;
   }
   const engine = new Engine({ url: embedded.url, apiKey: embedded.masterKey });
-  // What the embedded engine's log and its supervisor know of storage faults, the boundary knows.
+  followFaults(embedded, engine, logger);
+  return { engine, url: embedded.url, embedded, close: () => embedded.stop() };
+}
+
+/** What the embedded engine's log and its supervisor know of storage faults, the engine boundary knows. */
+export function followFaults(embedded: EmbeddedEngine, engine: Engine, logger: Logger): void {
   embedded.events.on('fault', ({ kind, message }: { kind: FaultKind; message: string }) => {
     logger.error({ kind, engineMessage: message }, kind === 'disk-full' ? 'Meilisearch cannot write: the disk is full' : 'Meilisearch lost its database');
     engine.raiseFault(kind, message);
@@ -58,7 +63,6 @@ export async function connectEngine(config: Config, logger: Logger, options: { r
   embedded.events.on('restart', ({ fresh }: { fresh: boolean }) => {
     if (fresh) engine.clearFault();
   });
-  return { engine, url: embedded.url, embedded, close: () => embedded.stop() };
 }
 
 function start(config: Config, logger: Logger, role: string | undefined): Promise<EmbeddedEngine> {

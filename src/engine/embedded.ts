@@ -285,7 +285,7 @@ async function launchEmbedded(options: EmbeddedOptions, lock: PidLock): Promise<
   let storage: string | null = null;
   let freshStart = false;
   const watchStorage = setInterval(() => {
-    if (stopped || storage === null || freshStart) return;
+    if (!supervise || stopped || storage === null || freshStart) return;
     void storageIdentity(dbPath).then(async (now) => {
       if (now === storage || stopped || freshStart) return;
       freshStart = true;

@@ -104,7 +104,15 @@ export interface EngineOptions {
    * Writes always go to the engine at `url` itself.
    */
   shards?: { name: string; url: string }[];
+  /**
+   * How long a reported fault fails the task waits that start after it (default 30 s): a full disk
+   * is reported again at each retry of the failing batch (every ~13 s), so a standing fault stays
+   * fresh, and one that is over lets waits through again once this has passed.
+   */
+  faultHoldMs?: number;
 }
+
+const FAULT_HOLD_MS = 30_000;
 
 export type SearchRequest = SearchParams & { q: string };
 
@@ -288,7 +296,12 @@ export class Engine {
     return fault;
   }
 
-  /** The fault is over (a fresh database, a write that landed). */
+  /** The fault the engine reported at or after `since` (ms), if it still stands: a run that began before it must not commit. */
+  faultSince(since: number): EngineFault | null {
+    return this.fault && Date.parse(this.fault.at) >= since ? this.fault : null;
+  }
+
+  /** The fault is over (a fresh database, a run whose writes landed). */
   clearFault(): void {
     this.fault = null;
   }
@@ -309,10 +322,12 @@ export class Engine {
         for (;;) {
           if (wait.signal.aborted) throw new EngineStorageError(wait.signal.reason as EngineFault);
           const task = await this.client.tasks.getTask(taskUid);
-          if (task.status === 'succeeded') {
-            // The engine writes again: a full disk is over.
-            if (this.fault?.kind === 'disk-full') this.clearFault();
-            return task;
+          // (A fault is over when a run's writes landed after it: the Reindexer clears it.)
+          if (task.status === 'succeeded') return task;
+          // A task still pending while a fault is fresh will not finish before the fault is over.
+          const fault = this.fault;
+          if (fault && (task.status === 'enqueued' || task.status === 'processing') && Date.now() - Date.parse(fault.at) < (this.options.faultHoldMs ?? FAULT_HOLD_MS)) {
+            throw new EngineStorageError(fault);
           }
           if (task.status !== 'enqueued' && task.status !== 'processing') {
             const message = task.error?.message ?? `status ${task.status}`;
