@@ -74,11 +74,6 @@ const COLUMN_SIMILARITY = 0.88;
 /** Characters a column line may differ by from its neighbour: an indent of two plus squeezed punctuation. */
 const COLUMN_INDENT_TOLERANCE = 3.5;
 
-function joinPair(left: string, right: string): string {
-  // Two Latin words keep a space between them; Chinese text joins without one.
-  return /[A-Za-z0-9]$/.test(left) && /^[A-Za-z0-9]/.test(right) ? `${left} ${right}` : `${left}${right}`;
-}
-
 /** Equal widths up to a paragraph indent (two characters) and punctuation squeezed by justification. */
 function similarWidth(a: number, b: number | undefined): boolean {
   return b !== undefined && (Math.abs(a - b) <= COLUMN_INDENT_TOLERANCE || Math.min(a, b) / Math.max(a, b) >= COLUMN_SIMILARITY);
@@ -120,25 +115,45 @@ function datelineAwaitsReporters(line: string, next: string): boolean {
  */
 export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   const lines: { text: string; block: Block; index: number }[] = [];
-  for (const block of blocks) block.text.split('\n').forEach((text, index) => lines.push({ text, block, index }));
+  // Each block's original-script lines, split once (not once a line: a page of 200k lines was quadratic).
+  const originals = new Map<Block, string[]>();
+  for (const block of blocks) {
+    block.text.split('\n').forEach((text, index) => lines.push({ text, block, index }));
+    if (block.original !== undefined) originals.set(block, block.original.split('\n'));
+  }
   const texts = lines.map((l) => l.text);
   const widths = texts.map(lineWidth);
-  const out: Block[] = [];
+  // A paragraph is kept as its pieces and joined once it is whole: joined piece by piece, each
+  // join read the end of a string that grew with the paragraph (V8 flattens the rope it is).
+  const out: { block: Block; parts: string[]; originals: string[] | null }[] = [];
   lines.forEach(({ text, block, index }, i) => {
     const prev = out[out.length - 1];
     const j = i - 1;
     const joins =
-      prev !== undefined && j >= 0 && prev.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
+      prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
       (lineContinues(widths, texts, j, typical, lines[j]!.block === block) || opensUnclosed(texts[j]!) || datelineAwaitsReporters(texts[j]!, text));
-    const original = block.original?.split('\n')[index];
+    const original = originals.get(block)?.[index];
     if (joins) {
-      prev.text = joinPair(prev.text, text);
-      if (prev.original !== undefined && original !== undefined) prev.original = joinPair(prev.original, original);
+      prev.parts.push(text);
+      if (prev.originals && original !== undefined) prev.originals.push(original);
     } else {
-      out.push({ kind: block.kind, text, line: block.line ? block.line + index : 0, ...(original !== undefined ? { original } : {}) });
+      const first: Block = { kind: block.kind, text: '', line: block.line ? block.line + index : 0 };
+      out.push({ block: first, parts: [text], originals: original !== undefined ? [original] : null });
     }
   });
-  return out;
+  return out.map(({ block, parts, originals: orig }) => ({ ...block, text: joinParts(parts), ...(orig ? { original: joinParts(orig) } : {}) }));
+}
+
+/** Lines of one paragraph joined: two Latin words keep a space between them; Chinese text joins without one. */
+function joinParts(parts: string[]): string {
+  if (parts.length === 1) return parts[0]!;
+  const pieces: string[] = [];
+  let tail = ''; // the text joined so far ends as this piece does
+  for (const part of parts) {
+    pieces.push(/[A-Za-z0-9]$/.test(tail) && /^[A-Za-z0-9]/.test(part) ? ` ${part}` : part);
+    if (part) tail = part;
+  }
+  return pieces.join('');
 }
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
