@@ -27,7 +27,7 @@ const DISK_FULL_LINES = [
 ];
 
 interface StatusBody {
-  lastRun: { mode: string } | null;
+  lastRun: { mode: string; startedAt: string } | null;
   lastError: { message: string; reason: string } | null;
   engineFault: { kind: string; message: string } | null;
 }
@@ -64,13 +64,15 @@ describe('the engine\'s database deleted under a running service', () => {
       await waitFor('the first index', async () => (await getJson(`${svc.base}/readyz`)).status === 200, 60_000, 100);
       await rm(path.join(seedsDir, '002_bd23061ac044c198.txt'));
       await copyFile(path.join(SEEDS, '002_bd23061ac044c198.txt'), path.join(seedsDir, 'renamed-after-the-loss.txt'));
+      const lostAt = Date.now();
       await rm(path.join(dataDir, 'meili', 'data.ms'), { recursive: true });
 
       await waitFor('/readyz 503', async () => (await getJson(`${svc.base}/readyz`)).status === 503, 15_000, 50);
       await waitFor('/readyz 200 again', async () => (await getJson(`${svc.base}/readyz`)).status === 200, 120_000, 100);
       const status = await waitFor('the rebuild', async () => {
         const s = (await getJson<StatusBody>(`${svc.base}/api/status`)).body;
-        return s.lastRun?.mode === 'full' ? s : null;
+        // The first index was a full run too: wait for one that started after the loss.
+        return s.lastRun?.mode === 'full' && Date.parse(s.lastRun.startedAt) >= lostAt ? s : null;
       }, 60_000, 100);
       assert.equal(status.engineFault, null);
       const manifest = await readManifest(manifestPath(dataDir, 'articles'));
