@@ -174,3 +174,16 @@ export function linkResults(results: Extract<FileResult, { ok: true }>[], fixed:
   });
   return signatures;
 }
+
+/** What a run needs of a processed file: its result, and when it is indexed, its link material and empty fields. */
+export interface Processed {
+  result: FileResult;
+  link: LinkMaterial | null;
+  missing: MissingFields | null;
+}
+
+/** processSource with what a sync run computes from the result (in the pipeline's worker, off the event loop). */
+export function processForSync(file: SourceFile, source: LoadedSource): Processed {
+  const result = processSource(file, source);
+  return result.ok ? { result, link: linkMaterial(result), missing: missingFields(result.articles) } : { result, link: null, missing: null };
+}

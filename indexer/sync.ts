@@ -18,7 +18,8 @@ import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
 import { SignatureTable, type PagePart } from './link.js';
 import { appendManifest, emptyManifest, encode, manifestChange, ManifestWriter, manifestPath, readManifest, shouldRewrite, toEntry, type Manifest, type ManifestEntry, type ManifestExtent, type ManifestMemo } from './manifest.js';
-import { linkAll, linkMaterial, loadSource, missingFields, processSource, sources, type LoadedSource } from './pipeline.js';
+import { linkAll, loadSource, processForSync, sources, type LoadedSource } from './pipeline.js';
+import type { PipelinePool } from './pipeline-pool.js';
 import { Spool } from './spool.js';
 import { DocumentWriter } from './writer.js';
 import { GAP_FIELDS, type Article, type ChunkDoc, type Diagnostic, type MissingFields, type SourceFile } from './types.js';
@@ -89,6 +90,8 @@ export interface SyncOptions {
   maxDeleteShare?: number;
   /** An operator confirmed that this run may delete any number of files. */
   allowMassDelete?: boolean;
+  /** Runs the pipeline off the event loop (the service); without it, files are processed on this thread. */
+  pipeline?: PipelinePool;
 }
 
 /** A run may delete at most this share of the indexed files unless an operator confirms it. */
@@ -333,12 +336,13 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         }
         source = loadSource(file, declared); // the declaration changed: read the file, not the declaration again
       }
-      const result = processSource(file, source);
+      const processed = options.pipeline ? await options.pipeline.process(file, source) : processForSync(file, source);
+      const { result } = processed;
       if (!result.ok) {
         if (entry) await keepPrevious(file.relPath, entry);
         return { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
       }
-      const missing = missingFields(result.articles);
+      const missing = processed.missing!;
       if (!full && entry && entry.contentHash === result.contentHash) {
         const kept = stamped({ ...entry, size: file.size, mtimeMs: file.mtimeMs, missing }, file);
         next.files.set(file.relPath, kept);
@@ -363,7 +367,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       const chunkIds = [...ids];
       await writer.add(result.chunks.filter((c) => !before.has(c.id)));
       if (entry && !full) toDelete.push(...entry.chunkIds.filter((id) => !ids.has(id)));
-      const { signatures, parts } = linkMaterial(result);
+      const { signatures, parts } = processed.link!;
       const fresh = { size: file.size, mtimeMs: file.mtimeMs, contentHash: result.contentHash, chunkIds, articles: result.articles.length, signatures, missing };
       await spool.push({ relPath: file.relPath, entry: stamped(fresh, file), chunkArticles, keptStories, parts });
       freshPaths.add(file.relPath);

@@ -72,6 +72,8 @@ export const configSchema = z.object({
    * finds the seeds folder empty, is refused until an operator confirms it.
    */
   MAX_DELETE_SHARE: z.coerce.number().min(0).max(1).default(0.5),
+  /** The heap the service's pipeline worker may take for one file (MiB); a file that needs more is rejected. */
+  PIPELINE_MEMORY_MB: z.coerce.number().int().min(32).default(1024),
   /** Indexing memory cap handed to the embedded engine (MiB). */
   MEILI_MAX_INDEXING_MEMORY_MB: z.coerce.number().int().min(64).default(Math.min(2048, Math.floor(os.totalmem() / MIB / 4))),
   /** Indexing threads for the embedded engine; defaults to the number of cores. */
@@ -100,6 +102,7 @@ export interface Config {
   logLevel: (typeof logLevels)[number];
   maxFileBytes: number;
   maxDeleteShare: number;
+  pipelineMemoryMb: number;
   meiliMaxIndexingMemoryMb: number;
   meiliMaxIndexingThreads: number;
 }
@@ -160,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     maxFileBytes: c.MAX_FILE_BYTES,
     maxDeleteShare: c.MAX_DELETE_SHARE,
+    pipelineMemoryMb: c.PIPELINE_MEMORY_MB,
     meiliMaxIndexingMemoryMb: c.MEILI_MAX_INDEXING_MEMORY_MB,
     meiliMaxIndexingThreads: c.MEILI_MAX_INDEXING_THREADS,
   };

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ManifestMemo } from '../indexer/manifest.js';
-import { loadSegmenter, segmenterLoaded } from '../indexer/segment.js';
+import { PipelinePool } from '../indexer/pipeline-pool.js';
 import { MassDeletionRefused, runLockPath, syncSeeds, type Progress, type RunReport } from '../indexer/sync.js';
 import { FolderWatch } from '../indexer/watch.js';
 import { qualityOf } from '../indexer/quality.js';
@@ -68,6 +68,9 @@ export class Reindexer {
   readonly failures = new Map<FailureReason, number>();
   /** The manifest between runs: a scheduled run reads it again only if something else wrote it. */
   private readonly manifests = new ManifestMemo();
+  /** The pipeline's worker thread: files are processed off the event loop that answers searches. */
+  private readonly pipeline: PipelinePool;
+  private pipelineWarm = false;
   /** The seeds folder between runs: a scheduled run lists again only the directories that changed. */
   private readonly watch = new FolderWatch(({ dir, error }) => this.logger.warn({ dir, err: error }, 'cannot watch a seeds directory; runs list it again instead of trusting its events'));
 
@@ -79,7 +82,9 @@ export class Reindexer {
     private readonly onFinished: (report: RunReport) => Promise<void> = async () => {},
     /** Across instances: only the holder of this lease runs. */
     private readonly lease: EngineLease | null = null,
-  ) {}
+  ) {
+    this.pipeline = new PipelinePool({ memoryMb: config.pipelineMemoryMb });
+  }
 
   get running(): boolean {
     return this.current !== null;
@@ -160,6 +165,7 @@ export class Reindexer {
           if (this.currentRun) this.currentRun.full = mode === 'full';
         },
         memo: this.manifests,
+        pipeline: this.pipeline,
         watch: this.watch,
         ...(this.lease ? { confirm: () => this.lease!.confirm() } : {}),
         onProgress: (p) => {
@@ -193,19 +199,14 @@ export class Reindexer {
   }
 
   /**
-   * After a run that did not need them (at start-up it usually finds nothing new), jieba and its
-   * dictionary are loaded while the process idles, so the first file that changes does not wait
-   * for them (0.4 s).
+   * After the first run (at start-up it usually finds nothing new), the pipeline's worker starts
+   * and loads jieba's dictionary while the process idles, so the first file that changes does not
+   * wait for it (0.4 s).
    */
   private loadSegmenterWhenIdle(): void {
-    if (this.stopping || segmenterLoaded()) return;
-    setImmediate(() => {
-      try {
-        loadSegmenter();
-      } catch (err) {
-        this.logger.warn({ err }, 'could not load the segmenter ahead of a run');
-      }
-    });
+    if (this.stopping || this.pipelineWarm) return;
+    this.pipelineWarm = true;
+    setImmediate(() => this.pipeline.warm());
   }
 
   /** Lets a run under way stop at its next safe point and waits for it. */
@@ -213,5 +214,6 @@ export class Reindexer {
     this.stopping = true;
     await this.current;
     this.watch.close();
+    await this.pipeline.close();
   }
 }
