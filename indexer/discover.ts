@@ -1,12 +1,15 @@
 /**
  * discover: the files under the seeds folder that are worth reading. Skips what
  * editors, downloads and sync tools leave behind, files still being written,
- * symlinks that leave the folder and files over the size limit.
+ * symlinks that leave the folder and files over the size limit, and reports names that are
+ * not valid UTF-8.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
+import iconv from 'iconv-lite';
 import { FOLDER_FILE, SIDECAR_SUFFIX, isDeclarationFile } from './declarations.js';
 import { flat } from './strings.js';
 import type { Diagnostic, SourceFile } from './types.js';
@@ -63,12 +66,47 @@ function isInside(root: string, candidate: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/**
+ * The entries of a directory whose names are not valid UTF-8 (a folder unpacked from an archive
+ * made on a GBK or Big5 system, say), reported with their bytes escaped and what they read as in
+ * GB18030: the operator renames them (convmv -f gbk -t utf8).
+ */
+function badNames(dir: string, relDir: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const raw of readdirSync(dir, { encoding: 'buffer' })) {
+    if (isUtf8(raw)) continue;
+    const shown = escapeNameBytes(raw);
+    const file = relDir ? `${relDir}/${shown}` : shown;
+    const guess = iconv.decode(raw, 'gb18030');
+    out.push({
+      file,
+      rule: 'discover/bad-name',
+      reason: `the file name is not valid UTF-8${guess.includes('\uFFFD') ? '' : ` (read as GBK: ${JSON.stringify(guess)})`}; rename it to UTF-8 to index it`,
+      severity: 'error',
+    });
+  }
+  return out;
+}
+
+/**
+ * A file name that is not valid UTF-8 as text: printable ASCII kept, every other byte written
+ * as \xNN (as `ls -b` does), so that no byte reads as a character it is not.
+ */
+export function escapeNameBytes(raw: Buffer): string {
+  let out = '';
+  for (const b of raw) out += b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  return out;
+}
+
 /** Reads one directory: its seed files, its sub-directories and what it set aside. */
 async function listDirectory(root: string, dir: string, relDir: string, viaLink: boolean, maxFileBytes: number): Promise<DirListing> {
   const listing: DirListing = { files: [], diagnostics: [], subdirs: [], volatile: viaLink };
   // Synchronous, as lstat below: a directory of 2k entries is listed in about a millisecond, and
   // each promise's trip through the thread pool left the thread idle (a fifth of a walk).
   const entries = readdirSync(dir, { withFileTypes: true });
+  // A name that is not valid UTF-8 comes back with U+FFFD in it and cannot be opened by that
+  // string: each such name is reported, by its bytes, and left out.
+  if (entries.some((e) => e.name.includes('\uFFFD'))) listing.diagnostics.push(...badNames(dir, relDir));
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const names = new Set(entries.map((e) => e.name));
   // Declarations first: a file's stamp names the state of its own and its folder's.
@@ -88,7 +126,7 @@ async function listDirectory(root: string, dir: string, relDir: string, viaLink:
     // each entry's Stats is used at once and dies young (kept for a whole directory, the
     // collector copied them).
     let info = lstatSync(absPath, { throwIfNoEntry: false });
-    if (!info) continue; // gone since readdir
+    if (!info) continue; // gone since readdir, or a name badNames reported
     const relPath = relDir ? flat(`${relDir}/${entry.name}`) : entry.name;
     const link = info.isSymbolicLink();
     if (link) {

@@ -278,7 +278,9 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     for (const [relPath, diagnostics] of setAside) {
       const entry = old.files.get(relPath);
       if (entry) await keepPrevious(relPath, entry);
-      reports.push(entry ? heldReport(relPath, 'skipped', entry, diagnostics) : { file: relPath, status: 'skipped', articles: 0, chunks: 0, diagnostics });
+      // Never indexed and refused (too large, a name that is not UTF-8): rejected, as the pipeline's refusals.
+      const status = !entry && diagnostics.some((d) => d.severity === 'error') ? 'rejected' : 'skipped';
+      reports.push(entry ? heldReport(relPath, 'skipped', entry, diagnostics) : { file: relPath, status, articles: 0, chunks: 0, diagnostics });
     }
 
     // A new file with the content of a vanished one was renamed (or moved). Found when a run

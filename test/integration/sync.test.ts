@@ -302,6 +302,28 @@ describe('syncSeeds and declarations', () => {
   });
 });
 
+describe('syncSeeds and file names that are not valid UTF-8', () => {
+  it('rejects each by its bytes and reason, and indexes the rest', async () => {
+    const seedsDir = await copySeeds();
+    const indexName = uniqueIndex('badname');
+    try {
+      // A GBK name as an archive from a Chinese Windows system unpacks it, and a Big5 one in a folder.
+      await writeFile(Buffer.concat([Buffer.from(`${seedsDir}/`), Buffer.from([0xd0, 0xc2, 0xce, 0xc5]), Buffer.from('.txt')]), '新华社北京6月1日电（记者张三）一条测试新闻讲述了芒果丰收的消息。\n');
+      await writeFile(Buffer.concat([Buffer.from(`${seedsDir}/`), Buffer.from([0xb7, 0x73, 0xbb, 0x44]), Buffer.from('.md')]), '# 標題\n\n一條測試新聞。\n');
+      const report = await syncSeeds({ seedsDir, dataDir: await tempDir(), indexName, maxFileBytes: 1e6, engine });
+      const rejected = report.files.filter((f) => f.status === 'rejected').map((f) => [f.file, f.diagnostics[0]?.rule] as const).sort();
+      assert.deepEqual(rejected, [
+        ['\\xB7s\\xBBD.md', 'discover/bad-name'],
+        ['\\xD0\\xC2\\xCE\\xC5.txt', 'discover/bad-name'],
+      ]);
+      assert.equal(report.totals.rejected, 2);
+      assert.equal(report.totals.indexed, 5, 'the samples are indexed');
+    } finally {
+      await engine.deleteIndex(indexName).catch(() => {});
+    }
+  });
+});
+
 describe('syncSeeds with the engine down', () => {
   it('fails with EngineUnavailableError and writes no manifest', async () => {
     const dataDir = await tempDir();

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdir, symlink, utimes, writeFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { discover } from '../../indexer/discover.js';
+import iconv from 'iconv-lite';
+import { discover, escapeNameBytes } from '../../indexer/discover.js';
 import { tempDir } from '../helpers/env.js';
 
 async function makeTree(): Promise<string> {
@@ -60,4 +61,38 @@ describe('discover', () => {
     const { files } = await discover(root, { maxFileBytes: 1e6, secondLookMs: 50 });
     assert.deepEqual(files.map((f) => f.relPath), ['fresh.txt']);
   });
+});
+
+describe('discover: names that are not valid UTF-8', () => {
+  it('reports each by its bytes, with what it reads as in GBK, and finds the other files', async () => {
+    const root = await tempDir();
+    await mkdir(path.join(root, 'sub'));
+    const old = new Date(Date.now() - 60_000);
+    const gbkName = Buffer.concat([Buffer.from(root + '/'), iconv.encode('新闻稿.txt', 'gbk')]);
+    const latin1Name = Buffer.concat([Buffer.from(root + '/sub/'), Buffer.from('caf\xe9 notes.txt', 'latin1')]);
+    for (const name of [gbkName, latin1Name]) {
+      await writeFile(name, '正文。');
+      await utimes(name, old, old);
+    }
+    await writeFile(path.join(root, 'ok.txt'), '正文。');
+    await utimes(path.join(root, 'ok.txt'), old, old);
+    const { files, diagnostics } = await discover(root, { maxFileBytes: 1e6 });
+    assert.deepEqual(files.map((f) => f.relPath), ['ok.txt']);
+    const bad = diagnostics.filter((d) => d.rule === 'discover/bad-name').sort((a, b) => (a.file < b.file ? 1 : -1));
+    assert.deepEqual(bad.map((d) => [d.file, d.severity]), [
+      ['sub/caf\\xE9 notes.txt', 'error'],
+      ['\\xD0\\xC2\\xCE\\xC5\\xB8\\xE5.txt', 'error'],
+    ]);
+    assert.match(bad[1]!.reason, /not valid UTF-8 \(read as GBK: "新闻稿\.txt"\)/);
+  });
+});
+
+describe('escapeNameBytes', () => {
+  const cases: [string, Buffer, string][] = [
+    ['printable ASCII is kept', Buffer.from('notes 1.txt'), 'notes 1.txt'],
+    ['a Latin-1 byte', Buffer.from('caf\xe9', 'latin1'), 'caf\\xE9'],
+    ['every byte of a GBK name, also the pairs that happen to be valid UTF-8', iconv.encode('新闻', 'gbk'), '\\xD0\\xC2\\xCE\\xC5'],
+    ['a control character and a backslash', Buffer.from('a\tb\\c'), 'a\\x09b\\x5Cc'],
+  ];
+  for (const [name, raw, shown] of cases) it(name, () => assert.equal(escapeNameBytes(raw), shown));
 });
