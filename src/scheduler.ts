@@ -5,7 +5,7 @@
  * On the same schedule every gateway checks whether the index changed under it (another
  * instance's run, the CLI) and reads its suggestions again if so.
  */
-import cron, { type ScheduledTask } from 'node-cron';
+import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { Logger } from './logger.js';
 import type { Engine } from './engine/meili.js';
 import type { SuggestionIndex } from './gateway/suggest.js';
@@ -16,6 +16,23 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+/**
+ * node-cron's own lines through the service's logger (its default prints coloured text to the
+ * console, which breaks a log of JSON lines). A tick skipped because the last run still goes is
+ * how a schedule shorter than a run behaves: debug, as the Reindexer's own 'busy'.
+ */
+export function cronLogger(logger: Logger, task: string): CronLogger {
+  const log = logger.child({ cron: task });
+  const split = (m: string | Error, err?: Error): [object, string] =>
+    m instanceof Error ? [{ err: m }, 'scheduled task failed'] : [err ? { err } : {}, m];
+  return {
+    info: (m) => log.info(m),
+    warn: (m) => (/still running|overlap/i.test(m) ? log.debug('scheduled tick skipped: the last one is still running') : log.warn(m)),
+    error: (m, err) => log.error(...split(m, err)),
+    debug: (m, err) => log.debug(...split(m, err)),
+  };
+}
+
 export function startScheduler(expression: string, reindexer: Reindexer, logger: Logger): Scheduler {
   const task: ScheduledTask = cron.schedule(
     expression,
@@ -24,7 +41,7 @@ export function startScheduler(expression: string, reindexer: Reindexer, logger:
       if (outcome.status === 'busy') logger.debug('scheduled run skipped: a run is under way');
       if (outcome.status === 'held') logger.debug({ holder: outcome.holder }, 'scheduled run skipped: another instance holds the indexing lease');
     },
-    { name: 'reindex', noOverlap: true },
+    { name: 'reindex', noOverlap: true, logger: cronLogger(logger, 'reindex') },
   );
   return {
     nextRun: () => task.getNextRun(),
@@ -55,7 +72,7 @@ export function followIndex(
         logger.warn({ err }, 'could not check the index for changes; suggestions are kept as they are');
       }
     },
-    { name: 'follow-index', noOverlap: true },
+    { name: 'follow-index', noOverlap: true, logger: cronLogger(logger, 'follow-index') },
   );
   return {
     stop: async () => {

@@ -78,6 +78,26 @@ describe('a large file', () => {
     }
   });
 
+  it('processed by a scheduled run longer than the schedule\'s interval: the ticks it holds up are logged as JSON lines', async () => {
+    const seedsDir = await copySeeds();
+    const svc = await startService({ DATA_DIR: await tempDir(), SEEDS_DIR: seedsDir, REINDEX_CRON: '*/1 * * * * *', LOG_LEVEL: 'debug' });
+    try {
+      await waitFor('the first index', async () => (await getJson<StatusBody>(`${svc.base}/api/status`)).body.lastRun !== null, 60_000, 100);
+      await writeFile(path.join(seedsDir, 'large.txt'), oneLinePage(4));
+      await waitFor('the run of the large file', async () => (await getJson<StatusBody>(`${svc.base}/api/status`)).body.lastRun?.files === 6, 120_000, 100);
+      // node-cron printed '[NODE-CRON] [WARN] task still running, new execution blocked' to the console.
+      const notJson = svc.output.filter((l) => l.trim() && !l.startsWith('{'));
+      assert.deepEqual(notJson, []);
+      assert.ok(svc.output.some((l) => l.includes('"cron":"reindex"') && l.includes('still running')), 'the held-up ticks are in the log');
+    } catch (err) {
+      dump(svc);
+      throw err;
+    } finally {
+      svc.child.kill('SIGTERM');
+      assert.equal(await svc.exited, 0);
+    }
+  });
+
   it('that needs more memory than PIPELINE_MEMORY_MB is rejected with the reason; the other files are indexed and the service goes on', async () => {
     const seedsDir = await copySeeds();
     await writeFile(path.join(seedsDir, 'large.txt'), oneLinePage(12));
