@@ -259,13 +259,17 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
   const appendTo = !full && read.status === 'ok' && read.manifest === old && !shouldRewrite(read.extent) ? read.extent : null;
   let manifestOut: ManifestWriter | null = null;
   const spool = await Spool.create(options.dataDir, freshLine, freshFrom);
+  // An incremental run writes into the index searches read: its documents wait on disk until
+  // their stories are linked, so no reprint counts as a story of its own meanwhile. A rebuild
+  // streams into its build index, which no search reads.
+  const held = full ? null : await Spool.create<string>(options.dataDir, (line) => line, (line) => line);
   try {
     if (full) {
       await writeFile(owedFile, JSON.stringify({ startedAt, target }));
       await engine.createIndex(target);
     }
     await engine.ensureSettings(target);
-    const writer = new DocumentWriter(engine, target);
+    const writer = new DocumentWriter(engine, target, held);
     const toDelete: string[] = [];
 
     const keepPrevious = async (relPath: string, entry: ManifestEntry) => {
@@ -476,5 +480,6 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     throw err;
   } finally {
     await spool.close();
+    await held?.close();
   }
 }

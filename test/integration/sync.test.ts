@@ -271,6 +271,56 @@ describe('syncSeeds links reprints across runs', () => {
   });
 });
 
+describe('syncSeeds and what searches see while an incremental run writes', () => {
+  it('sends each document of a reprint with its story, beyond one batch: no reprint counts as a story of its own meanwhile', async () => {
+    const seedsDir = await tempDir();
+    const dataDir = await tempDir();
+    const indexName = uniqueIndex('held');
+    // A long report (over 5000 chunks, more than one batch of the writer) and, later, its copy.
+    const paragraphs = Array.from({ length: 19_000 }, (_, i) =>
+      `第${i + 1}条，国家统计局今天发布数据显示，前三季度国内生产总值同比增长百分之${(i % 9) + 1}，第${i % 31}个城市就业形势总体稳定。` +
+      `各地围绕第${i % 17}项重点任务持续发力，${i % 5 === 0 ? '农田灌溉改造' : '社区养老服务'}取得新进展，群众获得感进一步增强。`,
+    );
+    const text = `新华社北京6月1日电（记者王五）统计数据发布会在京举行\n${paragraphs.join('\n')}\n`;
+    try {
+      await writeFile(path.join(seedsDir, 'report.txt'), text);
+      await syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 20 * 1024 * 1024, engine });
+      await writeFile(path.join(seedsDir, 'reprint.txt'), text);
+      const sent = new Map<string, unknown>();
+      const writes: string[] = [];
+      const watched = Object.create(engine, {
+        enqueue: {
+          value: (uid: string, write: Parameters<Engine['enqueue']>[1]) => {
+            writes.push(Object.keys(write)[0]!);
+            if ('addLines' in write) {
+              for (const line of Buffer.from(write.addLines).toString('utf8').split('\n')) {
+                if (!line) continue;
+                const doc = JSON.parse(line) as { id: string; storyId: unknown };
+                sent.set(doc.id, doc.storyId);
+              }
+            }
+            return engine.enqueue(uid, write);
+          },
+        },
+      }) as Engine;
+      const report = await syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 20 * 1024 * 1024, engine: watched });
+      assert.equal(report.mode, 'incremental');
+      assert.ok(sent.size > 5000, `${sent.size} documents sent, more than one batch`);
+      assert.ok(writes.filter((w) => w === 'addLines').length >= 2);
+      const stored = await engine.documentsWhere(indexName, `file = ${filterString('reprint.txt')}`, ['id', 'storyId']);
+      const original = new Set((await engine.documentsWhere(indexName, `file = ${filterString('report.txt')}`, ['storyId'])).map((d) => d.storyId));
+      assert.equal(stored.length, sent.size);
+      for (const d of stored) {
+        assert.equal(sent.get(String(d.id)), d.storyId, 'sent with the story it keeps');
+        assert.ok(original.has(d.storyId), 'the story of the original');
+      }
+      assert.ok(!writes.includes('update'), 'no document patched after it was searchable');
+    } finally {
+      await engine.deleteIndex(indexName).catch(() => {});
+    }
+  });
+});
+
 describe('syncSeeds and declarations', () => {
   it('re-indexes a file whose sidecar changed, and reads no declaration of files whose stamps did not move', async () => {
     const seedsDir = await tempDir();

@@ -2,8 +2,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { Engine } from '../../src/engine/meili.js';
+import { Spool } from '../../indexer/spool.js';
 import { DocumentWriter } from '../../indexer/writer.js';
-import { testEngine, uniqueIndex } from '../helpers/env.js';
+import { tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const engine = testEngine();
 
@@ -69,5 +70,49 @@ describe('DocumentWriter', () => {
     assert.deepEqual(writes, ['addLines', 'addLines', 'addLines']);
     assert.equal(await engine.documentCount(uid), 12_500);
     assert.deepEqual(await engine.getDocument(uid, 'd12499'), doc(12_499));
+  });
+
+  it('holds documents until their stories are known: sends nothing before, each with its story after, the others patched', async () => {
+    const uid = await fresh('writer-held');
+    await engine.addDocuments(uid, [{ id: 'old', storyId: 'old' }]);
+    const hold = await Spool.create<string>(await tempDir(), (l) => l, (l) => l);
+    const writes: string[] = [];
+    const writer = new DocumentWriter(watched(writes), uid, hold);
+    const docs = [
+      // A text holding what a story field looks like, quoted: only the last field is rewritten.
+      { id: 'a', storyId: 'a', text: '他写下"storyId":"x"}这几个字' },
+      { id: 'b', text: '没有故事的文档' },
+      { storyId: 'c', id: 'c', tags: ['乙'] },
+      ...Array.from({ length: 6000 }, (_, i) => ({ id: `d${i}`, storyId: `d${i}`, text: `第${i}段` })),
+    ];
+    await writer.add(docs);
+    assert.deepEqual(writes, [], 'nothing sent while the stories are not known');
+    await writer.update([
+      { id: 'a', storyId: 'a-story-longer-than-before' },
+      { id: 'b', storyId: 'B' },
+      { id: 'd5999', storyId: 'a' },
+      { id: 'old', storyId: 'a' },
+    ]);
+    await writer.settle();
+    assert.deepEqual(writes, ['addLines', 'addLines', 'update'], 'two batches with their stories, one patch of a document sent before');
+    assert.deepEqual(await engine.getDocument(uid, 'a'), { ...docs[0], storyId: 'a-story-longer-than-before' });
+    assert.deepEqual(await engine.getDocument(uid, 'b'), { ...docs[1], storyId: 'B' });
+    assert.deepEqual(await engine.getDocument(uid, 'c'), docs[2]);
+    assert.deepEqual(await engine.getDocument(uid, 'd5999'), { id: 'd5999', storyId: 'a', text: '第5999段' });
+    assert.deepEqual(await engine.getDocument(uid, 'old'), { id: 'old', storyId: 'a' });
+    assert.equal(await engine.documentCount(uid), docs.length + 1);
+    await hold.close();
+  });
+
+  it('sends held documents when it settles without an update', async () => {
+    const uid = await fresh('writer-held-settle');
+    const hold = await Spool.create<string>(await tempDir(), (l) => l, (l) => l);
+    const writes: string[] = [];
+    const writer = new DocumentWriter(watched(writes), uid, hold);
+    await writer.add([{ id: 'x', storyId: 'x' }]);
+    await writer.settle();
+    assert.deepEqual(writes, ['addLines']);
+    assert.deepEqual(await engine.getDocument(uid, 'x'), { id: 'x', storyId: 'x' });
+    await hold.close();
   });
 });
