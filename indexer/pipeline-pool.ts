@@ -40,6 +40,7 @@ interface Waiting {
 export class PipelinePool {
   private worker: Worker | null = null;
   private readonly waiting = new Map<number, Waiting>();
+  private readonly warming = new Map<number, (loaded: boolean) => void>();
   private nextId = 1;
 
   constructor(private readonly options: PipelinePoolOptions) {}
@@ -56,15 +57,25 @@ export class PipelinePool {
     });
   }
 
-  /** Starts the worker and loads its dictionary ahead of the first file (while the process idles). */
-  warm(): void {
-    this.ensureWorker().postMessage({ id: 0, file: null as unknown as SourceFile, source: null } satisfies Job);
+  /**
+   * Starts the worker and loads its dictionary ahead of the first file (while the process idles);
+   * resolves true once it is loaded, false if the worker stopped first.
+   */
+  warm(): Promise<boolean> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<boolean>((resolve) => {
+      this.warming.set(id, resolve);
+      worker.postMessage({ id, file: null, source: null } satisfies Job);
+    });
   }
 
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();
+    for (const resolve of this.warming.values()) resolve(false);
+    this.warming.clear();
   }
 
   private ensureWorker(): Worker {
@@ -79,6 +90,11 @@ export class PipelinePool {
   }
 
   private answered(worker: Worker, answer: Answer): void {
+    if ('warmed' in answer) {
+      this.warming.get(answer.id)?.(true);
+      this.warming.delete(answer.id);
+      return;
+    }
     const waiting = this.waiting.get(answer.id);
     if (!waiting) return;
     this.waiting.delete(answer.id);
@@ -97,6 +113,8 @@ export class PipelinePool {
   /** The worker died (out of memory, a crash): the files it held are rejected with the reason; the next file starts a new one. */
   private lost(worker: Worker, err: Error & { code?: string }): void {
     if (this.worker === worker) this.worker = null;
+    for (const resolve of this.warming.values()) resolve(false);
+    this.warming.clear();
     const reason =
       err.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? `processing it needed more memory than the pipeline may take (PIPELINE_MEMORY_MB=${this.options.memoryMb}); not indexed`

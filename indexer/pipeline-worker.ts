@@ -10,12 +10,14 @@ import type { SourceFile } from './types.js';
 
 export interface Job {
   id: number;
-  file: SourceFile;
+  /** null: a warm-up. */
+  file: SourceFile | null;
   /** The file's bytes (a Buffer arrives as a Uint8Array) and its declaration. */
   source: { bytes: Uint8Array; declaration: LoadedSource['declaration'] } | null;
 }
 
 export type Answer =
+  | { id: number; warmed: true }
   | { id: number; processed: ReturnType<typeof processForSync>; heapBytes: number }
   | { id: number; error: { message: string; stack?: string | undefined } };
 
@@ -24,8 +26,9 @@ if (!port) throw new Error('indexer/pipeline-worker.ts runs as a worker thread')
 
 port.on('message', (job: Job) => {
   // A warm-up: the segmenter's dictionary loads before the first file needs it.
-  if (job.source === null) {
+  if (job.source === null || job.file === null) {
     loadSegmenter();
+    port.postMessage({ id: job.id, warmed: true } satisfies Answer);
     return;
   }
   try {

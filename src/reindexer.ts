@@ -70,7 +70,7 @@ export class Reindexer {
   private readonly manifests = new ManifestMemo();
   /** The pipeline's worker thread: files are processed off the event loop that answers searches. */
   private readonly pipeline: PipelinePool;
-  private pipelineWarm = false;
+  private pipelineWarm: Promise<boolean> | null = null;
   /** The seeds folder between runs: a scheduled run lists again only the directories that changed. */
   private readonly watch = new FolderWatch(({ dir, error }) => this.logger.warn({ dir, err: error }, 'cannot watch a seeds directory; runs list it again instead of trusting its events'));
 
@@ -205,8 +205,12 @@ export class Reindexer {
    */
   private loadSegmenterWhenIdle(): void {
     if (this.stopping || this.pipelineWarm) return;
-    this.pipelineWarm = true;
-    setImmediate(() => this.pipeline.warm());
+    this.pipelineWarm = new Promise((resolve) => setImmediate(() => void this.pipeline.warm().then(resolve)));
+  }
+
+  /** Resolves once the pipeline's worker has loaded its dictionary (true), or stopped first (false); null before the first run ended. */
+  get pipelineWarmed(): Promise<boolean> | null {
+    return this.pipelineWarm;
   }
 
   /** Lets a run under way stop at its next safe point and waits for it. */

@@ -32,7 +32,8 @@ const engine = await startEmbedded({
 let code = 1;
 try {
   const files = await findTests(testDir);
-  const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  // A test that hangs (a handle left open) fails after 10 minutes instead of holding the run.
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=600000', ...files], {
     stdio: 'inherit',
     env: { ...process.env, TEST_MEILI_URL: engine.url, TEST_MEILI_KEY: engine.masterKey },
   });

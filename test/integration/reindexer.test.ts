@@ -18,19 +18,23 @@ describe('Reindexer', () => {
     await engine.deleteIndex(watchedIndex).catch(() => {});
   });
 
-  it('loads the segmenter once a run that needed none is over, so the next changed file does not wait for it', async () => {
+  it('loads the segmenter in the pipeline\'s worker once a run that needed none is over, so the next changed file does not wait for it', async () => {
     const { url, key } = engineEnv();
     const seeds = path.join(await tempDir(), 'seeds');
     await mkdir(seeds);
     const config = loadConfig({ SEEDS_DIR: seeds, DATA_DIR: await tempDir(), MEILI_URL: url, MEILI_MASTER_KEY: key, INDEX_NAME: indexName });
     const reindexer = new Reindexer(config, engine, silentLogger);
-    const outcome = await reindexer.run();
-    assert.equal(outcome.status, 'done');
-    assert.equal(outcome.status === 'done' && outcome.report.totals.files, 0);
-    assert.equal(segmenterLoaded(), false, 'an empty folder segments nothing');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(segmenterLoaded(), true);
-    await reindexer.stop();
+    try {
+      const outcome = await reindexer.run();
+      assert.equal(outcome.status, 'done');
+      assert.equal(outcome.status === 'done' && outcome.report.totals.files, 0);
+      assert.equal(segmenterLoaded(), false, 'an empty folder segments nothing');
+      assert.ok(reindexer.pipelineWarmed, 'the warm-up is asked for when the run ends');
+      assert.equal(await reindexer.pipelineWarmed, true, 'the worker loaded the dictionary');
+      assert.equal(segmenterLoaded(), false, 'the thread that answers searches never loads it');
+    } finally {
+      await reindexer.stop();
+    }
   });
 
   it('lists again only the directory where a file changed, and indexes the change', async () => {
