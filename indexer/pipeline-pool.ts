@@ -42,6 +42,7 @@ export class PipelinePool {
   private readonly waiting = new Map<number, Waiting>();
   private readonly warming = new Map<number, (loaded: boolean) => void>();
   private nextId = 1;
+  private closed = false;
 
   constructor(private readonly options: PipelinePoolOptions) {}
 
@@ -62,6 +63,7 @@ export class PipelinePool {
    * resolves true once it is loaded, false if the worker stopped first.
    */
   warm(): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<boolean>((resolve) => {
@@ -71,6 +73,7 @@ export class PipelinePool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();
@@ -79,6 +82,7 @@ export class PipelinePool {
   }
 
   private ensureWorker(): Worker {
+    if (this.closed) throw new Error('the pipeline was closed');
     if (this.worker) return this.worker;
     const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } });
     worker.unref();

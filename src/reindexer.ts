@@ -138,13 +138,25 @@ export class Reindexer {
       }
     }
     this.currentRun = { jobId, full, startedAt: new Date().toISOString(), progress: null };
-    this.current = this.execute(full, options.allowMassDelete === true).finally(async () => {
-      await this.lease?.release().catch(() => {});
-      runLock.release();
-      this.current = null;
-      this.currentRun = null;
-      this.loadSegmenterWhenIdle();
-    });
+    this.current = (async () => {
+      let outcome: RunOutcome | undefined;
+      try {
+        outcome = await this.execute(full, options.allowMassDelete === true);
+        return outcome;
+      } finally {
+        await this.lease?.release().catch(() => {});
+        runLock.release();
+        // The run's result and its end show in /api/status together: a client that sees the new
+        // lastRun may start the next run (its after-run hook and the releases are done).
+        if (outcome?.status === 'done') {
+          this.lastReport = outcome.report;
+          this.lastError = null;
+        } else if (outcome?.status === 'failed') this.lastError = this.failureEntry(outcome.error);
+        this.current = null;
+        this.currentRun = null;
+        this.loadSegmenterWhenIdle();
+      }
+    })();
     return { jobId, outcome: this.current };
   }
 
@@ -172,8 +184,6 @@ export class Reindexer {
           if (this.currentRun) this.currentRun.progress = p;
         },
       });
-      this.lastReport = report;
-      this.lastError = null;
       // Writes landed: whatever fault the engine reported is over.
       if (report.mode === 'full' || report.upserted > 0 || report.deleted > 0) this.engine.clearFault();
       const rejected = report.files.filter((f) => f.status === 'rejected');
@@ -185,17 +195,26 @@ export class Reindexer {
       return { status: 'done', report };
     } catch (err) {
       const error = err as Error;
-      this.failed(error);
+      this.countFailure(error);
       return { status: 'failed', error };
     }
   }
 
-  /** A run failed: status, metrics and the log say so. */
+  /** A run that could not start failed: status, metrics and the log say so. */
   private failed(error: Error): void {
+    this.countFailure(error);
+    this.lastError = this.failureEntry(error);
+  }
+
+  /** Metrics and the log of a failed run. */
+  private countFailure(error: Error): void {
     const reason = failureReason(error);
-    this.lastError = { at: new Date().toISOString(), message: error.message, reason };
     this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);
     this.logger.error({ err: error, reason }, 'index run failed; the live index was left as it was');
+  }
+
+  private failureEntry(error: Error): NonNullable<Reindexer['lastError']> {
+    return { at: new Date().toISOString(), message: error.message, reason: failureReason(error) };
   }
 
   /**
@@ -205,7 +224,7 @@ export class Reindexer {
    */
   private loadSegmenterWhenIdle(): void {
     if (this.stopping || this.pipelineWarm) return;
-    this.pipelineWarm = new Promise((resolve) => setImmediate(() => void this.pipeline.warm().then(resolve)));
+    this.pipelineWarm = new Promise((resolve) => setImmediate(() => (this.stopping ? resolve(false) : void this.pipeline.warm().then(resolve))));
   }
 
   /** Resolves once the pipeline's worker has loaded its dictionary (true), or stopped first (false); null before the first run ended. */

@@ -177,7 +177,8 @@ describe('a rebuild killed with -9', () => {
     try {
       const s = await waitFor('the first run after the restart', async () => {
         const st = await status(again);
-        return st.lastRun ? st : null;
+        // lastRun is set before the run's end hook (the suggestions) finishes: wait for both.
+        return st.lastRun && !st.currentRun ? st : null;
       }, 120_000, 100);
       assert.equal(s.lastRun!.mode, 'full');
       assert.match(s.lastRun!.reason ?? '', /full rebuild started at .* did not finish/);

@@ -37,6 +37,32 @@ describe('Reindexer', () => {
     }
   });
 
+  it('shows a run\'s result only together with its end: while its after-run hook works, status still has it under way', async () => {
+    const { url, key } = engineEnv();
+    const seeds = path.join(await tempDir(), 'seeds');
+    await cp(SEEDS, seeds, { recursive: true });
+    const config = loadConfig({ SEEDS_DIR: seeds, DATA_DIR: await tempDir(), MEILI_URL: url, MEILI_MASTER_KEY: key, INDEX_NAME: uniqueIndex('reindexer-end') });
+    const seen: { lastRun: boolean; running: boolean; started: string }[] = [];
+    let reindexer: Reindexer | null = null;
+    reindexer = new Reindexer(config, engine, silentLogger, async () => {
+      // The hook (the suggestions' refresh in the service) is part of the run.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      seen.push({ lastRun: reindexer!.lastReport !== null, running: reindexer!.running, started: (await reindexer!.start()).jobId === null ? 'busy' : 'started' });
+    });
+    try {
+      const outcome = await reindexer.run();
+      assert.equal(outcome.status, 'done');
+      // A client that saw the new lastRun and asked for a run got 409: the CI failure this guards against.
+      assert.deepEqual(seen, [{ lastRun: false, running: true, started: 'busy' }]);
+      assert.equal(reindexer.lastReport, outcome.status === 'done' ? outcome.report : null);
+      assert.equal(reindexer.running, false);
+      assert.equal(reindexer.currentRun, null);
+    } finally {
+      await reindexer.stop();
+      await engine.deleteIndex(config.indexName).catch(() => {});
+    }
+  });
+
   it('lists again only the directory where a file changed, and indexes the change', async () => {
     const { url, key } = engineEnv();
     const seeds = path.join(await tempDir(), 'seeds');
