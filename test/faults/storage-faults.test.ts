@@ -41,7 +41,8 @@ async function growSeeds(dir: string, copies: number): Promise<void> {
 }
 
 function dump(svc: Service): void {
-  process.stderr.write(`${svc.output.filter((l) => !l.includes('"level":20')).slice(-30).join('\n')}\n`);
+  // The service's own lines, without the test's status polling.
+  process.stderr.write(`${svc.output.filter((l) => !l.includes('"level":20') && !l.includes('request completed')).slice(-60).join('\n')}\n`);
 }
 
 describe('storageFault', () => {
@@ -100,12 +101,16 @@ describe('the engine\'s database deleted under a running service', () => {
     const svc = await startService({ DATA_DIR: await tempDir(), SEEDS_DIR: seedsDir, MEILI_URL: external.url, MEILI_MASTER_KEY: key, REINDEX_CRON: '*/1 * * * * *' });
     try {
       await waitFor('the first index', async () => (await getJson(`${svc.base}/readyz`)).status === 200, 60_000, 100);
+      await waitFor('the first run to end', async () => {
+        const s = (await getJson<StatusBody & { currentRun: unknown }>(`${svc.base}/api/status`)).body;
+        return s.lastRun !== null && s.currentRun === null;
+      }, 60_000, 100);
       await rm(path.join(engineDir, 'meili', 'data.ms'), { recursive: true });
       await copyFile(path.join(SEEDS, '002_bd23061ac044c198.txt'), path.join(seedsDir, 'new-after-the-loss.txt'));
       const status = await waitFor('a failed run', async () => {
         const s = (await getJson<StatusBody>(`${svc.base}/api/status`)).body;
         return s.lastError ? s : null;
-      }, 30_000, 100);
+      }, 60_000, 100);
       assert.equal(status.lastError!.reason, 'engine-storage');
       assert.match(status.lastError!.message, /lost its database.*No such file or directory/);
       assert.equal(status.engineFault?.kind, 'storage-lost');
