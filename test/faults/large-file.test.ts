@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { processBytes } from '../../indexer/pipeline.js';
 import { copySeeds, tempDir } from '../helpers/env.js';
-import { getJson, startService, waitFor, type Service } from '../helpers/service.js';
+import { dumpService, getJson, startService, stopService, waitFor } from '../helpers/service.js';
 
 const TOKEN = 'large-file-admin-token-42';
 
@@ -29,10 +29,6 @@ function oneLinePage(mib: number): string {
     size += Buffer.byteLength(s);
   }
   return parts.join('');
-}
-
-function dump(svc: Service): void {
-  process.stderr.write(`${svc.output.filter((l) => !l.includes('"level":20')).slice(-30).join('\n')}\n`);
 }
 
 describe('a large file', () => {
@@ -70,11 +66,10 @@ describe('a large file', () => {
       assert.ok(Math.max(...latencies) < 1000, `slowest request ${Math.round(Math.max(...latencies))} ms during a run of ${runMs} ms`);
       assert.ok(latencies.length >= 10, `${latencies.length} requests answered during the run`);
     } catch (err) {
-      dump(svc);
+      dumpService(svc);
       throw err;
     } finally {
-      svc.child.kill('SIGTERM');
-      assert.equal(await svc.exited, 0);
+      await stopService(svc);
     }
   });
 
@@ -90,11 +85,10 @@ describe('a large file', () => {
       assert.deepEqual(notJson, []);
       assert.ok(svc.output.some((l) => l.includes('"cron":"reindex"') && l.includes('still running')), 'the held-up ticks are in the log');
     } catch (err) {
-      dump(svc);
+      dumpService(svc);
       throw err;
     } finally {
-      svc.child.kill('SIGTERM');
-      assert.equal(await svc.exited, 0);
+      await stopService(svc);
     }
   });
 
@@ -111,11 +105,10 @@ describe('a large file', () => {
       assert.equal(search.status, 200);
       assert.ok(search.body.total > 0, 'the samples are indexed');
     } catch (err) {
-      dump(svc);
+      dumpService(svc);
       throw err;
     } finally {
-      svc.child.kill('SIGTERM');
-      assert.equal(await svc.exited, 0);
+      await stopService(svc);
     }
   });
 });

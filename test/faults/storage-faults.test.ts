@@ -18,7 +18,7 @@ import { createApp } from '../../src/gateway/app.js';
 import { Reindexer } from '../../src/reindexer.js';
 import { manifestPath, readManifest } from '../../indexer/manifest.js';
 import { SEEDS, copySeeds, silentLogger, tempDir } from '../helpers/env.js';
-import { getJson, startService, waitFor, type Service } from '../helpers/service.js';
+import { dumpService, getJson, startService, stopService, waitFor } from '../helpers/service.js';
 
 /** The lines Meilisearch 1.21 logged when its disk filled up (captured on a 30 MB tmpfs). */
 const DISK_FULL_LINES = [
@@ -38,11 +38,6 @@ async function growSeeds(dir: string, copies: number): Promise<void> {
     const name = samples[i % samples.length]!;
     await copyFile(path.join(SEEDS, name), path.join(dir, `copy-${String(i).padStart(3, '0')}-${name}`));
   }
-}
-
-function dump(svc: Service): void {
-  // The service's own lines, without the test's status polling.
-  process.stderr.write(`${svc.output.filter((l) => !l.includes('"level":20') && !l.includes('request completed')).slice(-60).join('\n')}\n`);
 }
 
 describe('storageFault', () => {
@@ -85,11 +80,10 @@ describe('the engine\'s database deleted under a running service', () => {
       assert.match(metrics, /engine_faults_total\{kind="storage-lost"\} [1-9]/);
       assert.ok(svc.output.some((l) => l.includes('"level":50') && l.includes('fresh database')), 'logged at error level');
     } catch (err) {
-      dump(svc);
+      dumpService(svc);
       throw err;
     } finally {
-      svc.child.kill('SIGTERM');
-      assert.equal(await svc.exited, 0);
+      await stopService(svc);
     }
   });
 
@@ -122,11 +116,10 @@ describe('the engine\'s database deleted under a running service', () => {
       assert.match(metrics, /index_run_failures_total\{reason="engine-storage"\} [1-9]/);
       assert.match(metrics, /engine_fault 1/);
     } catch (err) {
-      dump(svc);
+      dumpService(svc);
       throw err;
     } finally {
-      svc.child.kill('SIGTERM');
-      assert.equal(await svc.exited, 0);
+      await stopService(svc);
       await external.stop();
     }
   });

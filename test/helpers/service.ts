@@ -1,4 +1,5 @@
 /** Running `src/main.ts` as a user would, and finding its engine process, for process-level tests. */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -73,6 +74,17 @@ export async function startService(env: Record<string, string>): Promise<Service
     return port > 0;
   });
   return { child, base: `http://127.0.0.1:${port}`, output, exited };
+}
+
+/** What the service said, for a failing test's output: its own lines, without debug lines and the request log. */
+export function dumpService(svc: Service, last = 60): void {
+  process.stderr.write(`${svc.output.filter((l) => !l.includes('"level":20') && !l.includes('request completed')).slice(-last).join('\n')}\n`);
+}
+
+/** Stops the service as an operator does (SIGTERM) and asserts that it exits 0. */
+export async function stopService(svc: Service): Promise<void> {
+  svc.child.kill('SIGTERM');
+  assert.equal(await svc.exited, 0);
 }
 
 export async function getJson<T = Record<string, unknown>>(url: string): Promise<{ status: number; headers: Headers; body: T }> {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Engine } from '../../src/engine/meili.js';
 import { SEEDS, copySeeds, tempDir } from '../helpers/env.js';
-import { enginePids, getJson, runIndexCli, runServiceToExit, startService, waitFor, type Service } from '../helpers/service.js';
+import { dumpService, enginePids, getJson, runIndexCli, runServiceToExit, startService, stopService, waitFor, type Service } from '../helpers/service.js';
 
 const TOKEN = 'guards-test-admin-token-42';
 const NEVER = '0 0 1 1 *';
@@ -42,23 +42,13 @@ async function engineOf(dataDir: string): Promise<Engine> {
 const status = async (svc: Service) => (await getJson<StatusBody>(`${svc.base}/api/status`)).body;
 const total = async (svc: Service) => (await getJson<SearchBody>(`${svc.base}/api/search?q=${encodeURIComponent('金砖')}`)).body.total;
 
-async function stop(svc: Service): Promise<void> {
-  svc.child.kill('SIGTERM');
-  assert.equal(await svc.exited, 0);
-}
-
-/** What the service said, when a test fails. */
-function dump(svc: Service): void {
-  process.stderr.write(`${svc.output.filter((l) => !l.includes('"level":20')).slice(-30).join('\n')}\n`);
-}
-
 describe('an empty seeds folder', () => {
   it('is refused, not taken for "delete everything": index kept, error in status, metrics and log, until an operator confirms', async () => {
     const dataDir = await tempDir();
     const seedsDir = await copySeeds();
     const svc = await startService({ DATA_DIR: dataDir, SEEDS_DIR: seedsDir, ADMIN_TOKEN: TOKEN, REINDEX_CRON: '*/1 * * * * *' });
     try {
-      await waitFor('the first index', async () => (await status(svc)).lastRun?.mode === 'full');
+      await waitFor('the first index', async () => (await status(svc)).lastRun !== null); // the first run is the full one; later ones follow every second
       const before = await total(svc);
       assert.ok(before > 0);
       // What an unmounted share looks like: the folder is there, with nothing in it.
@@ -90,10 +80,10 @@ describe('an empty seeds folder', () => {
       }, 30_000, 100);
       assert.equal(after.lastError, null);
     } catch (err) {
-      dump(svc);
+      dumpService(svc);
       throw err;
     } finally {
-      await stop(svc);
+      await stopService(svc);
     }
   });
 });
@@ -123,7 +113,7 @@ describe('one process per DATA_DIR', () => {
       assert.deepEqual(await enginePids(dataDir), [enginePid]);
       assert.equal((await getJson(`${first.base}/readyz`)).status, 200);
     } finally {
-      await stop(first);
+      await stopService(first);
     }
     assert.deepEqual(await enginePids(dataDir), []);
   });
@@ -151,10 +141,10 @@ describe('one indexing run per DATA_DIR', () => {
       const engine = await engineOf(dataDir);
       assert.deepEqual(await engine.listIndexes('articles__build_'), []);
     } catch (err) {
-      dump(svc);
+      dumpService(svc);
       throw err;
     } finally {
-      await stop(svc);
+      await stopService(svc);
     }
   });
 });
@@ -187,10 +177,10 @@ describe('a rebuild killed with -9', () => {
       assert.equal((await fetch(`${again.base}/api/admin/reindex`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })).status, 202);
       await waitFor('an incremental run', async () => (await status(again)).lastRun?.mode === 'incremental', 60_000, 100);
     } catch (err) {
-      dump(again);
+      dumpService(again);
       throw err;
     } finally {
-      await stop(again);
+      await stopService(again);
     }
   });
 });
