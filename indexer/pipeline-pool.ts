@@ -34,13 +34,15 @@ function startWorker(options: WorkerOptions): Worker {
 
 interface Waiting {
   file: SourceFile;
+  /** The worker that has the file: only its loss rejects it (a replaced worker exits after the next file went to its successor). */
+  worker: Worker;
   resolve: (p: Processed) => void;
 }
 
 export class PipelinePool {
   private worker: Worker | null = null;
   private readonly waiting = new Map<number, Waiting>();
-  private readonly warming = new Map<number, (loaded: boolean) => void>();
+  private readonly warming = new Map<number, { worker: Worker; resolve: (loaded: boolean) => void }>();
   private nextId = 1;
   private closed = false;
 
@@ -53,7 +55,8 @@ export class PipelinePool {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<Processed>((resolve) => {
-      this.waiting.set(id, { file, resolve });
+      this.waiting.set(id, { file, worker, resolve });
+      worker.ref();
       worker.postMessage({ id, file, source: { bytes: source.bytes as Uint8Array, declaration: source.declaration } } satisfies Job);
     });
   }
@@ -67,7 +70,8 @@ export class PipelinePool {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<boolean>((resolve) => {
-      this.warming.set(id, resolve);
+      this.warming.set(id, { worker, resolve });
+      worker.ref();
       worker.postMessage({ id, file: null, source: null } satisfies Job);
     });
   }
@@ -77,7 +81,7 @@ export class PipelinePool {
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();
-    for (const resolve of this.warming.values()) resolve(false);
+    for (const { resolve } of this.warming.values()) resolve(false);
     this.warming.clear();
   }
 
@@ -95,13 +99,15 @@ export class PipelinePool {
 
   private answered(worker: Worker, answer: Answer): void {
     if ('warmed' in answer) {
-      this.warming.get(answer.id)?.(true);
+      this.warming.get(answer.id)?.resolve(true);
       this.warming.delete(answer.id);
+      this.idleUnref(worker);
       return;
     }
     const waiting = this.waiting.get(answer.id);
     if (!waiting) return;
     this.waiting.delete(answer.id);
+    this.idleUnref(worker);
     if ('error' in answer) {
       const reason = `the pipeline failed on this file: ${answer.error.message}`;
       waiting.resolve({ result: { ok: false, relPath: waiting.file.relPath, diagnostics: [{ file: waiting.file.relPath, rule: 'pipeline/failed', reason, severity: 'error' }] }, link: null, missing: null });
@@ -114,16 +120,27 @@ export class PipelinePool {
     }
   }
 
+  /** A worker with nothing to do does not keep the process alive; one with a file or a warm-up does. */
+  private idleUnref(worker: Worker): void {
+    for (const w of this.waiting.values()) if (w.worker === worker) return;
+    for (const w of this.warming.values()) if (w.worker === worker) return;
+    worker.unref();
+  }
+
   /** The worker died (out of memory, a crash): the files it held are rejected with the reason; the next file starts a new one. */
   private lost(worker: Worker, err: Error & { code?: string }): void {
     if (this.worker === worker) this.worker = null;
-    for (const resolve of this.warming.values()) resolve(false);
-    this.warming.clear();
+    for (const [id, warming] of this.warming) {
+      if (warming.worker !== worker) continue;
+      this.warming.delete(id);
+      warming.resolve(false);
+    }
     const reason =
       err.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? `processing it needed more memory than the pipeline may take (PIPELINE_MEMORY_MB=${this.options.memoryMb}); not indexed`
         : `the pipeline stopped on this file: ${err.message}`;
     for (const [id, waiting] of this.waiting) {
+      if (waiting.worker !== worker) continue;
       this.waiting.delete(id);
       const rule = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'pipeline/out-of-memory' : 'pipeline/failed';
       waiting.resolve({ result: { ok: false, relPath: waiting.file.relPath, diagnostics: [{ file: waiting.file.relPath, rule, reason, severity: 'error' }] }, link: null, missing: null });
