@@ -262,14 +262,14 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
   // An incremental run writes into the index searches read: its documents wait on disk until
   // their stories are linked, so no reprint counts as a story of its own meanwhile. A rebuild
   // streams into its build index, which no search reads.
-  const held = full ? null : await Spool.create<string>(options.dataDir, (line) => line, (line) => line);
+  const heldDocs = full ? null : await Spool.create<string>(options.dataDir, (line) => line, (line) => line);
   try {
     if (full) {
       await writeFile(owedFile, JSON.stringify({ startedAt, target }));
       await engine.createIndex(target);
     }
     await engine.ensureSettings(target);
-    const writer = new DocumentWriter(engine, target, held);
+    const writer = new DocumentWriter(engine, target, heldDocs);
     const toDelete: string[] = [];
 
     const keepPrevious = async (relPath: string, entry: ManifestEntry) => {
@@ -480,6 +480,6 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     throw err;
   } finally {
     await spool.close();
-    await held?.close();
+    await heldDocs?.close();
   }
 }
