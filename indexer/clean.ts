@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import type { Reporter } from './diagnostics.js';
 import { wordCoverage } from './segment.js';
-import { FURNITURE_LINES, HAN, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, MASTHEAD, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
+import { FURNITURE_LINES, HAN, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, MASTHEAD, PARAGRAPH_END, PHOTO_CREDIT_END, RADICAL_SUPPLEMENT_CHARACTERS, RADICALS } from './lexicon.js';
 import type { Block, Cleaned, Parsed, Script } from './types.js';
 
 /**
@@ -19,6 +19,21 @@ const ODD_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 
 export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '').replace(ODD_SPACES, ' ');
+}
+
+const RADICALS_ALL = new RegExp(RADICALS.source, 'g');
+
+/**
+ * Radicals a PDF extractor gave for whole characters, folded back to the characters (see
+ * RADICALS): before them no date, word or name on the line can be read. A radical with no
+ * character of its own (a component such as ⺡) is left as it is.
+ */
+export function foldRadicals(line: string): string {
+  if (!RADICALS.test(line)) return line;
+  return line.replace(RADICALS_ALL, (ch) => {
+    if (ch >= '\u2f00') return ch.normalize('NFKC');
+    return RADICAL_SUPPLEMENT_CHARACTERS[ch] ?? ch;
+  });
 }
 
 const HAN_RE = new RegExp(`[${HAN}]`, 'g');
@@ -190,6 +205,8 @@ const taiwanToSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
  * A Simplified query is left as it is.
  */
 export function queryToSimplified(query: string): string {
+  // A query pasted from a PDF viewer carries the radicals its text layer gave.
+  query = foldRadicals(query);
   return toSimplified(query) === query ? query : taiwanToSimplified(query);
 }
 
@@ -351,6 +368,7 @@ export interface LineRule {
 /** Repairs that must see the text as it came, before script conversion changes characters: the chain, in order. */
 export const REPAIR_RULES: readonly LineRule[] = [
   { id: 'clean/invisible', handles: 'control, zero-width and private-use characters; no-break, ideographic and thin spaces', apply: stripInvisible, quiet: true },
+  { id: 'clean/radicals', handles: 'radicals PDF extractors give for whole characters: 6⽉23⽇, ⻓江', apply: foldRadicals },
   { id: 'clean/mojibake', handles: 'GBK bytes of a UTF-8 page read one byte out of step: ?!霸坪嫌啊 for 。“云合影', apply: (l) => (l.includes('?') ? repairMojibake(l).text : l) },
   { id: 'clean/inline-pinyin', handles: 'pinyin a scraper put after characters: 學(xué)習, 发(fa1)展', apply: stripInlinePinyin },
   { id: 'clean/html-remnant', handles: "tags and halves of tags a damaged scrape leaves: </p>, /p>, ?!?", apply: (l) => l.replace(HTML_REMNANT, '') },

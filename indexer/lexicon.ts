@@ -4,6 +4,23 @@
 
 /** A Han character (CJK Unified Ideographs, Extension A, compatibility block). Example: 金. */
 export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+/**
+ * Radical code points that stand for whole characters in extracted text: PDF fonts map common
+ * characters to the Kangxi Radicals (U+2F00–U+2FD5) or the CJK Radicals Supplement
+ * (U+2E80–U+2EFF), and text extractors (pdf.js, some others) give those code points back.
+ * Kangxi radicals fold by NFKC; the supplement's have no decomposition, so its forms that are
+ * characters of their own are mapped as Unicode's EquivalentUnifiedIdeograph.txt maps them.
+ * Example: 6⽉23⽇ → 6月23日, ⻓江 → 长江, ⻢⻋ → 马车.
+ */
+export const RADICALS = /[\u2e80-\u2eff\u2f00-\u2fdf]/;
+export const RADICAL_SUPPLEMENT_CHARACTERS: Readonly<Record<string, string>> = {
+  '⺁': '厂', '⺌': '小', '⺜': '日', '⺝': '月', '⺟': '母', '⺠': '民', '⺧': '牛', '⺩': '王', '⺬': '示',
+  '⺮': '竹', '⺳': '网', '⺶': '羊', '⺻': '聿', '⺼': '肉', '⻁': '虎', '⻄': '西', '⻅': '见', '⻆': '角',
+  '⻉': '贝', '⻋': '车', '⻑': '長', '⻓': '长', '⻔': '门', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页',
+  '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤',
+  '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻱': '龜', '⻳': '龟',
+};
+
 /** Chinese full-width punctuation and brackets. Example: ，。“”（）《》、 */
 export const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2018-\\u201d\\u2026\\u2014';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Reporter } from '../../indexer/diagnostics.js';
-import { REPAIR_RULES, TIDY_RULES, clean, collapseHanDigitSpaces, collapseLetterSpacing, detectScript, furnitureRule, rejoinBrokenLines, repairMojibake, stripInlinePinyin, stripInvisible } from '../../indexer/clean.js';
+import { REPAIR_RULES, TIDY_RULES, clean, collapseHanDigitSpaces, collapseLetterSpacing, detectScript, foldRadicals, furnitureRule, queryToSimplified, rejoinBrokenLines, repairMojibake, stripInlinePinyin, stripInvisible } from '../../indexer/clean.js';
 import type { Block } from '../../indexer/types.js';
 
 describe('collapseLetterSpacing', () => {
@@ -23,6 +23,18 @@ describe('collapseHanDigitSpaces', () => {
     ['Windows 11 update', 'Windows 11 update'],
   ];
   for (const [input, expected] of cases) it(`turns "${input}" into "${expected}"`, () => assert.equal(collapseHanDigitSpaces(input), expected));
+});
+
+describe('foldRadicals', () => {
+  const cases: [string, string, string][] = [
+    ['Kangxi radicals in a dateline (pdf.js)', '新华社北京6⽉23⽇电', '新华社北京6月23日电'],
+    ['supplement forms of simplified characters', '⻓江⼤桥⻔前⻢⻋', '长江大桥门前马车'],
+    ['a Kangxi radical for a Traditional character stays Traditional', '⾨⼾', '門戶'],
+    ['a component with no character of its own is kept', '⺡旁', '⺡旁'],
+    ['text without radicals is the same string', '金砖国家领导人会晤', '金砖国家领导人会晤'],
+  ];
+  for (const [name, input, want] of cases) it(name, () => assert.equal(foldRadicals(input), want));
+  it('folds a query pasted from a PDF viewer too', () => assert.equal(queryToSimplified('⻓江⼤桥'), '长江大桥'));
 });
 
 describe('stripInvisible', () => {

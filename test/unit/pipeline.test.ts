@@ -27,3 +27,24 @@ describe('processBytes on a Traditional scrape', () => {
     assert.equal(result.articles[0]?.originalBody, null);
   });
 });
+
+describe('processBytes on text a PDF extractor gave with radical code points', () => {
+  it('reads the date, the dateline and the words once the radicals are folded back', () => {
+    // pdf.js gives 月, 日, 大, 长 … of many fonts as Kangxi or supplement radicals.
+    const page = [
+      '⻓江⼤桥通⻋⼗周年',
+      '2024年06⽉23⽇ 09:30 来源：新华社',
+      '新华社武汉6⽉23⽇电（记者王⼩明）⻓江⼤桥通⻋⼗周年纪念活动23⽇在武汉举⾏，⼤桥累计通⾏⻋辆超过两亿辆次。',
+      '据介绍，⼤桥⽇均⻋流量已经超过⼗万辆，成为城市交通的重要通道，有关部⻔将继续加强养护管理。',
+    ].join('\n');
+    const result = processBytes('pdfjs-page.txt', Buffer.from(page));
+    assert.ok(result.ok);
+    const [article] = result.articles;
+    assert.equal(article?.title, '长江大桥通车十周年');
+    assert.equal(article?.date, '2024-06-23');
+    assert.equal(article?.source, '新华社');
+    assert.equal(article?.agency, '新华社');
+    assert.deepEqual(article?.reporters, ['王小明']);
+    assert.doesNotMatch(article?.body ?? '', /[\u2e80-\u2fdf]/);
+  });
+});
