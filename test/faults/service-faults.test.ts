@@ -4,14 +4,14 @@
  * appears late.
  */
 import assert from 'node:assert/strict';
-import { copyFile, readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { freePort, startEmbedded } from '../../src/engine/embedded.js';
 import { Engine } from '../../src/engine/meili.js';
 import { manifestPath, readManifest } from '../../indexer/manifest.js';
-import { SEEDS, copySeeds, silentLogger, tempDir } from '../helpers/env.js';
+import { SEEDS, copySeeds, growSeeds, silentLogger, tempDir } from '../helpers/env.js';
 import { enginePids, getJson, startService, waitFor } from '../helpers/service.js';
 
 const TOKEN = 'fault-test-admin-token-42';
@@ -27,14 +27,6 @@ interface StatusBody {
 }
 
 /** Grows a seeds folder with renamed copies of the samples, so a full rebuild takes a while. */
-async function growSeeds(dir: string, copies: number): Promise<void> {
-  const samples = (await readdir(SEEDS)).filter((f) => f.endsWith('.txt'));
-  for (let i = 0; i < copies; i++) {
-    const name = samples[i % samples.length]!;
-    await copyFile(path.join(SEEDS, name), path.join(dir, `copy-${String(i).padStart(3, '0')}-${name}`));
-  }
-}
-
 describe('service faults', () => {
   it('survives its engine killed in the middle of a full rebuild: 503 while down, restarted, old index served, rebuild retried, nothing lost or doubled', async () => {
     const dataDir = await tempDir();

@@ -17,7 +17,7 @@ import { Engine, filterString, storageFault } from '../../src/engine/meili.js';
 import { createApp } from '../../src/gateway/app.js';
 import { Reindexer } from '../../src/reindexer.js';
 import { manifestPath, readManifest } from '../../indexer/manifest.js';
-import { SEEDS, copySeeds, silentLogger, tempDir } from '../helpers/env.js';
+import { SEEDS, copySeeds, growSeeds, silentLogger, tempDir } from '../helpers/env.js';
 import { dumpService, getJson, startService, stopService, waitFor } from '../helpers/service.js';
 
 /** The lines Meilisearch 1.21 logged when its disk filled up (captured on a 30 MB tmpfs). */
@@ -30,14 +30,6 @@ interface StatusBody {
   lastRun: { mode: string; startedAt: string } | null;
   lastError: { message: string; reason: string } | null;
   engineFault: { kind: string; message: string } | null;
-}
-
-async function growSeeds(dir: string, copies: number): Promise<void> {
-  const samples = (await readdir(SEEDS)).filter((f) => f.endsWith('.txt'));
-  for (let i = 0; i < copies; i++) {
-    const name = samples[i % samples.length]!;
-    await copyFile(path.join(SEEDS, name), path.join(dir, `copy-${String(i).padStart(3, '0')}-${name}`));
-  }
 }
 
 describe('storageFault', () => {

@@ -1,6 +1,6 @@
 /** Shared helpers: the engine the test launcher started, temp folders, the sample seeds. */
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,15 @@ export async function copySeeds(): Promise<string> {
   const dir = await tempDir('news-search-seeds-');
   await cp(SEEDS, dir, { recursive: true });
   return dir;
+}
+
+/** Adds `copies` copies of the sample text files to a seeds folder (copy-000-…, copy-001-…), so that a run takes long enough to be caught under way. */
+export async function growSeeds(dir: string, copies: number): Promise<void> {
+  const samples = (await readdir(SEEDS)).filter((f) => f.endsWith('.txt'));
+  for (let i = 0; i < copies; i++) {
+    const name = samples[i % samples.length]!;
+    await copyFile(path.join(SEEDS, name), path.join(dir, `copy-${String(i).padStart(3, '0')}-${name}`));
+  }
 }
 
 export const silentLogger = createLogger('silent');

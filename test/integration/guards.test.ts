@@ -11,7 +11,7 @@ import { copyFile, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Engine } from '../../src/engine/meili.js';
-import { SEEDS, copySeeds, tempDir } from '../helpers/env.js';
+import { SEEDS, copySeeds, growSeeds, tempDir } from '../helpers/env.js';
 import { dumpService, enginePids, getJson, runIndexCli, runServiceToExit, startService, stopService, waitFor, type Service } from '../helpers/service.js';
 
 const TOKEN = 'guards-test-admin-token-42';
@@ -24,14 +24,6 @@ interface StatusBody {
   lastRun: { mode: string; reason: string | null; finishedAt: string; deleted: number } | null;
   lastError: { message: string; reason: string } | null;
   currentRun: { full: boolean; progress: { done: number } | null } | null;
-}
-
-async function growSeeds(dir: string, copies: number): Promise<void> {
-  const samples = (await readdir(SEEDS)).filter((f) => f.endsWith('.txt'));
-  for (let i = 0; i < copies; i++) {
-    const name = samples[i % samples.length]!;
-    await copyFile(path.join(SEEDS, name), path.join(dir, `copy-${String(i).padStart(3, '0')}-${name}`));
-  }
 }
 
 async function engineOf(dataDir: string): Promise<Engine> {
