@@ -21,6 +21,7 @@ import type { FileReport } from '../indexer/sync.js';
 import { assembleFixtures } from '../test/acceptance/corpus.js';
 import { compareArticle, squash, type Truth } from '../test/acceptance/truth.js';
 import { scoreEncoded, scoreWeb, summariseWeb, type EncodingRow, type Record, type WebTruth } from './extract-score.js';
+import { evaluatePages, featureTable, pagesTable } from './pages.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const exec = promisify(execFile);
@@ -70,8 +71,10 @@ async function referenceScores(corpus: string, args: string[]): Promise<string[]
 async function main(): Promise<void> {
   const program = new Command('eval:extract')
     .option('--corpus <dir>', 'corpus with web/ and encodings/ and their truth', path.resolve(ROOT, '..', 'shared', 'corpus'))
+    .option('--pages <dir>', 'typeset newspaper pages with truth.json (npm run corpus:pages)', path.join(ROOT, 'test', 'corpus', 'pages', 'set'))
     .parse(process.argv.slice(2), { from: 'user' });
   const corpus = path.resolve(program.opts<{ corpus: string }>().corpus);
+  const pagesDir = path.resolve(program.opts<{ pages: string }>().pages);
   const out: { [key: string]: unknown } = { date: new Date().toISOString(), corpus };
   const work = await mkdtemp(path.join(os.tmpdir(), 'eval-extract-out-'));
 
@@ -155,6 +158,14 @@ async function main(): Promise<void> {
   console.log(`own fixtures (test/fixtures): ${pct(passed, files)} files as the editor reads them, dry run ${(run.bytes / 1024 / 1024 / run.seconds).toFixed(1)} MB/s`);
   for (const p of problems) console.log(`    ${p}`);
   out.fixtures = { files, passed, problems };
+
+  // Typeset newspaper pages, per PDF extractor and per template feature.
+  const pages = await evaluatePages(pagesDir);
+  console.log(`typeset newspaper pages (${path.relative(ROOT, pagesDir) || pagesDir}), per extractor:`);
+  console.log(pagesTable(pages));
+  console.log('per template feature (article F1 / headline):');
+  console.log(featureTable(pages));
+  out.pages = Object.fromEntries(Object.entries(pages).map(([e, s]) => [e, { ...s, problems: s.problems.slice(0, 200) }]));
 
   const dir = path.join(ROOT, 'eval', 'results');
   await mkdir(dir, { recursive: true });
