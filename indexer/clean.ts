@@ -6,7 +6,8 @@ import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import type { Reporter } from './diagnostics.js';
 import { wordCoverage } from './segment.js';
-import { FURNITURE_LINES, HAN, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, MASTHEAD, PARAGRAPH_END, PHOTO_CREDIT_END, RADICAL_SUPPLEMENT_CHARACTERS, RADICALS } from './lexicon.js';
+import { FURNITURE_LINES, HAN, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END, RADICAL_SUPPLEMENT_CHARACTERS, RADICALS } from './lexicon.js';
+import { readPageHeadLine, type PageHeadFacts } from './page-head.js';
 import type { Block, Cleaned, Parsed, Script } from './types.js';
 
 /**
@@ -474,8 +475,36 @@ function tidyBlock(block: Block, firings: Firings): Block[] {
 }
 
 /**
+ * Page-head lines (page-head.ts) leave a block, which splits where they stood; the first paper and
+ * the first dated head they name are the page's.
+ */
+function dropPageHead(block: Block, head: PageHeadFacts, firings: Firings): Block[] {
+  if (block.kind === 'jump') return [block];
+  const lines = block.text.split('\n');
+  const originals = block.original?.split('\n');
+  const out: Block[] = [];
+  let start = 0;
+  const flush = (end: number) => {
+    const text = lines.slice(start, end).join('\n').trim();
+    if (text) out.push({ ...block, text, line: block.line ? block.line + start : 0, ...(originals ? { original: originals.slice(start, end).join('\n').trim() } : {}) });
+  };
+  lines.forEach((line, i) => {
+    const facts = readPageHeadLine(line);
+    if (!facts) return;
+    head.paper ??= facts.paper;
+    head.date ??= facts.date;
+    firings.fire('clean/page-head', `page head: ${line.trim().slice(0, 40)}`, placeOf(block, i));
+    flush(i);
+    start = i + 1;
+  });
+  if (start === 0) return [block];
+  flush(lines.length);
+  return out;
+}
+
+/**
  * The cleaning stage: the repair rules on each line as it came, script conversion, the tidy rules,
- * the masthead, then line breaks rejoined (text pages) or split (HTML). Every rule that changes or
+ * the page's head and foot, then line breaks rejoined (text pages) or split (HTML). Every rule that changes or
  * drops a line reports it with its place.
  */
 export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
@@ -491,15 +520,12 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
     for (const field of ['title', 'kicker', 'source'] as const) if (meta[field]) meta[field] = toSimplified(meta[field]!);
     if (meta.authors) meta.authors = meta.authors.map((a) => toSimplified(a));
   }
-  // A masthead in the first lines of a text page names the paper and often the date; it is not article text.
-  const mastIndex = parsed.layout === 'lines' ? blocks.slice(0, 5).findIndex((b) => b.kind !== 'jump' && MASTHEAD.test(b.text) && lineWidth(b.text) <= 40) : -1;
-  if (mastIndex >= 0) {
-    const line = blocks[mastIndex]!.text;
-    meta.masthead = MASTHEAD.exec(line)?.[1];
-    const date = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(line);
-    if (date && !meta.date) meta.date = `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
-    firings.fire('clean/masthead', `masthead: ${meta.masthead ?? line}`, placeOf(blocks[mastIndex]!, 0));
-    blocks.splice(mastIndex, 1);
+  // A newspaper page's head and foot (masthead, running header, staff) name the paper and the date; they are not article text.
+  if (parsed.layout === 'lines') {
+    const head: PageHeadFacts = {};
+    blocks = blocks.flatMap((b) => dropPageHead(b, head, firings));
+    if (head.paper) meta.masthead = head.paper;
+    if (head.date && !meta.date) meta.date = head.date;
   }
   firings.finish();
 

@@ -165,12 +165,37 @@ export const CITIES = [
  */
 export const HTML_REMNANT = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|(?<![A-Za-z])\/(?:p|div|span|br|li|td)>|\?[!！,，.。]*\?(?=[\/<]|$)/gi;
 
+/** The kinds of newspaper a paper's name ends with. Examples: 齐鲁晚报, 江南都市报, 工人日报. */
+const PAPER_KINDS = '日报|晚报|早报|晨报|都市报|商报|时报|青年报|法治报|经济报|导报';
+
+/** A newspaper's name alone (spaces of a letter-spaced masthead removed first). Example: 工人日报. */
+export const PAPER_NAME = new RegExp(`^[\u4e00-\u9fff]{2,8}?(?:${PAPER_KINDS})$`);
+
 /**
- * A newspaper's masthead line at the top of a page: the paper's name, then its date, weekday or
- * page. Examples: 江南都市报 2025年6月3日 星期二 A04版, 工人日报 | 2024年10月24日. Group: the name.
+ * What a newspaper page prints around its articles, at its head or foot, in any order and on one
+ * line or several as the extractor leaves it: the paper's name, the date and weekday, the lunar
+ * date, page and edition numbers, a section name, the serial number, postal code, and the
+ * page's staff. A line made only of these is page furniture (split.ts reads its facts). Each
+ * entry: its name and what it matches.
  */
-export const MASTHEAD =
-  /^([\u4e00-\u9fff]{2,10}?(?:日报|晚报|早报|晨报|都市报|商报|时报|青年报|法治报|经济报|导报))\s*[|丨·｜]?\s*(?=(?:\d{4}\s*年|第\s*\d+\s*版|[A-Z]?\d{1,3}\s*版|星期|周[一二三四五六日]|$))/;
+export const PAGE_HEAD_TOKENS: { name: 'paper' | 'date' | 'weekday' | 'page' | 'serial' | 'staff' | 'lunar' | 'day'; pattern: RegExp }[] = [
+  // 国内统一连续出版物号 CN 11-0001, 邮发代号 1-1, ISSN 1002-9974
+  { name: 'serial', pattern: /国内统一(?:连续出版物|刊)号\s*[:：]?|CN\s*\d{2}\s*[-－]\s*\d{4}(?:\s*[/／]\s*[A-Z]{1,2})?|邮发代号\s*[:：]?\s*\d{1,2}\s*[-－]\s*\d{1,4}|ISSN\s*\d{4}-\d{3}[\dX]/g },
+  // 2024年6月24日, 2024.6.24, 2024-06-24
+  { name: 'date', pattern: /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}/g },
+  // 6月24日 (a running header without the year)
+  { name: 'day', pattern: /\d{1,2}\s*月\s*\d{1,2}\s*日/g },
+  // 星期一, 周五
+  { name: 'weekday', pattern: /星期[一二三四五六日天]|(?<![\u4e00-\u9fff])周[一二三四五六日](?![\u4e00-\u9fff])/g },
+  // 农历甲辰年五月十九, 甲辰年五月十九
+  { name: 'lunar', pattern: /(?:农历)?[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:[正一二三四五六七八九十冬腊闰]{1,2}月)?(?:初|十|廿|二十|三十)?[一二三四五六七八九十]?|农历\S{2,8}/g },
+  // 第3版, A04版, 今日8版, 本期16版
+  { name: 'page', pattern: /(?:第\s*[A-Z]?\d{1,3}|[A-Z]\d{1,3}|(?:今日|本期|今天)\s*\d{1,3})\s*版/g },
+  // 责任编辑：张三, 美编 李四, 校对：王五
+  { name: 'staff', pattern: /(?:责任编辑|责编|编辑|美编|美术编辑|组版|校对|审读|版式设计|版式|视觉设计)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff])/g },
+  // 工人日报, 江南都市报
+  { name: 'paper', pattern: new RegExp(`[\\u4e00-\\u9fff]{2,8}?(?:${PAPER_KINDS})(?![\\u4e00-\\u9fff])`, 'g') },
+];
 
 /**
  * Words written differently across the Strait (or by the converter's Traditional → Simplified

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AUTHOR_LINE, BYLINE, DATELINE, JUMP_NOTE, MASTHEAD, PHOTO_CREDIT_END } from '../../indexer/lexicon.js';
+import { AUTHOR_LINE, BYLINE, DATELINE, JUMP_NOTE, PHOTO_CREDIT_END } from '../../indexer/lexicon.js';
 
 const table = (name: string, pattern: RegExp, cases: [string, boolean][]) =>
   describe(name, () => {
@@ -37,11 +37,4 @@ table('JUMP_NOTE', JUMP_NOTE, [
   ['一亮。 （下转第 3版）', true],
   ['（上接第1版）', true],
   ['（第3版）', false],
-]);
-table('MASTHEAD', MASTHEAD, [
-  ['江南都市报 2025年6月3日 星期二 A04版', true],
-  ['工人日报 | 2024年10月24日', true],
-  ['工人日报', true],
-  ['工人日报社记者从会上获悉', false],
-  ['人民日报评论员文章指出', false],
 ]);
