@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import type { Reporter } from './diagnostics.js';
 import { wordCoverage } from './segment.js';
-import { FURNITURE_LINES, HAN, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END, RADICAL_SUPPLEMENT_CHARACTERS, RADICALS } from './lexicon.js';
+import { AD_COPY, AD_MARK, BYLINE, DATELINE, FURNITURE_LINES, HAN, OWN_REPORT, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END, RADICAL_SUPPLEMENT_CHARACTERS, RADICALS } from './lexicon.js';
 import { readPageHeadLine, type PageHeadFacts } from './page-head.js';
 import type { Block, Cleaned, Parsed, Script } from './types.js';
 
@@ -119,6 +119,11 @@ export function opensUnclosed(line: string): boolean {
   return opens > closes && lineWidth(line) >= 4;
 }
 
+/** A line that opens a paragraph whatever came before: a dateline, an own-report marker, a byline. */
+function opensParagraph(line: string): boolean {
+  return DATELINE.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim());
+}
+
 /** A dateline alone on its line is followed by its reporters: 新华社喀山10月23日电 / （记者赵嫣 安淑萍）. */
 function datelineAwaitsReporters(line: string, next: string): boolean {
   return /日电$/.test(line) && /^[（(]\s*(?:本报)?记者/.test(next);
@@ -147,7 +152,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const j = i - 1;
     const joins =
       prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
-      (lineContinues(widths, texts, j, typical, lines[j]!.block === block) || opensUnclosed(texts[j]!) || datelineAwaitsReporters(texts[j]!, text));
+      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block) || opensUnclosed(texts[j]!)) && !opensParagraph(text)) || datelineAwaitsReporters(texts[j]!, text));
     const original = originals.get(block)?.[index];
     if (joins) {
       prev.parts.push(text);
@@ -502,6 +507,35 @@ function dropPageHead(block: Block, head: PageHeadFacts, firings: Firings): Bloc
   return out;
 }
 
+/** Lines of copy an advertisement holds after its marker, at most. */
+const MAX_AD_LINES = 8;
+/** A line of display copy (a slogan, a product, a name) is at most this wide. */
+const MAX_AD_DISPLAY_WIDTH = 16;
+
+/**
+ * An advertisement on a newspaper page: its marker line (广告) and the copy after it, short display
+ * lines and contact lines (AD_COPY), up to the first line of running text. None of it is news.
+ */
+function dropAdvertisements(block: Block, firings: Firings): Block[] {
+  const lines = block.text.split('\n');
+  const marker = lines.findIndex((l) => AD_MARK.test(l.trim()));
+  if (block.kind === 'jump' || marker < 0) return [block];
+  let end = marker + 1;
+  while (end < lines.length && end - marker <= MAX_AD_LINES) {
+    const line = lines[end]!.trim();
+    if (!(AD_COPY.test(line) || (lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1))))) break;
+    end++;
+  }
+  firings.fire('clean/advertisement', `advertisement: ${lines.slice(marker, end).join(' ').slice(0, 40)}`, placeOf(block, marker));
+  const originals = block.original?.split('\n');
+  const part = (from: number, to: number): Block[] => {
+    const text = lines.slice(from, to).join('\n').trim();
+    return text ? [{ ...block, text, line: block.line ? block.line + from : 0, ...(originals ? { original: originals.slice(from, to).join('\n').trim() } : {}) }] : [];
+  };
+  const after = part(end, lines.length);
+  return [...part(0, marker), ...after.flatMap((b) => dropAdvertisements(b, firings))];
+}
+
 /**
  * The cleaning stage: the repair rules on each line as it came, script conversion, the tidy rules,
  * the page's head and foot, then line breaks rejoined (text pages) or split (HTML). Every rule that changes or
@@ -523,7 +557,7 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
   // A newspaper page's head and foot (masthead, running header, staff) name the paper and the date; they are not article text.
   if (parsed.layout === 'lines') {
     const head: PageHeadFacts = {};
-    blocks = blocks.flatMap((b) => dropPageHead(b, head, firings));
+    blocks = blocks.flatMap((b) => dropPageHead(b, head, firings)).flatMap((b) => dropAdvertisements(b, firings));
     if (head.paper) meta.masthead = head.paper;
     if (head.date && !meta.date) meta.date = head.date;
   }

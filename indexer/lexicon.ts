@@ -37,8 +37,8 @@ export const PARAGRAPH_END = /[。！？!?…]+[”’」』）)]*$/;
 export const DATELINE =
   /^\s*(?:据)?(新华社|中新社|中新网|中央社|人民网|央视网|新华网|路透社|法新社|美联社)(?:记者)?([\u4e00-\u9fff·]{0,12}?)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电/;
 
-/** A paper's own-report marker at the start of a paragraph. Example: 本报讯 （记者郝赫）, 本报北京10月23日电 */
-export const OWN_REPORT = /^\s*本报(?:讯|([\u4e00-\u9fff]{0,8}?)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电)/;
+/** A paper's own-report marker at the start of a paragraph. Example: 本报讯 （记者郝赫）, 本报北京10月23日电, 本报杭州3月7日讯 */
+export const OWN_REPORT = /^\s*本报(?:讯|([\u4e00-\u9fff]{0,8}?)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[电讯])/;
 
 /** Reporters named in brackets after a dateline. Example: （记者倪四义 胡晓光）, (记者 杨依军) */
 export const REPORTERS_IN_BRACKETS = /[（(]\s*(?:本报)?记者\s*([^）)]{2,60})[）)]/;
@@ -80,6 +80,15 @@ export const INLINE_PINYIN =
 
 /** A jump note of a newspaper page. Examples: （下转第3版）, （上接第 1 版）, （转第 5 版）. Groups: direction, page. */
 export const JUMP_NOTE = /[（(]\s*(下转|上接|转|接)\s*第\s*(\d{1,3})\s*版\s*[）)]/;
+
+/** The marker line of an advertisement on a newspaper page. Examples: 广告, （广告）, 广 告. */
+export const AD_MARK = /^[（(【\[]?\s*广\s*告\s*[）)】\]]?$/;
+
+/**
+ * Lines of advertisement copy: contact details and notices. Examples: 联系电话：0531-8519 3888,
+ * 地址：人民路88号, 订报热线：96xxx, 某公司遗失公章一枚，声明作废。
+ */
+export const AD_COPY = /(?:电话|热线|手机|地址|网址|邮箱|微信|咨询|联系人|订购|报名)\s*[:：]|\d{3,4}[-－ ]?\d{4}[ -]?\d{3,4}|声明作废|特此声明/;
 
 /**
  * Page furniture: whole lines that are never article text. Each entry: what it matches.

@@ -133,6 +133,10 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const prev = units[i - 1];
     if (u.kind === 'caption' && PHOTO_CREDIT_END.test(u.text) && lineWidth(u.text) <= 16 && prev?.kind === 'body' && prev.text.length <= MAX_CAPTION_CHARS) prev.kind = 'caption';
   });
+  // A headline wrapped so that one character is left for its last line (中华人民共和国监察 / 法).
+  units.forEach((u, i) => {
+    if (u.kind === 'body' && lineWidth(u.text) < 2 && units[i - 1]?.kind === 'heading') u.kind = 'heading';
+  });
   // A headline broken after a comma (铁路客运量创历史新高， / 五一假期发送旅客1.2亿人次): a short line
   // ending in a comma that no sentence runs into, over a headline line, is the headline's first line.
   units.forEach((u, i) => {
