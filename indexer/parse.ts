@@ -5,6 +5,7 @@
  */
 import matter from 'gray-matter';
 import YAML from 'yaml';
+import { isLaidOut, unfoldColumns } from './columns.js';
 import { detectFormat, hasHtmlBlocks } from './detect-format.js';
 import type { Reporter } from './diagnostics.js';
 import { parseFeed } from './parse-feed.js';
@@ -106,6 +107,11 @@ export function parse(decoded: Decoded, reporter: Reporter): Parsed {
     const bodyLine = decoded.text.slice(0, decoded.text.length - body.length).split('\n').length;
     if (hasHtmlBlocks(body)) return { relPath: decoded.relPath, format, layout: 'flow', meta, blocks: htmlToBlocks(body) };
     return { relPath: decoded.relPath, format, layout: 'lines', meta, blocks: markdownToBlocks(body, bodyLine) };
+  }
+  if (isLaidOut(decoded.text)) {
+    // Columns side by side on each line (pdftotext -layout): read region by region. Line numbers are then the regions'.
+    reporter.info('parse/columns', 'the text keeps its page layout: columns read one after another');
+    return { relPath: decoded.relPath, format, layout: 'lines', meta: {}, blocks: textToBlocks(unfoldColumns(decoded.text)) };
   }
   return { relPath: decoded.relPath, format, layout: 'lines', meta: {}, blocks: textToBlocks(decoded.text) };
 }

@@ -170,7 +170,7 @@ body { margin: 0; font-family: 'WenQuanYi Zen Hei', 'Noto Sans CJK SC', sans-ser
 .masthead .name.spaced { letter-spacing: 0.4em; }
 .masthead .info { font-size: 13px; text-align: right; line-height: 1.5; }
 .runhead { display: flex; justify-content: space-between; font-size: 12px; border-bottom: 1px solid #000; padding-bottom: 2mm; margin-bottom: 4mm; }
-.grid { display: grid; gap: 5mm 4mm; grid-auto-flow: row dense; }
+.grid { display: grid; gap: 6mm 8mm; grid-auto-flow: row dense; }
 .story { border-top: 1px solid #999; padding-top: 2mm; }
 .story.side { display: flex; gap: 4mm; }
 .story.side .head { flex: 0 0 30%; }

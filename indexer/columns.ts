@@ -1,0 +1,152 @@
+/**
+ * columns: text that keeps a page's physical layout (`pdftotext -layout`, a PDF viewer's "copy
+ * with layout") puts the columns of a newspaper page side by side on each line, so that reading a
+ * line runs across several articles. The page is cut back into its text regions by recursive
+ * XY-cut (Nagy and Seth's page segmentation): a region is split at a gutter, a strip of character
+ * positions blank on every one of its rows, or at a run of blank rows; each part is cut again
+ * until none can be. Gutters are tried first, as a newspaper's columns run the region's whole
+ * height; a headline spanning the columns under it, with no blank row between, is peeled off
+ * the top first. The regions come out in reading order (left to right, top to bottom), one block
+ * each, as a reading-order extractor gives them.
+ */
+
+/** A line counts as laid out when it has a run of this many spaces between two pieces of text. */
+const LAYOUT_GAP = /\S {3,}\S/;
+/** Share of non-blank lines with such a gap above which the text is a laid-out page… */
+const MIN_LAYOUT_SHARE = 0.2;
+/** …and how many such lines it needs at least. */
+const MIN_LAYOUT_LINES = 5;
+/** A gutter is at least this many blank character positions wide. */
+const MIN_GUTTER = 2;
+/** Rows peeled off a region's top or bottom to find the columns under a spanning headline. */
+const MAX_PEEL = 4;
+
+/** True when a text keeps a page's layout: many lines hold text far apart on the same row. */
+export function isLaidOut(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const gapped = lines.filter((l) => LAYOUT_GAP.test(l.trim())).length;
+  return gapped >= MIN_LAYOUT_LINES && gapped / lines.length >= MIN_LAYOUT_SHARE;
+}
+
+interface Region {
+  top: number;
+  bottom: number; // exclusive
+  left: number;
+  right: number; // exclusive
+}
+
+type Grid = string[][];
+
+const blankAt = (row: string[], c: number) => c >= row.length || row[c] === ' ';
+
+function rowBlank(grid: Grid, r: number, left: number, right: number): boolean {
+  const row = grid[r]!;
+  for (let c = left; c < Math.min(right, row.length); c++) if (row[c] !== ' ') return false;
+  return true;
+}
+
+/** The region without its blank rows and columns at the edges, or null when nothing is left. */
+function trim(grid: Grid, g: Region): Region | null {
+  let { top, bottom, left, right } = g;
+  while (top < bottom && rowBlank(grid, top, left, right)) top++;
+  while (bottom > top && rowBlank(grid, bottom - 1, left, right)) bottom--;
+  if (top >= bottom) return null;
+  const columnBlank = (c: number) => {
+    for (let r = top; r < bottom; r++) if (!blankAt(grid[r]!, c)) return false;
+    return true;
+  };
+  while (left < right && columnBlank(left)) left++;
+  while (right > left && columnBlank(right - 1)) right--;
+  return { top, bottom, left, right };
+}
+
+/** Gutters of a region: its parts between strips of at least MIN_GUTTER columns blank on every row. */
+function verticalParts(grid: Grid, g: Region): Region[] {
+  const blank: boolean[] = [];
+  for (let c = g.left; c < g.right; c++) {
+    let empty = true;
+    for (let r = g.top; r < g.bottom && empty; r++) empty = blankAt(grid[r]!, c);
+    blank.push(empty);
+  }
+  const parts: Region[] = [];
+  let start = 0;
+  for (let i = 0; i < blank.length; ) {
+    if (!blank[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < blank.length && blank[j]) j++;
+    if (j - i >= MIN_GUTTER && i > start) {
+      parts.push({ ...g, left: g.left + start, right: g.left + i });
+      start = j;
+    }
+    i = j;
+  }
+  if (parts.length === 0) return [g];
+  parts.push({ ...g, left: g.left + start, right: g.right });
+  return parts;
+}
+
+/** A region's parts between runs of blank rows. */
+function horizontalParts(grid: Grid, g: Region): Region[] {
+  const parts: Region[] = [];
+  let start = g.top;
+  for (let r = g.top; r < g.bottom; r++) {
+    if (!rowBlank(grid, r, g.left, g.right)) continue;
+    if (r > start) parts.push({ ...g, top: start, bottom: r });
+    start = r + 1;
+  }
+  if (start < g.bottom) parts.push({ ...g, top: start, bottom: g.bottom });
+  return parts;
+}
+
+/** The regions of a region, in reading order. */
+function cut(grid: Grid, region: Region, out: Region[]): void {
+  const g = trim(grid, region);
+  if (!g) return;
+  const columns = verticalParts(grid, g);
+  if (columns.length > 1) {
+    for (const part of columns) cut(grid, part, out);
+    return;
+  }
+  const bands = horizontalParts(grid, g);
+  if (bands.length > 1) {
+    for (const part of bands) cut(grid, part, out);
+    return;
+  }
+  // A headline or a page head spanning the columns under it, with no blank row between.
+  const rows = g.bottom - g.top;
+  const hasColumns = (part: Region) => {
+    const t = trim(grid, part);
+    return t !== null && verticalParts(grid, t).length > 1;
+  };
+  for (let k = 1; k <= Math.min(MAX_PEEL, rows - 2); k++) {
+    if (hasColumns({ ...g, top: g.top + k })) {
+      cut(grid, { ...g, bottom: g.top + k }, out);
+      cut(grid, { ...g, top: g.top + k }, out);
+      return;
+    }
+    if (hasColumns({ ...g, bottom: g.bottom - k })) {
+      cut(grid, { ...g, bottom: g.bottom - k }, out);
+      cut(grid, { ...g, top: g.bottom - k }, out);
+      return;
+    }
+  }
+  out.push(g);
+}
+
+/** A laid-out page as its text regions in reading order, one block (blank-line separated) each. */
+export function unfoldColumns(text: string): string {
+  const grid: Grid = text.split('\n').map((l) => Array.from(l.replace(/\t/g, '    ').trimEnd()));
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const regions: Region[] = [];
+  cut(grid, { top: 0, bottom: grid.length, left: 0, right: width }, regions);
+  return regions
+    .map((g) => {
+      const lines: string[] = [];
+      for (let r = g.top; r < g.bottom; r++) lines.push(grid[r]!.slice(g.left, g.right).join('').trim());
+      return lines.join('\n');
+    })
+    .join('\n\n');
+}

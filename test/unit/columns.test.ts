@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isLaidOut, unfoldColumns } from '../../indexer/columns.js';
+
+/** Two texts set side by side, as pdftotext -layout prints them: the left padded to `at` characters. */
+const sideBySide = (left: string[], right: string[], at: number) =>
+  Array.from({ length: Math.max(left.length, right.length) }, (_, i) => `${(left[i] ?? '').padEnd(at, ' ')}${right[i] ?? ''}`.trimEnd());
+
+const LEFT = ['本报讯（记者 张明）今年以来，全市新增', '城市绿道一百二十公里，串联起沿江', '公园和老城街巷。'];
+const RIGHT = ['据新华社北京6月3日电 国家统计局今', '天发布数据，上月全国规模以上工业', '增加值同比增长百分之五。'];
+
+describe('unfoldColumns: a laid-out page read region by region', () => {
+  it('reads two columns one after the other, not across', () => {
+    const text = sideBySide(LEFT, RIGHT, 30).join('\n');
+    assert.ok(isLaidOut(`${text}\n${text}`));
+    assert.equal(unfoldColumns(text), `${LEFT.join('\n')}\n\n${RIGHT.join('\n')}`);
+  });
+  it('peels a headline spanning the columns under it off the top, with no blank row between', () => {
+    const text = ['             绿道串起城市生活 工业生产稳中有升', ...sideBySide(LEFT, RIGHT, 30)].join('\n');
+    assert.equal(unfoldColumns(text), `绿道串起城市生活 工业生产稳中有升\n\n${LEFT.join('\n')}\n\n${RIGHT.join('\n')}`);
+  });
+  it('reads stories stacked in one column top to bottom, and side-by-side stories each whole', () => {
+    const left = ['城市绿道', '', ...LEFT, '', '工业生产稳中有升', '', ...RIGHT];
+    const right = ['简讯', '', '夏粮收购开始。各地收购点', '陆续开秤，价格平稳。'];
+    const text = sideBySide(left, right, 30).join('\n');
+    const out = unfoldColumns(text).split('\n\n');
+    assert.deepEqual(out, ['城市绿道', LEFT.join('\n'), '工业生产稳中有升', RIGHT.join('\n'), '简讯', '夏粮收购开始。各地收购点\n陆续开秤，价格平稳。']);
+  });
+  it('leaves text that is not laid out to the reading-order path', () => {
+    assert.equal(isLaidOut([...LEFT, '', ...RIGHT, '记者 张明 李华'].join('\n')), false);
+    // A table or a signature with a wide gap on a line or two is not a laid-out page.
+    assert.equal(isLaidOut([...LEFT, '联系人：张明      电话：12345678', ...RIGHT, ...LEFT].join('\n')), false);
+  });
+});
