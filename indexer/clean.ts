@@ -150,9 +150,11 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   lines.forEach(({ text, block, index }, i) => {
     const prev = out[out.length - 1];
     const j = i - 1;
+    // The rest of a line after a jump note is shorter than the column by the note: it runs on all the same.
+    const runsOn = lines[j]?.block.runsOn === true && lines[j]!.index === 0 && lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!);
     const joins =
       prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
-      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block) || opensUnclosed(texts[j]!)) && !opensParagraph(text)) || datelineAwaitsReporters(texts[j]!, text));
+      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block) || opensUnclosed(texts[j]!) || runsOn) && !opensParagraph(text)) || datelineAwaitsReporters(texts[j]!, text));
     const original = originals.get(block)?.[index];
     if (joins) {
       prev.parts.push(text);
@@ -447,11 +449,14 @@ function tidyBlock(block: Block, firings: Firings): Block[] {
   const lockstep = originals !== undefined && originals.length === block.text.split('\n').length;
   let lines: string[] = [];
   let origLines: string[] = [];
+  let runsOn = false;
   const flush = () => {
     const text = lines.join('\n').trim();
-    if (text) out.push(lockstep ? { ...block, text, original: origLines.join('\n').trim() } : { ...block, text, original: undefined });
+    const marks = runsOn ? { runsOn } : {};
+    if (text) out.push(lockstep ? { ...block, ...marks, text, original: origLines.join('\n').trim() } : { ...block, ...marks, text, original: undefined });
     lines = [];
     origLines = [];
+    runsOn = false;
   };
   const tidy = (text: string, i: number, report: boolean) =>
     applyRules(TIDY_RULES, text, (rule, dropped) => report && firings.fire(rule.id, dropped ? 'line dropped' : 'collapsed', placeOf(block, i)));
@@ -468,9 +473,10 @@ function tidyBlock(block: Block, firings: Firings): Block[] {
       lines.push(tidy(line.slice(0, jump.index), i, true) ?? '');
       origLines.push(tidy(orig.slice(0, jump.index), i, false) ?? '');
       flush();
-      out.push({ kind: 'jump', text: `（${jump[1]}第${jump[2]}版）`, line: block.line });
+      out.push({ kind: 'jump', text: `（${jump[1]!.replace(/\s+/g, '')}第${jump[2]}版）`, line: block.line });
       line = line.slice(jump.index + jump[0].length);
       orig = orig.slice(jump.index + jump[0].length);
+      runsOn = line.trim() !== '';
     }
     lines.push(tidy(line, i, true) ?? '');
     origLines.push(tidy(orig, i, false) ?? '');
@@ -514,26 +520,52 @@ const MAX_AD_DISPLAY_WIDTH = 16;
 
 /**
  * An advertisement on a newspaper page: its marker line (广告) and the copy after it, short display
- * lines and contact lines (AD_COPY), up to the first line of running text. None of it is news.
+ * lines and contact lines (AD_COPY), in the marker's block and the blocks after it, up to the
+ * first line of running text. None of it is news.
  */
-function dropAdvertisements(block: Block, firings: Firings): Block[] {
-  const lines = block.text.split('\n');
-  const marker = lines.findIndex((l) => AD_MARK.test(l.trim()));
-  if (block.kind === 'jump' || marker < 0) return [block];
-  let end = marker + 1;
-  while (end < lines.length && end - marker <= MAX_AD_LINES) {
-    const line = lines[end]!.trim();
-    if (!(AD_COPY.test(line) || (lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1))))) break;
-    end++;
+function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
+  const out: Block[] = [];
+  let copyLeft = 0; // lines of copy an advertisement may still hold
+  for (const block of blocks) {
+    if (block.kind === 'jump') {
+      copyLeft = 0;
+      out.push(block);
+      continue;
+    }
+    const lines = block.text.split('\n');
+    const originals = block.original?.split('\n');
+    const keep: number[] = [];
+    lines.forEach((raw, i) => {
+      const line = raw.trim();
+      if (AD_MARK.test(line)) {
+        firings.fire('clean/advertisement', 'advertisement', placeOf(block, i));
+        copyLeft = MAX_AD_LINES;
+        return;
+      }
+      if (copyLeft > 0 && (AD_COPY.test(line) || (lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1))))) {
+        copyLeft--;
+        return;
+      }
+      copyLeft = 0;
+      keep.push(i);
+    });
+    if (keep.length === lines.length) {
+      out.push(block);
+      continue;
+    }
+    // The kept lines, split where dropped ones stood.
+    let run: number[] = [];
+    const flush = () => {
+      if (run.length) out.push({ ...block, text: run.map((k) => lines[k]).join('\n'), line: block.line ? block.line + run[0]! : 0, ...(originals ? { original: run.map((k) => originals[k]).join('\n') } : {}) });
+      run = [];
+    };
+    keep.forEach((k, n) => {
+      if (n > 0 && k !== keep[n - 1]! + 1) flush();
+      run.push(k);
+    });
+    flush();
   }
-  firings.fire('clean/advertisement', `advertisement: ${lines.slice(marker, end).join(' ').slice(0, 40)}`, placeOf(block, marker));
-  const originals = block.original?.split('\n');
-  const part = (from: number, to: number): Block[] => {
-    const text = lines.slice(from, to).join('\n').trim();
-    return text ? [{ ...block, text, line: block.line ? block.line + from : 0, ...(originals ? { original: originals.slice(from, to).join('\n').trim() } : {}) }] : [];
-  };
-  const after = part(end, lines.length);
-  return [...part(0, marker), ...after.flatMap((b) => dropAdvertisements(b, firings))];
+  return out;
 }
 
 /**
@@ -557,7 +589,7 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
   // A newspaper page's head and foot (masthead, running header, staff) name the paper and the date; they are not article text.
   if (parsed.layout === 'lines') {
     const head: PageHeadFacts = {};
-    blocks = blocks.flatMap((b) => dropPageHead(b, head, firings)).flatMap((b) => dropAdvertisements(b, firings));
+    blocks = dropAdvertisements(blocks.flatMap((b) => dropPageHead(b, head, firings)), firings);
     if (head.paper) meta.masthead = head.paper;
     if (head.date && !meta.date) meta.date = head.date;
   }

@@ -78,8 +78,8 @@ export const TOPIC_WORDS: Record<string, string[]> = {
 export const INLINE_PINYIN =
   /(?<=[\u3400-\u9fff])[(（]\s*(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]|[a-zü]{1,6}[1-5]\s*[)）])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?\s*[)）]/g;
 
-/** A jump note of a newspaper page. Examples: （下转第3版）, （上接第 1 版）, （转第 5 版）. Groups: direction, page. */
-export const JUMP_NOTE = /[（(]\s*(下转|上接|转|接)\s*第\s*(\d{1,3})\s*版\s*[）)]/;
+/** A jump note of a newspaper page, letter-spaced too (justified lines). Examples: （下转第3版）, （上接第 1 版）, （ 上 接 第 1 版 ）, （转第 5 版）. Groups: direction, page. */
+export const JUMP_NOTE = /[（(]\s*(下\s*转|上\s*接|转|接)\s*第\s*(\d{1,3})\s*版\s*[）)]/;
 
 /** The marker line of an advertisement on a newspaper page. Examples: 广告, （广告）, 广 告. */
 export const AD_MARK = /^[（(【\[]?\s*广\s*告\s*[）)】\]]?$/;

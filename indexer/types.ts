@@ -74,6 +74,8 @@ export interface Block {
   line: number;
   /** Where an HTML block stands, as an element path in the extracted content (div[1]/p[4]). */
   place?: string;
+  /** Its first line is the rest of a printed line that opened with a jump note (（上接第1版）红石滩…): it runs on into the next. */
+  runsOn?: boolean;
 }
 
 /**

@@ -155,3 +155,41 @@ describe('clean reports', () => {
     assert.ok(ids.indexOf('clean/mojibake') < ids.indexOf('clean/inline-pinyin'), 'mojibake is repaired before pinyin is stripped');
   });
 });
+
+describe('clean on newspaper page text', () => {
+  const page = (text: string) => {
+    const reporter = new Reporter('page.txt');
+    const blocks: Block[] = text.split('\n\n').map((t, i) => ({ kind: 'paragraph', text: t, line: i * 10 + 1 }));
+    return { out: clean({ relPath: 'page.txt', format: 'text', layout: 'lines', meta: {}, blocks }, reporter), reporter };
+  };
+  const COLUMN = ['受委托，今天由我来向大家通报有关', '情况。本月以来全市新增城市绿道', '一百二十公里，串联起沿江公园和', '老城街巷，沿线新建驿站十二座，', '配套停车位三百余个，方便市民骑', '行和步行。'];
+
+  it('reads a masthead split over several lines, wherever it stands, as the page\'s paper and date', () => {
+    const { out } = page(['江 城 时 报', '2020年7月3日 星期五\n第1版 今日9版\n国内统一连续出版物号 CN 25-0098', COLUMN.join('\n')].join('\n\n'));
+    assert.equal(out.meta.masthead, '江城时报');
+    assert.equal(out.meta.date, '2020-07-03');
+    assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join('')]);
+  });
+  it('drops a running header and a staff foot inside a block, splitting it there', () => {
+    const { out } = page(['海滨晚报 第3版 经济 7月3日 星期五', ...COLUMN, '责任编辑：张三 美编：李四 校对：王五'].join('\n'));
+    assert.equal(out.meta.masthead, '海滨晚报');
+    assert.equal(out.meta.date, undefined, 'a header without the year states no date');
+    assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join('')]);
+  });
+  it('drops an advertisement: its marker, display lines and contact lines, up to running text', () => {
+    const { out } = page([...COLUMN, '广告', '诚聘', '销售经理 若干名', '联系电话：0531-8519 3888', '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。'].join('\n\n'));
+    assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。']);
+  });
+  it('keeps a letter-spaced jump note as a jump, and runs the rest of its line on into the next', () => {
+    const { out } = page(['绿道串起城市生活', '（ 上 接 第 1 版 ） 红 石 滩 景 点 位 于 景 区 海 拔 最 高', ...COLUMN].join('\n'));
+    assert.deepEqual(out.blocks.map((b) => [b.kind, b.text]), [
+      ['paragraph', '绿道串起城市生活'],
+      ['jump', '（上接第1版）'],
+      ['paragraph', `红石滩景点位于景区海拔最高${COLUMN.join('')}`],
+    ]);
+  });
+  it('never runs a line on into a dateline or a byline: they open a paragraph', () => {
+    const { out } = page([...COLUMN.slice(0, 4), '本报讯（记者 张明）今年以来，全市新增', ...COLUMN.slice(2), '记者 张明 李华'].join('\n'));
+    assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.slice(0, 4).join(''), `本报讯（记者 张明）今年以来，全市新增${COLUMN.slice(2).join('')}`, '记者 张明 李华']);
+  });
+});
