@@ -100,7 +100,8 @@ export function looksLikeHeadline(text: string): boolean {
   if (KICKER_SUB.test(text) && w <= 30) return true;
   if (/[。；;]/.test(text)) return false;
   if (/[，,、：:（(“]$/.test(text)) return false;
-  if (/[！？!?]$/.test(text) && w > 20) return false;
+  // A long question or exclamation is a sentence, unless it reads as a headline does: no comma inside.
+  if (/[！？!?]$/.test(text) && w > 20 && /[，,]/.test(text)) return false;
   return !isArticleStart(text);
 }
 
@@ -137,11 +138,11 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
   units.forEach((u, i) => {
     if (u.kind === 'body' && lineWidth(u.text) < 2 && units[i - 1]?.kind === 'heading') u.kind = 'heading';
   });
-  // A headline broken after a comma (铁路客运量创历史新高， / 五一假期发送旅客1.2亿人次): a short line
-  // ending in a comma that no sentence runs into, over a headline line, is the headline's first line.
+  // A headline broken after a comma or a colon (铁路客运量创历史新高， / 五一假期发送旅客1.2亿人次): a short
+  // line ending so that no sentence runs into, over a headline line, is the headline's first line.
   units.forEach((u, i) => {
     const prev = units[i - 1];
-    if (u.kind === 'body' && /[，、]$/.test(u.text) && lineWidth(u.text) <= MAX_BROKEN_HEADLINE_WIDTH && units[i + 1]?.kind === 'heading' && (!prev || prev.kind !== 'body' || PARAGRAPH_END.test(prev.text))) {
+    if (u.kind === 'body' && /[，、：:]$/.test(u.text) && lineWidth(u.text) <= MAX_BROKEN_HEADLINE_WIDTH && units[i + 1]?.kind === 'heading' && (!prev || prev.kind !== 'body' || PARAGRAPH_END.test(prev.text))) {
       u.kind = 'heading';
       u.rule = 'split/broken-headline';
     }

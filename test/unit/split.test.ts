@@ -45,6 +45,20 @@ describe('split: headlines', () => {
       { title: '出行需求集中释放，铁路假期客流再创新高' },
     ]);
   });
+  it('joins a headline broken after a colon, at the top of a page', () => {
+    check(`新款手机发布：\n入门版售价五千元\n\n本报讯（记者赵某）${BODY_B}\n\n春耕生产全面展开\n\n本报讯（记者钱某）${BODY_C}\n`, [
+      { title: '新款手机发布：入门版售价五千元' },
+      { title: '春耕生产全面展开' },
+    ]);
+  });
+  it('reads a long question or exclamation without a comma as a headline, one with a comma as a sentence', () => {
+    check(`奖金百万元的科学大奖首位女性获奖者啥来头？\n\n本报讯 ${BODY_A}\n\n一线观察\n\n全市新增城市绿道一百二十公里串起沿江公园！\n\n本报讯 ${BODY_C}\n`, [
+      { title: '奖金百万元的科学大奖首位女性获奖者啥来头？' },
+      { title: '全市新增城市绿道一百二十公里串起沿江公园！' },
+    ]);
+    const [only] = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n那么，这样的增长势头在四季度能否延续下去呢？\n\n${BODY_B}\n`);
+    assert.ok(only!.body.includes('这样的增长势头在四季度能否延续下去呢'));
+  });
   it('gives two headlines printed together to the two articles under them, in order', () => {
     check(`长江航运货物吞吐量稳步增长\n\n春耕备耕有序推进\n\n新华社武汉4月11日电（记者许某）${BODY_B}\n\n新华社郑州4月11日电（记者张某）${BODY_C}\n`, [
       { title: '长江航运货物吞吐量稳步增长' },
