@@ -20,6 +20,9 @@ table('BYLINE', BYLINE, [
   ['新华社记者姜琳', true],
   ['记者从人力资源社会保障部获悉', false],
   ['中华人民共和国主席 习近平', false],
+  ['（记者 韦琳）', true],
+  ['(本报记者 张明 李华)', true],
+  ['（记者从会上获悉）', false],
 ]);
 table('PHOTO_CREDIT_END', PHOTO_CREDIT_END, [
   ['金砖国家领导人集体合影。 新华社记者 李学仁 摄', true],

@@ -59,6 +59,18 @@ describe('split: headlines', () => {
     const [only] = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n那么，这样的增长势头在四季度能否延续下去呢？\n\n${BODY_B}\n`);
     assert.ok(only!.body.includes('这样的增长势头在四季度能否延续下去呢'));
   });
+  it('reads a short tag over a headline wrapped in a narrow column as its kicker, not as part of the title', () => {
+    const [a] = articles(`一线观察\n\n全市新增\n城市绿道一百二十公里\n\n本报讯（记者赵某）${BODY_C}\n`);
+    assert.deepEqual([a!.title, a!.kicker], ['全市新增 城市绿道一百二十公里', '一线观察']);
+    const [b] = articles(`简讯\n\n春耕备耕 有序推进各地农机作业进度快于往年\n\n本报讯 ${BODY_C}\n`);
+    assert.deepEqual([b!.title, b!.kicker], ['春耕备耕 有序推进各地农机作业进度快于往年', '简讯']);
+  });
+  it('takes a bracketed credit after the text as the article\'s reporters, never as a headline', () => {
+    check(`经济数据发布\n\n${BODY_A}\n（记者 韦某某 张某）\n\n春耕生产全面展开\n\n${BODY_C}\n`, [
+      { title: '经济数据发布', reporters: ['韦某某', '张某'] },
+      { title: '春耕生产全面展开', reporters: [] },
+    ]);
+  });
   it('gives two headlines printed together to the two articles under them, in order', () => {
     check(`长江航运货物吞吐量稳步增长\n\n春耕备耕有序推进\n\n新华社武汉4月11日电（记者许某）${BODY_B}\n\n新华社郑州4月11日电（记者张某）${BODY_C}\n`, [
       { title: '长江航运货物吞吐量稳步增长' },
