@@ -47,10 +47,35 @@ const HAN_DIGIT_SPACE = new RegExp(`(?<=[${HAN}])[ \\t]+(?=\\d)|(?<=\\d)[ \\t]+(
  * Han characters on a line are separated by a space, the spaces are layout, not words.
  */
 export function collapseLetterSpacing(line: string): string {
+  const all = collapseSpacedCharacters(line);
+  if (all !== line) return all;
   const pairs = line.match(HAN_PAIR) ?? [];
   if (pairs.length < 3) return line;
   const spaced = pairs.filter((p) => p.length > 2).length;
   return spaced / pairs.length >= 0.6 ? line.replace(SPACED_PAIR, '') : line;
+}
+
+/** Share of neighbouring characters a single space separates above which a mixed line is letter-spaced. */
+const SPACED_CHARACTERS = 0.65;
+
+/**
+ * Letter-spacing through Latin letters and digits too (pdf.js on a spaced headline: M a t e 2 0 X 5 G
+ * 版 半 天): when most neighbouring characters of the line, of any script, stand one space apart, the
+ * spaces are layout. Words of Latin text have their letters together, so a sentence never qualifies.
+ */
+function collapseSpacedCharacters(line: string): string {
+  const chars = Array.from(line);
+  let pairs = 0;
+  let spaced = 0;
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (chars[i] === ' ') continue;
+    if (chars[i + 1] !== ' ') pairs++;
+    else if (chars[i + 2] !== undefined && chars[i + 2] !== ' ') {
+      pairs++;
+      spaced++;
+    }
+  }
+  return pairs >= 4 && spaced / pairs >= SPACED_CHARACTERS ? line.replace(/(?<=\S) (?=\S)/g, '') : line;
 }
 
 /** Stray spaces between Han characters and digits in extracted text ('10 月 23 日' → '10月23日'); Latin words keep theirs. */

@@ -398,7 +398,7 @@ function joinTitleLines(lines: string[]): string {
 export function titleParts(lines: Unit[]): { title: string; kicker: string | null } | null {
   const texts = lines.filter((l) => l.kind === 'heading').map((l) => l.text);
   const isLead = (t: string, i: number) =>
-    KICKER_LEAD.test(t) || (i === 0 && texts.length > 1 && lineWidth(t) <= MAX_TAG_WIDTH && Math.max(...texts.slice(1).map(lineWidth)) > lineWidth(t) + 2);
+    KICKER_LEAD.test(t) || (i === 0 && texts.length > 1 && lineWidth(t) <= MAX_TAG_WIDTH && Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth)) > lineWidth(t) + 2);
   const firstTitle = texts.findIndex((t, i) => !isLead(t, i) && !KICKER_SUB.test(t));
   if (firstTitle < 0) return texts.length ? { title: texts.join(''), kicker: null } : null;
   const lead = texts.slice(0, firstTitle);

@@ -11,6 +11,9 @@ describe('collapseLetterSpacing', () => {
     ['习近平分别会见伊朗总统 埃及总统 印度总理', '习近平分别会见伊朗总统 埃及总统 印度总理'],
     ['5G 基站 建 设', '5G 基站 建 设'],
     ['普通的句子没有空格。', '普通的句子没有空格。'],
+    ['M a t e 2 0 X5 G 版 半 天 不到 需 充 电', 'Mate20X5G版半天不到需充电'],
+    ['苹 果 发 布 i P h o n e 1 1', '苹果发布iPhone11'],
+    ['Apple 发布 iPhone 11 新品', 'Apple 发布 iPhone 11 新品'],
   ];
   for (const [input, expected] of cases) it(`turns "${input}" into "${expected}"`, () => assert.equal(collapseLetterSpacing(input), expected));
 });
