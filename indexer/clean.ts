@@ -192,13 +192,23 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   return out.map(({ block, parts, originals: orig }) => ({ ...block, text: joinParts(parts), ...(orig ? { original: joinParts(orig) } : {}) }));
 }
 
-/** Lines of one paragraph joined: two Latin words keep a space between them; Chinese text joins without one. */
+/** A list of reporters left open at the end of a line: （记者王某 / 李某）. */
+const OPEN_REPORTER_LIST = /[（(][^（）()]*记者[^（）()]*$/;
+
+/**
+ * Lines of one paragraph joined: two Latin words keep a space between them; Chinese text joins
+ * without one, except inside a list of reporters' names where whole names stand on both sides of
+ * the break: it stood for the space between them (extractors drop a space at the end of a line).
+ */
 function joinParts(parts: string[]): string {
   if (parts.length === 1) return parts[0]!;
   const pieces: string[] = [];
   let tail = ''; // the text joined so far ends as this piece does
   for (const part of parts) {
-    pieces.push(/[A-Za-z0-9]$/.test(tail) && /^[A-Za-z0-9]/.test(part) ? ` ${part}` : part);
+    const latin = /[A-Za-z0-9]$/.test(tail) && /^[A-Za-z0-9]/.test(part);
+    // Two whole names at the break (吴某某 / 金某), not one name broken in two (胡 / 某某).
+    const names = OPEN_REPORTER_LIST.test(tail) && /(?:^|[\s、，（(记者])[\u4e00-\u9fff]{2,4}$/.test(tail) && /^[\u4e00-\u9fff]{2,4}(?:[\s、，）)]|$)/.test(part);
+    pieces.push(latin || names ? ` ${part}` : part);
     if (part) tail = part;
   }
   return pieces.join('');

@@ -121,9 +121,9 @@ export const FURNITURE_LINES: { rule: string; pattern: RegExp }[] = [
   { rule: 'furniture/notice', pattern: /^(?:特别声明|免责声明|版权声明|声明)\s*[:：]|如有侵权.{0,12}(?:删除|联系)|^(?:Notice|Disclaimer)\s*:/i },
 ];
 
-/** A line of reporters' names only (a byline), bracketed too as a credit after the text. Examples: 记者 闫丽君 吕奇, 本报记者 赖志凯 周子元, 新华社记者姜琳, （记者 韦琳）. Group: names. */
+/** A line of reporters' names only (a byline), bracketed too as a credit after the text. Examples: 记者 闫丽君 吕奇, 本报记者 赖志凯 周子元, 新华社记者姜琳, （记者 韦琳）; a column's name (记者调查, 记者手记) is none. Group: names. */
 export const BYLINE =
-  /^[（(]?\s*(?:[\u4e00-\u9fff]{1,8}?(?:报|社|网|台))?(?:首席|特派|特约|见习)?(?:记者|通讯员)\s*((?:[\u4e00-\u9fff·]{2,4})(?:(?:\s+|[、，,]\s*)(?:(?:通讯员|记者)\s*)?[\u4e00-\u9fff·]{2,4}){0,5})\s*[）)]?$/;
+  /^[（(]?\s*(?:[\u4e00-\u9fff]{1,8}?(?:报|社|网|台))?(?:首席|特派|特约|见习)?(?:记者|通讯员)\s*(?!(?:调查|手记|观察|专访|札记|来信|探访|走访|连线|视点|在线)$)((?:[\u4e00-\u9fff·]{2,4})(?:(?:\s+|[、，,]\s*)(?:(?:通讯员|记者)\s*)?[\u4e00-\u9fff·]{2,4}){0,5})\s*[）)]?$/;
 
 /** A photo credit closing a caption. Examples: 新华社记者 李学仁 摄, 记者 戴伟 摄, 张三/摄. */
 export const PHOTO_CREDIT_END = /(?:^|[\s。）)])(?:[\u4e00-\u9fff]{0,6}记者|通讯员|摄影)?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2}\s*[/／]?\s*摄\s*[）)]?$/;

@@ -191,6 +191,12 @@ describe('clean on newspaper page text', () => {
       ['paragraph', `红石滩景点位于景区海拔最高${COLUMN.join('')}`],
     ]);
   });
+  it('keeps the line break inside a list of reporters as the space between two names', () => {
+    const { out } = page([...COLUMN.slice(0, 3), '新华社青岛11月14日电（记者吴某', '金某某）今年以来，全市新增城市绿道', ...COLUMN.slice(1)].join('\n'));
+    assert.ok(out.blocks.some((b) => b.text.startsWith('新华社青岛11月14日电（记者吴某 金某某）今年以来')), JSON.stringify(out.blocks));
+    const broken = page([...COLUMN.slice(0, 3), '新华社青岛11月14日电（记者倪某某 胡', '某某）今年以来，全市新增城市绿道', ...COLUMN.slice(1)].join('\n')).out;
+    assert.ok(broken.blocks.some((b) => b.text.startsWith('新华社青岛11月14日电（记者倪某某 胡某某）今年以来')), 'a name broken at the line end is one name');
+  });
   it('never runs a line on into a dateline or a byline: they open a paragraph', () => {
     const { out } = page([...COLUMN.slice(0, 4), '本报讯（记者 张明）今年以来，全市新增', ...COLUMN.slice(2), '记者 张明 李华'].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.slice(0, 4).join(''), `本报讯（记者 张明）今年以来，全市新增${COLUMN.slice(2).join('')}`, '记者 张明 李华']);

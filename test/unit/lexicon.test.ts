@@ -23,6 +23,8 @@ table('BYLINE', BYLINE, [
   ['（记者 韦琳）', true],
   ['(本报记者 张明 李华)', true],
   ['（记者从会上获悉）', false],
+  ['记者调查', false],
+  ['记者手记', false],
 ]);
 table('PHOTO_CREDIT_END', PHOTO_CREDIT_END, [
   ['金砖国家领导人集体合影。 新华社记者 李学仁 摄', true],
