@@ -18,6 +18,8 @@ const MIN_LAYOUT_SHARE = 0.2;
 const MIN_LAYOUT_LINES = 5;
 /** A gutter is at least this many blank character positions wide. */
 const MIN_GUTTER = 2;
+/** A column is at least this many character positions wide. */
+const MIN_COLUMN = 4;
 /** Rows peeled off a region's top or bottom to find the columns under a spanning headline. */
 const MAX_PEEL = 4;
 
@@ -77,7 +79,8 @@ function verticalParts(grid: Grid, g: Region): Region[] {
     }
     let j = i;
     while (j < blank.length && blank[j]) j++;
-    if (j - i >= MIN_GUTTER && i > start) {
+    // A column holds more than a character or two: the gaps of a letter-spaced line are no gutters.
+    if (j - i >= MIN_GUTTER && i - start >= MIN_COLUMN && blank.length - j >= MIN_COLUMN) {
       parts.push({ ...g, left: g.left + start, right: g.left + i });
       start = j;
     }

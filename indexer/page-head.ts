@@ -41,6 +41,8 @@ export function readPageHeadLine(line: string): PageHeadFacts | null {
   const found = new Map<string, string[]>();
   let rest = line;
   for (const { name, pattern } of PAGE_HEAD_TOKENS) {
+    // A paper's name is set letter-spaced in a masthead: 江 城 时 报.
+    if (name === 'paper') rest = rest.replace(/(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g, '');
     rest = rest.replace(pattern, (m) => {
       found.set(name, [...(found.get(name) ?? []), m]);
       return ' ';
