@@ -144,9 +144,23 @@ export function opensUnclosed(line: string): boolean {
   return opens > closes && lineWidth(line) >= 4;
 }
 
-/** A line that opens a paragraph whatever came before: a dateline, an own-report marker, a byline. */
+/** A line that opens a paragraph whatever came before: a dateline, an own-report marker, a byline, a subtitle. */
 function opensParagraph(line: string): boolean {
-  return DATELINE.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim());
+  return DATELINE.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim()) || isDashedHeadlineLine(line, '——');
+}
+
+/** A subtitle or a kicker is at most this wide. */
+const MAX_DASHED_HEADLINE_WIDTH = 24;
+
+/**
+ * A headline's subtitle (——记者走访一线) or lead-in (稳中向好——): short, no clause inside, the dash
+ * at its start or end. A line of running text broken at a dash is as wide as its column and has
+ * its commas; these stand alone, though an extractor that keeps no blank lines puts them in one
+ * block with the headline.
+ */
+function isDashedHeadlineLine(line: string, at: '——'): boolean {
+  const t = line.trim();
+  return (t.startsWith(at) || t.endsWith(at)) && lineWidth(t) <= MAX_DASHED_HEADLINE_WIDTH && !/[，。；：、,;]/.test(t);
 }
 
 /** A dateline alone on its line is followed by its reporters: 新华社喀山10月23日电 / （记者赵嫣 安淑萍）. */
@@ -179,7 +193,8 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const runsOn = lines[j]?.block.runsOn === true && lines[j]!.index === 0 && lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!);
     const joins =
       prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
-      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block) || opensUnclosed(texts[j]!) || runsOn) && !opensParagraph(text)) || datelineAwaitsReporters(texts[j]!, text));
+      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block) || opensUnclosed(texts[j]!) || runsOn) && !opensParagraph(text) && !isDashedHeadlineLine(texts[j]!, '——')) ||
+        datelineAwaitsReporters(texts[j]!, text));
     const original = originals.get(block)?.[index];
     if (joins) {
       prev.parts.push(text);

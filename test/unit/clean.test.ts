@@ -191,6 +191,13 @@ describe('clean on newspaper page text', () => {
       ['paragraph', `红石滩景点位于景区海拔最高${COLUMN.join('')}`],
     ]);
   });
+  it('keeps a subtitle and a lead-in on their own lines where no blank line sets them apart', () => {
+    const { out } = page(['前三季度主要经济指标稳中向好——', '全市新增城市绿道一百二十公里串起沿江公园', '——记者走访多地一线', ...COLUMN].join('\n'));
+    assert.deepEqual(out.blocks.map((b) => b.text), ['前三季度主要经济指标稳中向好——', '全市新增城市绿道一百二十公里串起沿江公园', '——记者走访多地一线', COLUMN.join('')]);
+    // Running text broken at a dash is joined as ever.
+    const text = page([...COLUMN.slice(0, 3), '老城街巷，国内还有一次重要的任务——', '嫦娥五号，它是探月工程的收官之作。'].join('\n')).out;
+    assert.ok(text.blocks.some((b) => b.text.includes('重要的任务——嫦娥五号')), JSON.stringify(text.blocks));
+  });
   it('keeps the line break inside a list of reporters as the space between two names', () => {
     const { out } = page([...COLUMN.slice(0, 3), '新华社青岛11月14日电（记者吴某', '金某某）今年以来，全市新增城市绿道', ...COLUMN.slice(1)].join('\n'));
     assert.ok(out.blocks.some((b) => b.text.startsWith('新华社青岛11月14日电（记者吴某 金某某）今年以来')), JSON.stringify(out.blocks));
