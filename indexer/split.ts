@@ -134,6 +134,15 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const prev = units[i - 1];
     if (u.kind === 'caption' && PHOTO_CREDIT_END.test(u.text) && lineWidth(u.text) <= 16 && prev?.kind === 'body' && prev.text.length <= MAX_CAPTION_CHARS) prev.kind = 'caption';
   });
+  // A tag (一线观察, 简讯) is never a title on its own: the line under it is the headline it tags,
+  // even one a long question or exclamation with a comma would otherwise leave to the text.
+  units.forEach((u, i) => {
+    const prev = units[i - 1];
+    if (u.kind === 'body' && prev?.kind === 'heading' && lineWidth(prev.text) <= MAX_TAG_WIDTH && (i < 2 || units[i - 2]!.kind !== 'heading') && !/[。；;]/.test(u.text.slice(0, -1)) && lineWidth(u.text) <= MAX_HEADLINE_WIDTH && isText(units[i + 1])) {
+      u.kind = 'heading';
+      u.rule = 'split/tagged-headline';
+    }
+  });
   // A headline wrapped so that one character is left for its last line (中华人民共和国监察 / 法).
   units.forEach((u, i) => {
     if (u.kind === 'body' && lineWidth(u.text) < 2 && units[i - 1]?.kind === 'heading') u.kind = 'heading';

@@ -65,6 +65,12 @@ describe('split: headlines', () => {
     const [b] = articles(`简讯\n\n春耕备耕 有序推进各地农机作业进度快于往年\n\n本报讯 ${BODY_C}\n`);
     assert.deepEqual([b!.title, b!.kicker], ['春耕备耕 有序推进各地农机作业进度快于往年', '简讯']);
   });
+  it('reads the line under a tag as the headline it tags, even an exclamation with a comma', () => {
+    check(`简讯\n\n5月起，城区主干道将半幅封闭施工！\n\n本报讯 ${BODY_B}\n\n一线观察\n\n春耕时节，农机作业进度快于往年？\n\n本报讯 ${BODY_C}\n`, [
+      { title: '5月起，城区主干道将半幅封闭施工！' },
+      { title: '春耕时节，农机作业进度快于往年？' },
+    ]);
+  });
   it('takes a bracketed credit after the text as the article\'s reporters, never as a headline', () => {
     check(`经济数据发布\n\n${BODY_A}\n（记者 韦某某 张某）\n\n春耕生产全面展开\n\n${BODY_C}\n`, [
       { title: '经济数据发布', reporters: ['韦某某', '张某'] },
