@@ -66,8 +66,8 @@ describe('split: headlines', () => {
     assert.deepEqual([b!.title, b!.kicker], ['春耕备耕 有序推进各地农机作业进度快于往年', '简讯']);
   });
   it('reads the line under a tag as the headline it tags, even an exclamation with a comma', () => {
-    check(`简讯\n\n5月起，城区主干道将半幅封闭施工！\n\n本报讯 ${BODY_B}\n\n一线观察\n\n春耕时节，农机作业进度快于往年？\n\n本报讯 ${BODY_C}\n`, [
-      { title: '5月起，城区主干道将半幅封闭施工！' },
+    check(`简讯\n\n5月起，城区三条主干道将分段半幅封闭施工二十天！\n\n本报讯 ${BODY_B}\n\n一线观察\n\n春耕时节，农机作业进度快于往年？\n\n本报讯 ${BODY_C}\n`, [
+      { title: '5月起，城区三条主干道将分段半幅封闭施工二十天！' },
       { title: '春耕时节，农机作业进度快于往年？' },
     ]);
   });
