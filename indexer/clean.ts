@@ -39,7 +39,7 @@ export function foldRadicals(line: string): string {
 
 const HAN_RE = new RegExp(`[${HAN}]`, 'g');
 const SPACED_PAIR = new RegExp(`(?<=[${HAN}，。、：；！？“”])[ \\t]+(?=[${HAN}，。、：；！？“”])`, 'g');
-const HAN_PAIR = new RegExp(`[${HAN}][ \\t]*[${HAN}]`, 'g');
+const HAN_PAIR = new RegExp(`[${HAN}](?=([ \\t]*)[${HAN}])`, 'g');
 const HAN_DIGIT_SPACE = new RegExp(`(?<=[${HAN}])[ \\t]+(?=\\d)|(?<=\\d)[ \\t]+(?=[${HAN}])`, 'g');
 
 /**
@@ -49,10 +49,15 @@ const HAN_DIGIT_SPACE = new RegExp(`(?<=[${HAN}])[ \\t]+(?=\\d)|(?<=\\d)[ \\t]+(
 export function collapseLetterSpacing(line: string): string {
   const all = collapseSpacedCharacters(line);
   if (all !== line) return all;
-  const pairs = line.match(HAN_PAIR) ?? [];
-  if (pairs.length < 3) return line;
-  const spaced = pairs.filter((p) => p.length > 2).length;
-  return spaced / pairs.length >= 0.6 ? line.replace(SPACED_PAIR, '') : line;
+  // Every pair of neighbouring Han characters, overlapping (五 责 and 责编 in 星期五 责编 叶梅 both count).
+  let pairs = 0;
+  let spaced = 0;
+  for (const m of line.matchAll(HAN_PAIR)) {
+    pairs++;
+    if (m[1]) spaced++;
+  }
+  if (pairs < 4) return line;
+  return spaced / pairs >= 0.6 ? line.replace(SPACED_PAIR, '') : line;
 }
 
 /** Share of neighbouring characters a single space separates above which a mixed line is letter-spaced. */

@@ -14,6 +14,9 @@ describe('collapseLetterSpacing', () => {
     ['M a t e 2 0 X5 G 版 半 天 不到 需 充 电', 'Mate20X5G版半天不到需充电'],
     ['苹 果 发 布 i P h o n e 1 1', '苹果发布iPhone11'],
     ['Apple 发布 iPhone 11 新品', 'Apple 发布 iPhone 11 新品'],
+    // Two-character words a space apart are words: a page's staff line, a list of names.
+    ['星期五 责编 叶梅 美编 陆欣', '星期五 责编 叶梅 美编 陆欣'],
+    ['出席会议的有 王某 李某 张某 赵某', '出席会议的有 王某 李某 张某 赵某'],
   ];
   for (const [input, expected] of cases) it(`turns "${input}" into "${expected}"`, () => assert.equal(collapseLetterSpacing(input), expected));
 });
