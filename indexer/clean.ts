@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import type { Reporter } from './diagnostics.js';
 import { wordCoverage } from './segment.js';
-import { AD_COPY, AD_MARK, BYLINE, DATELINE, FURNITURE_LINES, HAN, OWN_REPORT, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END, RADICAL_SUPPLEMENT_CHARACTERS, RADICALS } from './lexicon.js';
+import { AD_COPY, AD_MARK, AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, FURNITURE_LINES, HAN, OWN_REPORT, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END, RADICAL_SUPPLEMENT_CHARACTERS, RADICALS } from './lexicon.js';
 import { readPageHeadLine, type PageHeadFacts } from './page-head.js';
 import type { Block, Cleaned, Parsed, Script } from './types.js';
 
@@ -130,16 +130,38 @@ function similarWidth(a: number, b: number | undefined): boolean {
  * neighbour) or a long line of running text (it holds punctuation), and it ends mid-sentence.
  * Headlines (short, or wider than the column and alone) do not continue.
  */
-export function lineContinues(widths: number[], lines: string[], i: number, typical: number, sameBlock = false): boolean {
+export function lineContinues(widths: number[], lines: string[], i: number, typical: number, sameBlock = false, local = typical): boolean {
   const line = lines[i]!;
-  // A photo credit closes its caption: …集体合影。 新华社记者 李学仁 摄
-  if (PARAGRAPH_END.test(line) || PHOTO_CREDIT_END.test(line) || !Number.isFinite(typical)) return false;
+  // A photo credit closes its caption: …集体合影。 新华社记者 李学仁 摄. A byline is a line of its own.
+  if (PARAGRAPH_END.test(line) || PHOTO_CREDIT_END.test(line) || BYLINE.test(line.trim()) || !Number.isFinite(typical)) return false;
   const w = widths[i]!;
   const column = w >= typical * COLUMN_MIN_RATIO && (similarWidth(w, widths[i - 1]) || similarWidth(w, widths[i + 1]));
+  // A narrow column's lines are short beside the page's, but come in runs of equal width.
+  const inRun = (a: number, b: number) => similarWidth(w, widths[a]) && widths[a] !== undefined && similarWidth(widths[a]!, widths[b]);
+  const narrowColumn = w >= local * COLUMN_MIN_RATIO && ((similarWidth(w, widths[i - 1]) && similarWidth(w, widths[i + 1])) || inRun(i - 1, i - 2) || inRun(i + 1, i + 2));
   const running = w >= typical * COLUMN_MIN_RATIO && /[。；，、：]/.test(line.slice(0, -1));
   // Inside one block (no blank line between), a line about as wide as the column continues.
-  const inBlock = sameBlock && w >= typical * COLUMN_MIN_RATIO;
-  return column || running || inBlock;
+  // …unless the lines after it are set narrower, in a run of their own: it is a headline over their column.
+  const next = widths[i + 1];
+  const narrowerRunFollows = next !== undefined && next < w * COLUMN_MIN_RATIO && similarWidth(next, widths[i + 2]) && !PARAGRAPH_END.test(lines[i + 1] ?? '');
+  const inBlock = sameBlock && w >= typical * COLUMN_MIN_RATIO && !narrowerRunFollows;
+  return column || narrowColumn || running || inBlock;
+}
+
+/** Lines on each side of a line whose widths tell the width of the column it stands in. */
+const LOCAL_WINDOW = 6;
+
+/**
+ * The width of the column a line stands in: the median width of the lines around it. A page sets
+ * its stories on different measures (a one-column story beside one over four columns), and a line
+ * of a narrow column is a whole line there, however short beside the page's typical line.
+ */
+export function localWidth(widths: number[], i: number): number {
+  const around: number[] = [];
+  for (let k = Math.max(0, i - LOCAL_WINDOW); k <= Math.min(widths.length - 1, i + LOCAL_WINDOW); k++) if (widths[k]! >= 4) around.push(widths[k]!);
+  if (around.length < 3) return Infinity;
+  around.sort((a, b) => a - b);
+  return around[Math.floor(around.length / 2)]!;
 }
 
 /** A line that opens a bracket or quote it does not close continues on the next: （记者王 / 群）. */
@@ -149,9 +171,9 @@ export function opensUnclosed(line: string): boolean {
   return opens > closes && lineWidth(line) >= 4;
 }
 
-/** A line that opens a paragraph whatever came before: a dateline, an own-report marker, a byline, a subtitle. */
+/** A line that opens a paragraph whatever came before: a dateline, an own-report marker, a byline, a speaker's line, a subtitle. */
 function opensParagraph(line: string): boolean {
-  return DATELINE.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim()) || isDashedHeadlineLine(line, '——');
+  return DATELINE.test(line) || DATELINE_START.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim()) || AUTHOR_LINE.test(line.trim()) || isDashedHeadlineLine(line, '——');
 }
 
 /** A subtitle or a kicker is at most this wide. */
@@ -166,6 +188,11 @@ const MAX_DASHED_HEADLINE_WIDTH = 24;
 function isDashedHeadlineLine(line: string, at: '——'): boolean {
   const t = line.trim();
   return (t.startsWith(at) || t.endsWith(at)) && lineWidth(t) <= MAX_DASHED_HEADLINE_WIDTH && !/[，。；：、,;]/.test(t);
+}
+
+/** A dateline cut short at the end of a line goes on on the next: 新华社太原11月10日 / 电（记者…）. */
+function datelineGoesOn(line: string, next: string): boolean {
+  return DATELINE_START.test(line) && /^\s*[\d月日电]/.test(next);
 }
 
 /** A dateline alone on its line is followed by its reporters: 新华社喀山10月23日电 / （记者赵嫣 安淑萍）. */
@@ -198,8 +225,8 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const runsOn = lines[j]?.block.runsOn === true && lines[j]!.index === 0 && lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!);
     const joins =
       prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
-      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block) || opensUnclosed(texts[j]!) || runsOn) && !opensParagraph(text) && !isDashedHeadlineLine(texts[j]!, '——')) ||
-        datelineAwaitsReporters(texts[j]!, text));
+      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn) && !opensParagraph(text) && !isDashedHeadlineLine(texts[j]!, '——')) ||
+        datelineAwaitsReporters(texts[j]!, text) || datelineGoesOn(texts[j]!, text));
     const original = originals.get(block)?.[index];
     if (joins) {
       prev.parts.push(text);

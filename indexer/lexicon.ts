@@ -37,6 +37,12 @@ export const PARAGRAPH_END = /[。！？!?…]+[”’」』）)]*$/;
 export const DATELINE =
   /^\s*(?:据)?(新华社|中新社|中新网|中央社|人民网|央视网|新华网|路透社|法新社|美联社)(?:记者)?([\u4e00-\u9fff·]{0,12}?)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电/;
 
+/**
+ * The start of a dateline that a line break cut short: the agency, a place and a date still to
+ * come. Examples: 据新华社厦门3月, 新华社太原11月10日, 新华社北京. A line that opens so opens a paragraph.
+ */
+export const DATELINE_START = /^\s*(?:据)?(?:新华社|中新社|中新网|中央社|人民网|央视网|新华网)(?!记者)[\u4e00-\u9fff·]{1,12}(?:\d{1,2}\s*(?:月\s*(?:\d{1,2}\s*日?)?)?)?$/;
+
 /** A paper's own-report marker at the start of a paragraph. Example: 本报讯 （记者郝赫）, 本报北京10月23日电, 本报杭州3月7日讯 */
 export const OWN_REPORT = /^\s*本报(?:讯|([\u4e00-\u9fff]{0,8}?)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[电讯])/;
 

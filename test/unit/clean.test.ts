@@ -201,6 +201,15 @@ describe('clean on newspaper page text', () => {
     const text = page([...COLUMN.slice(0, 3), '老城街巷，国内还有一次重要的任务——', '嫦娥五号，它是探月工程的收官之作。'].join('\n')).out;
     assert.ok(text.blocks.some((b) => b.text.includes('重要的任务——嫦娥五号')), JSON.stringify(text.blocks));
   });
+  it('joins the lines of a narrow column on a page of wide ones, and stops at a headline over it', () => {
+    const narrow = ['西方世界的一些反华', '分子正试图串联起来', '今天，来自八个国家', '的政客和议员组成了', '一个所谓的联盟。'];
+    const { out } = page([...COLUMN, '全市新增城市绿道一百二十公里串起沿江公园', ...narrow].join('\n'));
+    assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), '全市新增城市绿道一百二十公里串起沿江公园', narrow.join('')]);
+  });
+  it('opens a paragraph at a dateline a line break cut short, and at a bracketed credit', () => {
+    const { out } = page(['全市新增城市绿道一百二十公里串起沿江公园', '新华社太原11月10日', '电（记者陈某）今天由我来向大家通报有', ...COLUMN.slice(1), '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园'].join('\n'));
+    assert.deepEqual(out.blocks.map((b) => b.text), ['全市新增城市绿道一百二十公里串起沿江公园', `新华社太原11月10日电（记者陈某）今天由我来向大家通报有${COLUMN.slice(1).join('')}`, '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园']);
+  });
   it('keeps the line break inside a list of reporters as the space between two names', () => {
     const { out } = page([...COLUMN.slice(0, 3), '新华社青岛11月14日电（记者吴某', '金某某）今年以来，全市新增城市绿道', ...COLUMN.slice(1)].join('\n'));
     assert.ok(out.blocks.some((b) => b.text.startsWith('新华社青岛11月14日电（记者吴某 金某某）今年以来')), JSON.stringify(out.blocks));

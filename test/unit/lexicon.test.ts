@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AUTHOR_LINE, BYLINE, DATELINE, JUMP_NOTE, PHOTO_CREDIT_END } from '../../indexer/lexicon.js';
+import { AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, JUMP_NOTE, PHOTO_CREDIT_END } from '../../indexer/lexicon.js';
 
 const table = (name: string, pattern: RegExp, cases: [string, boolean][]) =>
   describe(name, () => {
@@ -13,6 +13,13 @@ table('DATELINE', DATELINE, [
   ['新华社北京 6 月 23 日电', true],
   ['本报讯（记者郝赫）', false],
   ['新华社记者 李学仁 摄', false],
+]);
+table('DATELINE_START', DATELINE_START, [
+  ['据新华社厦门3月', true],
+  ['新华社太原11月10日', true],
+  ['新华社北京', true],
+  ['新华社记者 李某 摄', false],
+  ['新华社北京10月23日电（记者王某）今天', false],
 ]);
 table('BYLINE', BYLINE, [
   ['记者 闫丽君 吕奇', true],
