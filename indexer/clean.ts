@@ -586,6 +586,7 @@ function dropPageHead(block: Block, head: PageHeadFacts, firings: Firings): Bloc
     if (!facts) return;
     head.paper ??= facts.paper;
     head.date ??= facts.date;
+    head.day ??= facts.day;
     firings.fire('clean/page-head', `page head: ${line.trim().slice(0, 40)}`, placeOf(block, i));
     flush(i);
     start = i + 1;
@@ -673,6 +674,7 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
     const head: PageHeadFacts = {};
     blocks = dropAdvertisements(blocks.flatMap((b) => dropPageHead(b, head, firings)), firings);
     if (head.paper) meta.masthead = head.paper;
+    if (head.day) meta.issueDay = head.day;
     if (head.date && !meta.date) meta.date = head.date;
   }
   firings.finish();

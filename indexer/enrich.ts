@@ -249,7 +249,8 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
     body,
     originalBody: draft.originalParagraphs ? draft.originalParagraphs.join('\n') : null,
     jump: draft.jump,
-    edition: source && ctx.published ? `${source}|${ctx.published}` : null,
+    // The day, not the year: the pages of one issue link when a later page's head leaves the year out.
+    edition: source && (ctx.published ?? ctx.meta.issueDay) ? `${source}|${(ctx.published?.slice(5) ?? ctx.meta.issueDay)!}` : null,
     evidence: {
       title: titleFrom,
       ...(dateFrom ? { date: dateFrom } : {}),

@@ -13,6 +13,8 @@ export interface PageHeadFacts {
   paper?: string;
   /** The page's date, YYYY-MM-DD, when it states the year. */
   date?: string;
+  /** The page's day, MM-DD, with or without the year. */
+  day?: string;
 }
 
 /** A section name beside a page number: 第4版 综合, 4 要闻. */
@@ -58,5 +60,8 @@ export function readPageHeadLine(line: string): PageHeadFacts | null {
   if (paper) facts.paper = paper;
   const date = found.get('date')?.map(dateOf).find(Boolean);
   if (date) facts.date = date;
+  const day = date?.slice(5) ?? found.get('day')?.map((t) => /(\d{1,2})\D+(\d{1,2})/.exec(t)).find(Boolean);
+  if (typeof day === 'string') facts.day = day;
+  else if (day) facts.day = `${pad(day[1]!)}-${pad(day[2]!)}`;
   return facts;
 }

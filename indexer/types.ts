@@ -55,6 +55,8 @@ export interface FileMeta {
   categories?: string[];
   /** A newspaper named in a masthead line at the top of a text page. */
   masthead?: string;
+  /** The day of the issue a page's head prints, MM-DD, with or without its year (7月3日 星期五). */
+  issueDay?: string;
   /** A line that stands over the title (a feed's name over its items). */
   kicker?: string;
   /** Where each field came from (`h1`, `line:label`, `meta:article:published_time`, `front-matter`, …), for the dry run's report. */
@@ -152,7 +154,7 @@ export interface Article {
   originalBody: string | null;
   /** Page jumps of a printed article: continued to page `to`, continued from page `from`. */
   jump: { to?: number; from?: number };
-  /** The edition the file belongs to (source and publication date), when both are known. */
+  /** The edition the file belongs to (source and the issue's day, MM-DD: a page's head may leave the year out), when both are known. */
   edition: string | null;
   /** Where each field came from (`h1`, `line:label`, `dateline+year:declared`, `stated`, …): the dry run's quality report. */
   evidence: Partial<Record<EvidenceField, string>>;

@@ -48,3 +48,18 @@ describe('processBytes on text a PDF extractor gave with radical code points', (
     assert.doesNotMatch(article?.body ?? '', /[\u2e80-\u2fdf]/);
   });
 });
+
+describe('pages of one issue', () => {
+  const BODY = '记者从市交通运输局获悉，今年以来全市新增城市绿道一百二十公里，串联起沿江公园和老城街巷。';
+  const REST = '沿线新建驿站十二座，配套停车位三百余个，方便市民骑行和步行。市交通运输局表示，年内还将新建绿道八十公里。';
+  it('links an article continued on a later page whose head leaves out the year', () => {
+    const first = processBytes('e-p1.txt', Buffer.from(`滨江日报\n\n2024年7月3日 星期三\n第1版\n\n绿道串起城市生活\n\n本报讯（记者张某）${BODY}\n（下转第3版）\n`));
+    const later = processBytes('e-p3.txt', Buffer.from(`滨江日报 第3版 综合 7月3日 星期三\n\n绿道串起城市生活\n\n（上接第1版）${REST}\n`));
+    const other = processBytes('f-p3.txt', Buffer.from(`滨江日报 第3版 综合 8月9日 星期五\n\n绿道串起城市生活\n\n（上接第1版）${REST}\n`));
+    assert.ok(first.ok && later.ok && other.ok);
+    linkResults([first, later, other]);
+    assert.equal(later.articles[0]!.storyId, first.articles[0]!.storyId, 'the continuation joins the first part of the same day');
+    assert.notEqual(other.articles[0]!.storyId, first.articles[0]!.storyId, 'another day is another issue');
+    assert.equal(later.articles[0]!.date, null, 'a head without the year states no date');
+  });
+});
