@@ -13,20 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { CITIES } from '../indexer/lexicon.js';
 import { assembleFixtures } from '../test/acceptance/corpus.js';
 import { dryRunArticles } from '../test/acceptance/truth.js';
+import { random } from './random.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** A small seeded generator (mulberry32): the same seed, the same corpus. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SOURCES = ['江城晚报', '皖江日报', '南方财经', '东湖网', '滇南网', '江南都市报', '北方日报', '海滨时报'];
 const SUBJECTS = ['新能源汽车', '高标准农田', '跨境电商', '社区养老', '量子通信', '城市更新', '乡村旅游', '职业教育', '港口物流', '智慧医疗', '生态保护', '文化遗产', '数字政务', '防汛抗旱', '老旧小区', '冰雪运动', '海洋经济', '种业振兴', '清洁能源', '中小企业'];

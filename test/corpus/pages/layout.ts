@@ -12,7 +12,11 @@
  * and a running header on the others (some without the paper's name or the year, which a sidecar
  * then declares, or not); articles continued on a later page; briefs; advertisements; staff lines.
  */
+import { random } from '../../../bench/random.js';
 import type { ExpectedArticle } from '../../acceptance/truth.js';
+
+/** The layouts' random numbers: a seed gives the same set on every machine. */
+export const randomFrom = random;
 
 export interface SourceArticle {
   title: string;
@@ -54,17 +58,6 @@ export interface Edition {
   stories: string[][];
 }
 
-/** mulberry32: a small seeded generator, so a seed gives the same set on every machine. */
-export function randomFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金廖贾夏韦方白邹孟熊秦邱江尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严武戴孔汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建志红玉兰晓东波宁鹏飞俊琳雪梅婷颖慧佳欣宇浩凯欢亮斌晨阳帆瑶琪璐萌昊哲睿';
