@@ -144,7 +144,7 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   // …unless the lines after it are set narrower, in a run of their own: it is a headline over their column.
   const next = widths[i + 1];
   const narrowerRunFollows = next !== undefined && next < w * COLUMN_MIN_RATIO && similarWidth(next, widths[i + 2]) && !PARAGRAPH_END.test(lines[i + 1] ?? '');
-  const inBlock = sameBlock && w >= typical * COLUMN_MIN_RATIO && !narrowerRunFollows;
+  const inBlock = sameBlock && w >= Math.max(typical, Number.isFinite(local) ? local : 0) * COLUMN_MIN_RATIO && !narrowerRunFollows;
   return column || narrowColumn || running || inBlock;
 }
 
