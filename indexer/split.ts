@@ -203,13 +203,66 @@ function neighbour(units: Unit[], from: number, step: 1 | -1): Unit | undefined 
   return undefined;
 }
 
+/** Headlines before or after their bodies on this page: by what the headlines say, else by the page's edges. */
+export function orientation(units: Unit[]): Orientation {
+  return orientationByContent(units) ?? orientationByEdges(units);
+}
+
+/** Share of a title's Han bigrams that a text holds. */
+function titleAffinity(title: string, text: string): number {
+  const t = hanBigrams(title);
+  if (t.size === 0) return 0;
+  const x = hanBigrams(text);
+  let shared = 0;
+  for (const g of t) if (x.has(g)) shared++;
+  return shared / t.size;
+}
+
+/** The text on one side of a cluster, up to the next headline. */
+function sideText(units: Unit[], c: Cluster, step: 1 | -1): string {
+  const parts: string[] = [];
+  for (let i = step === 1 ? c.end + 1 : c.start - 1; i >= 0 && i < units.length; i += step) {
+    const u = units[i]!;
+    if (u.kind === 'heading' || u.kind === 'author') break;
+    if (isText(u)) parts.push(u.text);
+  }
+  return parts.join('');
+}
+
+/** An affinity this much higher on one side of a headline than on the other is a vote for that side. */
+const AFFINITY_MARGIN = 0.15;
+
+/**
+ * Headlines before or after bodies, by what they say: a headline names what its own article is
+ * about, so it shares more of its words with the text on its article's side. Each headline with
+ * text on both sides votes; a clear majority decides, else the page's edges do (orientationByEdges).
+ */
+function orientationByContent(units: Unit[]): Orientation | null {
+  let before = 0;
+  let after = 0;
+  for (const c of clustersOf(units)) {
+    const title = c.lines.filter((l) => l.kind === 'heading').map((l) => l.text).join('');
+    if (lineWidth(title) <= MAX_TAG_WIDTH) continue;
+    const next = sideText(units, c, 1);
+    const prev = sideText(units, c, -1);
+    if (!next || !prev) continue;
+    const a = titleAffinity(title, next);
+    const b = titleAffinity(title, prev);
+    if (a > b + AFFINITY_MARGIN) before++;
+    else if (b > a + AFFINITY_MARGIN) after++;
+  }
+  if (before >= 2 && before >= 2 * after) return 'before';
+  if (after >= 2 && after >= 2 * before) return 'after';
+  return null;
+}
+
 /**
  * Headlines before or after bodies, from the page's edges: a page that opens with running text
  * (the first article has no headline above it) or closes with a headline (nothing under it) puts
  * headlines after bodies. A page that opens with a headline and closes with text puts them
  * before; the opening headline counts less, as it may be a column label.
  */
-export function orientation(units: Unit[]): Orientation {
+function orientationByEdges(units: Unit[]): Orientation {
   const first = neighbour(units, 0, 1);
   const lastIndex = units.length - 1;
   let last = neighbour(units, lastIndex, -1);

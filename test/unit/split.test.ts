@@ -77,6 +77,24 @@ describe('split: headlines', () => {
       { title: '春耕生产全面展开', reporters: [] },
     ]);
   });
+  it('tells headlines before their text from what they say, when the page opens with a stray line of text', () => {
+    const page = [
+      '这一数字比去年同期有所提高。',
+      '统计局发布前三季度经济数据',
+      `本报讯 ${BODY_A}`,
+      '铁路假期发送旅客创新高',
+      `本报讯 ${BODY_B}`,
+      '各地春耕生产全面展开',
+      `本报讯 ${BODY_C}`,
+    ].join('\n\n');
+    const titles = articles(`${page}\n`).map((a) => a.title);
+    assert.deepEqual(titles.slice(-3), ['统计局发布前三季度经济数据', '铁路假期发送旅客创新高', '各地春耕生产全面展开']);
+  });
+  it('tells headlines after their text from what they say', () => {
+    // The edges say the opposite: a label opens the page and a line of text closes it.
+    const page = ['一线观察', `${BODY_A}`, '统计局发布前三季度经济数据', `${BODY_B}`, '铁路假期发送旅客创新高', `${BODY_C}`, '各地春耕生产全面展开', '本版稿件均由本报记者采写，转载请注明出处。'].join('\n\n');
+    assert.deepEqual(articles(`${page}\n`).map((a) => a.title).slice(0, 3), ['统计局发布前三季度经济数据', '铁路假期发送旅客创新高', '各地春耕生产全面展开']);
+  });
   it('gives two headlines printed together to the two articles under them, in order', () => {
     check(`长江航运货物吞吐量稳步增长\n\n春耕备耕有序推进\n\n新华社武汉4月11日电（记者许某）${BODY_B}\n\n新华社郑州4月11日电（记者张某）${BODY_C}\n`, [
       { title: '长江航运货物吞吐量稳步增长' },
