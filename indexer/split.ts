@@ -28,6 +28,10 @@ const SUBHEADING_COHESION = 0.12;
 const COHESION_WINDOW = 300;
 /** A tag line over a title (稳就业, 春耕时节) is at most this wide. */
 const MAX_TAG_WIDTH = 6;
+/** A tag over a title, told from the title's first line by its words, is at most this wide (乡村振兴进行时). */
+const MAX_TAG_WIDTH_READ = 8;
+/** A tag shares at most this share of its character pairs with the article it stands over. */
+const TAG_AFFINITY = 0.5;
 /** Longest title taken from the first sentence of an article without a headline. */
 const FALLBACK_TITLE_CHARS = 30;
 /** A headline given with a label, as content systems export articles. Example: 标题：乡村振兴跑出加速度. Group: the headline. */
@@ -457,10 +461,15 @@ function joinTitleLines(lines: string[]): string {
 }
 
 /** Title and kicker from a cluster's lines: lead-ins and subtitles are the kicker, speaker lines are dropped. */
-export function titleParts(lines: Unit[]): { title: string; kicker: string | null } | null {
+export function titleParts(lines: Unit[], text = ''): { title: string; kicker: string | null } | null {
   const texts = lines.filter((l) => l.kind === 'heading').map((l) => l.text);
-  const isLead = (t: string, i: number) =>
-    KICKER_LEAD.test(t) || (i === 0 && texts.length > 1 && lineWidth(t) <= MAX_TAG_WIDTH && Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth)) > lineWidth(t) + 2);
+  // A short line over longer ones is a tag (一线观察, 稳就业), unless it is the first line of the
+  // headline: then the article tells the same story in the same words (首次采样带回 / 嫦娥五号…).
+  const isTag = (t: string) =>
+    lineWidth(t) <= MAX_TAG_WIDTH_READ &&
+    Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth)) > lineWidth(t) + 2 &&
+    titleAffinity(t, text) <= TAG_AFFINITY;
+  const isLead = (t: string, i: number) => KICKER_LEAD.test(t) || (i === 0 && texts.length > 1 && isTag(t));
   const firstTitle = texts.findIndex((t, i) => !isLead(t, i) && !KICKER_SUB.test(t));
   if (firstTitle < 0) return texts.length ? { title: texts.join(''), kicker: null } : null;
   const lead = texts.slice(0, firstTitle);
@@ -497,7 +506,7 @@ function draftOf(s: Segment, orient: Orientation, ordinal: number, metaTitle: st
   const paragraphs = s.units.map((u) => u.text);
   const originalParagraphs = s.units.some((u) => u.original !== undefined) ? s.units.map((u) => u.original ?? u.text) : null;
   const cluster = orient === 'after' ? (s.after ?? s.before) : (s.before ?? s.after);
-  const parts = cluster ? titleParts(cluster) : null;
+  const parts = cluster ? titleParts(cluster, paragraphs.join('')) : null;
   const { names, agencies } = bylineNames(s.bylines);
   let title = parts?.title ?? null;
   let titleFrom: ArticleDraft['titleFrom'] = 'headline';

@@ -71,6 +71,12 @@ describe('split: headlines', () => {
       { title: '春耕时节，农机作业进度快于往年？' },
     ]);
   });
+  it('tells a tag from the first line of a headline by the words the article shares with it', () => {
+    const [a] = articles(`乡村振兴进行时\n\n春耕生产全面展开 各地抢抓农时\n\n本报讯 ${BODY_C}\n`);
+    assert.deepEqual([a!.title, a!.kicker], ['春耕生产全面展开 各地抢抓农时', '乡村振兴进行时']);
+    const [b] = articles(`全国铁路累计\n\n假期发送旅客一点二亿人次创新高\n\n本报讯 ${BODY_B}\n`);
+    assert.deepEqual([b!.title.replace(/\s/g, ''), b!.kicker], ['全国铁路累计假期发送旅客一点二亿人次创新高', null]);
+  });
   it('takes a bracketed credit after the text as the article\'s reporters, never as a headline', () => {
     check(`经济数据发布\n\n${BODY_A}\n（记者 韦某某 张某）\n\n春耕生产全面展开\n\n${BODY_C}\n`, [
       { title: '经济数据发布', reporters: ['韦某某', '张某'] },
