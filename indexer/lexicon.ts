@@ -127,9 +127,20 @@ export const FURNITURE_LINES: { rule: string; pattern: RegExp }[] = [
   { rule: 'furniture/notice', pattern: /^(?:特别声明|免责声明|版权声明|声明)\s*[:：]|如有侵权.{0,12}(?:删除|联系)|^(?:Notice|Disclaimer)\s*:/i },
 ];
 
-/** A line of reporters' names only (a byline), bracketed too as a credit after the text. Examples: 记者 闫丽君 吕奇, 本报记者 赖志凯 周子元, 新华社记者姜琳, （记者 韦琳）; a column's name (记者调查, 记者手记) is none. Group: names. */
-export const BYLINE =
-  /^[（(]?\s*(?:[\u4e00-\u9fff]{1,8}?(?:报|社|网|台))?(?:首席|特派|特约|见习)?(?:记者|通讯员)\s*(?!(?:调查|手记|观察|专访|札记|来信|探访|走访|连线|视点|在线)$)((?:[\u4e00-\u9fff·]{2,4})(?:(?:\s+|[、，,]\s*)(?:(?:通讯员|记者)\s*)?[\u4e00-\u9fff·]{2,4}){0,5})\s*[）)]?$/;
+/**
+ * Family names: a reporter's name in a byline starts with one (the common single ones of 百家姓 and
+ * today's usage, and the compound ones), so a column's or a kicker's words after 记者 (记者走进一线)
+ * are no names. Example: 张 in 张明, 欧阳 in 欧阳修文.
+ */
+export const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公仉督岳帅缑亢况郈有琴归海晋楚闫法汝鄢涂钦商牟佘佴伯赏墨哈谯笪年爱阳佟言福付肖覃揭';
+export const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木', '独孤', '南宫', '西门', '百里', '呼延', '赫连', '澹台', '公冶', '宗政', '濮阳', '太史', '申屠', '钟离', '闻人', '万俟', '拓跋'];
+/** A person's name in a byline: a family name and one to three more characters. */
+const PERSON = `(?:${COMPOUND_SURNAMES.join('|')}|[${SURNAMES}])[\\u4e00-\\u9fff·]{1,3}`;
+
+/** A line of reporters' names only (a byline), bracketed too as a credit after the text. Examples: 记者 闫丽君 吕奇, 本报记者 赖志凯 周子元, 新华社记者姜琳, （记者 韦琳）; a column's name (记者调查, 记者手记) or a kicker's words (记者走进一线 探访发) are none: names start with a family name. Group: names. */
+export const BYLINE = new RegExp(
+  `^[（(]?\\s*(?:[\\u4e00-\\u9fff]{1,8}?(?:报|社|网|台))?(?:首席|特派|特约|见习)?(?:记者|通讯员)\\s*(?!(?:调查|手记|观察|专访|札记|来信|探访|走访|连线|视点|在线)$)(${PERSON}(?:(?:\\s+|[、，,]\\s*)(?:(?:通讯员|记者)\\s*)?${PERSON}){0,5})\\s*[）)]?$`,
+);
 
 /** A photo credit closing a caption. Examples: 新华社记者 李学仁 摄, 记者 戴伟 摄, 张三/摄. */
 export const PHOTO_CREDIT_END = /(?:^|[\s。）)])(?:[\u4e00-\u9fff]{0,6}记者|通讯员|摄影)?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2}\s*[/／]?\s*摄\s*[）)]?$/;

@@ -31,6 +31,8 @@ table('BYLINE', BYLINE, [
   ['(本报记者 张明 李华)', true],
   ['（记者从会上获悉）', false],
   ['记者调查', false],
+  ['记者走进一线 探访发', false],
+  ['记者 欧阳修文', true],
   ['记者手记', false],
 ]);
 table('PHOTO_CREDIT_END', PHOTO_CREDIT_END, [
