@@ -469,7 +469,9 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
     Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth)) > lineWidth(t) + 2 &&
     titleAffinity(t, text) <= TAG_AFFINITY;
-  const isLead = (t: string, i: number) => KICKER_LEAD.test(t) || (i === 0 && texts.length > 1 && isTag(t));
+  // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
+  const leadEnd = texts.findLastIndex((t, i) => i < texts.length - 1 && /(?:——|--)$/.test(t));
+  const isLead = (t: string, i: number) => i <= leadEnd || KICKER_LEAD.test(t) || (i === 0 && texts.length > 1 && isTag(t));
   const firstTitle = texts.findIndex((t, i) => !isLead(t, i) && !KICKER_SUB.test(t));
   if (firstTitle < 0) return texts.length ? { title: texts.join(''), kicker: null } : null;
   const lead = texts.slice(0, firstTitle);

@@ -77,6 +77,10 @@ describe('split: headlines', () => {
     const [b] = articles(`全国铁路累计\n\n假期发送旅客一点二亿人次创新高\n\n本报讯 ${BODY_B}\n`);
     assert.deepEqual([b!.title.replace(/\s/g, ''), b!.kicker], ['全国铁路累计假期发送旅客一点二亿人次创新高', null]);
   });
+  it('reads a lead-in wrapped over lines in a narrow headline box as the kicker, up to its dash', () => {
+    const [a] = articles(`记者走进一线 探访发\n展新动能——\n春耕生产\n全面展开\n\n本报讯 ${BODY_C}\n`);
+    assert.deepEqual([a!.title.replace(/\s/g, ''), a!.kicker?.replace(/\s/g, '')], ['春耕生产全面展开', '记者走进一线探访发展新动能——']);
+  });
   it('takes a bracketed credit after the text as the article\'s reporters, never as a headline', () => {
     check(`经济数据发布\n\n${BODY_A}\n（记者 韦某某 张某）\n\n春耕生产全面展开\n\n${BODY_C}\n`, [
       { title: '经济数据发布', reporters: ['韦某某', '张某'] },
