@@ -42,6 +42,8 @@ export interface PagesScore extends Figures {
 }
 
 const SHINGLE = 8;
+/** Purity or recall below this is listed among the problems. */
+const LOW_PURITY = 0.8;
 function shingles(text: string): Set<string> {
   const s = squash(text);
   const out = new Set<string>();
@@ -101,8 +103,11 @@ export function scorePages(truth: PagesTruthFile, records: ArticleRecord[]): Pag
       const a = ours[p.r]!;
       recordOfKey.set(e.key, a);
       recallSum += p.s;
-      puritySum += purity(a.body, [...(e.lines ?? []), ...(e.captions ?? [])]);
+      const pure = purity(a.body, [...(e.lines ?? []), ...(e.captions ?? [])]);
+      puritySum += pure;
       const where = `${file} ${e.key}`;
+      if (pure < LOW_PURITY) problems.push(`${where}: purity ${pure.toFixed(2)}, the body holds other lines: ${JSON.stringify(squash(a.body).slice(0, 60))}`);
+      if (p.s < LOW_PURITY) problems.push(`${where}: body recall ${p.s.toFixed(2)}`);
       if (squash(a.title) === squash(e.title)) ok.headline++;
       else problems.push(`${where}: headline ${JSON.stringify(a.title)}, expected ${JSON.stringify(e.title)}`);
       if (squash(a.kicker) === squash(e.kicker)) ok.kicker++;
