@@ -173,7 +173,7 @@ export function opensUnclosed(line: string): boolean {
 
 /** A line that opens a paragraph whatever came before: a dateline, an own-report marker, a byline, a speaker's line, a subtitle. */
 function opensParagraph(line: string): boolean {
-  return DATELINE.test(line) || DATELINE_START.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim()) || AUTHOR_LINE.test(line.trim()) || isDashedHeadlineLine(line, '——');
+  return DATELINE.test(line) || DATELINE_START.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim()) || AUTHOR_LINE.test(line.trim()) || isDashedHeadlineLine(line);
 }
 
 /** A subtitle or a kicker is at most this wide. */
@@ -185,9 +185,9 @@ const MAX_DASHED_HEADLINE_WIDTH = 24;
  * its commas; these stand alone, though an extractor that keeps no blank lines puts them in one
  * block with the headline.
  */
-function isDashedHeadlineLine(line: string, at: '——'): boolean {
+function isDashedHeadlineLine(line: string): boolean {
   const t = line.trim();
-  return (t.startsWith(at) || t.endsWith(at)) && lineWidth(t) <= MAX_DASHED_HEADLINE_WIDTH && !/[，。；：、,;]/.test(t);
+  return (t.startsWith('——') || t.endsWith('——')) && lineWidth(t) <= MAX_DASHED_HEADLINE_WIDTH && !/[，。；：、,;]/.test(t);
 }
 
 /** A dateline cut short at the end of a line goes on on the next: 新华社太原11月10日 / 电（记者…）. */
@@ -225,7 +225,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const runsOn = lines[j]?.block.runsOn === true && lines[j]!.index === 0 && lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!);
     const joins =
       prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
-      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn) && !opensParagraph(text) && !isDashedHeadlineLine(texts[j]!, '——')) ||
+      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn) && !opensParagraph(text) && !isDashedHeadlineLine(texts[j]!)) ||
         datelineAwaitsReporters(texts[j]!, text) || datelineGoesOn(texts[j]!, text));
     const original = originals.get(block)?.[index];
     if (joins) {
@@ -573,26 +573,35 @@ function tidyBlock(block: Block, firings: Firings): Block[] {
  */
 function dropPageHead(block: Block, head: PageHeadFacts, firings: Firings): Block[] {
   if (block.kind === 'jump') return [block];
-  const lines = block.text.split('\n');
-  const originals = block.original?.split('\n');
-  const out: Block[] = [];
-  let start = 0;
-  const flush = (end: number) => {
-    const text = lines.slice(start, end).join('\n').trim();
-    if (text) out.push({ ...block, text, line: block.line ? block.line + start : 0, ...(originals ? { original: originals.slice(start, end).join('\n').trim() } : {}) });
-  };
-  lines.forEach((line, i) => {
+  const keep: number[] = [];
+  block.text.split('\n').forEach((line, i) => {
     const facts = readPageHeadLine(line);
-    if (!facts) return;
+    if (!facts) return void keep.push(i);
     head.paper ??= facts.paper;
     head.date ??= facts.date;
     head.day ??= facts.day;
     firings.fire('clean/page-head', `page head: ${line.trim().slice(0, 40)}`, placeOf(block, i));
-    flush(i);
-    start = i + 1;
   });
-  if (start === 0) return [block];
-  flush(lines.length);
+  return keepLines(block, keep);
+}
+
+/** A block's kept lines (indexes, ascending), split into blocks where dropped ones stood; the original-script lines stay in step. */
+function keepLines(block: Block, keep: number[]): Block[] {
+  const lines = block.text.split('\n');
+  if (keep.length === lines.length) return [block];
+  const originals = block.original?.split('\n');
+  const out: Block[] = [];
+  let run: number[] = [];
+  const flush = () => {
+    const text = run.map((k) => lines[k]).join('\n').trim();
+    if (text) out.push({ ...block, text, line: block.line ? block.line + run[0]! : 0, ...(originals ? { original: run.map((k) => originals[k]).join('\n').trim() } : {}) });
+    run = [];
+  };
+  keep.forEach((k, n) => {
+    if (n > 0 && k !== keep[n - 1]! + 1) flush();
+    run.push(k);
+  });
+  flush();
   return out;
 }
 
@@ -615,10 +624,8 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
       out.push(block);
       continue;
     }
-    const lines = block.text.split('\n');
-    const originals = block.original?.split('\n');
     const keep: number[] = [];
-    lines.forEach((raw, i) => {
+    block.text.split('\n').forEach((raw, i) => {
       const line = raw.trim();
       if (AD_MARK.test(line)) {
         firings.fire('clean/advertisement', 'advertisement', placeOf(block, i));
@@ -632,21 +639,7 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
       copyLeft = 0;
       keep.push(i);
     });
-    if (keep.length === lines.length) {
-      out.push(block);
-      continue;
-    }
-    // The kept lines, split where dropped ones stood.
-    let run: number[] = [];
-    const flush = () => {
-      if (run.length) out.push({ ...block, text: run.map((k) => lines[k]).join('\n'), line: block.line ? block.line + run[0]! : 0, ...(originals ? { original: run.map((k) => originals[k]).join('\n') } : {}) });
-      run = [];
-    };
-    keep.forEach((k, n) => {
-      if (n > 0 && k !== keep[n - 1]! + 1) flush();
-      run.push(k);
-    });
-    flush();
+    out.push(...keepLines(block, keep));
   }
   return out;
 }
