@@ -145,7 +145,10 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   const next = widths[i + 1];
   const narrowerRunFollows = next !== undefined && next < w * COLUMN_MIN_RATIO && similarWidth(next, widths[i + 2]) && !PARAGRAPH_END.test(lines[i + 1] ?? '');
   const inBlock = sameBlock && w >= Math.max(typical, Number.isFinite(local) ? local : 0) * COLUMN_MIN_RATIO && !narrowerRunFollows;
-  return column || narrowColumn || running || inBlock;
+  // A paragraph's lines are as wide as the column but its last: a line clearly narrower than the
+  // line after it is no line of that paragraph (a headline over a wider text, a brief's title).
+  const widerFollows = next !== undefined && w < next * COLUMN_MIN_RATIO;
+  return column || narrowColumn || ((running || inBlock) && !widerFollows);
 }
 
 /** Lines on each side of a line whose widths tell the width of the column it stands in. */

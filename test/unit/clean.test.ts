@@ -206,6 +206,11 @@ describe('clean on newspaper page text', () => {
     const { out } = page([...COLUMN, '全市新增城市绿道一百二十公里串起沿江公园', ...narrow].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), '全市新增城市绿道一百二十公里串起沿江公园', narrow.join('')]);
   });
+  it('never runs a line on into a clearly wider line after it: a brief\'s title over its text', () => {
+    const wide = ['湖北省和武汉市要全面加强疫情防控，继续实施严格管控、外防输', '出、内防扩散策略，紧紧扭住城乡社区防控和患者救治两个关键，继', '续实行严格的离汉离鄂通道管控措施，坚决遏制疫情扩散输出。'];
+    const { out } = page([...COLUMN, '简讯', '联防联控机制要求湖北和武汉严格管控', ...wide].join('\n'));
+    assert.deepEqual(out.blocks.map((b) => b.text).slice(-2), ['联防联控机制要求湖北和武汉严格管控', wide.join('')]);
+  });
   it('opens a paragraph at a dateline a line break cut short, and at a bracketed credit', () => {
     const { out } = page(['全市新增城市绿道一百二十公里串起沿江公园', '新华社太原11月10日', '电（记者陈某）今天由我来向大家通报有', ...COLUMN.slice(1), '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园'].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text), ['全市新增城市绿道一百二十公里串起沿江公园', `新华社太原11月10日电（记者陈某）今天由我来向大家通报有${COLUMN.slice(1).join('')}`, '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园']);
