@@ -193,6 +193,12 @@ function isDashedHeadlineLine(line: string): boolean {
   return (t.startsWith('——') || t.endsWith('——')) && lineWidth(t) <= MAX_DASHED_HEADLINE_WIDTH && !/[，。；：、,;]/.test(t);
 }
 
+/** The line under a lead-in (稳中向好——) is the headline it leads into: it does not run on into the text. */
+function underLeadIn(texts: string[], j: number): boolean {
+  const above = texts[j - 1];
+  return above !== undefined && above.trim().endsWith('——') && isDashedHeadlineLine(above);
+}
+
 /** A dateline cut short at the end of a line goes on on the next: 新华社太原11月10日 / 电（记者…）. */
 function datelineGoesOn(line: string, next: string): boolean {
   return DATELINE_START.test(line) && /^\s*[\d月日电]/.test(next);
@@ -228,7 +234,8 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const runsOn = lines[j]?.block.runsOn === true && lines[j]!.index === 0 && lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!);
     const joins =
       prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
-      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn) && !opensParagraph(text) && !isDashedHeadlineLine(texts[j]!)) ||
+      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn) &&
+        !opensParagraph(text) && !isDashedHeadlineLine(texts[j]!) && !underLeadIn(texts, j)) ||
         datelineAwaitsReporters(texts[j]!, text) || datelineGoesOn(texts[j]!, text));
     const original = originals.get(block)?.[index];
     if (joins) {

@@ -211,6 +211,10 @@ describe('clean on newspaper page text', () => {
     const { out } = page([...COLUMN, '简讯', '联防联控机制要求湖北和武汉严格管控', ...wide].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text).slice(-2), ['联防联控机制要求湖北和武汉严格管控', wide.join('')]);
   });
+  it('keeps the headline under a lead-in on its own line, even one with a comma as wide as the text', () => {
+    const { out } = page([...COLUMN, '多措并举稳就业——', '快递小哥连升三级，国家授予特别奖：时代奖励解决问题的人', '最近，一个快递员被火线提拔为分公司经理，他的故事在网上传开。', ...COLUMN].join('\n'));
+    assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 3), ['多措并举稳就业——', '快递小哥连升三级，国家授予特别奖：时代奖励解决问题的人']);
+  });
   it('opens a paragraph at a dateline a line break cut short, and at a bracketed credit', () => {
     const { out } = page(['全市新增城市绿道一百二十公里串起沿江公园', '新华社太原11月10日', '电（记者陈某）今天由我来向大家通报有', ...COLUMN.slice(1), '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园'].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text), ['全市新增城市绿道一百二十公里串起沿江公园', `新华社太原11月10日电（记者陈某）今天由我来向大家通报有${COLUMN.slice(1).join('')}`, '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园']);
