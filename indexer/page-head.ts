@@ -32,6 +32,12 @@ function dateOf(token: string): string | undefined {
   return `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
 }
 
+/** A day without its year, MM-DD: 7月3日 → 07-03. */
+function dayOf(token: string): string | undefined {
+  const m = /(\d{1,2})\D+(\d{1,2})/.exec(token);
+  return m ? `${pad(m[1]!)}-${pad(m[2]!)}` : undefined;
+}
+
 /**
  * The facts of a page-head line, or null when the line holds anything else. Examples of page-head
  * lines: 江南都市报 2025年6月3日 星期二 A04版; 第1版 今日8版; 国内统一连续出版物号 CN 11-0001;
@@ -60,8 +66,7 @@ export function readPageHeadLine(line: string): PageHeadFacts | null {
   if (paper) facts.paper = paper;
   const date = found.get('date')?.map(dateOf).find(Boolean);
   if (date) facts.date = date;
-  const day = date?.slice(5) ?? found.get('day')?.map((t) => /(\d{1,2})\D+(\d{1,2})/.exec(t)).find(Boolean);
-  if (typeof day === 'string') facts.day = day;
-  else if (day) facts.day = `${pad(day[1]!)}-${pad(day[2]!)}`;
+  const day = date?.slice(5) ?? found.get('day')?.map(dayOf).find(Boolean);
+  if (day) facts.day = day;
   return facts;
 }

@@ -24,7 +24,8 @@ import { Command } from 'commander';
 import { chromium } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { EXTRACTORS, type Extractor } from './extractors.js';
-import { layEdition, randomFrom, type PageTruth, type SourceArticle } from './layout.js';
+import { random } from '../../../bench/random.js';
+import { layEdition, type PageTruth, type SourceArticle } from './layout.js';
 
 const exec = promisify(execFile);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -56,7 +57,7 @@ export async function generatePages(options: { out: string; seed: number; pages:
   const { out, seed, pages } = options;
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
   const articles = (JSON.parse(await readFile(path.join(HERE, 'articles.json'), 'utf8')) as { articles: SourceArticle[] }).articles;
-  const rnd = randomFrom(seed);
+  const rnd = random(seed);
   const truth: PagesTruth = {
     about: `Newspaper pages typeset from real article texts (seed ${seed}), printed by Chromium and extracted by ${EXTRACTORS.join(', ')}; one seeds folder per extractor, the same truth for each.`,
     seed,

@@ -12,11 +12,8 @@
  * and a running header on the others (some without the paper's name or the year, which a sidecar
  * then declares, or not); articles continued on a later page; briefs; advertisements; staff lines.
  */
-import { random } from '../../../bench/random.js';
 import type { ExpectedArticle } from '../../acceptance/truth.js';
 
-/** The layouts' random numbers: a seed gives the same set on every machine. */
-export const randomFrom = random;
 
 export interface SourceArticle {
   title: string;
