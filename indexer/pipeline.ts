@@ -16,6 +16,7 @@ import { parse } from './parse.js';
 import { split } from './split.js';
 import { chunkArticle } from './chunk.js';
 import { linkContinuations, linkStories, signature, SignatureTable, type PagePart, type StorySignature } from './link.js';
+import { copyOfArticle, storyDoc, type StoryDoc } from './story.js';
 import { flat } from './strings.js';
 import type { Article, ChunkDoc, FileResult, MissingFields, SourceFile } from './types.js';
 
@@ -175,15 +176,29 @@ export function linkResults(results: Extract<FileResult, { ok: true }>[], fixed:
   return signatures;
 }
 
-/** What a run needs of a processed file: its result, and when it is indexed, its link material and empty fields. */
+/** What a run needs of a processed file: its result, and when it is indexed, its link material, empty fields and story seeds. */
 export interface Processed {
   result: FileResult;
   link: LinkMaterial | null;
   missing: MissingFields | null;
+  /** Each article as a story of its own (storyDoc): a rebuild sends these, and rebuilds the few linked stories once linking is done. */
+  stories: StoryDoc[] | null;
+}
+
+/** Each article of a result as a story of its own; an article printed twice in one file once. */
+export function storySeeds(result: Extract<FileResult, { ok: true }>): StoryDoc[] {
+  const seen = new Set<string>();
+  const out: StoryDoc[] = [];
+  for (const a of result.articles) {
+    if (seen.has(a.id)) continue;
+    seen.add(a.id);
+    out.push(storyDoc(a.id, [copyOfArticle(a, result.chunks)]));
+  }
+  return out;
 }
 
 /** processSource with what a sync run computes from the result (in the pipeline's worker, off the event loop). */
 export function processForSync(file: SourceFile, source: LoadedSource): Processed {
   const result = processSource(file, source);
-  return result.ok ? { result, link: linkMaterial(result), missing: missingFields(result.articles) } : { result, link: null, missing: null };
+  return result.ok ? { result, link: linkMaterial(result), missing: missingFields(result.articles), stories: storySeeds(result) } : { result, link: null, missing: null, stories: null };
 }

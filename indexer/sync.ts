@@ -14,6 +14,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EngineStorageError, filterString, type Engine } from '../src/engine/meili.js';
+import { chunkIndexSettings, storyIndexOf, storyIndexSettings } from '../src/engine/settings.js';
 import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
 import { SignatureTable, type PagePart } from './link.js';
@@ -21,6 +22,7 @@ import { appendManifest, emptyManifest, encode, manifestChange, ManifestWriter, 
 import { linkAll, loadSource, processForSync, sources, type LoadedSource } from './pipeline.js';
 import type { PipelinePool } from './pipeline-pool.js';
 import { Spool } from './spool.js';
+import { copiesOfChunks, STORY_CHUNK_FIELDS, storyDoc } from './story.js';
 import { DocumentWriter } from './writer.js';
 import { GAP_FIELDS, type Article, type ChunkDoc, type Diagnostic, type MissingFields, type SourceFile } from './types.js';
 import type { FolderWatch } from './watch.js';
@@ -213,12 +215,42 @@ function summarise(files: FileReport[]): RunReport['totals'] {
   return t;
 }
 
+/** Story ids read from the chunk index per request. */
+const STORIES_PER_READ = 200;
+
+/**
+ * Writes the story document of each story named, built from its articles' chunks in `chunkIndex`;
+ * returns the stories that have no article there any more.
+ */
+async function rebuildStories(engine: Engine, chunkIndex: string, storyIds: readonly string[], writer: DocumentWriter): Promise<string[]> {
+  const emptied: string[] = [];
+  for (let i = 0; i < storyIds.length; i += STORIES_PER_READ) {
+    const ids = storyIds.slice(i, i + STORIES_PER_READ);
+    const docs = await engine.documentsWhere(chunkIndex, `storyId IN [${ids.map(filterString).join(', ')}]`, [...STORY_CHUNK_FIELDS]);
+    const copies = copiesOfChunks(docs);
+    const built = [];
+    for (const id of ids) {
+      const found = copies.get(id);
+      if (found?.length) built.push(storyDoc(id, found));
+      else emptied.push(id);
+    }
+    await writer.add(built);
+  }
+  return emptied;
+}
+
 export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
   const startedAt = new Date().toISOString();
   const { engine, indexName: live } = options;
   const mfile = manifestPath(options.dataDir, live);
   const owedFile = owedRebuildPath(options.dataDir, live);
-  const [read, liveExists, owed] = await Promise.all([options.memo ? options.memo.read(mfile) : readManifest(mfile), engine.indexExists(live), readOwed(owedFile)]);
+  const liveStories = storyIndexOf(live);
+  const [read, liveExists, liveStoriesExist, owed] = await Promise.all([
+    options.memo ? options.memo.read(mfile) : readManifest(mfile),
+    engine.indexExists(live),
+    engine.indexExists(liveStories),
+    readOwed(owedFile),
+  ]);
   const old: Manifest = read.status === 'ok' && read.manifest.index === live ? read.manifest : emptyManifest(live);
   // Build indexes no run owns any more (a run holds the run lock or the lease, so none other is
   // under way): left by a rebuild whose process was killed. Each is a full copy on disk.
@@ -228,6 +260,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
   if (!options.full) {
     if (owed) reason = `the full rebuild started at ${owed.startedAt} did not finish`;
     else if (!liveExists) reason = `index "${live}" does not exist`;
+    else if (!liveStoriesExist) reason = `index "${liveStories}" does not exist`;
     else if (read.status === 'missing') reason = 'no manifest';
     else if (read.status === 'corrupt') reason = `manifest unreadable (${read.reason})`;
     else {
@@ -235,6 +268,8 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       let expected = 0;
       for (const e of old.files.values()) expected += e.chunkIds.length;
       const actual = await engine.documentCount(live);
+      // (A run killed after its chunks landed and before its stories did left its manifest
+      // unwritten: the next run reads those files again and rebuilds their stories.)
       if (actual !== expected) reason = `the index holds ${actual} documents where the manifest expects ${expected}`;
     }
   }
@@ -255,6 +290,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
   for (const d of discovery.diagnostics) setAside.set(d.file, [...(setAside.get(d.file) ?? []), d]);
 
   const target = full ? `${live}__build_${Date.now().toString(36)}` : live;
+  const targetStories = storyIndexOf(target);
   // A small change is appended to the manifest the run read; otherwise the manifest is written whole.
   const appendTo = !full && read.status === 'ok' && read.manifest === old && !shouldRewrite(read.extent) ? read.extent : null;
   let manifestOut: ManifestWriter | null = null;
@@ -267,15 +303,22 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     if (full) {
       await writeFile(owedFile, JSON.stringify({ startedAt, target }));
       await engine.createIndex(target);
+      await engine.createIndex(targetStories);
     }
-    await engine.ensureSettings(target);
+    await engine.ensureSettings(target, chunkIndexSettings);
+    await engine.ensureSettings(targetStories, storyIndexSettings);
     const writer = new DocumentWriter(engine, target, heldDocs);
+    // A rebuild sends each article as a story of its own as it comes, and rebuilds the linked
+    // stories once linking is done; an incremental run rebuilds the stories it touched.
+    const storyWriter = new DocumentWriter(engine, targetStories);
     const toDelete: string[] = [];
 
     const keepPrevious = async (relPath: string, entry: ManifestEntry) => {
       next.files.set(relPath, entry);
       if (full && liveExists && entry.chunkIds.length) {
-        await writer.add(await engine.documentsWhere(live, `file = ${filterString(relPath)}`));
+        const docs = await engine.documentsWhere(live, `file = ${filterString(relPath)}`);
+        await writer.add(docs);
+        for (const copies of copiesOfChunks(docs).values()) await storyWriter.add(copies.map((c) => storyDoc(c.id, [c])));
       }
     };
 
@@ -372,6 +415,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       }
       const chunkIds = [...ids];
       await writer.add(result.chunks.filter((c) => !before.has(c.id)));
+      if (full) await storyWriter.add(processed.stories ?? []);
       if (entry && !full) toDelete.push(...entry.chunkIds.filter((id) => !ids.has(id)));
       const { signatures, parts } = processed.link!;
       const fresh = { size: file.size, mtimeMs: file.mtimeMs, contentHash: result.contentHash, chunkIds, articles: result.articles.length, signatures, missing };
@@ -406,6 +450,19 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       for (const [relPath, entry] of next.files) await manifestOut.add(relPath, entry);
     }
     const patches: Pick<ChunkDoc, 'id' | 'storyId'>[] = [];
+    // The stories whose documents this run rebuilds once the chunks are in: a rebuild, the stories
+    // of more than one article (each of whose other articles' own story documents it deletes); an
+    // incremental run, every story a fresh, changed or deleted article was or is in.
+    const rebuilt = new Set<string>();
+    const merged: string[] = [];
+    const linkedIn = (sigs: readonly { id: string; storyId: string }[]) => {
+      for (const sig of sigs) {
+        if (sig.storyId === sig.id) continue;
+        rebuilt.add(sig.storyId);
+        merged.push(sig.id);
+      }
+    };
+    if (full) for (const entry of next.files.values()) linkedIn(entry.signatures);
     for await (const { relPath, entry, chunkArticles, keptStories } of spool.records()) {
       const kept = keptStories.length ? new Map(keptStories) : null;
       entry.chunkIds.forEach((id, i) => {
@@ -414,6 +471,11 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
         if (story !== (kept?.get(id) ?? articleId)) patches.push({ id, storyId: story });
       });
       for (const sig of entry.signatures) sig.storyId = stories.get(sig.id) ?? sig.id;
+      if (full) linkedIn(entry.signatures);
+      else {
+        for (const sig of entry.signatures) rebuilt.add(sig.storyId);
+        for (const sig of old.files.get(relPath)?.signatures ?? []) rebuilt.add(sig.storyId);
+      }
       await manifestOut?.add(relPath, entry);
       if (appendTo || options.memo) next.files.set(relPath, entry);
     }
@@ -422,7 +484,10 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     let gone = 0;
     for (const [relPath, entry] of old.files) {
       if (next.files.has(relPath) || freshPaths.has(relPath)) continue;
-      if (!full) toDelete.push(...entry.chunkIds);
+      if (!full) {
+        toDelete.push(...entry.chunkIds);
+        for (const sig of entry.signatures) rebuilt.add(sig.storyId);
+      }
       // A file renamed away is reported under its new name.
       if (!renamedAway.has(relPath)) {
         reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: NONE });
@@ -444,15 +509,24 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     // Deletions go to the live index, which is the target of an incremental run.
     if (!full && toDelete.length) await writer.delete(toDelete);
     await writer.settle();
+    // The chunks are in: the stories touched are rebuilt from them, those left without a copy deleted.
+    if (full && merged.length) await storyWriter.delete(merged);
+    const emptied = await rebuildStories(engine, target, [...rebuilt], storyWriter);
+    if (emptied.length) await storyWriter.delete(emptied);
+    await storyWriter.settle();
     // The engine reported a full disk or a lost database while this run wrote: whatever it says
     // it indexed may not be there. The build is not swapped in, the manifest not written.
     const fault = engine.faultSince(Date.parse(startedAt));
     if (fault) throw new EngineStorageError(fault);
     if (full) {
-      await engine.swapIn(live, target, liveExists);
+      await engine.swapIn([
+        { live, build: target, liveExists },
+        { live: liveStories, build: targetStories, liveExists: liveStoriesExist },
+      ]);
       await rm(owedFile, { force: true });
-      // After the swap `target` holds the previous live documents.
+      // After the swap a build index holds the previous live documents.
       if (liveExists) await engine.deleteIndex(target);
+      if (liveStoriesExist) await engine.deleteIndex(targetStories);
     }
     // A run that changed nothing leaves the manifest (and the memo) as they were.
     let extent: ManifestExtent | null = null;
@@ -476,7 +550,10 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     return report;
   } catch (err) {
     await manifestOut?.abort();
-    if (full) await engine.abandonIndex(target).catch(() => {});
+    if (full) {
+      await engine.abandonIndex(target).catch(() => {});
+      await engine.abandonIndex(targetStories).catch(() => {});
+    }
     throw err;
   } finally {
     await spool.close();

@@ -460,10 +460,13 @@ export class Engine {
     return out;
   }
 
-  /** Swaps a freshly built index in as `live` (renaming it when `live` does not exist yet). */
-  async swapIn(live: string, build: string, liveExists: boolean): Promise<void> {
+  /**
+   * Swaps freshly built indexes in, all pairs at once (renaming a build whose live index does not
+   * exist yet): searches see every old index or every new one, never a mix.
+   */
+  async swapIn(pairs: readonly { live: string; build: string; liveExists: boolean }[]): Promise<void> {
     // With rename, the first index is renamed to the second, which must not exist.
-    await this.await(this.client.swapIndexes([{ indexes: [build, live], rename: !liveExists }]));
+    await this.await(this.client.swapIndexes(pairs.map((p) => ({ indexes: [p.build, p.live] as [string, string], rename: !p.liveExists }))));
   }
 
   async search(uid: string, request: SearchRequest): Promise<SearchResult> {

@@ -1,8 +1,7 @@
 /**
  * Index settings as code. Applied before documents on every run (only when the engine's
- * differ, since changing them re-indexes everything). Chunks are the documents; `articleId`
- * is the distinct attribute so a search returns one hit per article, and every chunk carries
- * its article's facet fields so facet counts are per article (docs/engine-notes.md: distinct and counts).
+ * differ, since changing them re-indexes everything). Two indexes: stories, which searches read,
+ * and chunks, the store of each article (docs/engine-notes.md: distinct and counts).
  */
 import { ABBREVIATIONS, VARIANT_WORDS } from '../../indexer/lexicon.js';
 
@@ -18,19 +17,22 @@ export function synonymsOf(pairs: [string, string][]): Record<string, string[]> 
   return out;
 }
 
-export const chunkIndexSettings = {
+/**
+ * The story index: what searches read. One document per story (indexer/story.ts), so a search
+ * returns one hit per story and its totals and facet counts are plain bitmap counts of stories.
+ */
+export const storyIndexSettings = {
   // Title and kicker first; then an article's salient terms (so the article about a thing outranks
   // one that mentions it: the engine does not count occurrences); then the text.
   // Words inside longer words come last: found, but ranked below a match in the text itself.
   searchableAttributes: ['title', 'kicker', 'keywords', 'text', 'reporters', 'place', 'source', 'topics', 'subwords'],
-  filterableAttributes: ['source', 'topics', 'year', 'month', 'dateTs', 'articleId', 'storyId', 'file', 'script', 'agency', 'chunkIndex'],
+  filterableAttributes: ['id', 'source', 'topics', 'year', 'month', 'dateTs', 'articleId'],
   sortableAttributes: ['dateTs'],
   displayedAttributes: ['*'],
   // `sort` first: a search that asks for newest or oldest is in date order on every page (the
   // engine puts documents without a dateTs after the others in both directions); one that asks
   // for nothing is ranked by relevance, as the rule does nothing without a sort parameter.
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'dateTs:desc'],
-  distinctAttribute: 'articleId',
   // Chinese text: the segmenter must not mistake it for Japanese (meilisearch#4146).
   localizedAttributes: [{ attributePatterns: ['title', 'kicker', 'keywords', 'text', 'reporters', 'place', 'subwords'], locales: ['cmn'] }],
   faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' as const } },
@@ -45,4 +47,23 @@ export const chunkIndexSettings = {
   synonyms: synonymsOf([...VARIANT_WORDS, ...ABBREVIATIONS]),
 };
 
-export type IndexSettings = typeof chunkIndexSettings;
+/**
+ * The chunk index: each article's text in passages of a few hundred characters, with its fields;
+ * the article page and the sync read it by filter. Nothing searches it, so nothing in it is
+ * searchable: its words would cost a rebuild as much indexing as the story index's.
+ */
+export const chunkIndexSettings = {
+  searchableAttributes: [] as string[],
+  filterableAttributes: ['articleId', 'storyId', 'file', 'chunkIndex'],
+  sortableAttributes: [] as string[],
+  displayedAttributes: ['*'],
+  facetSearch: false,
+  pagination: { maxTotalHits: 1000 },
+};
+
+export type IndexSettings = typeof chunkIndexSettings | typeof storyIndexSettings;
+
+/** The story index that goes with a chunk index (the live one, or a rebuild's build index). */
+export function storyIndexOf(chunkIndex: string): string {
+  return `${chunkIndex}__stories`;
+}

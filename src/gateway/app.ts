@@ -9,6 +9,7 @@ import express, { type Request, type Response } from 'express';
 import cors from 'cors';
 import helmet from 'helmet';
 import type { Engine } from '../engine/meili.js';
+import { storyIndexOf } from '../engine/settings.js';
 import type { Logger } from '../logger.js';
 import type { Reindexer } from '../reindexer.js';
 import { qualityOf } from '../../indexer/quality.js';
@@ -21,7 +22,7 @@ import { accessLog } from './access-log.js';
 export { createHttpServer, MAX_HEADER_BYTES } from './http-server.js';
 import { SuggestionIndex, suggestQuerySchema } from './suggest.js';
 import { parseParams, reindexQuerySchema } from './params.js';
-import { acceptRelaxed, copiesRequest, mayRelax, planSearch, searchParams, searchQuerySchema, shapeResponse } from './search.js';
+import { acceptRelaxed, mayRelax, planSearch, searchParams, searchQuerySchema, shapeResponse, type SearchResults } from './search.js';
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -64,6 +65,8 @@ export function sameSecret(given: string, expected: string): boolean {
 export function createApp(deps: AppDeps): express.Express {
   const { engine, indexName, logger, suggestions = new SuggestionIndex(), reindexer, nextRun = () => null, adminToken, corsOrigins = [] } = deps;
   const metrics = deps.metrics ?? createMetrics(engine, indexName, reindexer);
+  // Searches read the story index; the article page and the status read the chunk index.
+  const storyIndex = storyIndexOf(indexName);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -92,7 +95,7 @@ export function createApp(deps: AppDeps): express.Express {
       return;
     }
     const healthy = await engine.isHealthy();
-    const indexed = healthy && (await engine.indexExists(indexName).catch(() => false));
+    const indexed = healthy && (await engine.indexExists(storyIndex).catch(() => false));
     if (indexed) {
       res.json({ status: 'ready', index: indexName });
       return;
@@ -104,22 +107,22 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/api/search', async (req, res) => {
     const started = performance.now();
     const query = parseParams(searchQuerySchema, Object.keys(searchParams.shape), req.query);
-    const run = (strategy: 'all' | 'last') => {
+    const run = async (strategy: 'all' | 'last'): Promise<SearchResults> => {
       const plan = planSearch(query, strategy);
-      return metrics.timeEngine('search', () => engine.multiSearch(indexName, [plan.main, plan.sourceFacet, ...(plan.topicFacet ? [plan.topicFacet] : [])]));
+      const requests = [plan.main, plan.sourceFacet, plan.topicFacet].filter((r) => r !== null);
+      const answers = await metrics.timeEngine('search', () => engine.multiSearch(storyIndex, requests));
+      const next = () => answers.shift() ?? null;
+      return { main: next()!, sourceFacet: plan.sourceFacet ? next() : null, topicFacet: plan.topicFacet ? next() : null };
     };
-    let [main, sourceFacet, topicFacet] = await run('all');
+    let results = await run('all');
     let relaxed = false;
-    if (main!.totalHits === 0 && mayRelax(query.q)) {
+    if (results.main.totalHits === 0 && mayRelax(query.q)) {
       const loose = await run('last');
-      if (acceptRelaxed(query.q, loose[0]!)) {
-        [main, sourceFacet, topicFacet] = loose;
+      if (acceptRelaxed(query.q, loose.main)) {
+        results = loose;
         relaxed = true;
       }
     }
-    const storyIds = [...new Set(main!.hits.map((h) => String(h.storyId)))];
-    const copies = storyIds.length ? (await metrics.timeEngine('copies', () => engine.search(indexName, copiesRequest(storyIds)))).hits : [];
-    const results = { main: main!, sourceFacet: sourceFacet!, topicFacet: topicFacet ?? null, copies };
     res.json(shapeResponse(query, results, Math.round((performance.now() - started) * 10) / 10, relaxed));
   });
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Article } from '../../indexer/types.js';
 import { filterString, type Engine } from '../engine/meili.js';
+import { storyIndexOf } from '../engine/settings.js';
 import { notFound } from './problem.js';
 import { documented, text } from './params.js';
 import { MARK_CLOSE, MARK_OPEN } from './snippet.js';
@@ -41,25 +42,22 @@ export type ArticleView = Pick<
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
-/** Chunks read for the words matched, at most: an article longer than this has its first ones marked. */
-const MAX_MARKED_CHUNKS = 100;
-
 /**
- * The words the engine matches for `q` in one article: a search for `q` among its chunks (one hit
- * per chunk, not per article), the marks of its highlights collected. The engine's own matching
- * (segmentation, synonyms, script conversion) decides, as it did for the snippet the reader clicked.
+ * The words the engine matches for `q` in one story (the article and its reprints): a search for
+ * `q` in the story index restricted to its document, the marks of its highlights collected. The
+ * engine's own matching (segmentation, synonyms, script conversion) decides, as it did for the
+ * snippet the reader clicked.
  */
-export async function matchedWords(engine: Engine, indexName: string, id: string, q: string): Promise<string[]> {
+export async function matchedWords(engine: Engine, indexName: string, storyId: string, q: string): Promise<string[]> {
   const query = normalizeQuery(q);
   if (!query) return [];
-  const result = await engine.search(indexName, {
+  const result = await engine.search(storyIndexOf(indexName), {
     q: query,
     matchingStrategy: 'last',
-    filter: [`articleId = ${filterString(id)}`],
-    distinct: 'chunkIndex',
+    filter: [`id = ${filterString(storyId)}`],
     page: 1,
-    hitsPerPage: MAX_MARKED_CHUNKS,
-    attributesToRetrieve: ['chunkIndex'],
+    hitsPerPage: 1,
+    attributesToRetrieve: ['id'],
     attributesToHighlight: ['title', 'text'],
     highlightPreTag: MARK_OPEN,
     highlightPostTag: MARK_CLOSE,
@@ -100,6 +98,6 @@ export async function loadArticle(engine: Engine, indexName: string, id: string,
     copies: siblings
       .filter((d) => d.articleId !== id)
       .map((d) => ({ id: String(d.articleId), title: String(d.title), source: str(d.source), date: str(d.date) })),
-    ...(q.trim() ? { highlights: await matchedWords(engine, indexName, id, q) } : {}),
+    ...(q.trim() ? { highlights: await matchedWords(engine, indexName, storyId, q) } : {}),
   };
 }

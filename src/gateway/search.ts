@@ -31,7 +31,9 @@ export const searchQuerySchema = searchParams.refine((v) => !v.from || !v.to || 
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
 export const FACET_NAMES = { source: 'source', topics: 'topic', year: 'year', month: 'month' } as const;
-const RETRIEVED = ['articleId', 'storyId', 'title', 'source', 'date', 'topics'];
+const RETRIEVED = ['id', 'articleId', 'title', 'date', 'topics', 'copies'];
+/** Words of text the engine crops around the best matches for a snippet (buildSnippet then cuts it to size). */
+const SNIPPET_CROP_WORDS = 60;
 
 function dayToTs(day: string): number {
   return Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000);
@@ -50,18 +52,22 @@ export function buildFilter(query: FilterParts): (string | string[])[] {
 }
 
 /**
- * The searches behind one /api/search, sent together as a multi-search:
- *  - main: the hits, one per story (distinct storyId), or one per article when a source filter
- *    asks for copies from given sources (distinct articleId); its totals count stories;
- *  - source facet: distinct articleId, without the source filter (a story counts once under each
- *    source that has a copy, and the other sources stay visible to pick);
+ * The searches behind one /api/search, sent together as one multi-search of the story index
+ * (one document per story: totals and every facet count stories, with no distinct):
+ *  - main: the hits, their totals, and the facets whose filter is not set;
+ *  - source facet, when a source filter is set: the same search without it (a story counts once
+ *    under each source that has a copy, and the other sources stay visible to pick);
  *  - topic facet, when a topic filter is set: without the topic filter, for the same reason.
- * Year and month counts come from the main search. Every count counts stories.
  */
 export interface SearchPlan {
   main: SearchRequest;
-  sourceFacet: SearchRequest;
+  sourceFacet: SearchRequest | null;
   topicFacet: SearchRequest | null;
+}
+
+/** Full-width Latin letters, digits and the ideographic space as typed by Chinese input methods: Ｃ９１９ → C919. */
+export function normalizeQuery(q: string): string {
+  return queryToSimplified(q.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim());
 }
 
 /**
@@ -69,35 +75,34 @@ export interface SearchPlan {
  * rather than the articles matching its first word. A query that finds nothing may be relaxed
  * once ('last' drops words from the end), see acceptRelaxed.
  */
-/** Full-width Latin letters, digits and the ideographic space as typed by Chinese input methods: Ｃ９１９ → C919. */
-export function normalizeQuery(q: string): string {
-  return queryToSimplified(q.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim());
-}
-
 export function planSearch(query: SearchQuery, matchingStrategy: 'all' | 'last' = 'all'): SearchPlan {
   const q = normalizeQuery(query.q);
-  const distinct = query.source?.length ? 'articleId' : 'storyId';
+  const bySource = Boolean(query.source?.length);
+  const byTopic = Boolean(query.topic?.length);
   const main: SearchRequest = {
     q,
     matchingStrategy,
     filter: buildFilter(query),
-    distinct,
-    facets: query.topic?.length ? ['year', 'month'] : ['topics', 'year', 'month'],
-    // page/hitsPerPage: exhaustive totals and facet counts after distinct (docs/engine-notes.md).
+    facets: [...(bySource ? [] : ['source']), ...(byTopic ? [] : ['topics']), 'year', 'month'],
+    // page/hitsPerPage: exhaustive totals (docs/engine-notes.md).
     page: query.page,
     hitsPerPage: query.perPage,
     attributesToRetrieve: RETRIEVED,
-    attributesToHighlight: ['text', 'title'],
+    attributesToHighlight: ['title', 'text'],
+    // The snippet comes from the passage of the story's text where the matches are densest.
+    attributesToCrop: ['text'],
+    cropLength: SNIPPET_CROP_WORDS,
+    cropMarker: '',
     highlightPreTag: MARK_OPEN,
     highlightPostTag: MARK_CLOSE,
   };
   if (query.sort === 'newest') main.sort = ['dateTs:desc'];
   if (query.sort === 'oldest') main.sort = ['dateTs:asc'];
-  const facetOnly = (filter: (string | string[])[], facet: string, d: string): SearchRequest => ({ q, matchingStrategy, filter, distinct: d, facets: [facet], page: 1, hitsPerPage: 0 });
+  const facetOnly = (filter: (string | string[])[], facet: string): SearchRequest => ({ q, matchingStrategy, filter, facets: [facet], page: 1, hitsPerPage: 0 });
   return {
     main,
-    sourceFacet: facetOnly(buildFilter({ ...query, source: undefined }), 'source', 'articleId'),
-    topicFacet: query.topic?.length ? facetOnly(buildFilter({ ...query, topic: undefined }), 'topics', distinct) : null,
+    sourceFacet: bySource ? facetOnly(buildFilter({ ...query, source: undefined }), 'source') : null,
+    topicFacet: byTopic ? facetOnly(buildFilter({ ...query, topic: undefined }), 'topics') : null,
   };
 }
 
@@ -135,18 +140,6 @@ export function acceptRelaxed(q: string, result: SearchResult): boolean {
   return top !== undefined && markedCoverage(q, top) >= MIN_RELAXED_COVERAGE;
 }
 
-/** The request listing every copy of the given stories, for `alsoIn`. */
-export function copiesRequest(storyIds: string[]): SearchRequest {
-  return {
-    q: '',
-    filter: [`storyId IN [${storyIds.map(filterString).join(', ')}]`],
-    distinct: 'articleId',
-    page: 1,
-    hitsPerPage: Math.min(1000, storyIds.length * 20),
-    attributesToRetrieve: ['storyId', 'articleId', 'source'],
-  };
-}
-
 export interface SearchHitView {
   id: string;
   storyId: string;
@@ -174,53 +167,59 @@ function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-export function shapeHit(hit: SearchHit, alsoIn: string[] = []): SearchHitView {
+/** A copy of a story as its document lists it (indexer/story.ts). */
+interface CopyRef {
+  id: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+}
+
+/** A story's copies as stored in its document, its first copy first. */
+function copiesOf(hit: SearchHit): CopyRef[] {
+  if (!Array.isArray(hit.copies)) return [];
+  return hit.copies.map((c: Record<string, unknown>) => ({ id: String(c.id), title: str(c.title) ?? '', source: str(c.source), date: str(c.date) }));
+}
+
+/**
+ * A story as a hit: the copy it shows (its first copy, or with a source filter the first copy from
+ * one of those sources) and the other sources that printed it.
+ */
+export function shapeHit(hit: SearchHit, sources: readonly string[] = []): SearchHitView {
   const formatted = hit._formatted ?? {};
+  const copies = copiesOf(hit);
+  const shown = (sources.length ? copies.find((c) => c.source !== null && sources.includes(c.source)) : undefined) ?? copies[0];
+  const id = shown?.id ?? String(hit.articleId);
+  const source = shown?.source ?? null;
+  const alsoIn = [...new Set(copies.filter((c) => c.id !== id && c.source && c.source !== source).map((c) => c.source!))];
   return {
-    id: String(hit.articleId),
-    storyId: String(hit.storyId ?? hit.articleId),
-    title: str(hit.title) ?? '',
-    source: str(hit.source),
-    date: str(hit.date),
+    id,
+    storyId: String(hit.id),
+    title: shown?.title ?? str(hit.title) ?? '',
+    source,
+    date: shown ? shown.date : str(hit.date),
     topics: Array.isArray(hit.topics) ? hit.topics.map(String) : [],
     snippet: buildSnippet(str(formatted.text) ?? ''),
     alsoIn,
   };
 }
 
-/** Other sources of each story, from the copies request's hits. */
-export function sourcesByStory(copies: SearchHit[]): Map<string, { articleId: string; source: string | null }[]> {
-  const out = new Map<string, { articleId: string; source: string | null }[]>();
-  for (const c of copies) {
-    const story = String(c.storyId);
-    out.set(story, [...(out.get(story) ?? []), { articleId: String(c.articleId), source: str(c.source) }]);
-  }
-  return out;
-}
-
 export interface SearchResults {
   main: SearchResult;
-  sourceFacet: SearchResult;
+  sourceFacet: SearchResult | null;
   topicFacet: SearchResult | null;
-  copies: SearchHit[];
 }
 
 export function shapeResponse(query: SearchQuery, results: SearchResults, tookMs: number, relaxed = false): SearchResponseView {
-  const stories = sourcesByStory(results.copies);
-  const hits = results.main.hits.map((hit) => {
-    const own = str(hit.source);
-    const others = (stories.get(String(hit.storyId)) ?? []).filter((c) => c.articleId !== String(hit.articleId) && c.source && c.source !== own);
-    return shapeHit(hit, [...new Set(others.map((c) => c.source!))]);
-  });
   return {
     query: query.q,
     total: results.main.totalHits,
     page: query.page,
     perPage: query.perPage,
-    hits,
+    hits: results.main.hits.map((hit) => shapeHit(hit, query.source ?? [])),
     ...(relaxed ? { relaxed: true } : {}),
     facets: {
-      source: results.sourceFacet.facetDistribution.source ?? {},
+      source: (results.sourceFacet ?? results.main).facetDistribution.source ?? {},
       topic: (results.topicFacet ?? results.main).facetDistribution.topics ?? {},
       year: results.main.facetDistribution.year ?? {},
       month: results.main.facetDistribution.month ?? {},

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { EngineError, EngineTaskError, EngineUnavailableError, settingsMatch } from '../../src/engine/meili.js';
-import { chunkIndexSettings } from '../../src/engine/settings.js';
+import { storyIndexSettings } from '../../src/engine/settings.js';
 import { deadEngine, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const engine = testEngine();
@@ -26,8 +26,8 @@ describe('Engine against Meilisearch', () => {
 
   it('applies the settings once, then finds them in place', async () => {
     await engine.createIndex(uid);
-    assert.equal(await engine.ensureSettings(uid), true);
-    assert.equal(await engine.ensureSettings(uid), false);
+    assert.equal(await engine.ensureSettings(uid, storyIndexSettings), true);
+    assert.equal(await engine.ensureSettings(uid, storyIndexSettings), false);
   });
 
   it('raises EngineTaskError with the engine\'s message when a task fails', async () => {
@@ -72,12 +72,12 @@ describe('Engine against Meilisearch', () => {
   });
 
   it('raises an EngineError with the engine\'s message for bad settings, and keeps the settings it had', async () => {
-    await assert.rejects(engine.ensureSettings(uid, { ...chunkIndexSettings, rankingRules: ['notARule'] }), (err: unknown) => {
+    await assert.rejects(engine.ensureSettings(uid, { ...storyIndexSettings, rankingRules: ['notARule'] }), (err: unknown) => {
       assert.ok(err instanceof EngineError);
       assert.match(err.message, /ranking rule|rankingRules/i);
       return true;
     });
-    assert.equal(await engine.ensureSettings(uid), false);
+    assert.equal(await engine.ensureSettings(uid, storyIndexSettings), false);
   });
 
   it('searches over its own connection: hits, totals and facets as the engine gives them', async () => {
@@ -121,7 +121,7 @@ describe('Engine against Meilisearch', () => {
     assert.ok(outcomes.some((o) => /canceled/.test(o)), `some writes were cancelled, not waited for: ${outcomes.join('; ')}`);
   });
 
-  it('uses every facet field as a filterable attribute', () => {
-    for (const f of ['source', 'topics', 'year', 'month']) assert.ok(chunkIndexSettings.filterableAttributes.includes(f));
+  it('uses every facet field as a filterable attribute of the story index', () => {
+    for (const f of ['source', 'topics', 'year', 'month']) assert.ok(storyIndexSettings.filterableAttributes.includes(f));
   });
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { storyIndexOf } from '../../src/engine/settings.js';
 import { filterString, type Engine } from '../../src/engine/meili.js';
 import { EngineUnavailableError } from '../../src/engine/meili.js';
 import { ManifestMemo, manifestPath, readManifest } from '../../indexer/manifest.js';
@@ -241,16 +242,20 @@ describe('syncSeeds links reprints across runs', () => {
     // The engine's writes, by kind: the story is set on the documents before they are sent, not patched after.
     const writes: string[] = [];
     const watched = Object.create(engine, {
-      enqueue: { value: (uid: string, write: Parameters<Engine['enqueue']>[1]) => (writes.push(Object.keys(write)[0]!), engine.enqueue(uid, write)) },
+      enqueue: { value: (uid: string, write: Parameters<Engine['enqueue']>[1]) => (writes.push(`${uid === indexName ? 'chunks' : uid}:${Object.keys(write)[0]!}`), engine.enqueue(uid, write)) },
     }) as Engine;
     const report = await syncSeeds({ seedsDir, dataDir, indexName, maxFileBytes: 20 * 1024 * 1024, engine: watched });
-    assert.deepEqual(writes, ['addLines']);
+    // The chunks once; then the one story they joined, written again with both copies.
+    assert.deepEqual(writes, ['chunks:addLines', `${storyIndexOf(indexName)}:addLines`]);
     assert.equal(report.upserted, report.files.find((f) => f.file === 'b.txt')!.chunks, 'each document counted once');
     const [aId, aStories] = await only('a.txt');
     const [bId, bStories] = await only('b.txt');
     assert.notEqual(aId, bId);
     assert.deepEqual(aStories, [aId]);
     assert.deepEqual(bStories, [aId]);
+    const storyDoc = await engine.getDocument(storyIndexOf(indexName), aId);
+    assert.deepEqual((storyDoc?.copies as { id: string }[]).map((c) => c.id), [aId, bId], 'one story document, the first copy first');
+    assert.equal(await engine.getDocument(storyIndexOf(indexName), bId), null, 'the reprint is no story of its own');
   });
 
   it('links two new copies sent in one run to the earlier file', async () => {
@@ -268,6 +273,9 @@ describe('syncSeeds links reprints across runs', () => {
     await run();
     const [bId, bStories] = await only('b.txt');
     assert.deepEqual(bStories, [bId]);
+    const ids = (await engine.documentsWhere(storyIndexOf(indexName), 'id EXISTS', ['id', 'copies'])).map((d) => [d.id, (d.copies as { id: string }[]).map((c) => c.id).sort()]);
+    assert.ok(ids.some(([id, copies]) => id === bId && (copies as string[]).join() === bId), JSON.stringify(ids));
+    assert.ok(ids.every(([, copies]) => !(copies as string[]).includes(bId) || (copies as string[]).length === 1), 'the old story no longer lists it');
   });
 });
 
@@ -291,6 +299,7 @@ describe('syncSeeds and what searches see while an incremental run writes', () =
       const watched = Object.create(engine, {
         enqueue: {
           value: (uid: string, write: Parameters<Engine['enqueue']>[1]) => {
+            if (uid !== indexName) return engine.enqueue(uid, write); // the story index: written once the chunks are in
             writes.push(Object.keys(write)[0]!);
             if ('addLines' in write) {
               for (const line of Buffer.from(write.addLines).toString('utf8').split('\n')) {

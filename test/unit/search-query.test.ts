@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { filterString } from '../../src/engine/meili.js';
-import { buildFilter, planSearch, searchQuerySchema } from '../../src/gateway/search.js';
+import { buildFilter, planSearch, searchQuerySchema, shapeHit } from '../../src/gateway/search.js';
 
 describe('filterString', () => {
   const cases: [string, string][] = [
@@ -64,4 +64,52 @@ describe('planSearch', () => {
     assert.deepEqual(r.sort, ['dateTs:desc']);
     assert.equal(r.offset, undefined);
   });
+});
+
+describe('planSearch on the story index', () => {
+  const plan = (q: Record<string, unknown>) => planSearch(searchQuerySchema.parse(q));
+  const cases: [string, Record<string, unknown>, string[], boolean, boolean][] = [
+    ['no filter: every facet from the one search', { q: '金砖' }, ['source', 'topics', 'year', 'month'], false, false],
+    ['a source filter: the source facet from a search without it', { q: '金砖', source: '新华社' }, ['topics', 'year', 'month'], true, false],
+    ['a topic filter: the topic facet from a search without it', { topic: '外交' }, ['source', 'year', 'month'], false, true],
+    ['both filters', { q: '金砖', source: ['新华社', '晚报'], topic: '外交' }, ['year', 'month'], true, true],
+  ];
+  for (const [name, query, facets, sourceFacet, topicFacet] of cases) {
+    it(name, () => {
+      const p = plan(query);
+      assert.deepEqual(p.main.facets, facets);
+      assert.equal(p.main.distinct, undefined, 'no distinct: a document is a story');
+      assert.equal(p.sourceFacet !== null, sourceFacet);
+      assert.equal(p.topicFacet !== null, topicFacet);
+      if (p.sourceFacet) assert.ok(!JSON.stringify(p.sourceFacet.filter).includes('source ='), 'the source facet ignores the source filter');
+      if (p.topicFacet) assert.ok(!JSON.stringify(p.topicFacet.filter).includes('topics ='), 'the topic facet ignores the topic filter');
+    });
+  }
+  it('asks for the text cropped around the matches, for the snippet', () => {
+    const main = plan({ q: '金砖' }).main;
+    assert.deepEqual(main.attributesToCrop, ['text']);
+    assert.ok(main.attributesToHighlight?.includes('text'));
+  });
+});
+
+describe('shapeHit', () => {
+  const copies = [
+    { id: 'a1', title: '金砖峰会开幕', source: '新华社', date: '2024-10-22' },
+    { id: 'b2', title: '金砖峰会在喀山开幕', source: '晚报', date: '2024-10-23' },
+    { id: 'c3', title: '金砖峰会开幕', source: '新华社', date: '2024-10-24' },
+  ];
+  const hit = { id: 'a1', articleId: 'a1', title: '金砖峰会开幕', date: '2024-10-22', topics: ['外交'], copies, _formatted: { text: '\ue000金砖\ue001国家领导人会晤。' } };
+  const cases: [string, string[], { id: string; title: string; source: string; date: string; alsoIn: string[] }][] = [
+    ['no source filter: the first copy, the other sources also in', [], { id: 'a1', title: '金砖峰会开幕', source: '新华社', date: '2024-10-22', alsoIn: ['晚报'] }],
+    ['a source filter: that source\'s copy, with its own title and date', ['晚报'], { id: 'b2', title: '金砖峰会在喀山开幕', source: '晚报', date: '2024-10-23', alsoIn: ['新华社'] }],
+    ['a filter of two sources: the first copy from either', ['晚报', '新华社'], { id: 'a1', title: '金砖峰会开幕', source: '新华社', date: '2024-10-22', alsoIn: ['晚报'] }],
+  ];
+  for (const [name, sources, want] of cases) {
+    it(name, () => {
+      const view = shapeHit(hit, sources);
+      assert.deepEqual({ id: view.id, title: view.title, source: view.source, date: view.date, alsoIn: view.alsoIn }, want);
+      assert.equal(view.storyId, 'a1');
+      assert.equal(view.snippet, '<mark>金砖</mark>国家领导人会晤。');
+    });
+  }
 });
