@@ -21,7 +21,7 @@ const json = (description: string) => ({ description, content: { 'application/js
 export function openApiDocument(version: string): Record<string, unknown> {
   return {
     openapi: '3.1.0',
-    info: { title: 'news-search', version, description: 'Full-text search over Chinese news. Every count counts stories (reprints collapsed).' },
+    info: { title: 'news-search', version, description: 'Full-text search over Chinese news. Every count counts stories (reprints collapsed): a source facet value is the stories with a copy from that source; a story is dated by its first publication.' },
     paths: {
       '/api/search': {
         get: {
