@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { queryToSimplified } from '../../indexer/clean.js';
 import { filterString, type SearchHit, type SearchRequest, type SearchResult } from '../engine/meili.js';
-import { MARK_CLOSE, MARK_OPEN, buildSnippet } from './snippet.js';
+import { MARK_CLOSE, MARK_OPEN, buildSnippet, snippetFor } from './snippet.js';
 import { day, oneOf, repeatable, text, wholeNumber } from './params.js';
 
 /** Deepest page a client may ask for: the engine counts at most maxTotalHits (1000) hits. */
@@ -31,8 +31,8 @@ export const searchQuerySchema = searchParams.refine((v) => !v.from || !v.to || 
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
 export const FACET_NAMES = { source: 'source', topics: 'topic', year: 'year', month: 'month' } as const;
-const RETRIEVED = ['id', 'articleId', 'title', 'date', 'topics', 'copies'];
-/** Words of text the engine crops around the best matches for a snippet (buildSnippet then cuts it to size). */
+const RETRIEVED = ['id', 'articleId', 'title', 'date', 'topics', 'copies', 'text'];
+/** Words of text the engine crops around the best matches of a relaxed search, for its snippet (buildSnippet then cuts it to size). */
 const SNIPPET_CROP_WORDS = 60;
 
 function dayToTs(day: string): number {
@@ -88,13 +88,12 @@ export function planSearch(query: SearchQuery, matchingStrategy: 'all' | 'last' 
     page: query.page,
     hitsPerPage: query.perPage,
     attributesToRetrieve: RETRIEVED,
-    attributesToHighlight: ['title', 'text'],
-    // The snippet comes from the passage of the story's text where the matches are densest.
-    attributesToCrop: ['text'],
-    cropLength: SNIPPET_CROP_WORDS,
-    cropMarker: '',
-    highlightPreTag: MARK_OPEN,
-    highlightPostTag: MARK_CLOSE,
+    // The snippet is cut from the story's text here (snippetFor): the engine's highlighting of whole
+    // texts cost three quarters of a search. A relaxed search asks the engine for its marks, which
+    // say which words it kept (acceptRelaxed), and for the passage where they are densest.
+    ...(matchingStrategy === 'all'
+      ? {}
+      : { attributesToHighlight: ['title', 'text'], attributesToCrop: ['text'], cropLength: SNIPPET_CROP_WORDS, cropMarker: '', highlightPreTag: MARK_OPEN, highlightPostTag: MARK_CLOSE }),
   };
   if (query.sort === 'newest') main.sort = ['dateTs:desc'];
   if (query.sort === 'oldest') main.sort = ['dateTs:asc'];
@@ -185,7 +184,7 @@ function copiesOf(hit: SearchHit): CopyRef[] {
  * A story as a hit: the copy it shows (its first copy, or with a source filter the first copy from
  * one of those sources) and the other sources that printed it.
  */
-export function shapeHit(hit: SearchHit, sources: readonly string[] = []): SearchHitView {
+export function shapeHit(hit: SearchHit, sources: readonly string[] = [], q = ''): SearchHitView {
   const formatted = hit._formatted ?? {};
   const copies = copiesOf(hit);
   const shown = (sources.length ? copies.find((c) => c.source !== null && sources.includes(c.source)) : undefined) ?? copies[0];
@@ -199,7 +198,7 @@ export function shapeHit(hit: SearchHit, sources: readonly string[] = []): Searc
     source,
     date: shown ? shown.date : str(hit.date),
     topics: Array.isArray(hit.topics) ? hit.topics.map(String) : [],
-    snippet: buildSnippet(str(formatted.text) ?? ''),
+    snippet: typeof formatted.text === 'string' ? buildSnippet(formatted.text) : snippetFor(str(hit.text) ?? '', q),
     alsoIn,
   };
 }
@@ -211,12 +210,13 @@ export interface SearchResults {
 }
 
 export function shapeResponse(query: SearchQuery, results: SearchResults, tookMs: number, relaxed = false): SearchResponseView {
+  const q = normalizeQuery(query.q);
   return {
     query: query.q,
     total: results.main.totalHits,
     page: query.page,
     perPage: query.perPage,
-    hits: results.main.hits.map((hit) => shapeHit(hit, query.source ?? [])),
+    hits: results.main.hits.map((hit) => shapeHit(hit, query.source ?? [], q)),
     ...(relaxed ? { relaxed: true } : {}),
     facets: {
       source: (results.sourceFacet ?? results.main).facetDistribution.source ?? {},

@@ -85,10 +85,13 @@ describe('planSearch on the story index', () => {
       if (p.topicFacet) assert.ok(!JSON.stringify(p.topicFacet.filter).includes('topics ='), 'the topic facet ignores the topic filter');
     });
   }
-  it('asks for the text cropped around the matches, for the snippet', () => {
+  it('takes the text to cut the snippet from; a relaxed search asks the engine for its marks', () => {
     const main = plan({ q: '金砖' }).main;
-    assert.deepEqual(main.attributesToCrop, ['text']);
-    assert.ok(main.attributesToHighlight?.includes('text'));
+    assert.ok(main.attributesToRetrieve?.includes('text'));
+    assert.equal(main.attributesToHighlight, undefined, 'no highlighting of whole texts by the engine');
+    const relaxed = planSearch(searchQuerySchema.parse({ q: '金砖' }), 'last').main;
+    assert.deepEqual(relaxed.attributesToCrop, ['text']);
+    assert.ok(relaxed.attributesToHighlight?.includes('title'));
   });
 });
 
@@ -112,4 +115,9 @@ describe('shapeHit', () => {
       assert.equal(view.snippet, '<mark>金砖</mark>国家领导人会晤。');
     });
   }
+  it('cuts the snippet from the text itself when the engine marked nothing', () => {
+    const { _formatted: _f, ...plain } = hit;
+    const view = shapeHit({ ...plain, text: '会议开幕。金砖国家领导人会晤在喀山举行。' }, [], '金砖会晤');
+    assert.equal(view.snippet, '会议开幕。<mark>金砖</mark>国家领导人<mark>会晤</mark>在喀山举行。');
+  });
 });

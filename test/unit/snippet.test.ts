@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MARK_CLOSE as C, MARK_OPEN as O, buildSnippet, escapeHtml } from '../../src/gateway/snippet.js';
+import { MARK_CLOSE as C, MARK_OPEN as O, buildSnippet, escapeHtml, findMatches, snippetFor } from '../../src/gateway/snippet.js';
 
 describe('escapeHtml', () => {
   it('escapes the five HTML-significant characters', () => {
@@ -52,5 +52,35 @@ describe('buildSnippet', () => {
 
   it('shows the beginning when nothing matched', () => {
     assert.equal(buildSnippet('第一句。第二句。', { maxChars: 100, before: 10 }), '第一句。第二句。');
+  });
+});
+
+describe('findMatches', () => {
+  const marked = (text: string, q: string) => findMatches(text, q).map((m) => text.slice(m.start, m.end));
+  const cases: [string, string, string, string[]][] = [
+    ['a word as typed', '金砖国家领导人会晤。', '金砖', ['金砖']],
+    ['the parts of a query written as one word, wherever they stand', '新能源产业带动汽车出口。', '新能源汽车', ['新能源', '汽车']],
+    ['the longest stretch first, touching matches merged', '新能源汽车销量大增。', '新能源汽车', ['新能源汽车']],
+    ['no single character of a longer query', '港口的能源供应。', '新能源汽车', ['能源']],
+    ['a one-character query', '香港和澳门的港口。', '港', ['港', '港']],
+    ['Latin and digits whatever their case, beside Han', '国产大飞机c919完成首飞，C919订单增加。', 'C919首飞', ['c919', '首飞', 'C919']],
+    ['words apart', '社保卡可以在医院使用，社保待遇不变。', '社保 医院', ['社保', '医院', '社保']],
+    ['nothing', '今天天气晴朗。', '量子计算机', []],
+  ];
+  for (const [name, text, q, want] of cases) it(name, () => assert.deepEqual(marked(text, q), want));
+});
+
+describe('snippetFor', () => {
+  it('shows the window where most of the query stands, not the first mention', () => {
+    const text = `金砖一词最早出现在一份报告里。${'这一段与查询无关，只是填充文字。'.repeat(8)}金砖国家领导人第十六次会晤在喀山举行。`;
+    const s = snippetFor(text, '金砖 会晤', { maxChars: 40, before: 10 });
+    assert.match(s, /<mark>金砖<\/mark>国家领导人第十六次<mark>会晤<\/mark>/);
+    assert.ok(s.startsWith('…'), s);
+  });
+  it('shows the start of the text when the query stands nowhere in it (a match in the title)', () => {
+    assert.equal(snippetFor('第一句。第二句。', '金砖', { maxChars: 100, before: 10 }), '第一句。第二句。');
+  });
+  it('escapes the text around the marks', () => {
+    assert.equal(snippetFor('A<b>与金砖合作', '金砖'), 'A&lt;b&gt;与<mark>金砖</mark>合作');
   });
 });
