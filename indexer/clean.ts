@@ -148,7 +148,7 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   // A paragraph's lines are as wide as the column but its last: a line clearly narrower than the
   // line after it is no line of that paragraph (a headline over a wider text, a brief's title).
   const widerFollows = next !== undefined && w < next * COLUMN_MIN_RATIO;
-  return column || ((narrowColumn || running || inBlock) && !widerFollows);
+  return column || narrowColumn || ((running || inBlock) && !widerFollows);
 }
 
 /** Lines on each side of a line whose widths tell the width of the column it stands in. */

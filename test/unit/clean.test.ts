@@ -211,16 +211,6 @@ describe('clean on newspaper page text', () => {
     const { out } = page([...COLUMN, '简讯', '联防联控机制要求湖北和武汉严格管控', ...wide].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text).slice(-2), ['联防联控机制要求湖北和武汉严格管控', wide.join('')]);
   });
-  it('ends a headline set in a narrow run of its own at the wider text under it', () => {
-    // A headline in large type at the head of its column: lines of equal width, half the column's.
-    const headline = ['绿道建成后为什', '么是全市最受欢', '迎的去处？沿江', '公园和老城街巷', '一图就能看懂'];
-    const { out } = page([...headline, ...COLUMN].join('\n'));
-    assert.equal(out.blocks.at(-1)!.text, COLUMN.join(''), JSON.stringify(out.blocks));
-    // The same over a narrow column: the headline's lines are narrower still.
-    const narrow = ['西方世界的一些反华', '分子正试图串联起来', '今天，来自八个国家', '的政客和议员组成了', '一个所谓的联盟。'];
-    const beside = page(['别笑！十八', '人的新八国', '联军今天成', '立了？一文', '看懂这个新', '联盟的来历', ...narrow].join('\n')).out;
-    assert.deepEqual(beside.blocks.map((b) => b.text), ['别笑！十八人的新八国联军今天成立了？一文看懂这个新联盟的来历', narrow.join('')]);
-  });
   it('keeps the headline under a lead-in on its own line, even one with a comma as wide as the text', () => {
     const { out } = page([...COLUMN, '多措并举稳就业——', '快递小哥连升三级，国家授予特别奖：时代奖励解决问题的人', '最近，一个快递员被火线提拔为分公司经理，他的故事在网上传开。', ...COLUMN].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 3), ['多措并举稳就业——', '快递小哥连升三级，国家授予特别奖：时代奖励解决问题的人']);
