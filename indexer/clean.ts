@@ -39,7 +39,10 @@ export function foldRadicals(line: string): string {
 
 const HAN_RE = new RegExp(`[${HAN}]`, 'g');
 const SPACED_PAIR = new RegExp(`(?<=[${HAN}，。、：；！？“”])[ \\t]+(?=[${HAN}，。、：；！？“”])`, 'g');
-const HAN_PAIR = new RegExp(`[${HAN}](?=([ \\t]*)[${HAN}])`, 'g');
+/** A UTF-16 unit of a Han character of the basic plane (the ranges of HAN). */
+function isHanUnit(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
 const HAN_DIGIT_SPACE = new RegExp(`(?<=[${HAN}])[ \\t]+(?=\\d)|(?<=\\d)[ \\t]+(?=[${HAN}])`, 'g');
 
 /**
@@ -47,14 +50,21 @@ const HAN_DIGIT_SPACE = new RegExp(`(?<=[${HAN}])[ \\t]+(?=\\d)|(?<=\\d)[ \\t]+(
  * Han characters on a line are separated by a space, the spaces are layout, not words.
  */
 export function collapseLetterSpacing(line: string): string {
+  // Most lines have no space or tab at all: nothing to collapse (this rule ran on every line of every file).
+  if (!/[ \t]/.test(line)) return line;
   const all = collapseSpacedCharacters(line);
   if (all !== line) return all;
   // Every pair of neighbouring Han characters, overlapping (五 责 and 责编 in 星期五 责编 叶梅 both count).
   let pairs = 0;
   let spaced = 0;
-  for (const m of line.matchAll(HAN_PAIR)) {
-    pairs++;
-    if (m[1]) spaced++;
+  for (let i = 0; i < line.length; i++) {
+    if (!isHanUnit(line.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < line.length && (line[j] === ' ' || line[j] === '\t')) j++;
+    if (j < line.length && isHanUnit(line.charCodeAt(j))) {
+      pairs++;
+      if (j > i + 1) spaced++;
+    }
   }
   if (pairs < 4) return line;
   return spaced / pairs >= 0.6 ? line.replace(SPACED_PAIR, '') : line;
@@ -85,7 +95,7 @@ function collapseSpacedCharacters(line: string): string {
 
 /** Stray spaces between Han characters and digits in extracted text ('10 月 23 日' → '10月23日'); Latin words keep theirs. */
 export function collapseHanDigitSpaces(line: string): string {
-  return line.replace(HAN_DIGIT_SPACE, '');
+  return /[ \t]/.test(line) ? line.replace(HAN_DIGIT_SPACE, '') : line;
 }
 
 /** Display width of a line: Han characters and Chinese punctuation (quotes, dashes included) count 1, ASCII half. */

@@ -38,12 +38,17 @@ function dayOf(token: string): string | undefined {
   return m ? `${pad(m[1]!)}-${pad(m[2]!)}` : undefined;
 }
 
+/** Characters a page-head line holds at most: the longest example below, letter-spaced, is under half of it. */
+const MAX_PAGE_HEAD_CHARS = 120;
+
 /**
  * The facts of a page-head line, or null when the line holds anything else. Examples of page-head
  * lines: 江南都市报 2025年6月3日 星期二 A04版; 第1版 今日8版; 国内统一连续出版物号 CN 11-0001;
  * 3 要闻 2024.6.24 星期一 责编 张三 美编 李四; 责任编辑：张三 美编：李四; 江 城 时 报 (letter-spaced).
  */
 export function readPageHeadLine(line: string): PageHeadFacts | null {
+  // A page's head is a short line; a line of text is read no further (this runs on every line of a page).
+  if (line.length > MAX_PAGE_HEAD_CHARS) return null;
   const compact = line.replace(/\s+/g, '');
   if (PAPER_NAME.test(compact)) return { paper: compact };
   const found = new Map<string, string[]>();
