@@ -69,7 +69,8 @@ export function chunkText(body: string, options: ChunkOptions = DEFAULT_CHUNKING
   return chunks;
 }
 
-function dateFields(date: string | null): Pick<ChunkDoc, 'dateTs' | 'year' | 'month'> {
+/** The fields a date is filtered, counted and sorted by: Unix seconds at 00:00 UTC, the year and the month. */
+export function dateFields(date: string | null): Pick<ChunkDoc, 'dateTs' | 'year' | 'month'> {
   if (!date) return { dateTs: null, year: null, month: null };
   return { dateTs: Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000), year: date.slice(0, 4), month: date.slice(0, 7) };
 }

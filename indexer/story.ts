@@ -5,6 +5,7 @@
  * plain bitmap counts, with no distinct at query time (docs/engine-notes.md: distinct and counts).
  * The chunks stay the store of each article (the article page, the sync's unit).
  */
+import { dateFields } from './chunk.js';
 import type { Article, ChunkDoc } from './types.js';
 
 /** A copy of a story as the search shows it ("also in", the copy a source filter picks). */
@@ -153,9 +154,7 @@ export function storyDoc(storyId: string, copies: readonly StoryCopy[]): StoryDo
     kicker: first.kicker,
     source: union(ordered.map((c) => (c.source ? [c.source] : []))),
     date,
-    dateTs: date ? Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000) : null,
-    year: date ? date.slice(0, 4) : null,
-    month: date ? date.slice(0, 7) : null,
+    ...dateFields(date),
     place: first.place,
     reporters: union(ordered.map((c) => c.reporters)),
     topics: union(ordered.map((c) => c.topics)),
