@@ -128,6 +128,9 @@ function union(lists: readonly (readonly string[])[]): string[] {
   return [...new Set(lists.flat())];
 }
 
+/** Characters of its copies' texts a story document holds at most (about as many words as the engine indexes in one attribute). */
+export const MAX_STORY_TEXT_CHARS = 100_000;
+
 /** Text as compared for sameness: a reprint that only moved line breaks or spaces is the same text. */
 function comparable(text: string): string {
   return text.replace(/\s+/g, '');
@@ -140,11 +143,15 @@ export function storyDoc(storyId: string, copies: readonly StoryCopy[]): StoryDo
   const ordered = [first, ...copies.filter((c) => c !== first).sort(byDate)];
   const seen = new Set<string>();
   const texts: StoryCopy[] = [];
+  let length = 0;
   for (const c of ordered) {
     const key = comparable(c.body);
     if (seen.has(key)) continue;
+    // A wire story reprinted with small edits by dozens of papers: its words are in already.
+    if (texts.length && length + c.body.length > MAX_STORY_TEXT_CHARS) break;
     seen.add(key);
     texts.push(c);
+    length += c.body.length;
   }
   const date = first.date;
   return {
@@ -159,7 +166,9 @@ export function storyDoc(storyId: string, copies: readonly StoryCopy[]): StoryDo
     reporters: union(ordered.map((c) => c.reporters)),
     topics: union(ordered.map((c) => c.topics)),
     keywords: union(ordered.map((c) => c.keywords)),
-    text: texts.map((c) => c.body).join('\n'),
+    // The engine indexes the first 65,535 words of an attribute, and the gateway takes the text of
+    // each hit to cut its snippet: a single huge file (a 16 MiB one-line page) is held in part.
+    text: texts.map((c) => c.body).join('\n').slice(0, MAX_STORY_TEXT_CHARS),
     subwords: union(texts.map((c) => c.subwords.split(' ').filter(Boolean))).join(' '),
     copies: ordered.map(({ id, title, source, date: d }) => ({ id, title, source, date: d })),
   };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { copiesOfChunks, storyDoc, type StoryCopy } from '../../indexer/story.js';
+import { copiesOfChunks, MAX_STORY_TEXT_CHARS, storyDoc, type StoryCopy } from '../../indexer/story.js';
 
 const copy = (id: string, over: Partial<StoryCopy> = {}): StoryCopy => ({
   id,
@@ -46,6 +46,16 @@ describe('storyDoc', () => {
     });
   }
   it('refuses a story without a copy', () => assert.throws(() => storyDoc('x', []), /no copy/));
+  it('holds the texts of a story reprinted many times up to a bound, every copy listed', () => {
+    const body = (i: number) => `第${i}版的稿件。${'字'.repeat(MAX_STORY_TEXT_CHARS / 4)}`;
+    const copies = Array.from({ length: 8 }, (_, i) => copy(`c${i}`, { body: body(i), date: `2024-10-${10 + i}`, source: `报${i}` }));
+    const doc = storyDoc('c0', copies);
+    assert.ok(doc.text.length <= MAX_STORY_TEXT_CHARS && doc.text.startsWith('第0版'), String(doc.text.length));
+    assert.equal(doc.copies.length, 8);
+    assert.equal(doc.source.length, 8);
+    const long = storyDoc('c0', [copy('c0', { body: '长'.repeat(MAX_STORY_TEXT_CHARS * 2) })]);
+    assert.equal(long.text.length, MAX_STORY_TEXT_CHARS, 'a huge article is held in part');
+  });
 });
 
 describe('copiesOfChunks', () => {
