@@ -28,27 +28,15 @@ export interface StoryCopy extends CopyRef {
   subwords: string;
 }
 
-/** A document of the story index (id: the story's id, which is its first copy's article id). */
-export interface StoryDoc {
+/**
+ * A document of the story index (id: the story's id, which is its first copy's article id). The
+ * fields it shares with a chunk are the first copy's (title, kicker, date and its filter fields,
+ * place) or every copy's (reporters, topics, keywords, subwords of its texts).
+ */
+export interface StoryDoc extends Pick<ChunkDoc, 'articleId' | 'title' | 'kicker' | 'date' | 'dateTs' | 'year' | 'month' | 'place' | 'reporters' | 'topics' | 'keywords' | 'text' | 'subwords'> {
   id: string;
-  /** The copy the hit shows: the story's first (earliest) copy. */
-  articleId: string;
-  title: string;
-  kicker: string | null;
   /** Every copy's source, the first copy's first: a story counts once under each. */
   source: string[];
-  /** The first copy's date: a story is dated, filtered, sorted and counted by its first publication. */
-  date: string | null;
-  dateTs: number | null;
-  year: string | null;
-  month: string | null;
-  place: string | null;
-  reporters: string[];
-  topics: string[];
-  keywords: string[];
-  /** The copies' bodies, each distinct one once, the first copy's first. */
-  text: string;
-  subwords: string;
   /** Every copy, the first copy first. */
   copies: CopyRef[];
 }
