@@ -110,7 +110,7 @@ export class PipelinePool {
     this.idleUnref(worker);
     if ('error' in answer) {
       const reason = `the pipeline failed on this file: ${answer.error.message}`;
-      waiting.resolve({ result: { ok: false, relPath: waiting.file.relPath, diagnostics: [{ file: waiting.file.relPath, rule: 'pipeline/failed', reason, severity: 'error' }] }, link: null, missing: null, stories: null });
+      waiting.resolve({ result: { ok: false, relPath: waiting.file.relPath, diagnostics: [{ file: waiting.file.relPath, rule: 'pipeline/failed', reason, severity: 'error' }] }, link: null, missing: null });
       return;
     }
     waiting.resolve(answer.processed);
@@ -143,7 +143,7 @@ export class PipelinePool {
       if (waiting.worker !== worker) continue;
       this.waiting.delete(id);
       const rule = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'pipeline/out-of-memory' : 'pipeline/failed';
-      waiting.resolve({ result: { ok: false, relPath: waiting.file.relPath, diagnostics: [{ file: waiting.file.relPath, rule, reason, severity: 'error' }] }, link: null, missing: null, stories: null });
+      waiting.resolve({ result: { ok: false, relPath: waiting.file.relPath, diagnostics: [{ file: waiting.file.relPath, rule, reason, severity: 'error' }] }, link: null, missing: null });
     }
   }
 }

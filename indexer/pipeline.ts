@@ -176,16 +176,17 @@ export function linkResults(results: Extract<FileResult, { ok: true }>[], fixed:
   return signatures;
 }
 
-/** What a run needs of a processed file: its result, and when it is indexed, its link material, empty fields and story seeds. */
+/** What a run needs of a processed file: its result, and when it is indexed, its link material and empty fields. */
 export interface Processed {
   result: FileResult;
   link: LinkMaterial | null;
   missing: MissingFields | null;
-  /** Each article as a story of its own (storyDoc): a rebuild sends these, and rebuilds the few linked stories once linking is done. */
-  stories: StoryDoc[] | null;
 }
 
-/** Each article of a result as a story of its own; an article printed twice in one file once. */
+/**
+ * Each article of a result as a story of its own; an article printed twice in one file once. A
+ * rebuild sends these as it reads, and rebuilds the few linked stories once linking is done.
+ */
 export function storySeeds(result: Extract<FileResult, { ok: true }>): StoryDoc[] {
   const seen = new Set<string>();
   const out: StoryDoc[] = [];
@@ -200,5 +201,5 @@ export function storySeeds(result: Extract<FileResult, { ok: true }>): StoryDoc[
 /** processSource with what a sync run computes from the result (in the pipeline's worker, off the event loop). */
 export function processForSync(file: SourceFile, source: LoadedSource): Processed {
   const result = processSource(file, source);
-  return result.ok ? { result, link: linkMaterial(result), missing: missingFields(result.articles), stories: storySeeds(result) } : { result, link: null, missing: null, stories: null };
+  return result.ok ? { result, link: linkMaterial(result), missing: missingFields(result.articles) } : { result, link: null, missing: null };
 }

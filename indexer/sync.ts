@@ -19,7 +19,7 @@ import { loadDeclaration } from './declarations.js';
 import { discover } from './discover.js';
 import { SignatureTable, type PagePart } from './link.js';
 import { appendManifest, emptyManifest, encode, manifestChange, ManifestWriter, manifestPath, readManifest, shouldRewrite, toEntry, type Manifest, type ManifestEntry, type ManifestExtent, type ManifestMemo } from './manifest.js';
-import { linkAll, loadSource, processForSync, sources, type LoadedSource } from './pipeline.js';
+import { linkAll, loadSource, processForSync, sources, storySeeds, type LoadedSource } from './pipeline.js';
 import type { PipelinePool } from './pipeline-pool.js';
 import { Spool } from './spool.js';
 import { copiesOfChunks, STORY_CHUNK_FIELDS, storyDoc } from './story.js';
@@ -415,7 +415,7 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
       }
       const chunkIds = [...ids];
       await writer.add(result.chunks.filter((c) => !before.has(c.id)));
-      if (full) await storyWriter.add(processed.stories ?? []);
+      if (full) await storyWriter.add(storySeeds(result));
       if (entry && !full) toDelete.push(...entry.chunkIds.filter((id) => !ids.has(id)));
       const { signatures, parts } = processed.link!;
       const fresh = { size: file.size, mtimeMs: file.mtimeMs, contentHash: result.contentHash, chunkIds, articles: result.articles.length, signatures, missing };
