@@ -429,7 +429,8 @@ async function benchTier(tier: number, embeddedUrl: string, key: string, engine:
           });
           const requests = await load(concurrency, opts.seconds, async (i) => {
             const plan = plans[i % plans.length]!;
-            await post('/multi-search', { queries: [plan.main, plan.sourceFacet, plan.topicFacet].filter((r) => r !== null).map((r) => ({ indexUid: stories, ...r })) });
+            // As the gateway sends them (Engine.searchAll): at once, one request each.
+            await Promise.all([plan.main, plan.sourceFacet, plan.topicFacet].filter((r) => r !== null).map((r) => post(`/indexes/${stories}/search`, r)));
           });
           search[`${kind}@${concurrency}`] = { gateway: gw, plain, requests, totals };
           row(

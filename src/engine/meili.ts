@@ -147,7 +147,7 @@ export function settingsMatch(wanted: unknown, actual: unknown): boolean {
 }
 
 /**
- * The searches every gateway request makes (a multi-search, then the hits' copies) go over
+ * The searches every gateway request makes (one to three of the story index, sent at once) go over
  * node:http with a keep-alive agent instead of the client's fetch: measured here, a search
  * request cost ~0.5 ms of CPU that way against ~1.2 ms through fetch (a Request, Headers and an
  * AbortSignal each), a fifth of what the gateway spends on a search. The indexer's batches of
@@ -483,7 +483,19 @@ export class Engine {
     });
   }
 
-  /** Several searches of one index in one request (with shards: merged as described at `shards`). */
+  /**
+   * Independent searches of one index, sent at once as separate requests: the engine runs each on
+   * its own thread, where a multi-search runs them one after another. A search with a source
+   * filter and its facet-only search then take the longer of the two, not the sum (on the bench's
+   * 100k index, two-pass searches 3.0–3.5 ms p50 against 3.6–4.2 in one multi-search, and the
+   * same throughput at 16 clients). With shards: merged as described at `shards`.
+   */
+  async searchAll(uid: string, requests: SearchRequest[]): Promise<SearchResult[]> {
+    if (this.shards.length) return this.shardedSearch(uid, requests);
+    return Promise.all(requests.map((r) => this.search(uid, r)));
+  }
+
+  /** Several searches of one index in one request, run one after another (with shards: merged as described at `shards`). */
   async multiSearch(uid: string, requests: SearchRequest[]): Promise<SearchResult[]> {
     if (this.shards.length) return this.shardedSearch(uid, requests);
     return this.run(async () => {

@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps): express.Express {
     const run = async (strategy: 'all' | 'last'): Promise<SearchResults> => {
       const plan = planSearch(query, strategy);
       const requests = [plan.main, plan.sourceFacet, plan.topicFacet].filter((r) => r !== null);
-      const answers = await metrics.timeEngine('search', () => engine.multiSearch(storyIndex, requests));
+      const answers = await metrics.timeEngine('search', () => engine.searchAll(storyIndex, requests));
       const next = () => answers.shift() ?? null;
       return { main: next()!, sourceFacet: plan.sourceFacet ? next() : null, topicFacet: plan.topicFacet ? next() : null };
     };

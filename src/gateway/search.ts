@@ -52,7 +52,7 @@ export function buildFilter(query: FilterParts): (string | string[])[] {
 }
 
 /**
- * The searches behind one /api/search, sent together as one multi-search of the story index
+ * The searches behind one /api/search, sent at once to the story index (Engine.searchAll)
  * (one document per story: totals and every facet count stories, with no distinct):
  *  - main: the hits, their totals, and the facets whose filter is not set;
  *  - source facet, when a source filter is set: the same search without it (a story counts once

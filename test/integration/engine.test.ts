@@ -91,6 +91,15 @@ describe('Engine against Meilisearch', () => {
     ]);
     assert.deepEqual(hits!.hits.map((h) => h.id).sort(), ['s1', 's2']);
     assert.deepEqual(facets!.facetDistribution.source, { 人民日报: 1, 新华社: 1 });
+    // searchAll sends them at once, one request each, and answers in the order asked.
+    const [filtered, facetOnly] = await engine.searchAll(uid, [
+      { q: '金砖', filter: `source = "新华社"`, page: 1, hitsPerPage: 5, attributesToRetrieve: ['id'] },
+      { q: '金砖', page: 1, hitsPerPage: 0, facets: ['source'] },
+    ]);
+    assert.deepEqual(filtered!.hits.map((h) => h.id), ['s2']);
+    assert.equal(filtered!.totalHits, 1);
+    assert.deepEqual(facetOnly!.hits, []);
+    assert.deepEqual(facetOnly!.facetDistribution.source, { 人民日报: 1, 新华社: 1 });
     const one = await engine.search(uid, { q: '会晤', filter: `source = "人民日报"`, page: 1, hitsPerPage: 5 });
     assert.equal(one.totalHits, 1);
     assert.equal(one.hits[0]!.id, 's1');
@@ -104,7 +113,9 @@ describe('Engine against Meilisearch', () => {
       assert.match(err.message, /^Meilisearch answered 400: .*expecting a value/s); // the engine's own words
       return true;
     });
+    await assert.rejects(engine.searchAll(uid, [{ q: 'x' }, { q: 'x', filter: 'source = ' }]), (err: unknown) => err instanceof EngineError && err.code === 'engine_request_failed');
     await assert.rejects(deadEngine().search(uid, { q: 'x' }), EngineUnavailableError);
+    await assert.rejects(deadEngine().searchAll(uid, [{ q: 'x' }, { q: 'y' }]), EngineUnavailableError);
   });
 
   it('abandons an index by cancelling its queued writes before deleting it', async () => {
