@@ -22,6 +22,7 @@ import { accessLog } from './access-log.js';
 export { createHttpServer, MAX_HEADER_BYTES } from './http-server.js';
 import { SuggestionIndex, suggestQuerySchema } from './suggest.js';
 import { parseParams, reindexQuerySchema } from './params.js';
+import { loadDictionary } from '../../indexer/segment.js';
 import { acceptRelaxed, mayRelax, planSearch, searchParams, searchQuerySchema, shapeResponse, type SearchResults } from './search.js';
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -67,6 +68,8 @@ export function createApp(deps: AppDeps): express.Express {
   const metrics = deps.metrics ?? createMetrics(engine, indexName, reindexer);
   // Searches read the story index; the article page and the status read the chunk index.
   const storyIndex = storyIndexOf(indexName);
+  // The words a relaxed search may not drop (acceptRelaxed): loaded now, not in the first search that finds nothing.
+  loadDictionary();
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -107,8 +110,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/api/search', async (req, res) => {
     const started = performance.now();
     const query = parseParams(searchQuerySchema, Object.keys(searchParams.shape), req.query);
-    const run = async (strategy: 'all' | 'last'): Promise<SearchResults> => {
-      const plan = planSearch(query, strategy);
+    const run = async (strategy: 'all' | 'last', asked = query): Promise<SearchResults> => {
+      const plan = planSearch(asked, strategy);
       const requests = [plan.main, plan.sourceFacet, plan.topicFacet].filter((r) => r !== null);
       const answers = await metrics.timeEngine('search', () => engine.searchAll(storyIndex, requests));
       const next = () => answers.shift() ?? null;
@@ -116,6 +119,13 @@ export function createApp(deps: AppDeps): express.Express {
     };
     let results = await run('all');
     let relaxed = false;
+    let corrected: string | undefined;
+    // Nothing as typed: first the query as it sounds (a homophone the input method offered), then with words dropped.
+    const respelled = results.main.totalHits === 0 ? suggestions.correct(query.q) : null;
+    if (respelled) {
+      const found = await run('all', { ...query, q: respelled });
+      if (found.main.totalHits > 0) [results, relaxed, corrected] = [found, true, respelled];
+    }
     if (results.main.totalHits === 0 && mayRelax(query.q)) {
       const loose = await run('last');
       if (acceptRelaxed(query.q, loose.main)) {
@@ -123,7 +133,7 @@ export function createApp(deps: AppDeps): express.Express {
         relaxed = true;
       }
     }
-    res.json(shapeResponse(query, results, Math.round((performance.now() - started) * 10) / 10, relaxed));
+    res.json(shapeResponse(query, results, Math.round((performance.now() - started) * 10) / 10, relaxed, corrected));
   });
 
   app.get('/api/suggest', (req, res) => {

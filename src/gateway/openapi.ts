@@ -27,7 +27,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         get: {
           summary: 'Search articles: one hit per story, facets by source, topic, year and month',
           parameters: parameters(searchParams.shape, 'query'),
-          responses: { 200: json('hits, total, facets'), 400: problem, 503: problem },
+          responses: { 200: json('hits, total, facets; relaxed and corrected when a query that found nothing as typed is answered with words dropped or respelled (a homophone, a left-out character)'), 400: problem, 503: problem },
         },
       },
       '/api/articles/{id}': {

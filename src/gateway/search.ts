@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { queryToSimplified } from '../../indexer/clean.js';
+import { isDictionaryWord } from '../../indexer/segment.js';
 import { filterString, type SearchHit, type SearchRequest, type SearchResult } from '../engine/meili.js';
 import { MARK_CLOSE, MARK_OPEN, buildSnippet, snippetFor } from './snippet.js';
 import { day, oneOf, repeatable, text, wholeNumber } from './params.js';
@@ -121,22 +122,50 @@ export function mayRelax(q: string): boolean {
 export function markedCoverage(q: string, hit: SearchHit): number {
   const wanted = new Set(queryToSimplified(q).match(/[\u3400-\u9fff]/g) ?? []);
   if (!wanted.size) return 0;
+  const marked = markedChars(hit);
+  return [...wanted].filter((c) => marked.has(c)).length / wanted.size;
+}
+
+/** The Han characters the engine marked in a hit's title or text. */
+function markedChars(hit: SearchHit): Set<string> {
   const formatted = hit._formatted ?? {};
   const marked = new Set<string>();
   for (const field of ['title', 'text']) {
     const text = str(formatted[field]) ?? '';
     for (const m of text.matchAll(new RegExp(`${MARK_OPEN}([^${MARK_CLOSE}]*)${MARK_CLOSE}`, 'g'))) for (const ch of m[1] ?? '') marked.add(ch);
   }
-  return [...wanted].filter((c) => marked.has(c)).length / wanted.size;
+  return marked;
 }
 
 /**
- * A relaxed answer is kept when its best hit matches most of the query: '社保咔' (one wrong
- * character) finds the 社保卡 articles, '量子计算机' (a word with no answer) stays empty.
+ * Whether what a relaxed hit leaves out of the query reads as a slip of the keyboard rather than
+ * as words the user meant. A word typed apart from the others may go (陈同佳 出狱 道歉: the article
+ * says 致歉); inside one run of characters, what is left out may not be a word of the dictionary
+ * (电动汽车 without 汽车) nor part of one that is only half matched (马拉松 as 马拉), while a
+ * character that makes no word with its neighbours may (加装电悌, 居民消费格, 龙湖集困).
+ */
+export function dropsOnlySlips(q: string, hit: SearchHit, isWord: (w: string) => boolean = isDictionaryWord): boolean {
+  const marked = markedChars(hit);
+  for (const run of queryToSimplified(q).match(/[\u3400-\u9fff]+/g) ?? []) {
+    if (![...run].some((c) => marked.has(c))) continue; // a whole word left out
+    for (let n = 2; n <= 3; n++) {
+      for (let i = 0; i + n <= run.length; i++) {
+        const w = run.slice(i, i + n);
+        if (isWord(w) && [...w].some((c) => !marked.has(c))) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * A relaxed answer is kept when its best hit matches most of the query and leaves out only slips:
+ * '社保咔' (one wrong character) finds the 社保卡 articles, '量子计算机' (a word with no answer) and
+ * '马拉松' (found only as 马拉) stay empty.
  */
 export function acceptRelaxed(q: string, result: SearchResult): boolean {
   const top = result.hits[0];
-  return top !== undefined && markedCoverage(q, top) >= MIN_RELAXED_COVERAGE;
+  return top !== undefined && markedCoverage(q, top) >= MIN_RELAXED_COVERAGE && dropsOnlySlips(q, top);
 }
 
 export interface SearchHitView {
@@ -155,6 +184,8 @@ export interface SearchResponseView {
   total: number;
   /** Present when no article matched every word and the answer matches most of them (a mistyped character). */
   relaxed?: true;
+  /** The query as it sounds, when the answer is for it: 冷空汽来袭 → 冷空气来袭 (relaxed is set too). */
+  corrected?: string;
   page: number;
   perPage: number;
   hits: SearchHitView[];
@@ -209,8 +240,8 @@ export interface SearchResults {
   topicFacet: SearchResult | null;
 }
 
-export function shapeResponse(query: SearchQuery, results: SearchResults, tookMs: number, relaxed = false): SearchResponseView {
-  const q = normalizeQuery(query.q);
+export function shapeResponse(query: SearchQuery, results: SearchResults, tookMs: number, relaxed = false, corrected?: string): SearchResponseView {
+  const q = normalizeQuery(corrected ?? query.q);
   return {
     query: query.q,
     total: results.main.totalHits,
@@ -218,6 +249,7 @@ export function shapeResponse(query: SearchQuery, results: SearchResults, tookMs
     perPage: query.perPage,
     hits: results.main.hits.map((hit) => shapeHit(hit, query.source ?? [], q)),
     ...(relaxed ? { relaxed: true } : {}),
+    ...(corrected ? { corrected } : {}),
     facets: {
       source: (results.sourceFacet ?? results.main).facetDistribution.source ?? {},
       topic: (results.topicFacet ?? results.main).facetDistribution.topics ?? {},

@@ -236,6 +236,11 @@ function keys(text: string): { full: string; initials: string; starts: number[] 
   return { full: syllables.join(''), initials: syllables.map((s) => s[0] ?? '').join(''), starts };
 }
 
+/** The characters and Latin or digit runs of a text, one per pinyin syllable of its key (keys). */
+function tokensOf(text: string): string[] {
+  return text.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '').match(/[\u3400-\u9fff]|[A-Za-z0-9]+/g) ?? [];
+}
+
 function hasStart(t: Table, i: number, at: number): boolean {
   for (let k = t.startsAt[i]!; k < t.startsAt[i + 1]!; k++) if (t.starts[k] === at) return true;
   return false;
@@ -402,6 +407,74 @@ export class SuggestionIndex {
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(key, answer);
     return answer;
+  }
+
+  /**
+   * A query respelled from the list's texts (titles, names, places, topics), for one that found
+   * nothing as typed. Each run of Han characters that no text holds is replaced by
+   *  - the characters of a text that reads the same in pinyin (tones aside), aligned on its
+   *    syllables: 冷空汽来袭 → 冷空气来袭, 加装电悌 → 加装电梯. Chinese is typed by pinyin, so a
+   *    wrong character is most often a homophone the input method offered;
+   *  - else, for three characters or more, a text that holds it with one character more inside:
+   *    联防控机制 → 联防联控机制, 居民消费格 → 居民消费价格 (a character the typist left out).
+   * The most frequent text wins. Null when nothing changes.
+   */
+  correct(input: string): string | null {
+    const t = this.table;
+    const q = queryToSimplified(input.trim());
+    let changed = false;
+    const corrected = q.replace(/[\u3400-\u9fff]{2,}/g, (run) => {
+      // A run the texts hold reads as itself: the homophone search finds it and keeps it.
+      const found = this.homophone(run) ?? (run.length >= 3 ? this.withOneMore(run) : null);
+      if (!found || found === run) return run;
+      changed = true;
+      return found;
+    });
+    return changed ? corrected : null;
+  }
+
+  /** The most frequent text span that reads as `run` does in pinyin, or null. */
+  private homophone(run: string): string | null {
+    const t = this.table;
+    const syllables = pinyin(run, { toneType: 'none', type: 'array', v: true }).map((x) => x.toLowerCase());
+    if (syllables.length !== run.length) return null;
+    const sound = syllables.join('');
+    let best: { text: string; count: number } | null = null;
+    // Found through the initials (one letter a syllable: a third of the full pinyin to scan), then
+    // read in full: the syllables from the one at `first` must spell the same sound.
+    for (const [entry, first] of t.initials.matches(syllables.map((x) => x[0]).join(''))) {
+      const base = t.startsAt[entry]!;
+      const last = first + syllables.length;
+      const from = t.starts[base + first]!;
+      const to = base + last < t.startsAt[entry + 1]! ? t.starts[base + last]! : t.full.length(entry);
+      if (t.full.get(entry).slice(from, to) !== sound) continue;
+      const chars = tokensOf(t.text.get(entry)).slice(first, first + syllables.length);
+      const text = chars.join('');
+      if (chars.length !== run.length || !/^[\u3400-\u9fff]+$/.test(text)) continue;
+      if (text === run) return run;
+      if (!best || t.count[entry]! > best.count) best = { text, count: t.count[entry]! };
+    }
+    return best?.text ?? null;
+  }
+
+  /**
+   * The most frequent text span that is `run` with one Han character inserted inside it, or null.
+   * Two scans of the texts whatever the run's length: an insertion after the run's first half
+   * leaves that half whole, one before it leaves the second half whole.
+   */
+  private withOneMore(run: string): string | null {
+    const t = this.table;
+    const half = Math.ceil(run.length / 2);
+    let best: { text: string; count: number } | null = null;
+    const consider = (entry: number, start: number, k: number) => {
+      const value = t.text.get(entry);
+      if (start < 0 || !value.startsWith(run.slice(0, k), start) || !value.startsWith(run.slice(k), start + k + 1)) return;
+      if (!/[\u3400-\u9fff]/.test(value[start + k]!)) return;
+      if (!best || t.count[entry]! > best.count) best = { text: value.slice(start, start + run.length + 1), count: t.count[entry]! };
+    };
+    for (const [entry, at] of t.text.matches(run.slice(0, half))) for (let k = half; k < run.length; k++) consider(entry, at, k);
+    for (const [entry, at] of t.text.matches(run.slice(half))) for (let k = 1; k < half; k++) consider(entry, at - half - 1, k);
+    return (best as { text: string } | null)?.text ?? null;
   }
 
   /** `scanAll`: score every entry (the reference the prefix search must agree with). */

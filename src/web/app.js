@@ -292,7 +292,8 @@ async function renderResults(params, seq) {
     pager.replaceChildren();
     return;
   }
-  summary.textContent = `共 ${body.total} 篇报道（${body.tookMs} 毫秒）`;
+  // A query that found nothing as typed, answered for what it sounds like (a homophone the input method offered).
+  summary.textContent = `${body.corrected ? `已显示“${body.corrected}”的结果。` : ''}共 ${body.total} 篇报道（${body.tookMs} 毫秒）`;
   renderHits(body);
 }
 

@@ -144,6 +144,22 @@ describe('HTTP API', () => {
     assert.match(hit.snippet, /<mark>金砖<\/mark>/);
   });
 
+  it('answers a query with a mistyped homophone for what it sounds like, and says so; a word with no answer stays empty', async () => {
+    assert.ok(records.some((r) => r.title.includes('金砖国家')));
+    const typo = await request(app).get('/api/search').query({ q: '金砖国佳' }).expect(200);
+    assert.equal(typo.body.corrected, '金砖国家');
+    assert.equal(typo.body.relaxed, true);
+    assert.equal(typo.body.query, '金砖国佳');
+    const right = await request(app).get('/api/search').query({ q: '金砖国家' }).expect(200);
+    assert.deepEqual(typo.body.hits.map((h: Hit) => h.id), right.body.hits.map((h: Hit) => h.id));
+    assert.ok((typo.body.hits as Hit[]).some((h) => h.snippet.includes('<mark>')));
+    for (const q of ['量子计算机', '马拉松']) {
+      const none = await request(app).get('/api/search').query({ q }).expect(200);
+      assert.equal(none.body.total, 0, q);
+      assert.equal(none.body.corrected, undefined);
+    }
+  });
+
   it('finds Simplified-indexed articles from a Traditional query', async () => {
     const simplified = await request(app).get('/api/search').query({ q: '金砖国家' }).expect(200);
     const traditional = await request(app).get('/api/search').query({ q: '金磚國家' }).expect(200);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { filterString } from '../../src/engine/meili.js';
-import { buildFilter, planSearch, searchQuerySchema, shapeHit } from '../../src/gateway/search.js';
+import { acceptRelaxed, buildFilter, dropsOnlySlips, planSearch, searchQuerySchema, shapeHit } from '../../src/gateway/search.js';
+import { MARK_CLOSE, MARK_OPEN } from '../../src/gateway/snippet.js';
 
 describe('filterString', () => {
   const cases: [string, string][] = [
@@ -119,5 +120,27 @@ describe('shapeHit', () => {
     const { _formatted: _f, ...plain } = hit;
     const view = shapeHit({ ...plain, text: '会议开幕。金砖国家领导人会晤在喀山举行。' }, [], '金砖会晤');
     assert.equal(view.snippet, '会议开幕。<mark>金砖</mark>国家领导人<mark>会晤</mark>在喀山举行。');
+  });
+});
+
+describe('a relaxed answer (some query words dropped) is kept only for slips', () => {
+  // A hit as a relaxed search returns it: the engine's marks around what it matched.
+  const hit = (text: string) => ({ id: 's1', _formatted: { title: '', text: text.replace(/\[/g, MARK_OPEN).replace(/\]/g, MARK_CLOSE) } });
+  const cases: [string, string, string, boolean][] = [
+    ['a mistyped character that makes no word', '加装电悌', '老旧小区[加装]电梯提速', true],
+    ['a character left out', '居民消费格', '[居民][消费]价格同比上涨', true],
+    ['a word typed apart, absent from the article', '陈同佳 出狱 道歉', '[陈同佳]刑满[出狱]并致歉', true],
+    ['a dictionary word left out of one run', '电动汽车', '再弄来400辆[电动]车', false],
+    ['a dictionary word matched only in part', '马拉松', '西班牙南部[马拉]加', false],
+    ['a longer word left out of one run', '量子计算机', '[量子]通信取得新突破', false],
+  ];
+  for (const [name, q, text, kept] of cases) it(`${name}: ${q}`, () => assert.equal(dropsOnlySlips(q, hit(text)), kept));
+
+  it('needs half the query marked as well', () => {
+    const result = (text: string) => ({ hits: [hit(text)], totalHits: 1, facetDistribution: {}, processingTimeMs: 1 });
+    assert.equal(acceptRelaxed('加装电悌', result('老旧小区[加装]电梯')), true);
+    assert.equal(acceptRelaxed('加装电悌改造工程', result('老旧小区[加装]电梯')), false);
+    assert.equal(acceptRelaxed('马拉松', result('[马拉]加')), false);
+    assert.equal(acceptRelaxed('加装电悌', { hits: [], totalHits: 0, facetDistribution: {}, processingTimeMs: 1 }), false);
   });
 });

@@ -104,3 +104,29 @@ describe('SuggestionIndex rebuilt from the list before it', () => {
     assert.ok(turns >= 3, `${turns} turns`);
   });
 });
+
+describe('SuggestionIndex.correct: a query that found nothing, respelled from the list', () => {
+  const list = new SuggestionIndex();
+  list.load([
+    { title: '较强冷空气来袭 全国多地降温', reporters: [], place: null, topics: ['环境'] },
+    { title: '老旧小区加装电梯提速', reporters: ['王明'], place: '杭州', topics: ['社会'] },
+    { title: '国务院联防联控机制发布新举措', reporters: [], place: '北京', topics: ['健康'] },
+    { title: '3月份居民消费价格同比上涨0.4%', reporters: [], place: null, topics: ['经济'] },
+    { title: '光伏装机再创新高', reporters: [], place: null, topics: ['能源'] },
+    { title: '光伏组件出口增长', reporters: [], place: null, topics: ['能源'] },
+    { title: '光复路改造完工', reporters: [], place: null, topics: ['社会'] },
+  ]);
+  const cases: [string, string, string | null][] = [
+    ['a homophone inside a phrase', '冷空汽来袭', '冷空气来袭'],
+    ['a homophone at the end of a word', '加装电悌', '加装电梯'],
+    ['the most frequent of two homophones (光伏 twice, 光复 once)', '光扶', '光伏'],
+    ['a character left out, first half', '联防控机制', '联防联控机制'],
+    ['a character left out, second half', '居民消费格', '居民消费价格'],
+    ['each run of a query on its own, a right one kept', '光扶 杭州', '光伏 杭州'],
+    ['Traditional input', '冷空汽來襲', '冷空气来袭'],
+    ['a run the list holds as typed', '加装电梯', null],
+    ['nothing that reads or spells alike', '鳄鱼溜冰场', null],
+    ['no Han characters', 'C919', null],
+  ];
+  for (const [name, input, expected] of cases) it(`${name}: ${input} → ${expected}`, () => assert.equal(list.correct(input), expected));
+});
