@@ -22,10 +22,12 @@ export function synonymsOf(pairs: [string, string][]): Record<string, string[]> 
  * returns one hit per story and its totals and facet counts are plain bitmap counts of stories.
  */
 export const storyIndexSettings = {
-  // Title and kicker first; then an article's salient terms (so the article about a thing outranks
-  // one that mentions it: the engine does not count occurrences); then the text.
+  // Title, then the dateline's place (where the report comes from: a search for a place ranks the
+  // reports datelined there above a kicker or text that names it in passing), then the kicker;
+  // then an article's salient terms (so the article about a thing outranks one that mentions it:
+  // the engine does not count occurrences); then the text.
   // Words inside longer words come last: found, but ranked below a match in the text itself.
-  searchableAttributes: ['title', 'kicker', 'keywords', 'text', 'reporters', 'place', 'source', 'topics', 'subwords'],
+  searchableAttributes: ['title', 'place', 'kicker', 'keywords', 'text', 'reporters', 'source', 'topics', 'subwords'],
   filterableAttributes: ['id', 'source', 'topics', 'year', 'month', 'dateTs', 'articleId'],
   sortableAttributes: ['dateTs'],
   displayedAttributes: ['*'],
