@@ -120,17 +120,19 @@ export function createApp(deps: AppDeps): express.Express {
     let results = await run('all');
     let relaxed = false;
     let corrected: string | undefined;
-    // Nothing as typed: first the query as it sounds (a homophone the input method offered), then with words dropped.
-    const respelled = results.main.totalHits === 0 ? suggestions.correct(query.q) : null;
-    if (respelled) {
-      const found = await run('all', { ...query, q: respelled });
-      if (found.main.totalHits > 0) [results, relaxed, corrected] = [found, true, respelled];
-    }
-    if (results.main.totalHits === 0 && mayRelax(query.q)) {
-      const loose = await run('last');
-      if (acceptRelaxed(query.q, loose.main)) {
-        results = loose;
-        relaxed = true;
+    if (results.main.totalHits === 0) {
+      // Nothing as typed: the query as it sounds (a homophone the input method offered) is preferred
+      // to one with words dropped. The engine runs the search with words dropped while the gateway
+      // respells (it is sent first, and the respelling waits a turn of the loop for it to go out).
+      const loose = mayRelax(query.q) ? run('last') : null;
+      loose?.catch(() => {}); // awaited below unless the respelling answers
+      if (loose) await new Promise(setImmediate);
+      const respelled = suggestions.correct(query.q);
+      const found = respelled ? await run('all', { ...query, q: respelled }) : null;
+      if (found && found.main.totalHits > 0) [results, relaxed, corrected] = [found, true, respelled!];
+      else if (loose) {
+        const answer = await loose;
+        if (acceptRelaxed(query.q, answer.main)) [results, relaxed] = [answer, true];
       }
     }
     res.json(shapeResponse(query, results, Math.round((performance.now() - started) * 10) / 10, relaxed, corrected));
