@@ -8,10 +8,9 @@ import { chunkText } from './chunk.js';
 import type { Declaration } from './declarations.js';
 import { words } from './segment.js';
 import { bracketReporters } from './lines.js';
-import { CITIES, DATELINE, DATELINE_AT_END, FULL_DATE, OWN_REPORT, PROVINCES, REPORTERS_IN_BRACKETS, TOPIC_WORDS } from './lexicon.js';
+import { CITIES, DATELINE, DATELINE_AT_END, FULL_DATE, isArticleStart, OWN_REPORT, PROVINCES, REPORTERS_IN_BRACKETS, TOPIC_WORDS } from './lexicon.js';
 import type { Article, ArticleDraft, FileMeta, Script } from './types.js';
 
-const isArticleStartText = (t: string) => DATELINE.test(t) || OWN_REPORT.test(t);
 
 /** Title words count this many times as often as body words when scoring topics. */
 const TITLE_WEIGHT = 3;
@@ -182,7 +181,7 @@ export function articleId(relPath: string, title: string, body: string): string 
 
 export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
   const body = draft.paragraphs.join('\n');
-  const starts = draft.paragraphs.filter(isArticleStartText);
+  const starts = draft.paragraphs.filter(isArticleStart);
   const dateline = starts.map((p) => DATELINE.exec(p)).find((m) => m !== null) ?? DATELINE_AT_END.exec(draft.paragraphs[draft.paragraphs.length - 1] ?? '');
   const ownReport = starts.map((p) => OWN_REPORT.exec(p)).find((m) => m !== null) ?? null;
   const agency = dateline?.[1] ?? draft.bylineAgencies[0] ?? null;

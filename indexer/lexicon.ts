@@ -46,6 +46,11 @@ export const DATELINE_START = /^\s*(?:据)?(?:新华社|中新社|中新网|中�
 /** A paper's own-report marker at the start of a paragraph. Example: 本报讯 （记者郝赫）, 本报北京10月23日电, 本报杭州3月7日讯 */
 export const OWN_REPORT = /^\s*本报(?:讯|([\u4e00-\u9fff]{0,8}?)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[电讯])/;
 
+/** A paragraph that opens an article: a wire or own-report dateline (新华社北京6月1日电, 本报讯). */
+export function isArticleStart(text: string): boolean {
+  return DATELINE.test(text) || OWN_REPORT.test(text);
+}
+
 /** Reporters named in brackets after a dateline. Example: （记者倪四义 胡晓光）, (记者 杨依军) */
 export const REPORTERS_IN_BRACKETS = /[（(]\s*(?:本报)?记者\s*([^）)]{2,60})[）)]/;
 

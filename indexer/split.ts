@@ -11,7 +11,7 @@
  */
 import { lineWidth } from './clean.js';
 import {
-  AUTHOR_LINE, BYLINE, DATELINE, IMAGE_NOTE_END, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, OWN_REPORT, PARAGRAPH_END, PHOTO_CREDIT_END,
+  AUTHOR_LINE, BYLINE, IMAGE_NOTE_END, isArticleStart, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, PARAGRAPH_END, PHOTO_CREDIT_END,
 } from './lexicon.js';
 import type { Reporter } from './diagnostics.js';
 import { findDates } from './dates.js';
@@ -91,10 +91,6 @@ export interface Unit {
   rule?: string;
   /** The text in its original script, when cleaning converted it. */
   original?: string;
-}
-
-export function isArticleStart(text: string): boolean {
-  return DATELINE.test(text) || OWN_REPORT.test(text);
 }
 
 /** A line that can be a headline: short, no full stop inside, not ending like a sentence or clause. */
