@@ -224,8 +224,13 @@ const FOLLOW_SPACING = 10;
 const CACHE_SIZE = 10_000;
 const HAN = /[\u3400-\u9fff]/;
 
+/** What a text's pinyin keys are made of: its Han characters, Latin letters and digits. */
+function keyText(text: string): string {
+  return text.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '');
+}
+
 function keys(text: string): { full: string; initials: string; starts: number[] } {
-  const han = text.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '');
+  const han = keyText(text);
   const syllables = pinyin(han, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).map((s) => s.toLowerCase());
   const starts: number[] = [];
   let at = 0;
@@ -238,7 +243,7 @@ function keys(text: string): { full: string; initials: string; starts: number[] 
 
 /** The characters and Latin or digit runs of a text, one per pinyin syllable of its key (keys). */
 function tokensOf(text: string): string[] {
-  return text.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '').match(/[\u3400-\u9fff]|[A-Za-z0-9]+/g) ?? [];
+  return keyText(text).match(/[\u3400-\u9fff]|[A-Za-z0-9]+/g) ?? [];
 }
 
 function hasStart(t: Table, i: number, at: number): boolean {
