@@ -425,7 +425,6 @@ export class SuggestionIndex {
    * The most frequent text wins. Null when nothing changes.
    */
   correct(input: string): string | null {
-    const t = this.table;
     const q = queryToSimplified(input.trim());
     let changed = false;
     const corrected = q.replace(/[\u3400-\u9fff]{2,}/g, (run) => {
