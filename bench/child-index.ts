@@ -1,7 +1,7 @@
 /** A bench child: one full sync of SEEDS_DIR into MEILI_URL, printing its duration and peak memory as JSON. */
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/runtime/config.js';
 import { Engine } from '../src/engine/meili.js';
-import { syncSeeds } from '../indexer/sync.js';
+import { syncSeeds } from '../indexer/sync/sync.js';
 
 const config = loadConfig();
 const engine = new Engine({ url: config.meiliUrl!, apiKey: config.meiliMasterKey });

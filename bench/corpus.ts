@@ -10,9 +10,9 @@ import path from 'node:path';
 import { Command } from 'commander';
 import iconv from 'iconv-lite';
 import { fileURLToPath } from 'node:url';
-import { CITIES } from '../indexer/lexicon.js';
-import { assembleFixtures } from '../test/acceptance/corpus.js';
-import { dryRunArticles } from '../test/acceptance/truth.js';
+import { CITIES } from '../indexer/extract/lexicon.js';
+import { assembleFixtures } from '../eval/corpus.js';
+import { dryRunArticles } from '../eval/truth.js';
 import { random } from './random.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -25,21 +25,22 @@ import { startEmbedded } from '../src/engine/embedded.js';
 import { Engine } from '../src/engine/meili.js';
 import { chunkIndexSettings, storyIndexOf, storyIndexSettings } from '../src/engine/settings.js';
 import { planSearch, searchQuerySchema } from '../src/gateway/search.js';
-import { createLogger } from '../src/logger.js';
-import { chunkArticle } from '../indexer/chunk.js';
-import { clean } from '../indexer/clean.js';
-import { decode } from '../indexer/decode.js';
-import { Reporter } from '../indexer/diagnostics.js';
-import { discover } from '../indexer/discover.js';
-import { dryRun } from '../indexer/dry-run.js';
-import { contextYear, enrich, normalizeDate } from '../indexer/enrich.js';
-import { linkStories } from '../indexer/link.js';
-import { articleSignature, linkResults, processFile } from '../indexer/pipeline.js';
-import { copyOfArticle, storyDoc, type StoryCopy } from '../indexer/story.js';
-import { parse } from '../indexer/parse.js';
-import { split } from '../indexer/split.js';
-import type { Article, FileResult, SourceFile } from '../indexer/types.js';
+import { createLogger } from '../src/runtime/logger.js';
+import { chunkArticle } from '../indexer/sync/chunk.js';
+import { clean } from '../indexer/extract/clean.js';
+import { decode } from '../indexer/extract/decode.js';
+import { Reporter } from '../indexer/extract/diagnostics.js';
+import { discover } from '../indexer/sync/discover.js';
+import { dryRun } from '../indexer/sync/dry-run.js';
+import { contextYear, enrich, normalizeDate } from '../indexer/extract/enrich.js';
+import { linkStories } from '../indexer/sync/link.js';
+import { articleSignature, linkResults, processFile } from '../indexer/sync/pipeline.js';
+import { copyOfArticle, storyDoc, type StoryCopy } from '../indexer/sync/story.js';
+import { parse } from '../indexer/extract/parse.js';
+import { split } from '../indexer/extract/split.js';
+import type { Article, FileResult, SourceFile } from '../indexer/extract/types.js';
 import { clausePool, generateArticles, writeCorpus } from './corpus.js';
+import { latestTaskUid, tasksAfter, databaseSize } from './engine-stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const exec = promisify(execFile);
@@ -185,7 +186,7 @@ async function runChild(script: string, env: Record<string, string>): Promise<Re
   return JSON.parse(stdout) as Record<string, number | string>;
 }
 
-/** What discover treats as recently written (indexer/discover.ts), plus a margin. */
+/** What discover treats as recently written (indexer/sync/discover.ts), plus a margin. */
 const RECENT_MS = 2100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -233,7 +234,7 @@ function isoSeconds(duration: string): number {
  * inside the run (before it commits), and written before and after it.
  */
 async function engineSecondsAfter(engine: Engine, afterUid: number | null, of: { index: string } | { from: string; to: string }): Promise<number> {
-  const tasks = await engine.tasksAfter(afterUid);
+  const tasks = await tasksAfter(engine, afterUid);
   const mine = 'index' in of ? tasks.filter((t) => t.indexUid === of.index) : tasks.filter((t) => Date.parse(t.enqueuedAt) >= Date.parse(of.from) && Date.parse(t.enqueuedAt) <= Date.parse(of.to));
   return mine.reduce((sum, t) => sum + isoSeconds(t.duration), 0);
 }
@@ -266,7 +267,7 @@ async function scheduledRuns(env: Record<string, string>, engine: Engine, change
   };
   const changedRun = async (n: number) => {
     await change(n);
-    const taskBefore = await engine.latestTaskUid();
+    const taskBefore = await latestTaskUid(engine);
     const run = await runOnce();
     return { seconds: run.seconds, engineSeconds: await engineSecondsAfter(engine, taskBefore, run), changed: run.changed };
   };
@@ -353,7 +354,7 @@ async function benchTier(tier: number, embeddedUrl: string, key: string, engine:
     row(tier, 'full rebuild', `${f(Number(full.seconds))} s`, `${f(directSeconds)} s direct`, `${f(Number(full.seconds) / directSeconds)}×`, '≤ 1.3×');
     row(tier, 'indexer peak RSS', `${f(Number(full.maxRssMiB), 0)} MiB`);
     // The engine's footprint for this corpus (docs/scaling.md extrapolates from it).
-    const disk = await engine.databaseSize();
+    const disk = await databaseSize(engine);
     const engineRss = await engineRssMiB();
     out.engine = { documents: await engine.documentCount(index), stories: await engine.documentCount(storyIndexOf(index)), usedDatabaseBytes: disk.usedDatabaseSize, databaseBytes: disk.databaseSize, peakRssMiB: engineRss };
     row(tier, 'engine: database in use / peak RSS', `${f(disk.usedDatabaseSize / MIB, 0)} MiB / ${f(engineRss, 0)} MiB`);
@@ -363,15 +364,15 @@ async function benchTier(tier: number, embeddedUrl: string, key: string, engine:
     // pipeline kept in memory between runs). A file written in the last 2 s gets a second look
     // 0.3 s later (still being written?); a scheduled run rarely meets one, so each run starts
     // once the changed file is older than that.
-    const taskBefore = await engine.latestTaskUid();
+    const taskBefore = await latestTaskUid(engine);
     const still = await runChild('child-index.ts', env);
-    const sentNothing = (await engine.latestTaskUid()) === taskBefore;
+    const sentNothing = (await latestTaskUid(engine)) === taskBefore;
     const change = async (file: SourceFile) => {
       await appendFile(file.absPath, '\n\n新增一段用于增量测试的正文内容，记者从有关部门获悉，相关工作正在稳步推进。\n');
       await sleep(RECENT_MS);
     };
     await change(files[0]!);
-    const beforeChanged = await engine.latestTaskUid();
+    const beforeChanged = await latestTaskUid(engine);
     const changed = await runChild('child-index.ts', env);
     const changedEngineSeconds = await engineSecondsAfter(engine, beforeChanged, { index });
     const scheduled = await scheduledRuns(env, engine, (n) => change(files[1 + n]!));

@@ -20,11 +20,11 @@ import { startEmbedded } from '../src/engine/embedded.js';
 import { Engine } from '../src/engine/meili.js';
 import { createApp, createHttpServer } from '../src/gateway/app.js';
 import { SuggestionIndex } from '../src/gateway/suggest.js';
-import { createLogger } from '../src/logger.js';
-import { syncSeeds } from '../indexer/sync.js';
-import { assembleFixtures } from '../test/acceptance/corpus.js';
-import { dryRunArticles, squash, type Truth } from '../test/acceptance/truth.js';
-import type { ArticleRecord } from '../indexer/dry-run.js';
+import { createLogger } from '../src/runtime/logger.js';
+import { syncSeeds } from '../indexer/sync/sync.js';
+import { assembleFixtures } from './corpus.js';
+import { dryRunArticles, squash, type Truth } from './truth.js';
+import type { ArticleRecord } from '../indexer/sync/dry-run.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const K = 10;

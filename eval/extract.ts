@@ -15,11 +15,11 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
-import { dryRun, type ArticleRecord } from '../indexer/dry-run.js';
-import { formatDiagnostic } from '../indexer/diagnostics.js';
-import type { FileReport } from '../indexer/sync.js';
-import { assembleFixtures } from '../test/acceptance/corpus.js';
-import { compareArticle, squash, type Truth } from '../test/acceptance/truth.js';
+import { dryRun, type ArticleRecord } from '../indexer/sync/dry-run.js';
+import { formatDiagnostic } from '../indexer/extract/diagnostics.js';
+import type { FileReport } from '../indexer/sync/sync.js';
+import { assembleFixtures } from './corpus.js';
+import { compareArticle, squash, type Truth } from './truth.js';
 import { scoreEncoded, scoreWeb, summariseWeb, type EncodingRow, type Record, type WebTruth } from './extract-score.js';
 import { evaluatePages, featureTable, pagesTable } from './pages.js';
 

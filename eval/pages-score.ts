@@ -10,9 +10,32 @@
  *  - captions that became articles, and continued articles (下转/上接) joined or linked;
  *  - the same figures per template feature, so a weakness shows where it lives.
  */
-import type { ArticleRecord } from '../indexer/dry-run.js';
-import { purity, squash } from '../test/acceptance/truth.js';
-import type { PageTruth } from '../test/corpus/pages/layout.js';
+import type { ArticleRecord } from '../indexer/sync/dry-run.js';
+import { purity, squash, type ExpectedArticle } from './truth.js';
+
+/** What a generated page was laid out with (test/corpus/pages/layout.ts), by which the scores are broken down. */
+export interface PageFeatures {
+  columns: number;
+  headline: ('top' | 'side' | 'inline')[];
+  twoLineHeadline: boolean;
+  spacedHeadline: boolean;
+  kicker: boolean;
+  subtitle: boolean;
+  datelines: string[];
+  photo: boolean;
+  label: boolean;
+  masthead: boolean;
+  header: 'full' | 'no-name' | 'no-year';
+  continued: 'from' | 'to' | 'none';
+  briefs: boolean;
+  ad: boolean;
+}
+
+export interface PageTruth {
+  features: PageFeatures;
+  declared?: { source?: string; published?: string };
+  articles: (ExpectedArticle & { captions?: string[] })[];
+}
 
 export interface PagesTruthFile {
   seed: number;

@@ -1,8 +1,8 @@
 /** The dry run of a typeset-page set (test/corpus/pages), one seeds folder per extractor, scored. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dryRunArticles } from '../test/acceptance/truth.js';
-import { EXTRACTORS, type Extractor } from '../test/corpus/pages/extractors.js';
+import { dryRunArticles } from './truth.js';
+import { EXTRACTORS, type Extractor } from './extractors.js';
 import { scorePages, type PagesScore, type PagesTruthFile } from './pages-score.js';
 
 export async function evaluatePages(dir: string): Promise<Record<Extractor, PagesScore>> {

@@ -9,16 +9,16 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig } from '../src/runtime/config.js';
 import { connectEngine } from '../src/engine/connect.js';
-import { EngineError } from '../src/engine/meili.js';
-import { createLogger } from '../src/logger.js';
-import { formatDiagnostic } from './diagnostics.js';
-import { dryRun } from './dry-run.js';
-import { qualityOf } from './quality.js';
-import { MassDeletionRefused, runLockPath, syncSeeds, type FileReport, type Progress, type RunReport } from './sync.js';
-import { EngineLease } from '../src/lease.js';
-import { describeHolder, PidLock } from '../src/pid-lock.js';
+import { EngineError } from '../src/engine/errors.js';
+import { createLogger } from '../src/runtime/logger.js';
+import { formatDiagnostic } from './extract/diagnostics.js';
+import { dryRun } from './sync/dry-run.js';
+import { qualityOf } from './sync/quality.js';
+import { MassDeletionRefused, runLockPath, syncSeeds, type FileReport, type Progress, type RunReport } from './sync/sync.js';
+import { EngineLease } from './sync/lease.js';
+import { describeHolder, PidLock } from '../src/runtime/pid-lock.js';
 
 /** sysexits' EX_TEMPFAIL: another run is under way; the same command later will do. */
 export const EXIT_RUN_UNDER_WAY = 75;

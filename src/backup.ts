@@ -5,10 +5,10 @@
  * Exit 0 with the dump's uid and place; 1 when the engine failed the dump; 2 on a bad setting.
  */
 import path from 'node:path';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './runtime/config.js';
 import { connectEngine } from './engine/connect.js';
-import { EngineError } from './engine/meili.js';
-import { createLogger } from './logger.js';
+import { EngineError } from './engine/errors.js';
+import { createLogger } from './runtime/logger.js';
 
 export interface BackupResult {
   dumpUid: string;

@@ -5,13 +5,13 @@
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, type Config } from './runtime/config.js';
 import { connectEngine, type EngineConnection } from './engine/connect.js';
 import { DataDirInUse } from './engine/embedded.js';
 import { createApp, createHttpServer } from './gateway/app.js';
 import { SuggestionIndex } from './gateway/suggest.js';
-import { createConsoleLogger } from './logger.js';
-import type { RunReport } from '../indexer/sync.js';
+import { createConsoleLogger } from './runtime/logger.js';
+import type { RunReport } from '../indexer/sync/sync.js';
 import type { Reindexer } from './reindexer.js';
 import { followIndex, startScheduler } from './scheduler.js';
 
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   // schedule or the admin endpoint. A search-only gateway of a scale-out stays small.
   let reindexer: Reindexer | undefined;
   if (config.scheduler === 'on' || config.adminToken) {
-    const [{ Reindexer }, { EngineLease }] = await Promise.all([import('./reindexer.js'), import('./lease.js')]);
+    const [{ Reindexer }, { EngineLease }] = await Promise.all([import('./reindexer.js'), import('../indexer/sync/lease.js')]);
     const lease = config.lease ? new EngineLease({ engine: connection.engine, indexName: config.indexName, owner: config.instanceId, ttlMs: config.leaseTtlMs, logger }) : null;
     // Suggestions are read again from the index only after a run that changed it (a scheduled run
     // with nothing new would otherwise read every document each time).

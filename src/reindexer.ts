@@ -1,20 +1,21 @@
 /**
  * One indexing run at a time: the scheduler, start-up and the admin endpoint go through here.
  * Within the process a second start answers busy; across gateways the lease held in the engine
- * (src/lease.ts) lets one instance run while the others answer held. Keeps the last run's
+ * (indexer/sync/lease.ts) lets one instance run while the others answer held. Keeps the last run's
  * report for /api/status and the logs.
  */
 import { randomUUID } from 'node:crypto';
-import { ManifestMemo } from '../indexer/manifest.js';
-import { PipelinePool } from '../indexer/pipeline-pool.js';
-import { MassDeletionRefused, runLockPath, syncSeeds, type Progress, type RunReport } from '../indexer/sync.js';
-import { FolderWatch } from '../indexer/watch.js';
-import { qualityOf } from '../indexer/quality.js';
-import type { Config } from './config.js';
-import { EngineError, type Engine } from './engine/meili.js';
-import type { EngineLease } from './lease.js';
-import type { Logger } from './logger.js';
-import { describeHolder, PidLock } from './pid-lock.js';
+import { ManifestMemo } from '../indexer/sync/manifest.js';
+import { PipelinePool } from '../indexer/sync/pipeline-pool.js';
+import { MassDeletionRefused, runLockPath, syncSeeds, type Progress, type RunReport } from '../indexer/sync/sync.js';
+import { FolderWatch } from '../indexer/sync/watch.js';
+import { qualityOf } from '../indexer/sync/quality.js';
+import type { Config } from './runtime/config.js';
+import { type Engine } from './engine/meili.js';
+import { EngineError } from './engine/errors.js';
+import type { EngineLease } from '../indexer/sync/lease.js';
+import type { Logger } from './runtime/logger.js';
+import { describeHolder, PidLock } from './runtime/pid-lock.js';
 
 export type RunOutcome =
   | { status: 'done'; report: RunReport }

@@ -6,8 +6,8 @@
  * instance's run, the CLI) and reads its suggestions again if so.
  */
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
-import type { Logger } from './logger.js';
-import type { Engine } from './engine/meili.js';
+import type { Logger } from './runtime/logger.js';
+import type { SearchEngine } from './engine/ports.js';
 import type { SuggestionIndex } from './gateway/suggest.js';
 import type { Reindexer } from './reindexer.js';
 
@@ -58,7 +58,7 @@ export function startScheduler(expression: string, reindexer: Reindexer, logger:
  */
 export function followIndex(
   expression: string,
-  follow: { suggestions: SuggestionIndex; engine: Engine; indexName: string; reindexer?: Reindexer },
+  follow: { suggestions: SuggestionIndex; engine: SearchEngine; indexName: string; reindexer?: Reindexer },
   logger: Logger,
 ): Pick<Scheduler, 'stop'> {
   const { suggestions, engine, indexName, reindexer } = follow;

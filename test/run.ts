@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbedded } from '../src/engine/embedded.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger } from '../src/runtime/logger.js';
 
 const testDir = path.dirname(fileURLToPath(import.meta.url));
 

@@ -2,11 +2,13 @@
  * Which engine to talk to: MEILI_URL when set (nothing is started), else the embedded engine
  * another of our processes already runs on this DATA_DIR, else a new embedded engine.
  */
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
+import type { Config } from '../runtime/config.js';
+import type { Logger } from '../runtime/logger.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataDirInUse, findRunningEmbedded, loadOrCreateMasterKey, startEmbedded, type EmbeddedEngine } from './embedded.js';
-import { Engine, type FaultKind } from './meili.js';
+import { Engine } from './meili.js';
+import { type FaultKind } from './errors.js';
+import { ShardedEngine } from './sharded.js';
 
 export interface EngineConnection {
   engine: Engine;
@@ -21,7 +23,8 @@ const REUSE_WAIT_MS = 60_000;
 
 export async function connectEngine(config: Config, logger: Logger, options: { reuseRunning?: boolean; role?: string } = {}): Promise<EngineConnection> {
   if (config.meiliUrl) {
-    const engine = new Engine({ url: config.meiliUrl, apiKey: config.meiliMasterKey, shards: config.meiliShards });
+    const options = { url: config.meiliUrl, apiKey: config.meiliMasterKey };
+    const engine = config.meiliShards?.length ? new ShardedEngine(options, config.meiliShards) : new Engine(options);
     return { engine, url: config.meiliUrl, embedded: null, close: async () => {} };
   }
   const reuse = async (): Promise<EngineConnection | null> => {

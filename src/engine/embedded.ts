@@ -16,9 +16,9 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../logger.js';
-import { storageFault, type FaultKind } from './meili.js';
-import { describeHolder, PidLock, type LockHolder } from '../pid-lock.js';
+import type { Logger } from '../runtime/logger.js';
+import { storageFault, type FaultKind } from './errors.js';
+import { describeHolder, PidLock, type LockHolder } from '../runtime/pid-lock.js';
 
 const require = createRequire(import.meta.url);
 
@@ -29,7 +29,7 @@ const STOP_TIMEOUT_MS = 10_000;
 const KEY_FILE = 'meili-master-key';
 /** Where a running embedded engine says where it listens, so `npm run index` can reuse it. */
 export const RUNTIME_FILE = 'meili-runtime.json';
-/** Held by the process that runs the embedded engine on DATA_DIR's database (src/pid-lock.ts). */
+/** Held by the process that runs the embedded engine on DATA_DIR's database (src/runtime/pid-lock.ts). */
 export const ENGINE_LOCK_FILE = 'engine.lock';
 
 /** Another process runs the embedded engine on this DATA_DIR: Meilisearch takes one process per database. */

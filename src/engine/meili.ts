@@ -1,7 +1,8 @@
 /**
- * The engine boundary: the only module that imports the Meilisearch client. Every write is a
- * task that is awaited here; a failed task raises EngineTaskError with the engine's message,
- * an unreachable engine raises EngineUnavailableError.
+ * One Meilisearch engine: its indexes, writes, document reads and searches. The only module that
+ * imports the Meilisearch client (searches and document batches go over channel.ts). Every write
+ * is a task awaited here; a failed task raises EngineTaskError with the engine's message, an
+ * unreachable engine raises EngineUnavailableError (errors.ts). Shards: sharded.ts.
  */
 import {
   Meilisearch,
@@ -13,10 +14,11 @@ import {
   type SearchResponse,
   type Task,
 } from 'meilisearch';
-import http from 'node:http';
-import https from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DirectChannel, REQUEST_TIMEOUT_MS } from './channel.js';
+import { answerError, EngineError, EngineStorageError, EngineTaskError, EngineUnavailableError, storageFault, type EngineFault, type FaultKind } from './errors.js';
 import { chunkIndexSettings, type IndexSettings } from './settings.js';
+
 
 /** Long enough for a rebuild's largest task on a slow machine; the client's default is 5 s. */
 const TASK_TIMEOUT_MS = 30 * 60_000;
@@ -27,83 +29,10 @@ const TASK_TIMEOUT_MS = 30 * 60_000;
  */
 const TASK_POLL_FAST = { interval: 10, during: 300 };
 const TASK_POLL_MS = 50;
-/** One HTTP request to the engine; searches are much faster, document batches can be large. */
-const REQUEST_TIMEOUT_MS = 60_000;
-
-export type EngineErrorCode = 'engine_unavailable' | 'engine_task_failed' | 'engine_request_failed' | 'engine_timeout' | 'engine_storage' | 'index_missing';
-
-export class EngineError extends Error {
-  override name = 'EngineError';
-  constructor(
-    readonly code: EngineErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-export class EngineUnavailableError extends EngineError {
-  override name = 'EngineUnavailableError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('engine_unavailable', message, options);
-  }
-}
-
-export class EngineTaskError extends EngineError {
-  override name = 'EngineTaskError';
-  constructor(
-    readonly taskUid: number,
-    readonly taskType: string,
-    readonly engineCode: string | undefined,
-    engineMessage: string,
-  ) {
-    super('engine_task_failed', `Meilisearch task ${taskUid} (${taskType}) failed: ${engineMessage}`);
-  }
-}
-
-/**
- * The engine lost the ground under it: its database directory is gone (deleted, a volume
- * unmounted) or its disk is full. Searches may still answer from what it has mapped in memory,
- * but no write will land until an operator (or the embedded supervisor) acts.
- */
-export type FaultKind = 'storage-lost' | 'disk-full';
-
-export interface EngineFault {
-  kind: FaultKind;
-  /** The engine's own words. */
-  message: string;
-  at: string;
-}
-
-/**
- * Which fault an engine's message (an answer's, or an ERROR line of its log) reports, if any:
- * errno 28/122 is a full disk or quota, errno 2 on a path of its database is a database gone.
- */
-export function storageFault(text: string): FaultKind | null {
-  if (/No space left on device|os error 28\b|Disk quota exceeded|os error 122\b/.test(text)) return 'disk-full';
-  if (/No such file or directory \(os error 2\)/.test(text)) return 'storage-lost';
-  return null;
-}
-
-/** A write the engine cannot make because of a fault (EngineFault): raised at once, not after the task timeout. */
-export class EngineStorageError extends EngineError {
-  override name = 'EngineStorageError';
-  constructor(readonly fault: EngineFault) {
-    super('engine_storage', fault.kind === 'disk-full' ? `Meilisearch cannot write: its disk is full (${fault.message})` : `Meilisearch lost its database (${fault.message})`);
-  }
-}
 
 export interface EngineOptions {
   url: string;
   apiKey?: string | undefined;
-  /**
-   * The shards of the engine's network (MEILI_SHARDS): remote names and URLs. Hits come from one
-   * remote federated search that the engine at `url` fans out and merges by ranking score;
-   * totals and facet counts are each shard's exact counts, summed (a story lives on one shard).
-   * Writes always go to the engine at `url` itself.
-   */
-  shards?: { name: string; url: string }[];
   /**
    * How long a reported fault fails the task waits that start after it (default 30 s): a full disk
    * is reported again at each retry of the failing batch (every ~13 s), so a standing fault stays
@@ -146,93 +75,6 @@ export function settingsMatch(wanted: unknown, actual: unknown): boolean {
   return wanted === actual;
 }
 
-/**
- * The searches every gateway request makes (one to three of the story index, sent at once) go over
- * node:http with a keep-alive agent instead of the client's fetch: measured here, a search
- * request cost ~0.5 ms of CPU that way against ~1.2 ms through fetch (a Request, Headers and an
- * AbortSignal each), a fifth of what the gateway spends on a search. The indexer's batches of
- * documents go this way too, as NDJSON bytes it encoded as the documents came (the client takes
- * objects and makes one JSON string of the whole batch, then its bytes). Everything else, where a
- * request more or less does not matter, uses the official client.
- */
-class DirectChannel {
-  /**
-   * An idle connection is closed after this: the engine announces no keep-alive limit, but one
-   * restarted (or a proxy in front of it) leaves pooled connections dead. A search that meets a
-   * connection closed as it was reused is sent again once.
-   */
-  private static readonly IDLE_MS = 4_000;
-  private readonly agent: http.Agent;
-  private readonly request: typeof http.request;
-  private readonly headers: Record<string, string>;
-
-  constructor(private readonly base: URL, apiKey: string | undefined) {
-    const secure = base.protocol === 'https:';
-    this.request = secure ? https.request : http.request;
-    this.agent = new (secure ? https.Agent : http.Agent)({ keepAlive: true, timeout: DirectChannel.IDLE_MS });
-    this.headers = { 'accept-encoding': 'identity', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
-  }
-
-  /** POSTs JSON and returns the parsed answer; an error answer as translate gives the client's (answerError). */
-  async post<T>(path: string, body: unknown): Promise<T> {
-    const payload = JSON.stringify(body);
-    try {
-      return await this.send<T>(path, payload);
-    } catch (err) {
-      // A search is safe to repeat: once, when the engine closed a kept-alive connection as it was reused.
-      if ((err as { retry?: boolean }).retry) return this.send<T>(path, payload);
-      throw err;
-    }
-  }
-
-  /**
-   * POSTs a body as it is (a batch of documents as NDJSON bytes) and returns the parsed answer.
-   * Never sent twice: an engine that took it may have enqueued it.
-   */
-  postBytes<T>(path: string, body: Uint8Array, contentType: string): Promise<T> {
-    return this.send<T>(path, body, contentType);
-  }
-
-  private send<T>(path: string, payload: string | Uint8Array, contentType = 'application/json'): Promise<T> {
-    const url = new URL(path, this.base);
-    const length = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.byteLength;
-    return new Promise<T>((resolve, reject) => {
-      const req = this.request(url, { method: 'POST', agent: this.agent, headers: { ...this.headers, 'content-type': contentType, 'content-length': length } }, (res) => {
-        const parts: Buffer[] = [];
-        res.on('data', (part: Buffer) => parts.push(part));
-        res.on('error', (err) => reject(new EngineUnavailableError(`Meilisearch is unreachable: ${err.message}`, { cause: err })));
-        res.on('end', () => {
-          const text = Buffer.concat(parts).toString('utf8');
-          const status = res.statusCode ?? 0;
-          let parsed: unknown;
-          try {
-            parsed = text === '' ? undefined : JSON.parse(text);
-          } catch (err) {
-            reject(new EngineError('engine_request_failed', `Meilisearch answered ${status} with a body that is not JSON`, { cause: err }));
-            return;
-          }
-          if (status >= 200 && status < 300) resolve(parsed as T);
-          else reject(answerError(status, parsed, `HTTP ${status}`));
-        });
-      });
-      req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new EngineError('engine_timeout', `Meilisearch did not answer ${url.pathname} within ${REQUEST_TIMEOUT_MS} ms`)));
-      req.on('error', (err: NodeJS.ErrnoException) => {
-        if (err instanceof EngineError) reject(err);
-        else reject(Object.assign(new EngineUnavailableError(`Meilisearch is unreachable: ${err.message}`, { cause: err }), { retry: err.code === 'ECONNRESET' && req.reusedSocket }));
-      });
-      req.end(payload);
-    });
-  }
-}
-
-/** The error for an engine's non-2xx answer (its body, if JSON), from the search channel or the client. */
-function answerError(status: number, body: unknown, fallback: string, cause?: unknown): EngineError {
-  const { message = fallback, code } = (body ?? {}) as { message?: string; code?: string };
-  if (status === 503) return new EngineUnavailableError(`Meilisearch is overloaded: ${message}`, { cause });
-  if (code === 'index_not_found') return new EngineError('index_missing', message, { cause });
-  return new EngineError('engine_request_failed', `Meilisearch answered ${status}: ${message}`, { cause });
-}
-
 function translate(err: unknown): never {
   if (err instanceof EngineError) throw err;
   // The client's message is its body's message, or the status line when there is no body.
@@ -245,10 +87,8 @@ function translate(err: unknown): never {
 }
 
 export class Engine {
-  private readonly client: Meilisearch;
+  protected readonly client: Meilisearch;
   private readonly direct: DirectChannel;
-  /** One client per shard, for the counts and document reads taken from each. */
-  private readonly shardEngines: Engine[];
   /** The fault the engine reported last (its answers, or the embedded engine's log), until it is over. */
   fault: EngineFault | null = null;
   /** Faults reported, by kind, since this client was made (for /metrics). */
@@ -266,10 +106,9 @@ export class Engine {
     });
     // The client's host rule: a path in the URL is the engine's base path.
     this.direct = new DirectChannel(new URL(options.url.endsWith('/') ? options.url : `${options.url}/`), options.apiKey);
-    this.shardEngines = (options.shards ?? []).map((s) => new Engine({ url: s.url, apiKey: options.apiKey }));
   }
 
-  private async run<T>(fn: () => Promise<T>): Promise<T> {
+  protected async run<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (err) {
@@ -410,14 +249,6 @@ export class Engine {
     for (const task of pending) await task.done();
   }
 
-  /** The engine's database size on disk and in use, in bytes. */
-  async databaseSize(): Promise<{ databaseSize: number; usedDatabaseSize: number }> {
-    return this.run(async () => {
-      const stats = (await this.client.getStats()) as { databaseSize: number; usedDatabaseSize?: number };
-      return { databaseSize: stats.databaseSize, usedDatabaseSize: stats.usedDatabaseSize ?? stats.databaseSize };
-    });
-  }
-
   /**
    * Enqueues one write and resolves once the engine has accepted it: its task has a uid, so a
    * write enqueued afterwards runs after it. `done()` awaits the task (EngineTaskError unless it
@@ -470,7 +301,6 @@ export class Engine {
   }
 
   async search(uid: string, request: SearchRequest): Promise<SearchResult> {
-    if (this.shards.length) return (await this.shardedSearch(uid, [request]))[0]!;
     return this.run(async () => {
       const res = await this.direct.post<SearchResponse>(`indexes/${encodeURIComponent(uid)}/search`, request);
       return {
@@ -488,16 +318,14 @@ export class Engine {
    * its own thread, where a multi-search runs them one after another. A search with a source
    * filter and its facet-only search then take the longer of the two, not the sum (on the bench's
    * 100k index, two-pass searches 3.0–3.5 ms p50 against 3.6–4.2 in one multi-search, and the
-   * same throughput at 16 clients). With shards: merged as described at `shards`.
+   * same throughput at 16 clients).
    */
   async searchAll(uid: string, requests: SearchRequest[]): Promise<SearchResult[]> {
-    if (this.shards.length) return this.shardedSearch(uid, requests);
     return Promise.all(requests.map((r) => this.search(uid, r)));
   }
 
-  /** Several searches of one index in one request, run one after another (with shards: merged as described at `shards`). */
+  /** Several searches of one index in one request, run one after another. */
   async multiSearch(uid: string, requests: SearchRequest[]): Promise<SearchResult[]> {
-    if (this.shards.length) return this.shardedSearch(uid, requests);
     return this.run(async () => {
       const { results } = await this.direct.post<{ results: SearchResponse[] }>('multi-search', { queries: requests.map((r) => ({ indexUid: uid, ...r })) });
       return results.map((res) => ({
@@ -509,72 +337,19 @@ export class Engine {
     });
   }
 
-  private get shards(): { name: string; url: string }[] {
-    return this.options.shards ?? [];
-  }
-
-  /**
-   * Searches over every shard. The hits of each request: Meilisearch's remote federated search
-   * (the `network` experimental feature), which runs it on each remote and merges by ranking
-   * score. Its totals are estimates, so the counts come from each shard itself: one multi-search
-   * per shard with no hits, exhaustive after distinct, added up.
-   */
-  private async shardedSearch(uid: string, requests: SearchRequest[]): Promise<SearchResult[]> {
-    const counting = requests.map(({ limit: _l, offset: _o, attributesToRetrieve: _a, attributesToHighlight: _h, sort: _s, ...r }) => ({ ...r, page: 1, hitsPerPage: 0 }));
-    const [counts, hits] = await Promise.all([
-      Promise.all(this.shardEngines.map((e) => e.multiSearch(uid, counting))),
-      Promise.all(requests.map((r) => this.federatedHits(uid, r))),
-    ]);
-    return requests.map((_, i) => {
-      const facetDistribution: Record<string, Record<string, number>> = {};
-      for (const shard of counts) {
-        for (const [facet, values] of Object.entries(shard[i]!.facetDistribution)) {
-          const merged = (facetDistribution[facet] ??= {});
-          for (const [value, n] of Object.entries(values)) merged[value] = (merged[value] ?? 0) + n;
-        }
-      }
-      return {
-        hits: hits[i]!.hits,
-        totalHits: counts.reduce((n, shard) => n + shard[i]!.totalHits, 0),
-        facetDistribution,
-        processingTimeMs: Math.max(hits[i]!.processingTimeMs, ...counts.map((shard) => shard[i]!.processingTimeMs)),
-      };
-    });
-  }
-
-  /** One page of hits over every shard, by remote federated search; paging moves to the federation. */
-  private async federatedHits(uid: string, request: SearchRequest): Promise<{ hits: SearchHit[]; processingTimeMs: number }> {
-    const { q, page, hitsPerPage, limit, offset, facets: _facets, ...params } = request;
-    const size = limit ?? hitsPerPage ?? 20;
-    if (size === 0) return { hits: [], processingTimeMs: 0 };
-    const start = offset ?? ((page ?? 1) - 1) * size;
-    return this.run(async () => {
-      const res = (await this.client.multiSearch({
-        federation: { offset: start, limit: size },
-        queries: this.shards.map((s) => ({ indexUid: uid, q, ...params, federationOptions: { remote: s.name } })),
-      })) as unknown as { hits: SearchHit[]; processingTimeMs: number; remoteErrors?: Record<string, unknown> };
-      const failed = Object.keys(res.remoteErrors ?? {});
-      if (failed.length) throw new EngineUnavailableError(`shard(s) ${failed.join(', ')} did not answer`);
-      return { hits: res.hits.map(({ _federation: _f, ...hit }) => hit), processingTimeMs: res.processingTimeMs };
-    });
-  }
-
-  /** Documents matching a filter, for the gateway's reads (article pages, suggestions); with shards, read from each shard. */
+  /** Documents matching a filter, for the gateway's reads (article pages, suggestions). */
   async findDocuments(uid: string, filter: string, fields?: string[]): Promise<Record<string, unknown>[]> {
-    if (!this.shards.length) return this.documentsWhere(uid, filter, fields);
-    return (await Promise.all(this.shardEngines.map((e) => e.documentsWhere(uid, filter, fields)))).flat();
+    return this.documentsWhere(uid, filter, fields);
   }
 
   /** `findDocuments` page by page. */
   async *findDocumentPages(uid: string, filter: string, fields?: string[]): AsyncGenerator<Record<string, unknown>[]> {
-    if (!this.shards.length) yield* this.documentPages(uid, filter, fields);
-    else for (const shard of this.shardEngines) yield* shard.documentPages(uid, filter, fields);
+    yield* this.documentPages(uid, filter, fields);
   }
 
-  /** Documents in the index (with shards: in all of them). */
+  /** Documents the searches of an index see. */
   async searchableCount(uid: string): Promise<number> {
-    if (!this.shards.length) return this.documentCount(uid);
-    return (await this.shardedSearch(uid, [{ q: '', page: 1, hitsPerPage: 0 }]))[0]!.totalHits;
+    return this.documentCount(uid);
   }
 
   /** One document by id, or null when the document or its index does not exist. */
@@ -595,11 +370,10 @@ export class Engine {
 
   /**
    * Names the state of an index's documents: its `updatedAt`, which the engine moves on every
-   * change to it (documents, settings, a swap), or "none" when it does not exist; with shards,
-   * each shard's, joined. Equal stamps mean nothing changed in between.
+   * change to it (documents, settings, a swap), or "none" when it does not exist. Equal stamps
+   * mean nothing changed in between.
    */
   async indexStamp(uid: string): Promise<string> {
-    if (this.shards.length) return (await Promise.all(this.shardEngines.map((e) => e.indexStamp(uid)))).join(',');
     const index = await this.rawIndex(uid);
     return index ? String(index.updatedAt) : 'none';
   }
@@ -633,25 +407,6 @@ export class Engine {
     return this.run(async () => {
       const { results } = await this.client.tasks.getTasks({ indexUids: [uid], statuses: ['enqueued', 'processing'], limit: 20 });
       return results.map((t) => Date.parse(String(t.enqueuedAt))).filter(Number.isFinite).sort((a, b) => b - a);
-    });
-  }
-
-  /** The uid of the newest task the engine knows (for tests and status: did a run write anything?). */
-  async latestTaskUid(): Promise<number | null> {
-    return this.run(async () => (await this.client.tasks.getTasks({ limit: 1 })).results[0]?.uid ?? null);
-  }
-
-  /**
-   * The tasks enqueued after task `afterUid`, among the newest 100 (for a run that enqueues a few):
-   * their index, when each was enqueued and how long the engine took over it (ISO 8601, as it
-   * reports them).
-   */
-  async tasksAfter(afterUid: number | null): Promise<{ indexUid: string | null; enqueuedAt: string; duration: string }[]> {
-    return this.run(async () => {
-      const { results } = await this.client.tasks.getTasks({ limit: 100 });
-      return results
-        .filter((t) => afterUid === null || t.uid > afterUid)
-        .map((t) => ({ indexUid: t.indexUid ?? null, enqueuedAt: String(t.enqueuedAt), duration: t.duration ?? 'PT0S' }));
     });
   }
 }

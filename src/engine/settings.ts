@@ -3,7 +3,7 @@
  * differ, since changing them re-indexes everything). Two indexes: stories, which searches read,
  * and chunks, the store of each article (docs/engine-notes.md: distinct and counts).
  */
-import { ABBREVIATIONS, VARIANT_WORDS } from '../../indexer/lexicon.js';
+import { ABBREVIATIONS, VARIANT_WORDS } from '../text/synonyms.js';
 
 export const FACET_FIELDS = ['source', 'topics', 'year', 'month'] as const;
 
@@ -18,7 +18,7 @@ export function synonymsOf(pairs: [string, string][]): Record<string, string[]> 
 }
 
 /**
- * The story index: what searches read. One document per story (indexer/story.ts), so a search
+ * The story index: what searches read. One document per story (indexer/sync/story.ts), so a search
  * returns one hit per story and its totals and facet counts are plain bitmap counts of stories.
  */
 export const storyIndexSettings = {
@@ -45,7 +45,7 @@ export const storyIndexSettings = {
   // Typos start at 5 characters, which Chinese words rarely reach; Latin tokens such as C919 or 5G keep exact.
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
   searchCutoffMs: 1500,
-  // Mainland and Taiwan words for the same thing, and abbreviations (indexer/lexicon.ts).
+  // Mainland and Taiwan words for the same thing, and abbreviations (indexer/extract/lexicon.ts).
   synonyms: synonymsOf([...VARIANT_WORDS, ...ABBREVIATIONS]),
 };
 

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../runtime/logger.js';
 
 /** An incoming X-Request-Id is kept when it looks like an id, else a new one is made. */
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;

@@ -8,12 +8,12 @@ import path from 'node:path';
 import express, { type Request, type Response } from 'express';
 import cors from 'cors';
 import helmet from 'helmet';
-import type { Engine } from '../engine/meili.js';
+import type { SearchEngine } from '../engine/ports.js';
 import { storyIndexOf } from '../engine/settings.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../runtime/logger.js';
 import type { Reindexer } from '../reindexer.js';
-import { qualityOf } from '../../indexer/quality.js';
-import { PROJECT_ROOT, WEB_DIR } from '../paths.js';
+import { qualityOf } from '../../indexer/sync/quality.js';
+import { PROJECT_ROOT, WEB_DIR } from '../runtime/paths.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, engineUnavailable, problemHandler, sendProblem } from './problem.js';
@@ -22,13 +22,13 @@ import { accessLog } from './access-log.js';
 export { createHttpServer, MAX_HEADER_BYTES } from './http-server.js';
 import { SuggestionIndex, suggestQuerySchema } from './suggest.js';
 import { parseParams, reindexQuerySchema } from './params.js';
-import { loadDictionary } from '../../indexer/segment.js';
+import { loadDictionary } from '../text/segment.js';
 import { acceptRelaxed, mayRelax, planSearch, searchParams, searchQuerySchema, shapeResponse, type SearchResults } from './search.js';
 
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface AppDeps {
-  engine: Engine;
+  engine: SearchEngine;
   indexName: string;
   logger: Logger;
   /** Suggestions for the search box; a fresh empty list when not given. */

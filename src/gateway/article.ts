@@ -3,8 +3,9 @@
  * whole body, the original-script text and the topic explanations), with the other copies of its story.
  */
 import { z } from 'zod';
-import type { Article } from '../../indexer/types.js';
-import { filterString, type Engine } from '../engine/meili.js';
+import type { Article } from '../../indexer/extract/types.js';
+import { filterString } from '../engine/meili.js';
+import type { SearchEngine } from '../engine/ports.js';
 import { storyIndexOf } from '../engine/settings.js';
 import { notFound } from './problem.js';
 import { documented, text } from './params.js';
@@ -48,7 +49,7 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []
  * engine's own matching (segmentation, synonyms, script conversion) decides, as it did for the
  * snippet the reader clicked.
  */
-export async function matchedWords(engine: Engine, indexName: string, storyId: string, q: string): Promise<string[]> {
+export async function matchedWords(engine: SearchEngine, indexName: string, storyId: string, q: string): Promise<string[]> {
   const query = normalizeQuery(q);
   if (!query) return [];
   const result = await engine.search(storyIndexOf(indexName), {
@@ -72,7 +73,7 @@ export async function matchedWords(engine: Engine, indexName: string, storyId: s
   return [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 }
 
-export async function loadArticle(engine: Engine, indexName: string, id: string, q = ''): Promise<ArticleView> {
+export async function loadArticle(engine: SearchEngine, indexName: string, id: string, q = ''): Promise<ArticleView> {
   const [first] = await engine.findDocuments(indexName, [`articleId = ${filterString(id)}`, 'chunkIndex = 0'].join(' AND '));
   if (!first) throw notFound(`no article with id ${id}`);
   const storyId = String(first.storyId);

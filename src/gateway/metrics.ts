@@ -4,7 +4,7 @@
  * indexing run's figures.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Engine } from '../engine/meili.js';
+import type { SearchEngine } from '../engine/ports.js';
 import type { Reindexer } from '../reindexer.js';
 
 export interface Metrics {
@@ -36,7 +36,7 @@ function countedFrom(registry: Registry, name: string, help: string, label: stri
   });
 }
 
-export function createMetrics(engine: Engine, indexName: string, reindexer?: Reindexer): Metrics {
+export function createMetrics(engine: SearchEngine, indexName: string, reindexer?: Reindexer): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const httpDuration = new Histogram({

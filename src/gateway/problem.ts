@@ -3,8 +3,8 @@
  * an engine that cannot answer is a 503 with Retry-After; nothing internal reaches the client.
  */
 import type { ErrorRequestHandler, Response } from 'express';
-import { EngineError, EngineUnavailableError } from '../engine/meili.js';
-import type { Logger } from '../logger.js';
+import { EngineError, EngineUnavailableError } from '../engine/errors.js';
+import type { Logger } from '../runtime/logger.js';
 import { requestId } from './access-log.js';
 
 export interface InvalidParam {

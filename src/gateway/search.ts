@@ -3,8 +3,9 @@
  * Pure functions; the route in app.ts wires them to the engine.
  */
 import { z } from 'zod';
-import { queryToSimplified } from '../../indexer/clean.js';
-import { isDictionaryWord } from '../../indexer/segment.js';
+import { analyzeQuery } from '../text/analysis.js';
+import { hanChars, hanRuns } from '../text/chars.js';
+import { isDictionaryWord } from '../text/segment.js';
 import { filterString, type SearchHit, type SearchRequest, type SearchResult } from '../engine/meili.js';
 import { MARK_CLOSE, MARK_OPEN, buildSnippet, snippetFor } from './snippet.js';
 import { day, oneOf, repeatable, text, wholeNumber } from './params.js';
@@ -66,10 +67,8 @@ export interface SearchPlan {
   topicFacet: SearchRequest | null;
 }
 
-/** Full-width Latin letters, digits and the ideographic space as typed by Chinese input methods: Ｃ９１９ → C919. */
-export function normalizeQuery(q: string): string {
-  return queryToSimplified(q.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim());
-}
+/** A query as the index reads it: the analysis chain's query side (src/text/analysis.ts). */
+export const normalizeQuery = analyzeQuery;
 
 /**
  * Every query word must match (matchingStrategy 'all'): a query with no answer returns nothing
@@ -115,12 +114,12 @@ const MIN_RELAXED_CHARS = 3;
 const MIN_RELAXED_COVERAGE = 0.5;
 
 export function mayRelax(q: string): boolean {
-  return (q.match(/[\u3400-\u9fff]/g)?.length ?? 0) >= MIN_RELAXED_CHARS;
+  return hanChars(q).length >= MIN_RELAXED_CHARS;
 }
 
 /** Share of the query's Han characters that the engine marked in a hit's title or text. */
 export function markedCoverage(q: string, hit: SearchHit): number {
-  const wanted = new Set(queryToSimplified(q).match(/[\u3400-\u9fff]/g) ?? []);
+  const wanted = new Set(hanChars(analyzeQuery(q)));
   if (!wanted.size) return 0;
   const marked = markedChars(hit);
   return [...wanted].filter((c) => marked.has(c)).length / wanted.size;
@@ -146,7 +145,7 @@ function markedChars(hit: SearchHit): Set<string> {
  */
 export function dropsOnlySlips(q: string, hit: SearchHit, isWord: (w: string) => boolean = isDictionaryWord): boolean {
   const marked = markedChars(hit);
-  for (const run of queryToSimplified(q).match(/[\u3400-\u9fff]+/g) ?? []) {
+  for (const run of hanRuns(analyzeQuery(q))) {
     if (![...run].some((c) => marked.has(c))) continue; // a whole word left out
     for (let n = 2; n <= 3; n++) {
       for (let i = 0; i + n <= run.length; i++) {
@@ -197,7 +196,7 @@ function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** A copy of a story as its document lists it (indexer/story.ts). */
+/** A copy of a story as its document lists it (indexer/sync/story.ts). */
 interface CopyRef {
   id: string;
   title: string;

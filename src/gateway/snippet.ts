@@ -4,6 +4,8 @@
  * private-use sentinels (cleaning removes such characters from documents), so escaping and
  * cutting happen here, on code points: never inside a surrogate pair or an HTML entity.
  */
+import { HAN, HAN_CHAR } from '../text/chars.js';
+
 export const MARK_OPEN = '\ue000';
 export const MARK_CLOSE = '\ue001';
 
@@ -89,9 +91,8 @@ export function buildSnippet(marked: string, options: SnippetOptions = DEFAULT_S
   return html;
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** Characters of a query's pieces: runs of Han characters, and runs of Latin letters and digits. */
-const QUERY_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[^\s\p{P}\p{S}\u3400-\u9fff\uf900-\ufaff]+/gu;
+const QUERY_RUN = new RegExp(`[${HAN}]+|[^\\s\\p{P}\\p{S}${HAN}]+`, 'gu');
 /** A snippet window: the stretch of text over which matches are counted together. */
 const WINDOW_CHARS = 80;
 
@@ -110,8 +111,8 @@ interface Match {
  */
 export function findMatches(text: string, q: string): Match[] {
   const runs = q.match(QUERY_RUN) ?? [];
-  const han = runs.filter((r) => HAN.test(r));
-  const latin = runs.filter((r) => !HAN.test(r)).map((r) => r.toLowerCase());
+  const han = runs.filter((r) => HAN_CHAR.test(r));
+  const latin = runs.filter((r) => !HAN_CHAR.test(r)).map((r) => r.toLowerCase());
   const found: Match[] = [];
   if (han.length) {
     const single = new Set(han.filter((r) => r.length === 1));

@@ -7,8 +7,9 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { pinyin } from 'pinyin-pro';
 import { z } from 'zod';
-import { queryToSimplified } from '../../indexer/clean.js';
-import type { Engine } from '../engine/meili.js';
+import { analyzeQuery } from '../text/analysis.js';
+import { HAN, HAN_CHAR } from '../text/chars.js';
+import type { SearchEngine } from '../engine/ports.js';
 import { text, wholeNumber } from './params.js';
 
 export type SuggestionKind = 'title' | 'person' | 'place' | 'topic';
@@ -222,11 +223,15 @@ const KIND_RANK: Record<SuggestionKind, number> = { topic: 0, person: 1, place: 
 const FOLLOW_SPACING = 10;
 /** Answers kept for repeated inputs. */
 const CACHE_SIZE = 10_000;
-const HAN = /[\u3400-\u9fff]/;
+/** What pinyin keys are made of, and its pieces (keyText, tokensOf). */
+const NOT_KEY = new RegExp(`[^${HAN}A-Za-z0-9]`, 'g');
+const KEY_TOKEN = new RegExp(`[${HAN}]|[A-Za-z0-9]+`, 'g');
+const HAN_RUN_OF_TWO = new RegExp(`[${HAN}]{2,}`, 'g');
+const ALL_HAN = new RegExp(`^[${HAN}]+$`);
 
 /** What a text's pinyin keys are made of: its Han characters, Latin letters and digits. */
 function keyText(text: string): string {
-  return text.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '');
+  return text.replace(NOT_KEY, '');
 }
 
 function keys(text: string): { full: string; initials: string; starts: number[] } {
@@ -243,7 +248,7 @@ function keys(text: string): { full: string; initials: string; starts: number[] 
 
 /** The characters and Latin or digit runs of a text, one per pinyin syllable of its key (keys). */
 function tokensOf(text: string): string[] {
-  return keyText(text).match(/[\u3400-\u9fff]|[A-Za-z0-9]+/g) ?? [];
+  return keyText(text).match(KEY_TOKEN) ?? [];
 }
 
 function hasStart(t: Table, i: number, at: number): boolean {
@@ -349,7 +354,7 @@ export class SuggestionIndex {
    * letting searches through while it builds; the current list answers until the new one is ready.
    * Refreshes run one after the other, each reading the index as it then is.
    */
-  refresh(engine: Engine, indexName: string): Promise<void> {
+  refresh(engine: SearchEngine, indexName: string): Promise<void> {
     return this.inTurn(() => this.read(engine, indexName));
   }
 
@@ -361,7 +366,7 @@ export class SuggestionIndex {
    * FOLLOW_SPACING × t before the next: following takes at most a tenth of the gateway's time, and
    * a large archive's suggestions lag behind its changes by minutes, not its searches.
    */
-  follow(engine: Engine, indexName: string, now = Date.now()): Promise<boolean> {
+  follow(engine: SearchEngine, indexName: string, now = Date.now()): Promise<boolean> {
     return this.inTurn(async () => {
       if (this.lastRead && now - this.lastRead.at < FOLLOW_SPACING * this.lastRead.took) return false;
       if ((await engine.indexStamp(indexName)) === this.readStamp) return false;
@@ -376,7 +381,7 @@ export class SuggestionIndex {
     return run;
   }
 
-  private async read(engine: Engine, indexName: string): Promise<void> {
+  private async read(engine: SearchEngine, indexName: string): Promise<void> {
     const started = Date.now();
     // Taken before the documents: a change made while they are read leaves the stamp behind, so the next check reads again.
     const stamp = await engine.indexStamp(indexName);
@@ -425,9 +430,9 @@ export class SuggestionIndex {
    * The most frequent text wins. Null when nothing changes.
    */
   correct(input: string): string | null {
-    const q = queryToSimplified(input.trim());
+    const q = analyzeQuery(input);
     let changed = false;
-    const corrected = q.replace(/[\u3400-\u9fff]{2,}/g, (run) => {
+    const corrected = q.replace(HAN_RUN_OF_TWO, (run) => {
       // A run the texts hold reads as itself: the homophone search finds it and keeps it.
       const found = this.homophone(run) ?? (run.length >= 3 ? this.withOneMore(run) : null);
       if (!found || found === run) return run;
@@ -454,7 +459,7 @@ export class SuggestionIndex {
       if (t.full.get(entry).slice(from, to) !== sound) continue;
       const chars = tokensOf(t.text.get(entry)).slice(first, first + syllables.length);
       const text = chars.join('');
-      if (chars.length !== run.length || !/^[\u3400-\u9fff]+$/.test(text)) continue;
+      if (chars.length !== run.length || !ALL_HAN.test(text)) continue;
       if (text === run) return run;
       if (!best || t.count[entry]! > best.count) best = { text, count: t.count[entry]! };
     }
@@ -473,7 +478,7 @@ export class SuggestionIndex {
     const consider = (entry: number, start: number, k: number) => {
       const value = t.text.get(entry);
       if (start < 0 || !value.startsWith(run.slice(0, k), start) || !value.startsWith(run.slice(k), start + k + 1)) return;
-      if (!/[\u3400-\u9fff]/.test(value[start + k]!)) return;
+      if (!HAN_CHAR.test(value[start + k]!)) return;
       if (!best || t.count[entry]! > best.count) best = { text: value.slice(start, start + run.length + 1), count: t.count[entry]! };
     };
     for (const [entry, at] of t.text.matches(run.slice(0, half))) for (let k = half; k < run.length; k++) consider(entry, at, k);
@@ -490,8 +495,8 @@ export class SuggestionIndex {
     const add = (entry: number, score: number) => {
       if (score > (scored.get(entry) ?? 0)) scored.set(entry, score);
     };
-    if (HAN.test(raw)) {
-      const q = queryToSimplified(raw);
+    if (HAN_CHAR.test(raw)) {
+      const q = analyzeQuery(raw);
       const prefixed = withPrefix(t, 'text', q);
       if (!scanAll && prefixed.length >= limit) return best(t, scoredAt(prefixed, 3), limit);
       for (const entry of prefixed) add(entry, 3);

@@ -5,7 +5,7 @@
  * test/fixtures/stories.json. Every case is copied into one seeds folder, named after its case.
  */
 import { acceptanceSuite } from './suite.js';
-import { assembleFixtures } from './corpus.js';
+import { assembleFixtures } from '../../eval/corpus.js';
 
 const { seedsDir, truthFile } = await assembleFixtures();
 acceptanceSuite('own fixtures (files the samples do not show) as an editor finds them', seedsDir, truthFile);

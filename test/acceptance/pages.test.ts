@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { evaluatePages, pagesTable } from '../../eval/pages.js';
 import type { Figures } from '../../eval/pages-score.js';
-import { EXTRACTORS, type Extractor } from '../corpus/pages/extractors.js';
+import { EXTRACTORS, type Extractor } from '../../eval/extractors.js';
 import { generatePages } from '../corpus/pages/generate.js';
 import { ROOT, tempDir } from '../helpers/env.js';
 

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { before, describe, it } from 'node:test';
-import type { ArticleRecord } from '../../indexer/dry-run.js';
-import { compareArticle, dryRunArticles, linkedGroups, squash, type Truth } from './truth.js';
+import type { ArticleRecord } from '../../indexer/sync/dry-run.js';
+import { compareArticle, dryRunArticles, linkedGroups, squash, type Truth } from '../../eval/truth.js';
 
 export function acceptanceSuite(name: string, seedsDir: string, truthFile: string): void {
   describe(name, () => {

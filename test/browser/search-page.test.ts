@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/gateway/app.js';
 import { SuggestionIndex } from '../../src/gateway/suggest.js';
-import { syncSeeds } from '../../indexer/sync.js';
+import { syncSeeds } from '../../indexer/sync/sync.js';
 import { ROOT, SEEDS, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -12,7 +12,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { combine, evaluate, type EvalSetName } from '../../eval/evaluate.js';
 import { createApp } from '../../src/gateway/app.js';
-import { syncSeeds } from '../../indexer/sync.js';
+import { syncSeeds } from '../../indexer/sync/sync.js';
 import { ROOT, SEEDS, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const TOLERANCE = 0.02;

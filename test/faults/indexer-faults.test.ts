@@ -7,14 +7,16 @@ import readline from 'node:readline';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { startEmbedded } from '../../src/engine/embedded.js';
-import { Engine, EngineError, filterString } from '../../src/engine/meili.js';
-import { discover } from '../../indexer/discover.js';
-import { manifestPath, readManifest } from '../../indexer/manifest.js';
-import { linkResults, processFile } from '../../indexer/pipeline.js';
-import { syncSeeds } from '../../indexer/sync.js';
-import type { FileResult } from '../../indexer/types.js';
+import { Engine, filterString } from '../../src/engine/meili.js';
+import { EngineError } from '../../src/engine/errors.js';
+import { discover } from '../../indexer/sync/discover.js';
+import { manifestPath, readManifest } from '../../indexer/sync/manifest.js';
+import { linkResults, processFile } from '../../indexer/sync/pipeline.js';
+import { syncSeeds } from '../../indexer/sync/sync.js';
+import type { FileResult } from '../../indexer/extract/types.js';
 import { ROOT, SEEDS, copySeeds, engineEnv, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 import { waitFor } from '../helpers/service.js';
+import { latestTaskUid } from '../../bench/engine-stats.js';
 
 const exec = promisify(execFile);
 const engine = testEngine();
@@ -45,7 +47,7 @@ describe('indexer faults', () => {
       await writeFile(path.join(seedsDir, '002_bd23061ac044c198.txt'), '新华社北京1月2日电（记者甲乙）一条替换了原文的短消息，用来检验增量索引。\n');
       await rm(path.join(seedsDir, '003_eab1bee5dfb038ec.txt'));
 
-      const lastTask = await engine.latestTaskUid();
+      const lastTask = await latestTaskUid(engine);
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'indexer', 'cli.ts'), '--seeds', seedsDir], {
         env: { PATH: process.env.PATH, DATA_DIR: dataDir, MEILI_URL: url, MEILI_MASTER_KEY: key, INDEX_NAME: indexName },
         stdio: ['ignore', 'ignore', 'pipe'],
@@ -53,7 +55,7 @@ describe('indexer faults', () => {
       readline.createInterface({ input: child.stderr! }).on('line', () => {});
       const exited = new Promise((r) => child.once('exit', r));
       // Killed as soon as it has sent the engine something, before it can write its manifest.
-      await waitFor('the indexer to write', async () => (await engine.latestTaskUid()) !== lastTask || child.exitCode !== null, 60_000, 5);
+      await waitFor('the indexer to write', async () => (await latestTaskUid(engine)) !== lastTask || child.exitCode !== null, 60_000, 5);
       child.kill('SIGKILL');
       await exited;
 

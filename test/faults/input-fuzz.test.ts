@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import type { Server } from 'node:http';
 import { MAX_HEADER_BYTES, createApp, createHttpServer } from '../../src/gateway/app.js';
-import { syncSeeds } from '../../indexer/sync.js';
+import { syncSeeds } from '../../indexer/sync/sync.js';
 import { SEEDS, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const engine = testEngine();
@@ -102,7 +102,7 @@ describe('query fuzzing', () => {
     '/api/articles/0123456789abcdef%00',
     '/..%2F..%2Fpackage.json',
     '/%2e%2e/%2e%2e/package.json',
-    '/../src/config.ts',
+    '/../src/runtime/config.ts',
     '/app.js%00.html',
   ];
   for (const p of paths) {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { processBytes } from '../../indexer/pipeline.js';
+import { processBytes } from '../../indexer/sync/pipeline.js';
 import { copySeeds, tempDir } from '../helpers/env.js';
 import { dumpService, getJson, startService, stopService, waitFor } from '../helpers/service.js';
 

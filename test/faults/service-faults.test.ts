@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { freePort, startEmbedded } from '../../src/engine/embedded.js';
 import { Engine } from '../../src/engine/meili.js';
-import { manifestPath, readManifest } from '../../indexer/manifest.js';
+import { manifestPath, readManifest } from '../../indexer/sync/manifest.js';
 import { SEEDS, copySeeds, growSeeds, silentLogger, tempDir } from '../helpers/env.js';
 import { enginePids, getJson, startService, waitFor } from '../helpers/service.js';
 

@@ -10,13 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import request from 'supertest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/runtime/config.js';
 import { followFaults } from '../../src/engine/connect.js';
 import { shippedBinaryPath, startEmbedded } from '../../src/engine/embedded.js';
-import { Engine, filterString, storageFault } from '../../src/engine/meili.js';
+import { Engine, filterString } from '../../src/engine/meili.js';
+import { storageFault } from '../../src/engine/errors.js';
 import { createApp } from '../../src/gateway/app.js';
 import { Reindexer } from '../../src/reindexer.js';
-import { manifestPath, readManifest } from '../../indexer/manifest.js';
+import { manifestPath, readManifest } from '../../indexer/sync/manifest.js';
 import { SEEDS, copySeeds, growSeeds, silentLogger, tempDir } from '../helpers/env.js';
 import { dumpService, getJson, startService, stopService, waitFor } from '../helpers/service.js';
 

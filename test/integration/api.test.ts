@@ -6,11 +6,11 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../src/gateway/app.js';
 import { SuggestionIndex } from '../../src/gateway/suggest.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/runtime/logger.js';
 import type { SearchHitView } from '../../src/gateway/search.js';
-import type { ArticleRecord } from '../../indexer/dry-run.js';
-import { dryRunArticles } from '../acceptance/truth.js';
-import { syncSeeds } from '../../indexer/sync.js';
+import type { ArticleRecord } from '../../indexer/sync/dry-run.js';
+import { dryRunArticles } from '../../eval/truth.js';
+import { syncSeeds } from '../../indexer/sync/sync.js';
 import { SEEDS, deadEngine, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const engine = testEngine();

@@ -4,8 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { before, describe, it } from 'node:test';
-import { dryRun, type ArticleRecord } from '../../indexer/dry-run.js';
-import type { FileReport } from '../../indexer/sync.js';
+import { dryRun, type ArticleRecord } from '../../indexer/sync/dry-run.js';
+import type { FileReport } from '../../indexer/sync/sync.js';
 import { tempDir } from '../helpers/env.js';
 
 const MIB = 1024 * 1024;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { ROOT, SEEDS, engineEnv, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
-import { manifestPath } from '../../indexer/manifest.js';
+import { manifestPath } from '../../indexer/sync/manifest.js';
 
 const exec = promisify(execFile);
 const CLI = path.join(ROOT, 'indexer', 'cli.ts');

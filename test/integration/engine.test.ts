@@ -1,7 +1,8 @@
 /** The engine boundary against the real engine: settings as code, awaited tasks, typed failures. */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { EngineError, EngineTaskError, EngineUnavailableError, settingsMatch } from '../../src/engine/meili.js';
+import { settingsMatch } from '../../src/engine/meili.js';
+import { EngineError, EngineTaskError, EngineUnavailableError } from '../../src/engine/errors.js';
 import { storyIndexSettings } from '../../src/engine/settings.js';
 import { deadEngine, testEngine, uniqueIndex } from '../helpers/env.js';
 

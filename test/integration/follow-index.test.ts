@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { syncSeeds } from '../../indexer/sync.js';
+import { syncSeeds } from '../../indexer/sync/sync.js';
 import { SuggestionIndex } from '../../src/gateway/suggest.js';
 import { copySeeds, engineEnv, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 import { getJson, startService, waitFor, type Service } from '../helpers/service.js';

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from '../../src/gateway/app.js';
 import { createHttpServer, encodeRequestLine } from '../../src/gateway/http-server.js';
-import { syncSeeds } from '../../indexer/sync.js';
+import { syncSeeds } from '../../indexer/sync/sync.js';
 import { SEEDS, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
 describe('encodeRequestLine', () => {

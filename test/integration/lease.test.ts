@@ -1,7 +1,7 @@
 /** The indexing lease against the real engine: exclusive, expiring, handing over the unfinished run, fenced. */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { EngineLease } from '../../src/lease.js';
+import { EngineLease } from '../../indexer/sync/lease.js';
 import { silentLogger, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const engine = testEngine();

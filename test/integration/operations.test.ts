@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import type { Express } from 'express';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/runtime/config.js';
 import { createApp, sameSecret } from '../../src/gateway/app.js';
 import { Reindexer } from '../../src/reindexer.js';
 import { SEEDS, engineEnv, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';

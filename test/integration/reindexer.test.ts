@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { appendFile, cp, mkdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/runtime/config.js';
 import { Reindexer } from '../../src/reindexer.js';
-import { segmenterLoaded } from '../../indexer/segment.js';
+import { segmenterLoaded } from '../../src/text/segment.js';
 import { SEEDS, engineEnv, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const engine = testEngine();

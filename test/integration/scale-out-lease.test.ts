@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { clausePool, generateArticles, writeCorpus } from '../../bench/corpus.js';
-import { EngineLease } from '../../src/lease.js';
+import { EngineLease } from '../../indexer/sync/lease.js';
 import { engineEnv, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 import { startService, waitFor, type Service } from '../helpers/service.js';
 

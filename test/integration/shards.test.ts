@@ -12,12 +12,13 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import type { Express } from 'express';
 import { clausePool, generateArticles, writeCorpus } from '../../bench/corpus.js';
-import { syncSeeds } from '../../indexer/sync.js';
+import { syncSeeds } from '../../indexer/sync/sync.js';
 import { startEmbedded, type EmbeddedEngine } from '../../src/engine/embedded.js';
 import { Engine } from '../../src/engine/meili.js';
+import { ShardedEngine } from '../../src/engine/sharded.js';
 import { createApp } from '../../src/gateway/app.js';
 import { SuggestionIndex } from '../../src/gateway/suggest.js';
-import { dryRunArticles } from '../acceptance/truth.js';
+import { dryRunArticles } from '../../eval/truth.js';
 import { SEEDS, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const INDEX = 'articles';
@@ -88,7 +89,7 @@ describe('two engines, one merged answer (MEILI_SHARDS over Meilisearch network)
     halfCounts = await Promise.all(engines.map((e) => new Engine({ url: e.url, apiKey: e.masterKey }).documentCount(INDEX)));
     await syncSeeds({ seedsDir: corpus, dataDir: await tempDir(), indexName: referenceIndex, maxFileBytes: 2e7, engine: reference });
 
-    const front = new Engine({ url: engines[0]!.url, apiKey: engines[0]!.masterKey, shards: engines.map((e, i) => ({ name: `ms${i}`, url: e.url })) });
+    const front = new ShardedEngine({ url: engines[0]!.url, apiKey: engines[0]!.masterKey }, engines.map((e, i) => ({ name: `ms${i}`, url: e.url })));
     sharded = createApp({ engine: front, indexName: INDEX, logger: silentLogger });
     single = createApp({ engine: reference, indexName: referenceIndex, logger: silentLogger });
   });
@@ -138,7 +139,7 @@ describe('two engines, one merged answer (MEILI_SHARDS over Meilisearch network)
 
   it('builds the same suggestions from both engines as from one', async () => {
     const [a, b] = [new SuggestionIndex(), new SuggestionIndex()];
-    await a.refresh(new Engine({ url: engines[0]!.url, apiKey: engines[0]!.masterKey, shards: engines.map((e, i) => ({ name: `ms${i}`, url: e.url })) }), INDEX);
+    await a.refresh(new ShardedEngine({ url: engines[0]!.url, apiKey: engines[0]!.masterKey }, engines.map((e, i) => ({ name: `ms${i}`, url: e.url }))), INDEX);
     await b.refresh(reference, referenceIndex);
     assert.ok(b.size > 500);
     assert.equal(a.size, b.size);

@@ -12,7 +12,7 @@ import type { Express } from 'express';
 import { clausePool, generateArticles } from '../../bench/corpus.js';
 import { createApp } from '../../src/gateway/app.js';
 import type { SearchHitView } from '../../src/gateway/search.js';
-import { syncSeeds } from '../../indexer/sync.js';
+import { syncSeeds } from '../../indexer/sync/sync.js';
 import { silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const engine = testEngine();

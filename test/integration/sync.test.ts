@@ -5,10 +5,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { storyIndexOf } from '../../src/engine/settings.js';
 import { filterString, type Engine } from '../../src/engine/meili.js';
-import { EngineUnavailableError } from '../../src/engine/meili.js';
-import { ManifestMemo, manifestPath, readManifest } from '../../indexer/manifest.js';
-import { MassDeletionRefused, owedRebuildPath, syncSeeds, SyncAborted, type RunReport } from '../../indexer/sync.js';
+import { EngineUnavailableError } from '../../src/engine/errors.js';
+import { ManifestMemo, manifestPath, readManifest } from '../../indexer/sync/manifest.js';
+import { MassDeletionRefused, owedRebuildPath, syncSeeds, SyncAborted, type RunReport } from '../../indexer/sync/sync.js';
 import { copySeeds, deadEngine, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
+import { latestTaskUid } from '../../bench/engine-stats.js';
 
 const engine = testEngine();
 
@@ -53,24 +54,24 @@ describe('syncSeeds against Meilisearch', () => {
     const file = manifestPath(dataDir, indexName);
     const lines = (await readFile(file, 'utf8')).split('\n').map((l) => (l.includes('"missing"') ? JSON.stringify({ ...JSON.parse(l), missing: undefined }) : l));
     await writeFile(file, lines.join('\n'));
-    const taskBefore = await engine.latestTaskUid();
+    const taskBefore = await latestTaskUid(engine);
     const report = await run();
     assert.equal(report.mode, 'incremental');
     assert.equal(report.totals.unchanged, 5);
     assert.equal(report.totals.missing.date, 1);
-    assert.equal(await engine.latestTaskUid(), taskBefore);
+    assert.equal(await latestTaskUid(engine), taskBefore);
     const m = await readManifest(file);
     assert.ok(m.status === 'ok' && [...m.manifest.files.values()].every((e) => e.missing !== undefined));
   });
 
   it('sends nothing to the engine when nothing changed', async () => {
-    const taskBefore = await engine.latestTaskUid();
+    const taskBefore = await latestTaskUid(engine);
     const report = await run();
     assert.equal(report.mode, 'incremental');
     assert.equal(report.totals.unchanged, 5);
     assert.equal(report.upserted, 0);
     assert.equal(report.deleted, 0);
-    assert.equal(await engine.latestTaskUid(), taskBefore);
+    assert.equal(await latestTaskUid(engine), taskBefore);
   });
 
   it('re-indexes only a changed file and removes its chunks that no longer exist', async () => {

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { Engine } from '../../src/engine/meili.js';
-import { Spool } from '../../indexer/spool.js';
-import { DocumentWriter } from '../../indexer/writer.js';
+import { Spool } from '../../indexer/sync/spool.js';
+import { DocumentWriter } from '../../indexer/sync/writer.js';
 import { tempDir, testEngine, uniqueIndex } from '../helpers/env.js';
 
 const engine = testEngine();

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import autocannon from 'autocannon';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/runtime/config.js';
 import { createApp, createHttpServer } from '../../src/gateway/app.js';
 import { Reindexer } from '../../src/reindexer.js';
 import { SEEDS, copySeeds, engineEnv, silentLogger, tempDir, testEngine, uniqueIndex } from '../helpers/env.js';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chunkArticle, chunkText, splitSentences } from '../../indexer/chunk.js';
-import type { Article } from '../../indexer/types.js';
+import { chunkArticle } from '../../indexer/sync/chunk.js';
+import { chunkText, splitSentences } from '../../src/text/passages.js';
+import type { Article } from '../../indexer/extract/types.js';
 
 describe('splitSentences', () => {
   const cases: [string, string[]][] = [

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Reporter } from '../../indexer/diagnostics.js';
-import { REPAIR_RULES, TIDY_RULES, clean, collapseHanDigitSpaces, collapseLetterSpacing, detectScript, foldRadicals, furnitureRule, queryToSimplified, rejoinBrokenLines, repairMojibake, stripInlinePinyin, stripInvisible } from '../../indexer/clean.js';
-import type { Block } from '../../indexer/types.js';
+import { Reporter } from '../../indexer/extract/diagnostics.js';
+import { REPAIR_RULES, TIDY_RULES, clean, collapseHanDigitSpaces, collapseLetterSpacing, furnitureRule, rejoinBrokenLines, repairMojibake, stripInlinePinyin } from '../../indexer/extract/clean.js';
+import { foldRadicals, stripInvisible } from '../../src/text/chars.js';
+import { detectScript, queryToSimplified } from '../../src/text/script.js';
+import type { Block } from '../../indexer/extract/types.js';
 
 describe('collapseLetterSpacing', () => {
   const cases: [string, string][] = [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isLaidOut, unfoldColumns } from '../../indexer/columns.js';
+import { isLaidOut, unfoldColumns } from '../../indexer/extract/columns.js';
 
 /** Two texts set side by side, as pdftotext -layout prints them: the left padded to `at` characters. */
 const sideBySide = (left: string[], right: string[], at: number) =>

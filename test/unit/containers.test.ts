@@ -2,7 +2,7 @@
  * The container files, checked statically (no Docker engine runs here): docker-compose.yml
  * against the Compose Specification JSON schema, the Dockerfile with dockerfile-utils' linter,
  * and every variable the compose file or .env.example sets for our image is a setting
- * src/config.ts knows.
+ * src/runtime/config.ts knows.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { validate as lintDockerfile } from 'dockerfile-utils';
 import { parse as parseYaml } from 'yaml';
-import { configSchema } from '../../src/config.js';
+import { configSchema } from '../../src/runtime/config.js';
 import { ROOT } from '../helpers/env.js';
 
 const require = createRequire(import.meta.url);
@@ -127,9 +127,9 @@ describe('docker-compose.yml', () => {
     assert.match(nginx, /location \/api\/admin\/[\s\S]*gateway:3000/);
   });
 
-  it('sets only variables src/config.ts knows on our image (compose file and .env.example)', async () => {
+  it('sets only variables src/runtime/config.ts knows on our image (compose file and .env.example)', async () => {
     const known = new Set(Object.keys(configSchema.shape));
-    const nodeOwn = new Set(['NODE_OPTIONS']); // read by Node itself, not by src/config.ts
+    const nodeOwn = new Set(['NODE_OPTIONS']); // read by Node itself, not by src/runtime/config.ts
     const c = await compose();
     const set = ours(c).flatMap(([name, s]) => Object.keys(s.environment ?? {}).map((v) => [name, v] as const));
     assert.ok(set.length > 5);

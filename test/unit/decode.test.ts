@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import { decode, sniffUtf16 } from '../../indexer/decode.js';
-import { Reporter } from '../../indexer/diagnostics.js';
+import { decode, sniffUtf16 } from '../../indexer/extract/decode.js';
+import { Reporter } from '../../indexer/extract/diagnostics.js';
 
 const TEXT = '新华社北京10月23日电（记者姜琳）记者从人力资源社会保障部获悉，全国社保卡持卡人数达13.86亿人。\n第二段。';
 const BIG5_TEXT = '學習關鍵詞：兩張雲合影背後的信心與期待，金磚國家領導人會晤。\n第二段。';

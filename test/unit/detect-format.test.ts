@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectFormat } from '../../indexer/detect-format.js';
-import type { Format } from '../../indexer/types.js';
+import { detectFormat } from '../../indexer/extract/detect-format.js';
+import type { Format } from '../../indexer/extract/types.js';
 
 const cases: [string, string, Format][] = [
   ['YAML front matter in a .txt', "---\ntitle: '标题'\ndate: 2022-06-23\n---\n\n正文。", 'markdown'],

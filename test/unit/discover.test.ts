@@ -3,7 +3,7 @@ import { mkdir, symlink, utimes, writeFile, appendFile } from 'node:fs/promises'
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import { discover, escapeNameBytes } from '../../indexer/discover.js';
+import { discover, escapeNameBytes } from '../../indexer/sync/discover.js';
 import { tempDir } from '../helpers/env.js';
 
 async function makeTree(): Promise<string> {

@@ -11,10 +11,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import { repairMojibake } from '../../indexer/clean.js';
-import { decode, decodeHz } from '../../indexer/decode.js';
-import { Reporter } from '../../indexer/diagnostics.js';
-import { processBytes } from '../../indexer/pipeline.js';
+import { repairMojibake } from '../../indexer/extract/clean.js';
+import { decode, decodeHz } from '../../indexer/extract/decode.js';
+import { Reporter } from '../../indexer/extract/diagnostics.js';
+import { processBytes } from '../../indexer/sync/pipeline.js';
 import { scoreEncoded, type Record } from '../../eval/extract-score.js';
 import { ROOT } from '../helpers/env.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, JUMP_NOTE, PHOTO_CREDIT_END } from '../../indexer/lexicon.js';
+import { AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, JUMP_NOTE, PHOTO_CREDIT_END } from '../../indexer/extract/lexicon.js';
 
 const table = (name: string, pattern: RegExp, cases: [string, boolean][]) =>
   describe(name, () => {

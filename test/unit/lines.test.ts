@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bracketReporters, cleanSource, creditLine, isInfoLine, isStaffLine, personNames, readInfoLine } from '../../indexer/lines.js';
+import { bracketReporters, cleanSource, creditLine, isInfoLine, isStaffLine, personNames, readInfoLine } from '../../indexer/extract/lines.js';
 
 describe('readInfoLine', () => {
   const cases: [string, { dates: string[]; source: string | null; authors: string[] }][] = [

@@ -1,10 +1,10 @@
 /**
- * Reprint linking (indexer/link.ts): signatures, and which articles linkStories puts in one story,
+ * Reprint linking (indexer/sync/link.ts): signatures, and which articles linkStories puts in one story,
  * table-driven over synthetic texts whose overlap is known exactly.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { containment, decodeMinhash, encodeMinhash, linkStories, signature, SignatureTable, type StorySignature } from '../../indexer/link.js';
+import { containment, decodeMinhash, encodeMinhash, linkStories, signature, SignatureTable, type StorySignature } from '../../indexer/sync/link.js';
 
 /** Deterministic text of `length` CJK characters: different seeds share no 5-character shingle in practice. */
 function text(seed: number, length: number): string {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { engineLineLevel } from '../../src/engine/embedded.js';
-import { createConsoleLogger } from '../../src/logger.js';
+import { createConsoleLogger } from '../../src/runtime/logger.js';
 
 describe('engineLineLevel', () => {
   const cases: [string, string, 'error' | 'warn' | 'debug'][] = [

@@ -14,7 +14,7 @@ import {
   writeManifest,
   type Manifest,
   type ManifestEntry,
-} from '../../indexer/manifest.js';
+} from '../../indexer/sync/manifest.js';
 import { tempDir } from '../helpers/env.js';
 
 function entry(seed: number, articles = 2): ManifestEntry {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readPageHeadLine } from '../../indexer/page-head.js';
+import { readPageHeadLine } from '../../indexer/extract/page-head.js';
 
 describe('readPageHeadLine: lines a newspaper page prints around its articles', () => {
   const cases: [string, ReturnType<typeof readPageHeadLine>][] = [

@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseHtml } from '../../indexer/parse-html.js';
-import { stripTitleSuffix } from '../../indexer/page-meta.js';
-import { parseFeed } from '../../indexer/parse-feed.js';
-import { processBytes } from '../../indexer/pipeline.js';
+import { parseHtml } from '../../indexer/extract/parse-html.js';
+import { stripTitleSuffix } from '../../indexer/extract/page-meta.js';
+import { parseFeed } from '../../indexer/extract/parse-feed.js';
+import { processBytes } from '../../indexer/sync/pipeline.js';
 
 const PARAS = [
   '记者从市交通运输局获悉，今年全市新开通公交线路二十条，覆盖新建小区和产业园区，市民出行更加便捷。',

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { PidLock, holderAlive } from '../../src/pid-lock.js';
+import { PidLock, holderAlive } from '../../src/runtime/pid-lock.js';
 import { tempDir } from '../helpers/env.js';
 
 /** A pid that certainly does not run: a child that has exited. */

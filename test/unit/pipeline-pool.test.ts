@@ -1,11 +1,11 @@
-/** The pipeline's worker thread (indexer/pipeline-pool.ts): the same results as on the caller's thread, a capped heap, workers replaced. */
+/** The pipeline's worker thread (indexer/sync/pipeline-pool.ts): the same results as on the caller's thread, a capped heap, workers replaced. */
 import assert from 'node:assert/strict';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { loadSource, processForSync } from '../../indexer/pipeline.js';
-import { PipelinePool } from '../../indexer/pipeline-pool.js';
-import type { SourceFile } from '../../indexer/types.js';
+import { loadSource, processForSync } from '../../indexer/sync/pipeline.js';
+import { PipelinePool } from '../../indexer/sync/pipeline-pool.js';
+import type { SourceFile } from '../../indexer/extract/types.js';
 import { SEEDS, tempDir } from '../helpers/env.js';
 
 async function sourceFile(absPath: string, relPath = path.basename(absPath)): Promise<SourceFile> {

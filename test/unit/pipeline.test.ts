@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { linkResults, processBytes } from '../../indexer/pipeline.js';
+import { linkResults, processBytes } from '../../indexer/sync/pipeline.js';
 import { ROOT } from '../helpers/env.js';
 
 describe('processBytes on a Traditional scrape', () => {

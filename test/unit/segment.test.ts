@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { subwords, words } from '../../indexer/segment.js';
+import { subwords, words } from '../../src/text/segment.js';
 
 describe('subwords', () => {
   const cases: [text: string, expected: string[]][] = [

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { processBytes } from '../../indexer/pipeline.js';
+import { processBytes } from '../../indexer/sync/pipeline.js';
 
 interface Expect {
   title: string;

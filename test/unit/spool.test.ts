@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { lineBlocks, LineWriter } from '../../indexer/jsonl.js';
-import { Spool } from '../../indexer/spool.js';
+import { lineBlocks, LineWriter } from '../../indexer/sync/jsonl.js';
+import { Spool } from '../../indexer/sync/spool.js';
 import { tempDir } from '../helpers/env.js';
 
 interface Rec {

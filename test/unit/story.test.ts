@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { copiesOfChunks, MAX_STORY_TEXT_CHARS, storyDoc, type StoryCopy } from '../../indexer/story.js';
+import { copiesOfChunks, MAX_STORY_TEXT_CHARS, storyDoc, type StoryCopy } from '../../indexer/sync/story.js';
 
 const copy = (id: string, over: Partial<StoryCopy> = {}): StoryCopy => ({
   id,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scoreTopics } from '../../indexer/enrich.js';
+import { scoreTopics } from '../../indexer/extract/enrich.js';
 
 describe('scoreTopics beyond politics and economy', () => {
   const cases: [string, string, string, string][] = [

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { appendFile, mkdir, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { discover, type DiscoverOptions, type Discovery } from '../../indexer/discover.js';
-import { FULL_WALK_MS, FolderWatch } from '../../indexer/watch.js';
+import { discover, type DiscoverOptions, type Discovery } from '../../indexer/sync/discover.js';
+import { FULL_WALK_MS, FolderWatch } from '../../indexer/sync/watch.js';
 import { tempDir } from '../helpers/env.js';
 
 const OPTIONS: DiscoverOptions = { maxFileBytes: 1e6, secondLookMs: 1 };

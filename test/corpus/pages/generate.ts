@@ -23,7 +23,7 @@ import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { chromium } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { EXTRACTORS, type Extractor } from './extractors.js';
+import { EXTRACTORS, type Extractor } from '../../../eval/extractors.js';
 import { random } from '../../../bench/random.js';
 import { layEdition, type PageTruth, type SourceArticle } from './layout.js';
 

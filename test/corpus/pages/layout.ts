@@ -12,35 +12,15 @@
  * and a running header on the others (some without the paper's name or the year, which a sidecar
  * then declares, or not); articles continued on a later page; briefs; advertisements; staff lines.
  */
-import type { ExpectedArticle } from '../../acceptance/truth.js';
+import type { PageFeatures, PageTruth } from '../../../eval/pages-score.js';
+import type { ExpectedArticle } from '../../../eval/truth.js';
+
+export type { PageFeatures, PageTruth } from '../../../eval/pages-score.js';
 
 
 export interface SourceArticle {
   title: string;
   paragraphs: string[];
-}
-
-export interface PageFeatures {
-  columns: number;
-  headline: ('top' | 'side' | 'inline')[];
-  twoLineHeadline: boolean;
-  spacedHeadline: boolean;
-  kicker: boolean;
-  subtitle: boolean;
-  datelines: string[];
-  photo: boolean;
-  label: boolean;
-  masthead: boolean;
-  header: 'full' | 'no-name' | 'no-year';
-  continued: 'from' | 'to' | 'none';
-  briefs: boolean;
-  ad: boolean;
-}
-
-export interface PageTruth {
-  features: PageFeatures;
-  declared?: { source?: string; published?: string };
-  articles: (ExpectedArticle & { captions?: string[] })[];
 }
 
 export interface GeneratedPage {

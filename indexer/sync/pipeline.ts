@@ -7,18 +7,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { clean } from './clean.js';
-import { decode } from './decode.js';
-import { Reporter } from './diagnostics.js';
-import { contextYear, enrich, normalizeDate } from './enrich.js';
-import { loadDeclaration, type LoadedDeclaration } from './declarations.js';
-import { parse } from './parse.js';
-import { split } from './split.js';
+import { clean } from '../extract/clean.js';
+import { decode } from '../extract/decode.js';
+import { Reporter } from '../extract/diagnostics.js';
+import { contextYear, enrich, normalizeDate } from '../extract/enrich.js';
+import { loadDeclaration, type LoadedDeclaration } from '../extract/declarations.js';
+import { parse } from '../extract/parse.js';
+import { split } from '../extract/split.js';
 import { chunkArticle } from './chunk.js';
 import { linkContinuations, linkStories, signature, SignatureTable, type PagePart, type StorySignature } from './link.js';
 import { copyOfArticle, storyDoc, type StoryDoc } from './story.js';
-import { flat } from './strings.js';
-import type { Article, ChunkDoc, FileResult, MissingFields, SourceFile } from './types.js';
+import { flat } from '../extract/strings.js';
+import type { Article, ChunkDoc, FileResult, MissingFields, SourceFile } from '../extract/types.js';
 
 export function processBytes(relPath: string, bytes: Uint8Array, loaded: LoadedDeclaration = { declaration: {}, hash: '', problems: [] }): FileResult {
   const reporter = new Reporter(relPath);

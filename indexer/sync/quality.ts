@@ -3,7 +3,7 @@
  * or a topic, in which files, and how to declare what a file does not state. Imports no stage of
  * the pipeline: a search-only gateway shows it without loading the indexer.
  */
-import { DECLARE_HINT } from './declarations.js';
+import { DECLARE_HINT } from '../extract/declarations.js';
 import type { RunReport } from './sync.js';
 
 /** Files the report names for empty fields, at most. */

@@ -96,7 +96,9 @@ export interface Parsed {
   items?: { meta: FileMeta; blocks: Block[] }[];
 }
 
-export type Script = 'simplified' | 'traditional';
+import type { Script } from '../../src/text/script.js';
+
+export type { Script };
 
 /** Blocks after cleaning, in Simplified script; the original script is remembered. */
 export interface Cleaned {

@@ -6,6 +6,7 @@
  * smaller one states are found in the larger (two months' statistics on one indicator share
  * their template, not their figures).
  */
+import { charBigrams, dice } from '../../src/text/chars.js';
 
 /** Characters per shingle: long enough to be specific in Chinese, short enough to survive edits. */
 const SHINGLE = 5;
@@ -410,17 +411,7 @@ function sharingABand(fresh: SignatureTable, indexed: readonly (readonly StorySi
 
 /** Dice similarity of two titles' character bigrams. */
 export function titleSimilarity(a: string, b: string): number {
-  const grams = (t: string) => {
-    const s = t.replace(/[^\p{L}\p{N}]/gu, '');
-    const out = new Set<string>();
-    for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
-    return out;
-  };
-  const [x, y] = [grams(a), grams(b)];
-  if (!x.size || !y.size) return 0;
-  let shared = 0;
-  for (const g of x) if (y.has(g)) shared++;
-  return (2 * shared) / (x.size + y.size);
+  return dice(charBigrams(a), charBigrams(b));
 }
 
 /** A continuation's title is this similar to its first part's at least (papers repeat or shorten it). */

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { lineBlocks, LineWriter } from './jsonl.js';
 import { decodeMinhash, encodeMinhash, type StorySignature } from './link.js';
-import { GAP_FIELDS, type MissingFields } from './types.js';
+import { GAP_FIELDS, type MissingFields } from '../extract/types.js';
 
 export interface ManifestEntry {
   size: number;

@@ -12,9 +12,9 @@
  * Expiry compares wall clocks of different machines: keep them in NTP sync, with a TTL well
  * above any skew (30 s by default).
  */
-import type { Engine } from './engine/meili.js';
-import { EngineTaskError } from './engine/meili.js';
-import type { Logger } from './logger.js';
+import type { Engine } from '../../src/engine/meili.js';
+import { EngineTaskError } from '../../src/engine/errors.js';
+import type { Logger } from '../../src/runtime/logger.js';
 
 const LEASE_DOC = 'lease';
 const EPOCH_DIGITS = 12;

@@ -8,7 +8,7 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { processForSync, type LoadedSource, type Processed } from './pipeline.js';
 import type { Answer, Job } from './pipeline-worker.js';
-import type { SourceFile } from './types.js';
+import type { SourceFile } from '../extract/types.js';
 
 export interface PipelinePoolOptions {
   /** The worker's heap limit (MiB): a file whose processing needs more is rejected. */

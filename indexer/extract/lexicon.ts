@@ -2,28 +2,6 @@
  * Patterns for Chinese news text, in one place. Each entry says what it matches, with an example.
  */
 
-/** A Han character (CJK Unified Ideographs, Extension A, compatibility block). Example: 金. */
-export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
-/**
- * Radical code points that stand for whole characters in extracted text: PDF fonts map common
- * characters to the Kangxi Radicals (U+2F00–U+2FD5) or the CJK Radicals Supplement
- * (U+2E80–U+2EFF), and text extractors (pdf.js, some others) give those code points back.
- * Kangxi radicals fold by NFKC; the supplement's have no decomposition, so its forms that are
- * characters of their own are mapped as Unicode's EquivalentUnifiedIdeograph.txt maps them.
- * Example: 6⽉23⽇ → 6月23日, ⻓江 → 长江, ⻢⻋ → 马车.
- */
-export const RADICALS = /[\u2e80-\u2eff\u2f00-\u2fdf]/;
-export const RADICAL_SUPPLEMENT_CHARACTERS: Readonly<Record<string, string>> = {
-  '⺁': '厂', '⺌': '小', '⺜': '日', '⺝': '月', '⺟': '母', '⺠': '民', '⺧': '牛', '⺩': '王', '⺬': '示',
-  '⺮': '竹', '⺳': '网', '⺶': '羊', '⺻': '聿', '⺼': '肉', '⻁': '虎', '⻄': '西', '⻅': '见', '⻆': '角',
-  '⻉': '贝', '⻋': '车', '⻑': '長', '⻓': '长', '⻔': '门', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页',
-  '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤',
-  '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻱': '龜', '⻳': '龟',
-};
-
-/** Chinese full-width punctuation and brackets. Example: ，。“”（）《》、 */
-export const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2018-\\u201d\\u2026\\u2014';
-
 /** Characters that end a sentence, with the closing quotes or brackets that may follow. Example: 。” */
 export const SENTENCE_END = /[。！？!?；;…]+[”’」』）)]*$/;
 
@@ -226,21 +204,4 @@ export const PAGE_HEAD_TOKENS: { name: 'paper' | 'date' | 'weekday' | 'page' | '
   { name: 'staff', pattern: /(?:责任编辑|责编|编辑|美编|美术编辑|组版|校对|审读|版式设计|版式|视觉设计)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff])/g },
   // 工人日报, 江南都市报
   { name: 'paper', pattern: new RegExp(`[\\u4e00-\\u9fff]{2,8}?(?:${PAPER_KINDS})(?![\\u4e00-\\u9fff])`, 'g') },
-];
-
-/**
- * Words written differently across the Strait (or by the converter's Traditional → Simplified
- * output, which keeps Taiwan words) and the Mainland word for the same thing. Example: 通讯 / 通信.
- * Each pair becomes a two-way engine synonym.
- */
-export const VARIANT_WORDS: [string, string][] = [
-  ['通讯', '通信'], ['软体', '软件'], ['网路', '网络'], ['资讯', '信息'], ['行动电话', '手机'], ['伺服器', '服务器'],
-  ['影片', '视频'], ['数位', '数字'], ['智慧型', '智能'], ['晶片', '芯片'], ['雷射', '激光'], ['奈米', '纳米'], ['太空', '航天'],
-];
-
-/** Common abbreviations and the names they stand for (two-way synonyms). Example: 人社部 / 人力资源社会保障部. */
-export const ABBREVIATIONS: [string, string][] = [
-  ['人社部', '人力资源社会保障部'], ['人社部', '人力资源和社会保障部'], ['央行', '中国人民银行'], ['发改委', '国家发展改革委'],
-  ['工信部', '工业和信息化部'], ['国资委', '国务院国资委'], ['统计局', '国家统计局'], ['中科大', '中国科学技术大学'],
-  ['全总', '全国总工会'], ['国新办', '国务院新闻办公室'], ['外交部', '中华人民共和国外交部'], ['世卫组织', '世界卫生组织'],
 ];

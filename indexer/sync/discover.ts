@@ -10,9 +10,9 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import iconv from 'iconv-lite';
-import { FOLDER_FILE, SIDECAR_SUFFIX, isDeclarationFile } from './declarations.js';
-import { flat } from './strings.js';
-import type { Diagnostic, SourceFile } from './types.js';
+import { FOLDER_FILE, SIDECAR_SUFFIX, isDeclarationFile } from '../extract/declarations.js';
+import { flat } from '../extract/strings.js';
+import type { Diagnostic, SourceFile } from '../extract/types.js';
 
 /** Names that are never seeds: dotfiles, partial downloads, editor backups and temp files. */
 const IGNORED_NAME = /^\.|\.(tmp|part|crdownload|swp)$|~$/i;

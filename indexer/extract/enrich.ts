@@ -4,9 +4,9 @@
  * the dateline's month and day with the year from the file's context; null rather than a guess.
  */
 import { createHash } from 'node:crypto';
-import { chunkText } from './chunk.js';
+import { chunkText } from '../../src/text/passages.js';
 import type { Declaration } from './declarations.js';
-import { words } from './segment.js';
+import { words } from '../../src/text/segment.js';
 import { bracketReporters } from './lines.js';
 import { CITIES, DATELINE, DATELINE_AT_END, FULL_DATE, isArticleStart, OWN_REPORT, PROVINCES, REPORTERS_IN_BRACKETS, TOPIC_WORDS } from './lexicon.js';
 import type { Article, ArticleDraft, FileMeta, Script } from './types.js';

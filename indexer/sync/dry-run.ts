@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { discover } from './discover.js';
 import { linkResults, missingFields, processSource, sources } from './pipeline.js';
-import type { Article, Diagnostic, FileResult } from './types.js';
+import type { Article, Diagnostic, FileResult } from '../extract/types.js';
 import type { FileReport } from './sync.js';
 
 /** The record docs/design.md fixes for each article of a dry run. */

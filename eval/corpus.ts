@@ -1,14 +1,15 @@
 /** The project's own fixture corpus as one seeds folder with its truth file (no test side effects). */
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { ROOT, tempDir } from '../helpers/env.js';
+import { fileURLToPath } from 'node:url';
 import type { ExpectedArticle, Truth } from './truth.js';
 
-const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures');
 
 /** Builds a seeds folder and a truth file from every fixture case. */
 export async function assembleFixtures(into?: string): Promise<{ seedsDir: string; truthFile: string }> {
-  const seedsDir = into ?? (await tempDir('news-search-fixtures-'));
+  const seedsDir = into ?? (await mkdtemp(path.join(os.tmpdir(), 'news-search-fixtures-')));
   const truth: Truth = { files: {}, stories: JSON.parse(await readFile(path.join(FIXTURES, 'stories.json'), 'utf8')) as string[][] };
   for (const entry of await readdir(FIXTURES, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;

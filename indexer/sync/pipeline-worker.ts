@@ -1,12 +1,12 @@
 /**
- * The pipeline's worker thread (indexer/pipeline-pool.ts): runs files through processForSync off
+ * The pipeline's worker thread (indexer/sync/pipeline-pool.ts): runs files through processForSync off
  * the service's event loop, so that searches are answered while a large file is processed.
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { processForSync, type LoadedSource } from './pipeline.js';
-import { loadSegmenter } from './segment.js';
-import type { SourceFile } from './types.js';
+import { loadSegmenter } from '../../src/text/segment.js';
+import type { SourceFile } from '../extract/types.js';
 
 export interface Job {
   id: number;
@@ -22,7 +22,7 @@ export type Answer =
   | { id: number; error: { message: string; stack?: string | undefined } };
 
 const port = parentPort;
-if (!port) throw new Error('indexer/pipeline-worker.ts runs as a worker thread');
+if (!port) throw new Error('indexer/sync/pipeline-worker.ts runs as a worker thread');
 
 port.on('message', (job: Job) => {
   // A warm-up: the segmenter's dictionary loads before the first file needs it.

@@ -13,9 +13,10 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EngineStorageError, filterString, type Engine } from '../src/engine/meili.js';
-import { chunkIndexSettings, storyIndexOf, storyIndexSettings } from '../src/engine/settings.js';
-import { loadDeclaration } from './declarations.js';
+import { filterString, type Engine } from '../../src/engine/meili.js';
+import { EngineStorageError } from '../../src/engine/errors.js';
+import { chunkIndexSettings, storyIndexOf, storyIndexSettings } from '../../src/engine/settings.js';
+import { loadDeclaration } from '../extract/declarations.js';
 import { discover } from './discover.js';
 import { SignatureTable, type PagePart } from './link.js';
 import { appendManifest, emptyManifest, encode, manifestChange, ManifestWriter, manifestPath, readManifest, shouldRewrite, toEntry, type Manifest, type ManifestEntry, type ManifestExtent, type ManifestMemo } from './manifest.js';
@@ -24,7 +25,7 @@ import type { PipelinePool } from './pipeline-pool.js';
 import { Spool } from './spool.js';
 import { copiesOfChunks, STORY_CHUNK_FIELDS, storyDoc } from './story.js';
 import { DocumentWriter } from './writer.js';
-import { GAP_FIELDS, type Article, type ChunkDoc, type Diagnostic, type MissingFields, type SourceFile } from './types.js';
+import { GAP_FIELDS, type Article, type ChunkDoc, type Diagnostic, type MissingFields, type SourceFile } from '../extract/types.js';
 import type { FolderWatch } from './watch.js';
 
 export type FileStatus = 'indexed' | 'renamed' | 'unchanged' | 'rejected' | 'deleted' | 'skipped';
@@ -122,7 +123,7 @@ export function owedRebuildPath(dataDir: string, indexName: string): string {
   return path.join(dataDir, `rebuild-owed-${indexName}.json`);
 }
 
-/** The lock an indexing run holds on DATA_DIR (src/pid-lock.ts): one run at a time, service or CLI. */
+/** The lock an indexing run holds on DATA_DIR (src/runtime/pid-lock.ts): one run at a time, service or CLI. */
 export function runLockPath(dataDir: string, indexName: string): string {
   return path.join(dataDir, `run-${indexName}.lock`);
 }

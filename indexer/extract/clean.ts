@@ -3,46 +3,16 @@
  * function with the real input it handles; clean() composes them and reports what fired.
  */
 import iconv from 'iconv-lite';
-import * as OpenCC from 'opencc-js';
+import { CHAR_FILTERS } from '../../src/text/analysis.js';
+import { HAN, hanChars, isHanUnit, lineWidth } from '../../src/text/chars.js';
+import { detectScript, toSimplified } from '../../src/text/script.js';
+import { wordCoverage } from '../../src/text/segment.js';
 import type { Reporter } from './diagnostics.js';
-import { wordCoverage } from './segment.js';
-import { AD_COPY, AD_MARK, AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, FURNITURE_LINES, HAN, OWN_REPORT, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END, RADICAL_SUPPLEMENT_CHARACTERS, RADICALS } from './lexicon.js';
+import { AD_COPY, AD_MARK, AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, FURNITURE_LINES, OWN_REPORT, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
 import { readPageHeadLine, type PageHeadFacts } from './page-head.js';
 import type { Block, Cleaned, Parsed, Script } from './types.js';
 
-/**
- * Control characters, zero-width marks, BOMs and private-use code points never belong in text;
- * the gateway uses private-use characters as highlight sentinels, so they must not reach the engine.
- */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\ue000-\uf8ff]/g;
-/** Spaces other than the ASCII one: no-break, ideographic, thin. */
-const ODD_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
-
-export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE, '').replace(ODD_SPACES, ' ');
-}
-
-const RADICALS_ALL = new RegExp(RADICALS.source, 'g');
-
-/**
- * Radicals a PDF extractor gave for whole characters, folded back to the characters (see
- * RADICALS): before them no date, word or name on the line can be read. A radical with no
- * character of its own (a component such as ⺡) is left as it is.
- */
-export function foldRadicals(line: string): string {
-  if (!RADICALS.test(line)) return line;
-  return line.replace(RADICALS_ALL, (ch) => {
-    if (ch >= '\u2f00') return ch.normalize('NFKC');
-    return RADICAL_SUPPLEMENT_CHARACTERS[ch] ?? ch;
-  });
-}
-
-const HAN_RE = new RegExp(`[${HAN}]`, 'g');
 const SPACED_PAIR = new RegExp(`(?<=[${HAN}，。、：；！？“”])[ \\t]+(?=[${HAN}，。、：；！？“”])`, 'g');
-/** A UTF-16 unit of a Han character of the basic plane (the ranges of HAN). */
-function isHanUnit(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-}
 const HAN_DIGIT_SPACE = new RegExp(`(?<=[${HAN}])[ \\t]+(?=\\d)|(?<=\\d)[ \\t]+(?=[${HAN}])`, 'g');
 
 /**
@@ -96,13 +66,6 @@ function collapseSpacedCharacters(line: string): string {
 /** Stray spaces between Han characters and digits in extracted text ('10 月 23 日' → '10月23日'); Latin words keep theirs. */
 export function collapseHanDigitSpaces(line: string): string {
   return /[ \t]/.test(line) ? line.replace(HAN_DIGIT_SPACE, '') : line;
-}
-
-/** Display width of a line: Han characters and Chinese punctuation (quotes, dashes included) count 1, ASCII half. */
-export function lineWidth(line: string): number {
-  let w = 0;
-  for (const ch of line) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
-  return w;
 }
 
 /**
@@ -281,45 +244,6 @@ function joinParts(parts: string[]): string {
   return pieces.join('');
 }
 
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
-
-/** Share of Han characters the converter changes above which a text is written in Traditional script. */
-const TRADITIONAL_RATIO = 0.03;
-
-/** Traditional → Simplified (opencc-js) when the text is Traditional; Simplified text is left exactly as it is. */
-export function detectScript(text: string): Script {
-  const han = text.match(HAN_RE)?.length ?? 0;
-  if (han === 0) return 'simplified';
-  const converted = toSimplified(text);
-  let changed = 0;
-  if (converted.length === text.length) {
-    // Characters the converter changed, compared in place (a changed surrogate pair counts once).
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === converted.charCodeAt(i)) continue;
-      changed++;
-      if ((text.charCodeAt(i) & 0xfc00) === 0xd800) i++;
-    }
-  } else {
-    const [a, b] = [[...text], [...converted]];
-    if (a.length !== b.length) changed = han;
-    else for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) changed++;
-  }
-  return changed / han >= TRADITIONAL_RATIO ? 'traditional' : 'simplified';
-}
-
-const taiwanToSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
-
-/**
- * Converts a search query to Simplified. A query the character converter changes is Traditional:
- * it gets the phrase converter too, which turns Taiwan words into Mainland ones (量子通訊 → 量子通信).
- * A Simplified query is left as it is.
- */
-export function queryToSimplified(query: string): string {
-  // A query pasted from a PDF viewer carries the radicals its text layer gave.
-  query = foldRadicals(query);
-  return toSimplified(query) === query ? query : taiwanToSimplified(query);
-}
-
 /** Removes pinyin a scraper put after characters ('學(xué)習' → '學習'), and its remains after a mojibake '?'. */
 export function stripInlinePinyin(line: string): string {
   return line.replace(INLINE_PINYIN, '').replace(/\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\s*[)）]/g, (m) => (/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(m) ? '' : m));
@@ -336,7 +260,7 @@ function isFrequentHan(ch: string): boolean {
 
 /** Share of Han characters among the frequent ones. */
 export function commonness(text: string): number {
-  const han = text.match(HAN_RE) ?? [];
+  const han = hanChars(text);
   if (han.length === 0) return 0;
   return han.filter(isFrequentHan).length / han.length;
 }
@@ -355,7 +279,7 @@ function gbkEncodable(ch: string): boolean {
 
 /** Common characters count for a reading, rare ones and Latin letters stranded among Han characters against it. */
 function readability(text: string): number {
-  const han = text.match(HAN_RE) ?? [];
+  const han = hanChars(text);
   const common = han.filter(isFrequentHan).length;
   const stray = text.match(new RegExp(`(?<=[${HAN}])[A-Za-z](?=[${HAN}]|$)`, 'g'))?.length ?? 0;
   return common - (han.length - common) - stray;
@@ -445,7 +369,7 @@ export function repairMojibake(line: string): { text: string; repaired: number; 
       out += best.text;
       repaired++;
       i = start + best.end - 1;
-    } else if ((whole.match(HAN_RE)?.length ?? 0) >= MIN_MOJIBAKE_RUN && before < 0.6 && coverageOf(whole) < MAX_DROPPED_COVERAGE) {
+    } else if (hanChars(whole).length >= MIN_MOJIBAKE_RUN && before < 0.6 && coverageOf(whole) < MAX_DROPPED_COVERAGE) {
       // Unrepairable garbage: dropped rather than indexed.
       dropped++;
       i = j - 1;
@@ -477,8 +401,8 @@ export interface LineRule {
 
 /** Repairs that must see the text as it came, before script conversion changes characters: the chain, in order. */
 export const REPAIR_RULES: readonly LineRule[] = [
-  { id: 'clean/invisible', handles: 'control, zero-width and private-use characters; no-break, ideographic and thin spaces', apply: stripInvisible, quiet: true },
-  { id: 'clean/radicals', handles: 'radicals PDF extractors give for whole characters: 6⽉23⽇, ⻓江', apply: foldRadicals },
+  // The analysis chain's char filters (src/text/analysis.ts), as queries get them; invisible characters are too common to report.
+  ...CHAR_FILTERS.map((f): LineRule => ({ id: `clean/${f.id}`, handles: f.handles, apply: f.apply, ...(f.id === 'invisible' ? { quiet: true } : {}) })),
   { id: 'clean/mojibake', handles: 'GBK bytes of a UTF-8 page read one byte out of step: ?!霸坪嫌啊 for 。“云合影', apply: (l) => (l.includes('?') ? repairMojibake(l).text : l) },
   { id: 'clean/inline-pinyin', handles: 'pinyin a scraper put after characters: 學(xué)習, 发(fa1)展', apply: stripInlinePinyin },
   { id: 'clean/html-remnant', handles: "tags and halves of tags a damaged scrape leaves: </p>, /p>, ?!?", apply: (l) => l.replace(HTML_REMNANT, '') },

@@ -9,7 +9,7 @@
  *  - the editor's stories (reprints) share one storyId, and no other articles do.
  */
 import { Writable } from 'node:stream';
-import { dryRun, type ArticleRecord } from '../../indexer/dry-run.js';
+import { dryRun, type ArticleRecord } from '../indexer/sync/dry-run.js';
 
 export interface ExpectedArticle {
   key: string;

@@ -2,9 +2,9 @@
  * writer: a run's document writes to the engine, in order, a few in flight at a time, each batch
  * encoded as NDJSON bytes while its documents come.
  */
-import type { Engine } from '../src/engine/meili.js';
+import type { DocumentSink } from '../../src/engine/ports.js';
 import type { Spool } from './spool.js';
-import type { ChunkDoc } from './types.js';
+import type { ChunkDoc } from '../extract/types.js';
 
 /** Documents per addition request: large enough to amortise a task, small enough for a fast payload. */
 const BATCH_DOCS = 5000;
@@ -45,7 +45,7 @@ export class DocumentWriter {
   private heldIds: string[] = [];
   private heldStory: boolean[] = [];
   constructor(
-    private readonly engine: Engine,
+    private readonly engine: DocumentSink,
     private readonly uid: string,
     /**
      * Documents are held here (one NDJSON line each, on disk) until their stories are known, and

@@ -6,7 +6,7 @@
  * The chunks stay the store of each article (the article page, the sync's unit).
  */
 import { dateFields } from './chunk.js';
-import type { Article, ChunkDoc } from './types.js';
+import type { Article, ChunkDoc } from '../extract/types.js';
 
 /** A copy of a story as the search shows it ("also in", the copy a source filter picks). */
 export interface CopyRef {

@@ -9,7 +9,7 @@
  * subheading inside one article (short, and about the same thing as the text around it).
  * Web pages (HTML layout) are one article each.
  */
-import { lineWidth } from './clean.js';
+import { hanBigrams, lineWidth, sharedCount } from '../../src/text/chars.js';
 import {
   AUTHOR_LINE, BYLINE, IMAGE_NOTE_END, isArticleStart, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, PARAGRAPH_END, PHOTO_CREDIT_END,
 } from './lexicon.js';
@@ -159,21 +159,12 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
   return units;
 }
 
-function hanBigrams(text: string): Set<string> {
-  const han = text.replace(/[^\u4e00-\u9fff]/g, '');
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < han.length; i++) out.add(han.slice(i, i + 2));
-  return out;
-}
-
 /** Share of the smaller side's Han bigrams found on the other side. */
 export function cohesion(before: string, after: string): number {
   const a = hanBigrams(before.slice(-COHESION_WINDOW));
   const b = hanBigrams(after.slice(0, COHESION_WINDOW));
   if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return shared / Math.min(a.size, b.size);
+  return sharedCount(a, b) / Math.min(a.size, b.size);
 }
 
 interface Cluster {
@@ -212,10 +203,7 @@ export function orientation(units: Unit[]): Orientation {
 function titleAffinity(title: string, text: string): number {
   const t = hanBigrams(title);
   if (t.size === 0) return 0;
-  const x = hanBigrams(text);
-  let shared = 0;
-  for (const g of t) if (x.has(g)) shared++;
-  return shared / t.size;
+  return sharedCount(t, hanBigrams(text)) / t.size;
 }
 
 /** The text on one side of a cluster, up to the next headline. */
