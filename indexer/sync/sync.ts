@@ -240,275 +240,404 @@ async function rebuildStories(engine: Engine, chunkIndex: string, storyIds: read
   return emptied;
 }
 
-export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
-  const startedAt = new Date().toISOString();
-  const { engine, indexName: live } = options;
-  const mfile = manifestPath(options.dataDir, live);
-  const owedFile = owedRebuildPath(options.dataDir, live);
-  const liveStories = storyIndexOf(live);
-  const [read, liveExists, liveStoriesExist, owed] = await Promise.all([
-    options.memo ? options.memo.read(mfile) : readManifest(mfile),
-    engine.indexExists(live),
-    engine.indexExists(liveStories),
-    readOwed(owedFile),
-  ]);
-  const old: Manifest = read.status === 'ok' && read.manifest.index === live ? read.manifest : emptyManifest(live);
-  // Build indexes no run owns any more (a run holds the run lock or the lease, so none other is
-  // under way): left by a rebuild whose process was killed. Each is a full copy on disk.
-  for (const stale of await engine.listIndexes(`${live}__build_`)) await engine.abandonIndex(stale);
+/** What a run does with a file it found, before reading it (see classifyListed). */
+export type ListedVerdict = 'unchanged' | 'declaration-changed' | 'read';
 
-  let reason: string | undefined;
-  if (!options.full) {
-    if (owed) reason = `the full rebuild started at ${owed.startedAt} did not finish`;
-    else if (!liveExists) reason = `index "${live}" does not exist`;
-    else if (!liveStoriesExist) reason = `index "${liveStories}" does not exist`;
-    else if (read.status === 'missing') reason = 'no manifest';
-    else if (read.status === 'corrupt') reason = `manifest unreadable (${read.reason})`;
-    else {
-      // Reconcile: a run killed half-way may have left documents the manifest does not know.
-      let expected = 0;
-      for (const e of old.files.values()) expected += e.chunkIds.length;
-      const actual = await engine.documentCount(live);
-      // (A run killed after its chunks landed and before its stories did left its manifest
-      // unwritten: the next run reads those files again and rebuilds their stories.)
-      if (actual !== expected) reason = `the index holds ${actual} documents where the manifest expects ${expected}`;
+/**
+ * A file as listed, against its manifest entry: unchanged (the same size, time and declarations:
+ * nothing to read), its declaration changed only (read the declaration; the file itself only if
+ * the declaration's content moved), or to be read (new, moved, every file of a rebuild, or an entry
+ * written before its articles' empty fields were counted).
+ */
+export function classifyListed(entry: ManifestEntry | undefined, file: Pick<SourceFile, 'size' | 'mtimeMs' | 'declarationStamp'>, full: boolean): ListedVerdict {
+  if (full || !entry || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs || !entry.missing) return 'read';
+  return file.declarationStamp !== undefined && entry.declarationStamp === file.declarationStamp ? 'unchanged' : 'declaration-changed';
+}
+
+/** What a run does with a file it processed. */
+export type ProcessedVerdict = 'rejected' | 'unchanged' | 'fresh';
+
+/**
+ * A processed file, against its manifest entry: rejected (the pipeline refused it: the index keeps
+ * its last good chunks), unchanged (an incremental run met the same content: nothing is sent), or
+ * fresh (new, changed, or any file of a rebuild: its chunks are sent and its articles linked).
+ */
+export function classifyProcessed(entry: Pick<ManifestEntry, 'contentHash'> | undefined, result: { ok: false } | { ok: true; contentHash: string }, full: boolean): ProcessedVerdict {
+  if (!result.ok) return 'rejected';
+  return !full && entry !== undefined && entry.contentHash === result.contentHash ? 'unchanged' : 'fresh';
+}
+
+export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
+  return (await SyncRun.plan(options)).execute();
+}
+
+/** What a run decided before it writes anything: its mode, the manifest it read, the files it found. */
+interface RunPlan {
+  startedAt: string;
+  /** The manifest the run read (or an empty one). */
+  old: Manifest;
+  read: Awaited<ReturnType<typeof readManifest>>;
+  liveExists: boolean;
+  liveStoriesExist: boolean;
+  full: boolean;
+  /** Why a full rebuild runs, when it was not asked for. */
+  reason: string | undefined;
+  discovery: Awaited<ReturnType<typeof discover>>;
+}
+
+/**
+ * One run, phase by phase: `plan` (read the manifest and the live indexes, choose the mode, list
+ * the seeds), then `execute`: prepare the target indexes, read the changed files (send their
+ * chunks, spool what linking needs), link reprints, give every processed file its stories, count
+ * what is gone, and commit (deletions, stories, swap, manifest). Nothing is committed before the
+ * last phase; a failure abandons a rebuild's build indexes.
+ */
+class SyncRun {
+  private readonly engine: Engine;
+  private readonly live: string;
+  private readonly liveStories: string;
+  private readonly mfile: string;
+  private readonly owedFile: string;
+  private readonly target: string;
+  private readonly targetStories: string;
+  /** A small change is appended to the manifest the run read; otherwise the manifest is written whole. */
+  private readonly appendTo: ManifestExtent | null;
+  private readonly reports: FileReport[] = [];
+  /** The manifest this run writes. */
+  private readonly next: Manifest;
+  /** Files discover set aside (too large, still being written): they keep what the index has of them. */
+  private readonly setAside = new Map<string, Diagnostic[]>();
+  private manifestOut: ManifestWriter | null = null;
+  // Opened by execute.
+  private spool!: Spool<FreshFile>;
+  private heldDocs: Spool<string> | null = null;
+  private writer!: DocumentWriter;
+  private storyWriter!: DocumentWriter;
+  private readonly toDelete: string[] = [];
+  /** Content hash → path of the files the manifest holds and the seeds folder no longer does (found when first needed). */
+  private vanished: Map<string, string> | null = null;
+  private readonly renamedFrom = new Map<string, string>();
+  private readonly freshPaths = new Set<string>();
+  private freshArticles = 0;
+
+  private constructor(
+    private readonly options: SyncOptions,
+    private readonly plan: RunPlan,
+  ) {
+    this.engine = options.engine;
+    this.live = options.indexName;
+    this.liveStories = storyIndexOf(this.live);
+    this.mfile = manifestPath(options.dataDir, this.live);
+    this.owedFile = owedRebuildPath(options.dataDir, this.live);
+    this.target = plan.full ? `${this.live}__build_${Date.now().toString(36)}` : this.live;
+    this.targetStories = storyIndexOf(this.target);
+    const { read, old } = plan;
+    this.appendTo = !plan.full && read.status === 'ok' && read.manifest === old && !shouldRewrite(read.extent) ? read.extent : null;
+    this.next = { ...emptyManifest(this.live), updatedAt: plan.startedAt };
+    for (const d of plan.discovery.diagnostics) this.setAside.set(d.file, [...(this.setAside.get(d.file) ?? []), d]);
+  }
+
+  /** Phase 0: the manifest and the live indexes read, the mode chosen, the seeds folder listed. */
+  static async plan(options: SyncOptions): Promise<SyncRun> {
+    const startedAt = new Date().toISOString();
+    const { engine, indexName: live } = options;
+    const mfile = manifestPath(options.dataDir, live);
+    const liveStories = storyIndexOf(live);
+    const [read, liveExists, liveStoriesExist, owed] = await Promise.all([
+      options.memo ? options.memo.read(mfile) : readManifest(mfile),
+      engine.indexExists(live),
+      engine.indexExists(liveStories),
+      readOwed(owedRebuildPath(options.dataDir, live)),
+    ]);
+    const old: Manifest = read.status === 'ok' && read.manifest.index === live ? read.manifest : emptyManifest(live);
+    // Build indexes no run owns any more (a run holds the run lock or the lease, so none other is
+    // under way): left by a rebuild whose process was killed. Each is a full copy on disk.
+    for (const stale of await engine.listIndexes(`${live}__build_`)) await engine.abandonIndex(stale);
+
+    let reason: string | undefined;
+    if (!options.full) {
+      if (owed) reason = `the full rebuild started at ${owed.startedAt} did not finish`;
+      else if (!liveExists) reason = `index "${live}" does not exist`;
+      else if (!liveStoriesExist) reason = `index "${liveStories}" does not exist`;
+      else if (read.status === 'missing') reason = 'no manifest';
+      else if (read.status === 'corrupt') reason = `manifest unreadable (${read.reason})`;
+      else {
+        // Reconcile: a run killed half-way may have left documents the manifest does not know.
+        let expected = 0;
+        for (const e of old.files.values()) expected += e.chunkIds.length;
+        const actual = await engine.documentCount(live);
+        // (A run killed after its chunks landed and before its stories did left its manifest
+        // unwritten: the next run reads those files again and rebuilds their stories.)
+        if (actual !== expected) reason = `the index holds ${actual} documents where the manifest expects ${expected}`;
+      }
+    }
+    const full = options.full === true || reason !== undefined;
+    options.onMode?.(full ? 'full' : 'incremental', reason);
+
+    const walk = { maxFileBytes: options.maxFileBytes };
+    const discovery = await (options.watch ? options.watch.discover(options.seedsDir, walk) : discover(options.seedsDir, walk));
+    // An empty seeds folder over an index that holds files is refused before anything is built.
+    if (!options.allowMassDelete && discovery.files.length === 0 && discovery.diagnostics.length === 0) {
+      const held = old.files.size || (liveExists ? await engine.documentCount(live) : 0);
+      if (held > 0) throw new MassDeletionRefused(held, held, old.files.size ? 'files' : 'documents');
+    }
+    return new SyncRun(options, { startedAt, old, read, liveExists, liveStoriesExist, full, reason, discovery });
+  }
+
+  async execute(): Promise<RunReport> {
+    const { full } = this.plan;
+    this.spool = await Spool.create(this.options.dataDir, freshLine, freshFrom);
+    // An incremental run writes into the index searches read: its documents wait on disk until
+    // their stories are linked, so no reprint counts as a story of its own meanwhile. A rebuild
+    // streams into its build index, which no search reads.
+    this.heldDocs = full ? null : await Spool.create<string>(this.options.dataDir, (line) => line, (line) => line);
+    try {
+      await this.prepareTargets();
+      await this.keepSetAside();
+      await this.readChanged();
+      const stories = await this.link();
+      const rebuild = await this.assignStories(stories);
+      this.countGone(rebuild);
+      return await this.commit(rebuild);
+    } catch (err) {
+      await this.manifestOut?.abort();
+      if (full) {
+        await this.engine.abandonIndex(this.target).catch(() => {});
+        await this.engine.abandonIndex(this.targetStories).catch(() => {});
+      }
+      throw err;
+    } finally {
+      await this.spool.close();
+      await this.heldDocs?.close();
     }
   }
-  const full = options.full === true || reason !== undefined;
-  options.onMode?.(full ? 'full' : 'incremental', reason);
 
-  const walk = { maxFileBytes: options.maxFileBytes };
-  const discovery = await (options.watch ? options.watch.discover(options.seedsDir, walk) : discover(options.seedsDir, walk));
-  // An empty seeds folder over an index that holds files is refused before anything is built.
-  if (!options.allowMassDelete && discovery.files.length === 0 && discovery.diagnostics.length === 0) {
-    const held = old.files.size || (liveExists ? await engine.documentCount(live) : 0);
-    if (held > 0) throw new MassDeletionRefused(held, held, old.files.size ? 'files' : 'documents');
-  }
-  const reports: FileReport[] = [];
-  const next: Manifest = { ...emptyManifest(live), updatedAt: startedAt };
-  // Files discover set aside (too large, still being written) keep what the index has of them.
-  const setAside = new Map<string, Diagnostic[]>();
-  for (const d of discovery.diagnostics) setAside.set(d.file, [...(setAside.get(d.file) ?? []), d]);
-
-  const target = full ? `${live}__build_${Date.now().toString(36)}` : live;
-  const targetStories = storyIndexOf(target);
-  // A small change is appended to the manifest the run read; otherwise the manifest is written whole.
-  const appendTo = !full && read.status === 'ok' && read.manifest === old && !shouldRewrite(read.extent) ? read.extent : null;
-  let manifestOut: ManifestWriter | null = null;
-  const spool = await Spool.create(options.dataDir, freshLine, freshFrom);
-  // An incremental run writes into the index searches read: its documents wait on disk until
-  // their stories are linked, so no reprint counts as a story of its own meanwhile. A rebuild
-  // streams into its build index, which no search reads.
-  const heldDocs = full ? null : await Spool.create<string>(options.dataDir, (line) => line, (line) => line);
-  try {
-    if (full) {
-      await writeFile(owedFile, JSON.stringify({ startedAt, target }));
+  /** A rebuild's build indexes made (and the rebuild marked as owed until it is swapped in); settings as code on both targets. */
+  private async prepareTargets(): Promise<void> {
+    const { engine, target, targetStories } = this;
+    if (this.plan.full) {
+      await writeFile(this.owedFile, JSON.stringify({ startedAt: this.plan.startedAt, target }));
       await engine.createIndex(target);
       await engine.createIndex(targetStories);
     }
     await engine.ensureSettings(target, chunkIndexSettings);
     await engine.ensureSettings(targetStories, storyIndexSettings);
-    const writer = new DocumentWriter(engine, target, heldDocs);
+    this.writer = new DocumentWriter(engine, target, this.heldDocs);
     // A rebuild sends each article as a story of its own as it comes, and rebuilds the linked
     // stories once linking is done; an incremental run rebuilds the stories it touched.
-    const storyWriter = new DocumentWriter(engine, targetStories);
-    const toDelete: string[] = [];
+    this.storyWriter = new DocumentWriter(engine, targetStories);
+  }
 
-    const keepPrevious = async (relPath: string, entry: ManifestEntry) => {
-      next.files.set(relPath, entry);
-      if (full && liveExists && entry.chunkIds.length) {
-        const docs = await engine.documentsWhere(live, `file = ${filterString(relPath)}`);
-        await writer.add(docs);
-        for (const copies of copiesOfChunks(docs).values()) await storyWriter.add(copies.map((c) => storyDoc(c.id, [c])));
-      }
-    };
+  /** A file the run does not index again keeps its entry; a rebuild copies its documents from the live index. */
+  private async keepPrevious(relPath: string, entry: ManifestEntry): Promise<void> {
+    this.next.files.set(relPath, entry);
+    if (this.plan.full && this.plan.liveExists && entry.chunkIds.length) {
+      const docs = await this.engine.documentsWhere(this.live, `file = ${filterString(relPath)}`);
+      await this.writer.add(docs);
+      for (const copies of copiesOfChunks(docs).values()) await this.storyWriter.add(copies.map((c) => storyDoc(c.id, [c])));
+    }
+  }
 
-    for (const [relPath, diagnostics] of setAside) {
-      const entry = old.files.get(relPath);
-      if (entry) await keepPrevious(relPath, entry);
+  private async keepSetAside(): Promise<void> {
+    for (const [relPath, diagnostics] of this.setAside) {
+      const entry = this.plan.old.files.get(relPath);
+      if (entry) await this.keepPrevious(relPath, entry);
       // Never indexed and refused (too large, a name that is not UTF-8): rejected, as the pipeline's refusals.
       const status = !entry && diagnostics.some((d) => d.severity === 'error') ? 'rejected' : 'skipped';
-      reports.push(entry ? heldReport(relPath, 'skipped', entry, diagnostics) : { file: relPath, status, articles: 0, chunks: 0, diagnostics });
+      this.reports.push(entry ? heldReport(relPath, 'skipped', entry, diagnostics) : { file: relPath, status, articles: 0, chunks: 0, diagnostics });
     }
+  }
 
-    // A new file with the content of a vanished one was renamed (or moved). Found when a run
-    // first meets a new file: most runs meet none, and the search passes over every file.
-    let vanished: Map<string, string> | null = null;
-    const vanishedWith = (contentHash: string) => {
-      if (!vanished) {
-        vanished = new Map();
-        const present = new Set(discovery.files.map((f) => f.relPath));
-        for (const [relPath, e] of old.files) if (!present.has(relPath) && !setAside.has(relPath)) vanished.set(e.contentHash, relPath);
-      }
-      return vanished.get(contentHash);
-    };
-    const renamedFrom = new Map<string, string>();
+  /**
+   * A new file with the content of a vanished one was renamed (or moved). Found when a run first
+   * meets a new file: most runs meet none, and the search passes over every file.
+   */
+  private vanishedWith(contentHash: string): string | undefined {
+    if (!this.vanished) {
+      this.vanished = new Map();
+      const present = new Set(this.plan.discovery.files.map((f) => f.relPath));
+      for (const [relPath, e] of this.plan.old.files) if (!present.has(relPath) && !this.setAside.has(relPath)) this.vanished.set(e.contentHash, relPath);
+    }
+    return this.vanished.get(contentHash);
+  }
 
-    // Phase 1: process the files that changed (all of them in a full run), send their chunks and
-    // spool what linking and the manifest need of them.
-    const freshPaths = new Set<string>();
-    let freshArticles = 0;
+  /** Phase 1: process the files that changed (all of them in a full run), send their chunks and spool what linking and the manifest need of them. */
+  private async readChanged(): Promise<void> {
+    const { old, full, discovery } = this.plan;
+    const { options } = this;
     let done = 0;
-    // Files whose size or time moved are read; the others only if their declaration changed. An
-    // entry written before its articles' empty fields were counted is read again to count them
-    // (its documents are sent again only if its content changed).
-    const moved = (file: SourceFile) => {
-      const entry = old.files.get(file.relPath);
-      return full || !entry || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs || !entry.missing;
-    };
     // Same bytes and same declarations: nothing to read, and no turn of the event loop each
     // (an incremental run over 29k files passes most of them here).
     const toRead: SourceFile[] = [];
     for (const file of discovery.files) {
       const entry = old.files.get(file.relPath);
-      if (entry && !moved(file) && file.declarationStamp !== undefined && entry.declarationStamp === file.declarationStamp) {
-        next.files.set(file.relPath, entry);
-        reports.push(heldReport(file.relPath, 'unchanged', entry, NONE));
+      if (entry && classifyListed(entry, file, full) === 'unchanged') {
+        this.next.files.set(file.relPath, entry);
+        this.reports.push(heldReport(file.relPath, 'unchanged', entry, NONE));
         done++;
       } else toRead.push(file);
     }
+    // Files whose size or time moved are read; the others only if their declaration changed.
+    const moved = (file: SourceFile) => classifyListed(old.files.get(file.relPath), file, full) === 'read';
     for await (const [file, source] of sources(toRead, moved)) {
       if (options.shouldStop?.()) throw new SyncAborted('stopped before the run finished; nothing was committed');
       options.onProgress?.({ done, total: discovery.files.length, file: file.relPath });
-      reports.push(await readOne(file, source));
+      this.reports.push(await this.readOne(file, source));
       done++;
     }
     options.onProgress?.({ done, total: discovery.files.length, file: '' });
+  }
 
-    async function readOne(file: SourceFile, read: LoadedSource | null): Promise<FileReport> {
-      const entry = old.files.get(file.relPath);
-      let source = read;
-      if (!source) {
-        const declared = loadDeclaration(file.absPath, file.declarations);
-        if (entry && (entry.contentHash.split(':')[1] ?? '') === declared.hash) {
-          next.files.set(file.relPath, stamped(entry, file));
-          return heldReport(file.relPath, 'unchanged', entry, NONE);
-        }
-        source = loadSource(file, declared); // the declaration changed: read the file, not the declaration again
+  private async readOne(file: SourceFile, read: LoadedSource | null): Promise<FileReport> {
+    const { full } = this.plan;
+    const entry = this.plan.old.files.get(file.relPath);
+    let source = read;
+    if (!source) {
+      const declared = loadDeclaration(file.absPath, file.declarations);
+      if (entry && (entry.contentHash.split(':')[1] ?? '') === declared.hash) {
+        this.next.files.set(file.relPath, stamped(entry, file));
+        return heldReport(file.relPath, 'unchanged', entry, NONE);
       }
-      const processed = options.pipeline ? await options.pipeline.process(file, source) : processForSync(file, source);
-      const { result } = processed;
-      if (!result.ok) {
-        if (entry) await keepPrevious(file.relPath, entry);
-        return { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
-      }
-      const missing = processed.missing!;
-      if (!full && entry && entry.contentHash === result.contentHash) {
-        const kept = stamped({ ...entry, size: file.size, mtimeMs: file.mtimeMs, missing }, file);
-        next.files.set(file.relPath, kept);
-        return heldReport(file.relPath, 'unchanged', kept, reported(result.diagnostics));
-      }
-      const from = entry ? undefined : vanishedWith(result.contentHash);
-      if (from) renamedFrom.set(file.relPath, from);
-      const before = new Set(full ? [] : (entry?.chunkIds ?? []));
-      // What the index holds as each chunk's story once these chunks land: kept chunks keep the story of the last run.
-      const oldStory = new Map((entry?.signatures ?? []).filter((sig) => sig.storyId !== sig.id).map((sig) => [sig.id, sig.storyId]));
-      const ids = new Set<string>();
-      const place = new Map(result.articles.map((a, i) => [a.id, i]));
-      const chunkArticles: number[] = [];
-      const keptStories: [string, string][] = [];
-      for (const c of result.chunks) {
-        if (ids.has(c.id)) continue; // an article printed twice in one file
-        ids.add(c.id);
-        chunkArticles.push(place.get(c.articleId)!);
-        const story = before.has(c.id) ? oldStory.get(c.articleId) : undefined;
-        if (story !== undefined) keptStories.push([c.id, story]);
-      }
-      const chunkIds = [...ids];
-      await writer.add(result.chunks.filter((c) => !before.has(c.id)));
-      if (full) await storyWriter.add(storySeeds(result));
-      if (entry && !full) toDelete.push(...entry.chunkIds.filter((id) => !ids.has(id)));
-      const { signatures, parts } = processed.link!;
-      const fresh = { size: file.size, mtimeMs: file.mtimeMs, contentHash: result.contentHash, chunkIds, articles: result.articles.length, signatures, missing };
-      await spool.push({ relPath: file.relPath, entry: stamped(fresh, file), chunkArticles, keptStories, parts });
-      freshPaths.add(file.relPath);
-      freshArticles += signatures.length;
-      const diagnostics = from
-        ? [...reported(result.diagnostics), { file: file.relPath, rule: 'sync/renamed', reason: `renamed from ${from}`, severity: 'info' as const }]
-        : reported(result.diagnostics);
-      return { file: file.relPath, status: from ? 'renamed' : 'indexed', articles: result.articles.length, chunks: ids.size, diagnostics, missing };
+      source = loadSource(file, declared); // the declaration changed: read the file, not the declaration again
     }
+    const processed = this.options.pipeline ? await this.options.pipeline.process(file, source) : processForSync(file, source);
+    const { result } = processed;
+    const verdict = classifyProcessed(entry, result, full);
+    if (!result.ok || verdict === 'rejected') {
+      if (entry) await this.keepPrevious(file.relPath, entry);
+      return { file: file.relPath, status: 'rejected', articles: 0, chunks: 0, diagnostics: result.diagnostics };
+    }
+    const missing = processed.missing!;
+    if (verdict === 'unchanged' && entry) {
+      const kept = stamped({ ...entry, size: file.size, mtimeMs: file.mtimeMs, missing }, file);
+      this.next.files.set(file.relPath, kept);
+      return heldReport(file.relPath, 'unchanged', kept, reported(result.diagnostics));
+    }
+    const from = entry ? undefined : this.vanishedWith(result.contentHash);
+    if (from) this.renamedFrom.set(file.relPath, from);
+    const before = new Set(full ? [] : (entry?.chunkIds ?? []));
+    // What the index holds as each chunk's story once these chunks land: kept chunks keep the story of the last run.
+    const oldStory = new Map((entry?.signatures ?? []).filter((sig) => sig.storyId !== sig.id).map((sig) => [sig.id, sig.storyId]));
+    const ids = new Set<string>();
+    const place = new Map(result.articles.map((a, i) => [a.id, i]));
+    const chunkArticles: number[] = [];
+    const keptStories: [string, string][] = [];
+    for (const c of result.chunks) {
+      if (ids.has(c.id)) continue; // an article printed twice in one file
+      ids.add(c.id);
+      chunkArticles.push(place.get(c.articleId)!);
+      const story = before.has(c.id) ? oldStory.get(c.articleId) : undefined;
+      if (story !== undefined) keptStories.push([c.id, story]);
+    }
+    const chunkIds = [...ids];
+    await this.writer.add(result.chunks.filter((c) => !before.has(c.id)));
+    if (full) await this.storyWriter.add(storySeeds(result));
+    if (entry && !full) this.toDelete.push(...entry.chunkIds.filter((id) => !ids.has(id)));
+    const { signatures, parts } = processed.link!;
+    const fresh = { size: file.size, mtimeMs: file.mtimeMs, contentHash: result.contentHash, chunkIds, articles: result.articles.length, signatures, missing };
+    await this.spool.push({ relPath: file.relPath, entry: stamped(fresh, file), chunkArticles, keptStories, parts });
+    this.freshPaths.add(file.relPath);
+    this.freshArticles += signatures.length;
+    const diagnostics = from
+      ? [...reported(result.diagnostics), { file: file.relPath, rule: 'sync/renamed', reason: `renamed from ${from}`, severity: 'info' as const }]
+      : reported(result.diagnostics);
+    return { file: file.relPath, status: from ? 'renamed' : 'indexed', articles: result.articles.length, chunks: ids.size, diagnostics, missing };
+  }
 
-    // Phase 2: link reprints among the processed files and against the stories already indexed.
-    // The signatures go into one table of columns, not 100k objects (the rebuild's peak is here).
-    let stories = new Map<string, string>();
-    if (spool.count) {
-      const fresh = new SignatureTable(freshArticles);
-      const parts: PagePart[] = [];
-      for await (const f of spool.records()) {
-        for (const s of f.entry.signatures) fresh.add(s);
-        parts.push(...f.parts);
-      }
-      stories = linkAll(fresh, parts, Array.from(next.files.values(), (e) => e.signatures));
+  /**
+   * Phase 2: link reprints among the processed files and against the stories already indexed.
+   * The signatures go into one table of columns, not 100k objects (the rebuild's peak is here).
+   * Returns each processed article's story, where it is not the article's own.
+   */
+  private async link(): Promise<Map<string, string>> {
+    if (!this.spool.count) return new Map();
+    const fresh = new SignatureTable(this.freshArticles);
+    const parts: PagePart[] = [];
+    for await (const f of this.spool.records()) {
+      for (const s of f.entry.signatures) fresh.add(s);
+      parts.push(...f.parts);
     }
+    return linkAll(fresh, parts, Array.from(this.next.files.values(), (e) => e.signatures));
+  }
 
-    // Phase 3: the processed files' manifest entries, with their stories. A rewritten manifest takes
-    // them as they come (a rebuild never holds them all); an appended change, or a process that
-    // keeps the manifest between runs, needs them in `next`. Documents whose story is not the one
-    // they were sent (or kept) with get it by partial update.
-    if (!appendTo) {
-      manifestOut = await ManifestWriter.create(mfile, next);
-      for (const [relPath, entry] of next.files) await manifestOut.add(relPath, entry);
+  /**
+   * Phase 3: the processed files' manifest entries, with their stories. A rewritten manifest takes
+   * them as they come (a rebuild never holds them all); an appended change, or a process that
+   * keeps the manifest between runs, needs them in `next`. Documents whose story is not the one
+   * they were sent (or kept) with get it by partial update. Returns what the stories' rebuild needs.
+   */
+  private async assignStories(stories: Map<string, string>): Promise<StoryWork> {
+    const { full, old } = this.plan;
+    if (!this.appendTo) {
+      this.manifestOut = await ManifestWriter.create(this.mfile, this.next);
+      for (const [relPath, entry] of this.next.files) await this.manifestOut.add(relPath, entry);
     }
-    const patches: Pick<ChunkDoc, 'id' | 'storyId'>[] = [];
     // The stories whose documents this run rebuilds once the chunks are in: a rebuild, the stories
     // of more than one article (each of whose other articles' own story documents it deletes); an
     // incremental run, every story a fresh, changed or deleted article was or is in.
-    const rebuilt = new Set<string>();
-    const merged: string[] = [];
+    const work: StoryWork = { patches: [], rebuilt: new Set(), merged: [] };
     const linkedIn = (sigs: readonly { id: string; storyId: string }[]) => {
       for (const sig of sigs) {
         if (sig.storyId === sig.id) continue;
-        rebuilt.add(sig.storyId);
-        merged.push(sig.id);
+        work.rebuilt.add(sig.storyId);
+        work.merged.push(sig.id);
       }
     };
-    if (full) for (const entry of next.files.values()) linkedIn(entry.signatures);
-    for await (const { relPath, entry, chunkArticles, keptStories } of spool.records()) {
+    if (full) for (const entry of this.next.files.values()) linkedIn(entry.signatures);
+    for await (const { relPath, entry, chunkArticles, keptStories } of this.spool.records()) {
       const kept = keptStories.length ? new Map(keptStories) : null;
       entry.chunkIds.forEach((id, i) => {
         const articleId = entry.signatures[chunkArticles[i]!]!.id;
         const story = stories.get(articleId) ?? articleId;
-        if (story !== (kept?.get(id) ?? articleId)) patches.push({ id, storyId: story });
+        if (story !== (kept?.get(id) ?? articleId)) work.patches.push({ id, storyId: story });
       });
       for (const sig of entry.signatures) sig.storyId = stories.get(sig.id) ?? sig.id;
       if (full) linkedIn(entry.signatures);
       else {
-        for (const sig of entry.signatures) rebuilt.add(sig.storyId);
-        for (const sig of old.files.get(relPath)?.signatures ?? []) rebuilt.add(sig.storyId);
+        for (const sig of entry.signatures) work.rebuilt.add(sig.storyId);
+        for (const sig of old.files.get(relPath)?.signatures ?? []) work.rebuilt.add(sig.storyId);
       }
-      await manifestOut?.add(relPath, entry);
-      if (appendTo || options.memo) next.files.set(relPath, entry);
+      await this.manifestOut?.add(relPath, entry);
+      if (this.appendTo || this.options.memo) this.next.files.set(relPath, entry);
     }
-    const renamedAway = new Set(renamedFrom.values());
+    return work;
+  }
 
+  /** The files the manifest holds and the seeds folder no longer does: deleted (or renamed away), within the share a run may delete. */
+  private countGone(work: StoryWork): void {
+    const { full, old } = this.plan;
+    const renamedAway = new Set(this.renamedFrom.values());
     let gone = 0;
     for (const [relPath, entry] of old.files) {
-      if (next.files.has(relPath) || freshPaths.has(relPath)) continue;
+      if (this.next.files.has(relPath) || this.freshPaths.has(relPath)) continue;
       if (!full) {
-        toDelete.push(...entry.chunkIds);
-        for (const sig of entry.signatures) rebuilt.add(sig.storyId);
+        this.toDelete.push(...entry.chunkIds);
+        for (const sig of entry.signatures) work.rebuilt.add(sig.storyId);
       }
       // A file renamed away is reported under its new name.
       if (!renamedAway.has(relPath)) {
-        reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: NONE });
+        this.reports.push({ file: relPath, status: 'deleted', articles: entry.articles, chunks: entry.chunkIds.length, diagnostics: NONE });
         gone++;
       }
     }
-    if (!options.allowMassDelete) {
-      const share = options.maxDeleteShare ?? MAX_DELETE_SHARE_DEFAULT;
-      if (old.files.size && gone > share * old.files.size) throw new MassDeletionRefused(gone, old.files.size, 'files');
-      // Without a manifest to count files by, a rebuild that would leave most of the live index's documents out.
-      if (!old.files.size && full && liveExists) {
-        const held = await engine.documentCount(live);
-        if (held - writer.count > share * held) throw new MassDeletionRefused(held - writer.count, held, 'documents');
-      }
-    }
+    const share = this.options.maxDeleteShare ?? MAX_DELETE_SHARE_DEFAULT;
+    if (!this.options.allowMassDelete && old.files.size && gone > share * old.files.size) throw new MassDeletionRefused(gone, old.files.size, 'files');
+  }
 
+  /** Phase 4: the writes finished, the stories rebuilt, a rebuild swapped in, the manifest written. */
+  private async commit({ patches, rebuilt, merged }: StoryWork): Promise<RunReport> {
+    const { engine, writer, storyWriter, options, live, target, targetStories } = this;
+    const { full, old, liveExists, liveStoriesExist, startedAt, reason, discovery } = this.plan;
+    // Without a manifest to count files by, a rebuild that would leave most of the live index's documents out.
+    if (!options.allowMassDelete && !old.files.size && full && liveExists) {
+      const share = options.maxDeleteShare ?? MAX_DELETE_SHARE_DEFAULT;
+      const held = await engine.documentCount(live);
+      if (held - writer.count > share * held) throw new MassDeletionRefused(held - writer.count, held, 'documents');
+    }
     if (patches.length) await writer.update(patches);
     if (options.confirm && !(await options.confirm())) throw new SyncAborted('the indexing lease was lost before the run could commit; nothing was committed');
     // Deletions go to the live index, which is the target of an incremental run.
-    if (!full && toDelete.length) await writer.delete(toDelete);
+    if (!full && this.toDelete.length) await writer.delete(this.toDelete);
     await writer.settle();
     // The chunks are in: the stories touched are rebuilt from them, those left without a copy deleted.
     if (full && merged.length) await storyWriter.delete(merged);
@@ -522,42 +651,39 @@ export async function syncSeeds(options: SyncOptions): Promise<RunReport> {
     if (full) {
       await engine.swapIn([
         { live, build: target, liveExists },
-        { live: liveStories, build: targetStories, liveExists: liveStoriesExist },
+        { live: this.liveStories, build: targetStories, liveExists: liveStoriesExist },
       ]);
-      await rm(owedFile, { force: true });
+      await rm(this.owedFile, { force: true });
       // After the swap a build index holds the previous live documents.
       if (liveExists) await engine.deleteIndex(target);
       if (liveStoriesExist) await engine.deleteIndex(targetStories);
     }
     // A run that changed nothing leaves the manifest (and the memo) as they were.
     let extent: ManifestExtent | null = null;
-    if (manifestOut) extent = await manifestOut.commit();
-    else if (appendTo) {
-      const change = manifestChange(old, next);
-      if (Object.keys(change.set).length || change.removed.length) extent = await appendManifest(mfile, appendTo, change);
+    if (this.manifestOut) extent = await this.manifestOut.commit();
+    else if (this.appendTo) {
+      const change = manifestChange(old, this.next);
+      if (Object.keys(change.set).length || change.removed.length) extent = await appendManifest(this.mfile, this.appendTo, change);
     }
-    if (extent) await options.memo?.wrote(mfile, next, extent);
+    if (extent) await options.memo?.wrote(this.mfile, this.next, extent);
     const report: RunReport = {
       mode: full ? 'full' : 'incremental',
       startedAt,
       finishedAt: new Date().toISOString(),
-      files: reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
-      totals: summarise(reports),
+      files: this.reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+      totals: summarise(this.reports),
       upserted: writer.count,
-      deleted: full ? 0 : toDelete.length,
+      deleted: full ? 0 : this.toDelete.length,
       directories: { listed: discovery.listed, total: discovery.listings.size },
     };
     if (reason) report.reason = reason;
     return report;
-  } catch (err) {
-    await manifestOut?.abort();
-    if (full) {
-      await engine.abandonIndex(target).catch(() => {});
-      await engine.abandonIndex(targetStories).catch(() => {});
-    }
-    throw err;
-  } finally {
-    await spool.close();
-    await heldDocs?.close();
   }
+}
+
+/** What phase 3 leaves for the commit: story patches of chunks, the stories to rebuild, the articles merged into another's story. */
+interface StoryWork {
+  patches: Pick<ChunkDoc, 'id' | 'storyId'>[];
+  rebuilt: Set<string>;
+  merged: string[];
 }
