@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { chunkText } from '../../src/text/passages.js';
 import type { Declaration } from './declarations.js';
 import { words } from '../../src/text/segment.js';
-import { bracketReporters } from './lines.js';
-import { CITIES, DATELINE, DATELINE_AT_END, FULL_DATE, isArticleStart, OWN_REPORT, PROVINCES, REPORTERS_IN_BRACKETS, TOPIC_WORDS } from './lexicon.js';
+import { bracketReporters, personNames } from './lines.js';
+import { CITIES, CREDIT_AT_END, DATELINE, DATELINE_AT_END, FULL_DATE, isArticleStart, OWN_REPORT, PROVINCES, REPORTERS_IN_BRACKETS, TOPIC_WORDS, WIRE_CREDIT } from './lexicon.js';
 import type { Article, ArticleDraft, FileMeta, Script } from './types.js';
 
 
@@ -103,14 +103,6 @@ export function placeFromText(title: string, lead: string): string | null {
   return count(CITIES) ?? count(PROVINCES);
 }
 
-/** Names in a reporter list: '倪四义 胡晓光', '赵嫣、安淑萍' → one entry each. */
-export function splitReporterNames(list: string): string[] {
-  return list
-    .split(/[\s、，,]+/)
-    .map((s) => s.replace(/^(?:本报)?记者/, '').trim())
-    .filter((s) => /^[\u4e00-\u9fff·]{2,5}$/.test(s));
-}
-
 /** Every taxonomy word, longest first, as one pattern: '工业互联网' is read as itself, not as '工业' and '互联网'. */
 const TOPIC_OF = new Map<string, string>();
 for (const [topic, words] of Object.entries(TOPIC_WORDS)) for (const w of words) if (!TOPIC_OF.has(w)) TOPIC_OF.set(w, topic);
@@ -184,17 +176,22 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
   const starts = draft.paragraphs.filter(isArticleStart);
   const dateline = starts.map((p) => DATELINE.exec(p)).find((m) => m !== null) ?? DATELINE_AT_END.exec(draft.paragraphs[draft.paragraphs.length - 1] ?? '');
   const ownReport = starts.map((p) => OWN_REPORT.exec(p)).find((m) => m !== null) ?? null;
-  const agency = dateline?.[1] ?? draft.bylineAgencies[0] ?? null;
+  const opened = dateline?.groups ?? ownReport?.groups;
+  const credited = dateline ? undefined : WIRE_CREDIT.exec(draft.paragraphs[0] ?? '')?.groups?.agency;
+  const agency = dateline?.groups?.agency ?? credited ?? draft.bylineAgencies[0] ?? null;
   const lead = draft.paragraphs.slice(0, 3).join('\n');
-  const place = dateline?.[2] || ownReport?.[1] || placeFromText(draft.title, lead);
-  const month = Number(dateline?.[3] ?? ownReport?.[2] ?? NaN);
-  const day = Number(dateline?.[4] ?? ownReport?.[3] ?? NaN);
+  const place = opened?.place || placeFromText(draft.title, lead);
+  const month = Number(opened?.month ?? NaN);
+  const day = Number(opened?.day ?? NaN);
+  // A dateline that prints its year dates the article by itself.
+  const printedYear = opened?.year ? Number(opened.year) : null;
 
   // Date: one printed for this article (its info line, a wire header), else the dateline's day in
   // the year the file states, else a full date in the headline, else the file's publication date.
   const fileDate = ctx.declared.published ? 'declared' : (ctx.meta.evidence?.date ?? 'metadata');
   let date: string | null = draft.stated?.date ?? null;
   let dateFrom: string | null = date ? 'stated' : null;
+  if (!date && printedYear !== null && isValidDate(printedYear, month, day)) [date, dateFrom] = [`${printedYear}-${pad(month)}-${pad(day)}`, 'dateline'];
   if (!date && ctx.year !== null && isValidDate(ctx.year, month, day)) [date, dateFrom] = [`${ctx.year}-${pad(month)}-${pad(day)}`, `dateline+year:${fileDate}`];
   if (!date) {
     const inHeadline = fullDateIn(`${draft.title}\n${draft.kicker ?? ''}`);
@@ -205,9 +202,10 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
   const reporters = [...new Set([
     ...starts.flatMap((p) => {
       const m = REPORTERS_IN_BRACKETS.exec(p.slice(0, 80));
-      return m ? splitReporterNames(m[1] ?? '') : [];
+      return m ? personNames(m[1] ?? '') : [];
     }),
     ...draft.bylineReporters,
+    ...personNames(CREDIT_AT_END.exec(draft.paragraphs[draft.paragraphs.length - 1] ?? '')?.[1]?.replace(/(?:记者|通讯员)/g, ' ') ?? ''),
     // Reporters in brackets after an opening that is not a dateline (新京报快讯（记者 某某）), and the writers the file credits.
     ...(starts.length ? [] : bracketReporters(draft.paragraphs[0] ?? '')),
     ...(ctx.meta.authors ?? []),
@@ -219,7 +217,8 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
     [draft.stated?.source, 'stated'],
     [ctx.meta.source, ctx.meta.evidence?.source ?? 'metadata'],
     [ctx.meta.masthead, 'masthead'],
-    [dateline?.[1], 'dateline'],
+    [dateline?.groups?.agency, 'dateline'],
+    [credited, 'wire credit'],
     [draft.bylineAgencies[0], 'byline'],
   ];
   const [found, sourceFrom] = sources.find(([v]) => v) ?? [null, null];

@@ -9,11 +9,19 @@ export const SENTENCE_END = /[。！？!?；;…]+[”’」』）)]*$/;
 export const PARAGRAPH_END = /[。！？!?…]+[”’」』）)]*$/;
 
 /**
- * A news agency dateline at the start of a paragraph: agency, optional place, month, day, "电".
- * Examples: 新华社俄罗斯喀山10月23日电, 据新华社北京6月23日电, 中新网北京10月23日电.
+ * A news agency dateline at the start of a paragraph: agency, optional place, the year if printed,
+ * month, day, "电". Examples: 新华社俄罗斯喀山10月23日电, 据新华社北京6月23日电, 中新网北京10月23日电,
+ * 新华社北京2024年10月18日电. Groups: agency, place, year, month, day.
  */
 export const DATELINE =
-  /^\s*(?:据)?(新华社|中新社|中新网|中央社|人民网|央视网|新华网|路透社|法新社|美联社)(?:记者)?([\u4e00-\u9fff·]{0,12}?)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电/;
+  /^\s*(?:据)?(?<agency>新华社|中新社|中新网|中央社|人民网|央视网|新华网|路透社|法新社|美联社)(?:记者)?(?<place>[\u4e00-\u9fff·]{0,12}?)\s*(?:(?<year>(?:19|20)\d{2})\s*年\s*)?(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*日\s*电/;
+
+/**
+ * A wire credited without a date at the start of a paragraph: the agency's copy, reprinted.
+ * Examples: 据新华社电, 据中新社北京电. Groups: agency. Never an article's start by itself: the same
+ * words open a paragraph of reported speech inside an article (据新华社报道 is not matched either).
+ */
+export const WIRE_CREDIT = /^\s*据(?<agency>新华社|中新社|中新网|中央社|人民网|央视网|新华网|路透社|法新社|美联社)[\u4e00-\u9fff·]{0,12}?电/;
 
 /**
  * The start of a dateline that a line break cut short: the agency, a place and a date still to
@@ -21,8 +29,11 @@ export const DATELINE =
  */
 export const DATELINE_START = /^\s*(?:据)?(?:新华社|中新社|中新网|中央社|人民网|央视网|新华网)(?!记者)[\u4e00-\u9fff·]{1,12}(?:\d{1,2}\s*(?:月\s*(?:\d{1,2}\s*日?)?)?)?$/;
 
-/** A paper's own-report marker at the start of a paragraph. Example: 本报讯 （记者郝赫）, 本报北京10月23日电, 本报杭州3月7日讯 */
-export const OWN_REPORT = /^\s*本报(?:讯|([\u4e00-\u9fff]{0,8}?)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[电讯])/;
+/**
+ * A paper's own-report marker at the start of a paragraph. Examples: 本报讯 （记者郝赫）, 本报北京10月23日电,
+ * 本报杭州3月7日讯, 本报杭州2024年3月7日讯. Groups: place, year, month, day.
+ */
+export const OWN_REPORT = /^\s*本报(?:讯|(?<place>[\u4e00-\u9fff]{0,8}?)\s*(?:(?<year>(?:19|20)\d{2})\s*年\s*)?(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*日\s*[电讯])/;
 
 /** A paragraph that opens an article: a wire or own-report dateline (新华社北京6月1日电, 本报讯). */
 export function isArticleStart(text: string): boolean {
@@ -137,9 +148,16 @@ export const IMAGE_NOTE_END = /(?:(?:视频|网络|资料)?截图|供图|资料�
 /** A speaker's line under a speech's headline. Examples: 中华人民共和国主席 习近平, 国务院总理 李强. */
 export const AUTHOR_LINE = /^[\u4e00-\u9fff]{0,16}(?:主席|副主席|总理|副总理|总统|总书记|书记|部长|委员长|省长|市长|院长|主任)\s+[\u4e00-\u9fff·]{2,4}$/;
 
+/**
+ * Reporters credited in brackets at the end of an article's last paragraph, after its last
+ * sentence, as many papers print them. Examples: …稳步推进。（记者 孙某某）, …的问题。(本报记者 周某 吴某某).
+ * Group 1: the names, roles still among them.
+ */
+export const CREDIT_AT_END = /(?:^|[。！？!?…”’」』])\s*[（(]\s*(?:本报)?(?:首席|特约|见习)?(?:记者|通讯员)\s*([^（）()]{2,40})[）)]\s*$/;
+
 /** A dateline at the end of an article, as some papers print it. Example: …目标。 新华社北京10月23日电 */
 export const DATELINE_AT_END =
-  /(新华社|中新社|中新网|人民网|央视网|新华网)([\u4e00-\u9fff·]{0,12}?)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电\s*$/;
+  /(?<agency>新华社|中新社|中新网|人民网|央视网|新华网)(?<place>[\u4e00-\u9fff·]{0,12}?)\s*(?:(?<year>(?:19|20)\d{2})\s*年\s*)?(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*日\s*电\s*$/;
 
 /** A year with a month: context for datelines that give only month and day. Example: 截至2024年9月底. Groups: year, month. */
 export const YEAR_MONTH = /(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月/g;

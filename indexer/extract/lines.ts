@@ -30,8 +30,8 @@ const HAN_NAME = /^[\u4e00-\u9fff·]{2,5}$/;
  * 某某研究院 (a person may be called 刘会 or 张科).
  */
 const ORGANISATION_END = /(?:社|网|报|台|刊|局|中心|公司|集团|频道|新闻|日报|晚报|媒体|传媒|工作室|编辑部)$|^.{3,}(?:部|院|会|站|委|办|处|室|科|组)$/;
-/** Words that name a role, not a person, before or after a name. Example: 见习记者, 通讯员, 编译. */
-const ROLE = /^(?:.{0,6}?(?:首席|特派|特约|见习|实习|职工|本报|本站|本台)?(?:记者|通讯员|摄影记者))|(?:编译|报道|整理|撰文|采写|摄)$/g;
+/** Words that name a role, not a person, before or after a name. Example: 见习记者, 通讯员, 实习生, 编译. */
+const ROLE = /^(?:.{0,6}?(?:首席|特派|特约|见习|实习|职工|本报|本站|本台)?(?:记者|通讯员|摄影记者|实习生))|(?:编译|报道|整理|撰文|采写|摄)$/g;
 
 /** A person's name as credited: two to five Han characters (pen names too), not an organisation. */
 export function isPersonName(s: string): boolean {
