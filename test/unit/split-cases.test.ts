@@ -1,0 +1,43 @@
+/**
+ * split, case by case (indexer/extract/split.ts): which lines can be headlines, and what a wire
+ * digest's item header states. The whole-page shapes are in split.test.ts; these are the line
+ * rules they are built from. Fragments written for these tests, each rule with a second case.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { looksLikeHeadline, wireHeader } from '../../indexer/extract/split.js';
+
+describe('split: lines that can be headlines', () => {
+  const cases: [string, string, boolean][] = [
+    ['a short statement', '前三季度国民经济运行总体平稳', true],
+    ['two clauses a space apart', '较强冷空气来袭 多地气温骤降', true],
+    ['a headline with a comma inside', '铁路客运量创历史新高，假期发送旅客1.2亿人次', true],
+    ['a short question', '为何老外却说“了不得”？', true],
+    ['a long question without a comma', '奖金百万元的科学大奖首位女性获奖者到底是什么来头？', true],
+    ['a long question with a comma is a sentence', '那么，这样的增长势头在四季度能否延续下去并带动全年目标实现呢？', false],
+    ['a sentence with a full stop', '国家统计局18日发布数据，前三季度经济运行总体平稳。', false],
+    ['a line broken after a comma', '铁路客运量创历史新高，', false],
+    ['a line broken after a colon', '国务院联防联控机制：', false],
+    ['a subtitle under a headline', '——记者走访多地一线', true],
+    ['a wire dateline opens text', '新华社北京10月18日电', false],
+    ['an own report opens text', '本报杭州3月7日讯', false],
+    ['one character', '图', false],
+  ];
+  for (const [name, text, want] of cases) it(`${name}: ${text}`, () => assert.equal(looksLikeHeadline(text), want));
+});
+
+describe('split: a wire digest item header', () => {
+  const cases: [string, string, { facts: { source?: string; date?: string }; title: string | null } | null][] = [
+    ['source, date and time, the headline on the same line', '【新华社】2024-06-01 10:21:00 多地出台措施稳定就业', { facts: { source: '新华社', date: '2024-06-01' }, title: '多地出台措施稳定就业' }],
+    ['a Chinese date, the headline on the next line', '【中国新闻网】2023年3月7日', { facts: { source: '中国新闻网', date: '2023-03-07' }, title: null }],
+    ['the rest of the line is a sentence, not a headline', '【某某日报】2024/5/6 记者从交通部门获悉，假期客流创新高。', { facts: { source: '某某日报', date: '2024-05-06' }, title: null }],
+    ['a bracketed tag without a date is no header', '【新华社】多地出台措施稳定就业', null],
+    ['a date without a bracket is no header', '2024-06-01 10:21:00 多地出台措施稳定就业', null],
+  ];
+  for (const [name, text, want] of cases) {
+    it(name, () => {
+      const got = wireHeader(text);
+      assert.deepEqual(got && { facts: got.facts, title: got.title }, want);
+    });
+  }
+});
