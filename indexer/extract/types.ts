@@ -203,3 +203,10 @@ export type MissingFields = Record<(typeof GAP_FIELDS)[number], number>;
 export type FileResult =
   | { ok: true; relPath: string; contentHash: string; articles: Article[]; chunks: ChunkDoc[]; diagnostics: Diagnostic[] }
   | { ok: false; relPath: string; diagnostics: Diagnostic[] };
+
+/** The fields of an article that every record of it carries: each of its chunks, and its dry-run record (docs/design.md). */
+export const ARTICLE_FIELDS = ['title', 'kicker', 'source', 'agency', 'date', 'place', 'reporters', 'topics', 'keywords', 'script'] as const;
+
+export function articleFields(article: Article): Pick<Article, (typeof ARTICLE_FIELDS)[number]> {
+  return Object.fromEntries(ARTICLE_FIELDS.map((f) => [f, article[f]])) as Pick<Article, (typeof ARTICLE_FIELDS)[number]>;
+}

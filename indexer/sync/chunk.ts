@@ -6,13 +6,21 @@
 import { createHash } from 'node:crypto';
 import { subwords } from '../../src/text/segment.js';
 import { chunkText, DEFAULT_CHUNKING, type ChunkOptions } from '../../src/text/passages.js';
-import type { Article, ChunkDoc } from '../extract/types.js';
+import { articleFields, type Article, type ChunkDoc } from '../extract/types.js';
 
 /** The fields a date is filtered, counted and sorted by: Unix seconds at 00:00 UTC, the year and the month. */
 export function dateFields(date: string | null): Pick<ChunkDoc, 'dateTs' | 'year' | 'month'> {
   if (!date) return { dateTs: null, year: null, month: null };
   return { dateTs: Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000), year: date.slice(0, 4), month: date.slice(0, 7) };
 }
+
+/**
+ * The fields a chunk's id is hashed from, in the order ids have always been hashed in (a
+ * JSON.stringify replacer list fixes both which and in what order): changing it changes every
+ * chunk's id, and the next run sends every document again. The storyId is left out: linking
+ * patches it in place.
+ */
+const CHUNK_ID_FIELDS = ['articleId', 'file', 'chunkCount', 'title', 'kicker', 'source', 'agency', 'date', 'dateTs', 'year', 'month', 'place', 'reporters', 'topics', 'keywords', 'script'];
 
 /**
  * A chunk's id: its article, place and text, and the article's fields every chunk carries, so a
@@ -32,20 +40,10 @@ export function chunkArticle(article: Article, options: ChunkOptions = DEFAULT_C
     storyId: article.storyId,
     file: article.file,
     chunkCount: texts.length,
-    title: article.title,
-    kicker: article.kicker,
-    source: article.source,
-    agency: article.agency,
-    date: article.date,
+    ...articleFields(article),
     ...dateFields(article.date),
-    place: article.place,
-    reporters: article.reporters,
-    topics: article.topics,
-    keywords: article.keywords,
-    script: article.script,
   };
-  const { storyId: _story, ...carried } = shared;
-  const fields = JSON.stringify(carried);
+  const fields = JSON.stringify(shared, CHUNK_ID_FIELDS);
   return texts.map((text, chunkIndex) => ({
     id: chunkId(article.id, chunkIndex, text, fields),
     chunkIndex,

@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { discover } from './discover.js';
 import { linkResults, missingFields, processSource, sources } from './pipeline.js';
-import type { Article, Diagnostic, FileResult } from '../extract/types.js';
+import { articleFields, type Article, type Diagnostic, type FileResult } from '../extract/types.js';
 import type { FileReport } from './sync.js';
 
 /** The record docs/design.md fixes for each article of a dry run. */
@@ -14,16 +14,7 @@ export function articleRecord(article: Article, chunks: number) {
     id: article.id,
     storyId: article.storyId,
     file: article.file,
-    title: article.title,
-    kicker: article.kicker,
-    source: article.source,
-    agency: article.agency,
-    date: article.date,
-    place: article.place,
-    reporters: article.reporters,
-    topics: article.topics,
-    keywords: article.keywords,
-    script: article.script,
+    ...articleFields(article),
     body: article.body,
     chunks,
     evidence: article.evidence,

@@ -66,6 +66,11 @@ describe('chunkArticle', () => {
     assert.notDeepEqual(changed, a);
   });
 
+  it('keeps the ids earlier versions gave: an upgrade sends no document again', () => {
+    // Hashed from the fields in the order CHUNK_ID_FIELDS fixes; these are the ids of 2026-12-06.
+    assert.deepEqual(chunkArticle(article).map((c) => c.id).slice(0, 2), ['bd15256067421d9f0959fdc0', 'c4a08f8ff8eb29fbd3f2122d']);
+  });
+
   it('copies the article fields onto every chunk, with date facets', () => {
     const chunks = chunkArticle(article);
     assert.ok(chunks.length > 1);
