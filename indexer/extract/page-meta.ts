@@ -5,7 +5,8 @@
  *   - the date, source and writers printed in the lines under the headline (lines.ts), then
  *     JSON-LD (NewsArticle and kin), then meta tags (`article:published_time`, `publishdate`, …),
  *     then the publication date a page's own script data carries;
- *   - the site's name, from the `<title>` suffix or `og:site_name`: a source of last resort.
+ *   - the site's name, from `og:site_name`, the `<title>` suffix or the copyright line at the foot
+ *     of the page: a source of last resort.
  * Read from the whole document before the main content is extracted (which rewrites it).
  */
 import { dateOf } from './dates.js';
@@ -342,6 +343,44 @@ function readInfoLines(meta: PageMeta, lines: string[], headline: string): void 
   }
 }
 
+/**
+ * Who a page's copyright line names, in Chinese: `© 2019 今日头条 www.example.com`,
+ * `Copyright © 1997-2024 某某网`, `某某日报社 版权所有`, `版权所有：某某网`. The site's name where no tag and
+ * no title names it. Read from the foot of the page up (the last such line wins), never from scripts.
+ */
+const COPYRIGHT_NAMED = [
+  new RegExp(`(?:©|Copyright|\\(c\\))\\s*(?:©\\s*)?(?:(?:19|20)\\d{2}(?:\\s*[-–—~至]\\s*(?:(?:19|20)\\d{2}|present|今))?\\s*年?\\s*)?([\u4e00-\u9fff]{2,12})`, 'i'),
+  /版权所有\s*[:：]\s*([\u4e00-\u9fff]{2,12})/,
+  /([\u4e00-\u9fff]{2,12}?)\s*版权所有/,
+];
+/** Text nodes read from the foot of a page for its copyright line. */
+const COPYRIGHT_TAIL_NODES = 200;
+
+export function copyrightHolder(document: Document): string | null {
+  const texts: string[] = [];
+  const visit = (node: Node) => {
+    if (node.nodeType === 3) {
+      const t = space(node.textContent);
+      if (t) texts.push(t);
+      return;
+    }
+    if (node.nodeType !== 1 || NOT_TEXT.has((node as Element).tagName)) return;
+    for (let c = node.firstChild; c; c = c.nextSibling) visit(c);
+  };
+  if (document.body) visit(document.body);
+  for (let i = texts.length - 1; i >= Math.max(0, texts.length - COPYRIGHT_TAIL_NODES); i--) {
+    // A line split over elements (© 2019 | 某某网) is read with the node after it.
+    const line = `${texts[i]} ${texts[i + 1] ?? ''}`;
+    if (!/©|copyright|\(c\)|版权所有/i.test(texts[i]!)) continue;
+    for (const pattern of COPYRIGHT_NAMED) {
+      const name = pattern.exec(line)?.[1];
+      const clean = name ? cleanSource(name) : null;
+      if (clean && !/^(?:版权所有|保留所有权利|本网站|本网|本站)/.test(clean)) return clean;
+    }
+  }
+  return null;
+}
+
 export function readPageMeta(document: Document): PageMeta {
   const tags = metaTags(document);
   const ld = jsonLd(document);
@@ -415,7 +454,7 @@ export function readPageMeta(document: Document): PageMeta {
     if (people.length) [meta.authors, meta.authorsFrom] = [people, 'json-ld'];
   }
   const suffix = stripped.suffixes[stripped.suffixes.length - 1];
-  meta.siteName = cleanSource(SITE_TAGS.map((t) => tags.get(t)).find(Boolean) ?? suffix ?? '') ?? null;
+  meta.siteName = cleanSource(SITE_TAGS.map((t) => tags.get(t)).find(Boolean) ?? suffix ?? '') ?? copyrightHolder(document);
   return meta;
 }
 
