@@ -208,7 +208,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const joins =
       prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
       (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn) &&
-        !opensParagraph(text) && !isDashedHeadlineLine(texts[j]!) && !underLeadIn(texts, j)) ||
+        !opensParagraph(text) && !isDashedHeadlineLine(texts[j]!) && (!underLeadIn(texts, j) || opensUnclosed(texts[j]!))) ||
         datelineAwaitsReporters(texts[j]!, text) || datelineGoesOn(texts[j]!, text));
     const original = originals.get(block)?.[index];
     if (joins) {

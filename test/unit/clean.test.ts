@@ -217,6 +217,14 @@ describe('clean on newspaper page text', () => {
     const { out } = page([...COLUMN, '多措并举稳就业——', '快递小哥连升三级，国家授予特别奖：时代奖励解决问题的人', '最近，一个快递员被火线提拔为分公司经理，他的故事在网上传开。', ...COLUMN].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 3), ['多措并举稳就业——', '快递小哥连升三级，国家授予特别奖：时代奖励解决问题的人']);
   });
+  it('joins a headline under a lead-in that a line break cut inside its quotes or title marks', () => {
+    const body = '本报讯（记者 某某）一些人正试图串联起来，组成一个所谓的联盟。';
+    for (const [first, second] of [['稳中向好——', '别笑！十八人的“'], ['多措并举稳就业——', '新版《城市绿道']] as const) {
+      const rest = first === '稳中向好——' ? '新联盟”今天成立了' : '规划》正式发布实施';
+      const { out } = page([...COLUMN, first, second, rest, body, ...COLUMN].join('\n'));
+      assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 4), [first, second + rest, body]);
+    }
+  });
   it('opens a paragraph at a dateline a line break cut short, and at a bracketed credit', () => {
     const { out } = page(['全市新增城市绿道一百二十公里串起沿江公园', '新华社太原11月10日', '电（记者陈某）今天由我来向大家通报有', ...COLUMN.slice(1), '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园'].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text), ['全市新增城市绿道一百二十公里串起沿江公园', `新华社太原11月10日电（记者陈某）今天由我来向大家通报有${COLUMN.slice(1).join('')}`, '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园']);
