@@ -357,21 +357,23 @@ const COPYRIGHT_NAMED = [
 const COPYRIGHT_TAIL_NODES = 200;
 
 export function copyrightHolder(document: Document): string | null {
+  // The page's last text nodes, last first: read from the foot up, never the whole page.
   const texts: string[] = [];
-  const visit = (node: Node) => {
+  const visit = (node: Node): boolean => {
     if (node.nodeType === 3) {
       const t = space(node.textContent);
       if (t) texts.push(t);
-      return;
+      return texts.length < COPYRIGHT_TAIL_NODES;
     }
-    if (node.nodeType !== 1 || NOT_TEXT.has((node as Element).tagName)) return;
-    for (let c = node.firstChild; c; c = c.nextSibling) visit(c);
+    if (node.nodeType !== 1 || NOT_TEXT.has((node as Element).tagName)) return true;
+    for (let c = node.lastChild; c; c = c.previousSibling) if (!visit(c)) return false;
+    return true;
   };
   if (document.body) visit(document.body);
-  for (let i = texts.length - 1; i >= Math.max(0, texts.length - COPYRIGHT_TAIL_NODES); i--) {
-    // A line split over elements (© 2019 | 某某网) is read with the node after it.
-    const line = `${texts[i]} ${texts[i + 1] ?? ''}`;
+  for (let i = 0; i < texts.length; i++) {
     if (!/©|copyright|\(c\)|版权所有/i.test(texts[i]!)) continue;
+    // A line split over elements (© 2019 | 某某网) is read with the node after it.
+    const line = i > 0 ? `${texts[i]} ${texts[i - 1]}` : texts[i]!;
     for (const pattern of COPYRIGHT_NAMED) {
       const name = pattern.exec(line)?.[1];
       const clean = name ? cleanSource(name) : null;

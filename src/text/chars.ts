@@ -84,9 +84,9 @@ export function lineWidth(line: string): number {
   return w;
 }
 
-/** Full-width Latin letters, digits and signs, and the ideographic space, as typed by Chinese input methods: Ｃ９１９ → C919. */
+/** Full-width Latin letters, digits and signs as typed by Chinese input methods: Ｃ９１９ → C919 (the ideographic space is an odd space: stripInvisible). */
 export function foldWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /**

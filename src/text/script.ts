@@ -4,7 +4,7 @@
  * query also has its Taiwan words turned into Mainland ones.
  */
 import * as OpenCC from 'opencc-js';
-import { foldRadicals, hanChars } from './chars.js';
+import { hanChars } from './chars.js';
 
 export type Script = 'simplified' | 'traditional';
 
@@ -43,7 +43,5 @@ const taiwanToSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
  * A Simplified query is left as it is.
  */
 export function queryToSimplified(query: string): string {
-  // A query pasted from a PDF viewer carries the radicals its text layer gave.
-  query = foldRadicals(query);
   return toSimplified(query) === query ? query : taiwanToSimplified(query);
 }

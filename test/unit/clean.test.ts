@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { Reporter } from '../../indexer/extract/diagnostics.js';
 import { REPAIR_RULES, TIDY_RULES, clean, collapseHanDigitSpaces, collapseLetterSpacing, furnitureRule, rejoinBrokenLines, repairMojibake, stripInlinePinyin } from '../../indexer/extract/clean.js';
 import { foldRadicals, stripInvisible } from '../../src/text/chars.js';
-import { detectScript, queryToSimplified } from '../../src/text/script.js';
+import { analyzeQuery } from '../../src/text/analysis.js';
+import { detectScript } from '../../src/text/script.js';
 import type { Block } from '../../indexer/extract/types.js';
 
 describe('collapseLetterSpacing', () => {
@@ -42,7 +43,7 @@ describe('foldRadicals', () => {
     ['text without radicals is the same string', '金砖国家领导人会晤', '金砖国家领导人会晤'],
   ];
   for (const [name, input, want] of cases) it(name, () => assert.equal(foldRadicals(input), want));
-  it('folds a query pasted from a PDF viewer too', () => assert.equal(queryToSimplified('⻓江⼤桥'), '长江大桥'));
+  it('folds a query pasted from a PDF viewer too', () => assert.equal(analyzeQuery('⻓江⼤桥'), '长江大桥'));
 });
 
 describe('stripInvisible', () => {
