@@ -172,6 +172,24 @@ function underLeadIn(texts: string[], j: number): boolean {
   return above !== undefined && above.trim().endsWith('——') && isDashedHeadlineLine(above);
 }
 
+/** A column label or tag over a headline is at most this wide: 简讯, 新闻速览, 乡村振兴进行时. */
+const MAX_TAG_WIDTH = 7;
+
+/**
+ * The line under a tag (a short label alone after a paragraph's end: 短新闻, 新闻速览) that reads as a
+ * headline (no clause punctuation, about as wide as the page's text but no wider than the line
+ * after it) is the headline the tag labels: it does not run on into the text, though an extractor
+ * that keeps no blank lines sets it as wide. (A headline wrapped in a narrow box under a tag is
+ * joined by the narrow-run rule instead.)
+ */
+function underTag(texts: string[], widths: number[], j: number, typical: number): boolean {
+  const tag = texts[j - 1]?.trim();
+  if (tag === undefined || widths[j - 1]! < 2 || widths[j - 1]! > MAX_TAG_WIDTH || /[，。；：、！？,.;:!?“”"（）()]/.test(tag)) return false;
+  if (j - 2 >= 0 && !PARAGRAPH_END.test(texts[j - 2]!.trim()) && !BYLINE.test(texts[j - 2]!.trim()) && !/[）)]$/.test(texts[j - 2]!.trim())) return false;
+  const line = texts[j]!;
+  return !/[，。；、,;]/.test(line) && widths[j]! >= typical * COLUMN_MIN_RATIO && widths[j + 1] !== undefined && widths[j]! <= widths[j + 1]!;
+}
+
 /** A dateline cut short at the end of a line goes on on the next: 新华社太原11月10日 / 电（记者…）. */
 function datelineGoesOn(line: string, next: string): boolean {
   return DATELINE_START.test(line) && /^\s*[\d月日电]/.test(next);
@@ -208,7 +226,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const joins =
       prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
       (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn) &&
-        !opensParagraph(text) && !isDashedHeadlineLine(texts[j]!) && (!underLeadIn(texts, j) || opensUnclosed(texts[j]!))) ||
+        !opensParagraph(text) && !isDashedHeadlineLine(texts[j]!) && (!(underLeadIn(texts, j) || underTag(texts, widths, j, typical)) || opensUnclosed(texts[j]!))) ||
         datelineAwaitsReporters(texts[j]!, text) || datelineGoesOn(texts[j]!, text));
     const original = originals.get(block)?.[index];
     if (joins) {

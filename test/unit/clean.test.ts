@@ -226,6 +226,16 @@ describe('clean on newspaper page text', () => {
       assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 4), [first, second + rest, body]);
     }
   });
+  it('keeps the headline under a column label on its own line, though it is set as wide as the text', () => {
+    for (const [label, headline] of [['简讯', '全市新增城市绿道串起沿江公园'], ['新闻速览', '老旧小区改造 首批试点本月开工']] as const) {
+      const { out } = page([...COLUMN, label, headline, ...COLUMN].join('\n'));
+      assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), label, headline, COLUMN.join('')]);
+    }
+  });
+  it('still runs a line of text under a short line on: clause marks say it is text', () => {
+    const { out } = page([...COLUMN, '简讯', '本月以来，全市新增城市绿道一百', '二十公里，沿线新建驿站十二座。', ...COLUMN].join('\n'));
+    assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 3), ['简讯', '本月以来，全市新增城市绿道一百二十公里，沿线新建驿站十二座。']);
+  });
   it('opens a paragraph at a dateline a line break cut short, and at a bracketed credit', () => {
     const { out } = page(['全市新增城市绿道一百二十公里串起沿江公园', '新华社太原11月10日', '电（记者陈某）今天由我来向大家通报有', ...COLUMN.slice(1), '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园'].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text), ['全市新增城市绿道一百二十公里串起沿江公园', `新华社太原11月10日电（记者陈某）今天由我来向大家通报有${COLUMN.slice(1).join('')}`, '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园']);
