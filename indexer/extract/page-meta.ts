@@ -344,7 +344,7 @@ function readInfoLines(meta: PageMeta, lines: string[], headline: string): void 
 }
 
 /**
- * Who a page's copyright line names, in Chinese: `© 2019 今日头条 www.example.com`,
+ * Who a page's copyright line names, in Chinese: `© 2019 某某头条 www.example.com`,
  * `Copyright © 1997-2024 某某网`, `某某日报社 版权所有`, `版权所有：某某网`. The site's name where no tag and
  * no title names it. Read from the foot of the page up (the last such line wins), never from scripts.
  */
