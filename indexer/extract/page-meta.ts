@@ -43,7 +43,7 @@ const MIN_HEADLINE_CHARS = 4;
 const MAX_HEADLINE_CHARS = 120;
 
 /**
- * A <title> without the site's and channel's names after the headline: `标题_网易新闻`,
+ * A <title> without the site's and channel's names after the headline: `标题_某某新闻`,
  * `标题-股票频道-和讯网`, `标题__2007年第23号国务院公报_中国政府网`. A hyphen between digits stays
  * (`1-10月…`); what is left must still read as a headline.
  */
@@ -183,7 +183,7 @@ function visibleText(element: Element, limit: number): string | null {
 
 /**
  * The element printing the headline: the heading (else the smallest element) whose text the
- * <title> or og:title begins with or holds, the longest such. A logo (`网易`) is part of the title
+ * <title> or og:title begins with or holds, the longest such. A logo (`某某`) is part of the title
  * too, so the longest wins; a link (navigation) never does.
  */
 function findHeadline(document: Document, claims: string[]): { element: Element; text: string; heading: boolean } | null {
