@@ -13,6 +13,7 @@ import { readPageHeadLine, type PageHeadFacts } from './page-head.js';
 import type { Block, Cleaned, Parsed, Script } from './types.js';
 
 const SPACED_PAIR = new RegExp(`(?<=[${HAN}，。、：；！？“”])[ \\t]+(?=[${HAN}，。、：；！？“”])`, 'g');
+const HAN_CHAR = new RegExp(`[${HAN}]`);
 const HAN_DIGIT_SPACE = new RegExp(`(?<=[${HAN}])[ \\t]+(?=\\d)|(?<=\\d)[ \\t]+(?=[${HAN}])`, 'g');
 
 /**
@@ -36,7 +37,8 @@ export function collapseLetterSpacing(line: string): string {
       if (j > i + 1) spaced++;
     }
   }
-  if (pairs < 4) return line;
+  // A short line (a line of a narrow headline box: 较 强 冷 空) qualifies only when every pair is spaced.
+  if (pairs < 4) return pairs >= 2 && spaced === pairs ? line.replace(SPACED_PAIR, '') : line;
   return spaced / pairs >= 0.6 ? line.replace(SPACED_PAIR, '') : line;
 }
 
@@ -60,7 +62,9 @@ function collapseSpacedCharacters(line: string): string {
       spaced++;
     }
   }
-  return pairs >= 4 && spaced / pairs >= SPACED_CHARACTERS ? line.replace(/(?<=\S) (?=\S)/g, '') : line;
+  // A short line with Han in it qualifies only when every pair is spaced (启 “ 抖 抖).
+  const qualifies = pairs >= 4 ? spaced / pairs >= SPACED_CHARACTERS : pairs >= 3 && spaced === pairs && HAN_CHAR.test(line);
+  return qualifies ? line.replace(/(?<=\S) (?=\S)/g, '') : line;
 }
 
 /** Stray spaces between Han characters and digits in extracted text ('10 月 23 日' → '10月23日'); Latin words keep theirs. */
@@ -111,7 +115,10 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   const column = w >= typical * COLUMN_MIN_RATIO && (similarWidth(w, widths[i - 1]) || similarWidth(w, widths[i + 1]));
   // A narrow column's lines are short beside the page's, but come in runs of equal width.
   const inRun = (a: number, b: number) => similarWidth(w, widths[a]) && widths[a] !== undefined && similarWidth(widths[a]!, widths[b]);
-  const narrowColumn = w >= local * COLUMN_MIN_RATIO && ((similarWidth(w, widths[i - 1]) && similarWidth(w, widths[i + 1])) || inRun(i - 1, i - 2) || inRun(i + 1, i + 2));
+  // Across a blank line, a run of equal short lines with no clause mark near is a headline's lines
+  // beside another headline (two stacked headlines, each wrapped), not a column's text.
+  const clauseNear = sameBlock || [i - 1, i, i + 1].some((k) => /[。；，、：]/.test(lines[k] ?? ''));
+  const narrowColumn = clauseNear && w >= local * COLUMN_MIN_RATIO && ((similarWidth(w, widths[i - 1]) && similarWidth(w, widths[i + 1])) || inRun(i - 1, i - 2) || inRun(i + 1, i + 2));
   const running = w >= typical * COLUMN_MIN_RATIO && /[。；，、：]/.test(line.slice(0, -1));
   // Inside one block (no blank line between), a line about as wide as the column continues.
   // …unless the lines after it are set narrower, in a run of their own: it is a headline over their column.
@@ -530,21 +537,36 @@ function tidyBlock(block: Block, firings: Firings): Block[] {
 }
 
 /**
- * Page-head lines (page-head.ts) leave a block, which splits where they stood; the first paper and
- * the first dated head they name are the page's.
+ * A folio: a page number beside its section name (3 民生, 要闻 4). Alone it could be anything short;
+ * next to a page-head line it is the rest of the running header, which extractors cut apart.
  */
-function dropPageHead(block: Block, head: PageHeadFacts, firings: Firings): Block[] {
-  if (block.kind === 'jump') return [block];
-  const keep: number[] = [];
-  block.text.split('\n').forEach((line, i) => {
-    const facts = readPageHeadLine(line);
-    if (!facts) return void keep.push(i);
-    head.paper ??= facts.paper;
-    head.date ??= facts.date;
-    head.day ??= facts.day;
-    firings.fire('clean/page-head', `page head: ${line.trim().slice(0, 40)}`, placeOf(block, i));
+const FOLIO = /^\d{1,3}\s*[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{2,4}\s*\d{1,3}$/;
+
+/**
+ * Page-head lines (page-head.ts) leave a block, which splits where they stood; the first paper and
+ * the first dated head they name are the page's. A folio line next to one (blank lines aside) goes with it.
+ */
+function dropPageHead(blocks: Block[], head: PageHeadFacts, firings: Firings): Block[] {
+  const lines = blocks.map((b) => (b.kind === 'jump' ? [] : b.text.split('\n')));
+  const facts = lines.map((ls) => ls.map(readPageHeadLine));
+  const order: [number, number][] = [];
+  lines.forEach((ls, b) => ls.forEach((l, i) => l.trim() && order.push([b, i])));
+  const isHead = (k: number) => k >= 0 && k < order.length && facts[order[k]![0]]![order[k]![1]] !== null;
+  const folios = order.filter(([b, i], k) => !facts[b]![i] && FOLIO.test(lines[b]![i]!.trim()) && (isHead(k - 1) || isHead(k + 1)));
+  for (const [b, i] of folios) facts[b]![i] = {};
+  return blocks.flatMap((block, b) => {
+    if (block.kind === 'jump') return [block];
+    const keep: number[] = [];
+    lines[b]!.forEach((line, i) => {
+      const f = facts[b]![i];
+      if (!f) return void keep.push(i);
+      head.paper ??= f.paper;
+      head.date ??= f.date;
+      head.day ??= f.day;
+      firings.fire('clean/page-head', `page head: ${line.trim().slice(0, 40)}`, placeOf(block, i));
+    });
+    return keepLines(block, keep);
   });
-  return keepLines(block, keep);
 }
 
 /** A block's kept lines (indexes, ascending), split into blocks where dropped ones stood; the original-script lines stay in step. */
@@ -627,7 +649,7 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
   // A newspaper page's head and foot (masthead, running header, staff) name the paper and the date; they are not article text.
   if (parsed.layout === 'lines') {
     const head: PageHeadFacts = {};
-    blocks = dropAdvertisements(blocks.flatMap((b) => dropPageHead(b, head, firings)), firings);
+    blocks = dropAdvertisements(dropPageHead(blocks, head, firings), firings);
     if (head.paper) meta.masthead = head.paper;
     if (head.day) meta.issueDay = head.day;
     if (head.date && !meta.date) meta.date = head.date;

@@ -20,6 +20,11 @@ describe('collapseLetterSpacing', () => {
     // Two-character words a space apart are words: a page's staff line, a list of names.
     ['星期五 责编 叶梅 美编 陆欣', '星期五 责编 叶梅 美编 陆欣'],
     ['出席会议的有 王某 李某 张某 赵某', '出席会议的有 王某 李某 张某 赵某'],
+    // A short line of a narrow headline box qualifies when every pair is spaced; a pair of names does not.
+    ['较 强 冷 空', '较强冷空'],
+    ['启 “ 抖 抖', '启“抖抖'],
+    ['张三 李四', '张三 李四'],
+    ['5G 基 站', '5G 基 站'],
   ];
   for (const [input, expected] of cases) it(`turns "${input}" into "${expected}"`, () => assert.equal(collapseLetterSpacing(input), expected));
 });
@@ -70,6 +75,14 @@ describe('rejoinBrokenLines', () => {
   it('keeps a space between Latin words split by a line break', () => {
     const out = rejoinBrokenLines([p('中国的科学家发布了全新的 open\nsource 模型，供全球研究者免费\n使用。')], 14);
     assert.equal(out[0]?.text, '中国的科学家发布了全新的 open source 模型，供全球研究者免费使用。');
+  });
+  it('never runs one headline on into another set on the same short measure across a blank line', () => {
+    const first = ['全国人民代表大会常务委员会关于批准', '财政部发行特别国债购买外汇及调整', '2007年末国债余额限额的决议'];
+    const out = rejoinBrokenLines([p(first.join('\n'), 1), p('载人交会对接任务发布会召开在即\n第二场新闻发布会', 5)], 40);
+    assert.equal(out.find((b) => b.text.includes('决议'))?.text.endsWith('决议'), true, JSON.stringify(out));
+    // A narrow column's text goes on across a blank line as ever: its lines hold clause marks.
+    const column = rejoinBrokenLines([p('今日有网友爆料，有六十万个\n账号和四百一十万条联系人', 1), p('数据在暗网低价出售，引发关\n注。', 4)], 40);
+    assert.equal(column.length, 1, JSON.stringify(column));
   });
   it('ends a paragraph at a photo credit', () => {
     const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);
@@ -184,6 +197,15 @@ describe('clean on newspaper page text', () => {
     assert.equal(out.meta.masthead, '海滨晚报');
     assert.equal(out.meta.date, undefined, 'a header without the year states no date');
     assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join('')]);
+  });
+  it('drops a folio (page number and section) beside the running header an extractor cut it from', () => {
+    for (const [folio, head] of [['3 民生', '2020.3.28 星期六'], ['要闻 4', '责编 张三 美编 李四']] as const) {
+      const { out } = page([folio, head, COLUMN.join('\n')].join('\n\n'));
+      assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join('')]);
+    }
+    // Away from a page head, such a line is left to the text.
+    const { out } = page([COLUMN.join('\n'), '3 民生', COLUMN.join('\n')].join('\n\n'));
+    assert.ok(out.blocks.some((b) => b.text === '3民生'), JSON.stringify(out.blocks));
   });
   it('drops an advertisement: its marker, display lines and contact lines, up to running text', () => {
     const { out } = page([...COLUMN, '广告', '诚聘', '销售经理 若干名', '联系电话：0531-8519 3888', '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。'].join('\n\n'));
