@@ -87,6 +87,8 @@ export interface Unit {
   facts?: StatedFacts;
   /** Where the block stands: its line (12:1) or element path. */
   place?: string;
+  /** The 1-based line the block starts on, when the file's lines are its own. */
+  line?: number;
   /** The rule that classified it, when one beyond the plain shapes did: reported with its place. */
   rule?: string;
   /** The text in its original script, when cleaning converted it. */
@@ -112,7 +114,7 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const wire = layout === 'lines' && b.kind !== 'jump' ? wireHeader(b.text) : null;
     const place = b.line ? `${b.line}:1` : b.place;
     if (wire) return [{ kind: 'info', text: wire.header, facts: wire.facts, place, rule: 'split/wire-header' }, ...(wire.title ? [{ kind: 'heading' as const, text: wire.title, place }] : [])];
-    const u = { ...classifyOne(b), place };
+    const u: Unit = { ...classifyOne(b), place, ...(b.line ? { line: b.line } : {}) };
     return [b.original !== undefined ? { ...u, original: b.original } : u];
   });
   function classifyOne(b: Block): Unit {
@@ -403,21 +405,38 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
 
 /**
  * Headlines of several articles printed together before their bodies (a two-column page read
- * across): a cluster of n headline lines over n articles, the others without a headline of their
- * own, gives each article its line in order, rather than one title glued from all of them.
+ * across): a cluster of n headlines over n articles, the others without a headline of their own,
+ * gives each article its headline in order, rather than one title glued from all of them. A
+ * headline is a line, or the lines of one block of the file (a headline wrapped over two lines,
+ * with no blank line between, beside another that a blank line sets apart).
  */
 function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void {
   segments.forEach((s, i) => {
     const titles = s.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
-    if (titles.length < 2 || titles.some((t) => lineWidth(t.text) < MIN_SEPARATE_TITLE_WIDTH)) return;
+    if (titles.length < 2) return;
     const following: Segment[] = [];
     for (let k = i + 1; k < segments.length && !segments[k]!.before && following.length < titles.length; k++) following.push(segments[k]!);
-    // Each article must start as articles do (a dateline), and there must be exactly one per title.
-    if (following.length !== titles.length - 1 || ![s, ...following].every((x) => x.units[0]?.kind === 'dateline')) return;
-    s.before = s.before!.filter((l) => l === titles[0] || !titles.includes(l));
-    following.forEach((f, k) => (f.before = [titles[k + 1]!]));
+    // Each article must start as articles do (a dateline), and there must be exactly one per headline.
+    if (![s, ...following].every((x) => x.units[0]?.kind === 'dateline')) return;
+    const byLine = titles.map((t) => [t]);
+    const groups = following.length === titles.length - 1 ? byLine : following.length > 0 && following.length + 1 < titles.length ? blockGroups(titles) : [];
+    if (groups.length !== following.length + 1 || groups.some((g) => lineWidth(g.map((t) => t.text).join('')) < MIN_SEPARATE_TITLE_WIDTH)) return;
+    const first = new Set(groups[0]);
+    s.before = s.before!.filter((l) => first.has(l) || !titles.includes(l));
+    following.forEach((f, k) => (f.before = groups[k + 1]!));
     distributed.push(titles);
   });
+}
+
+/** Title lines grouped by the block of the file they stand in: lines on consecutive lines are one headline. */
+function blockGroups(titles: Unit[]): Unit[][] {
+  if (titles.some((t) => t.line === undefined)) return [];
+  const groups: Unit[][] = [];
+  titles.forEach((t, k) => {
+    if (k > 0 && t.line === titles[k - 1]!.line! + 1) groups[groups.length - 1]!.push(t);
+    else groups.push([t]);
+  });
+  return groups;
 }
 
 /** A segment without its own headline takes the nearest line of a neighbouring cluster that holds more than one title. */

@@ -118,6 +118,16 @@ describe('split: headlines', () => {
       { title: '春耕生产全面展开' },
     ]);
   });
+  it('gives two headlines printed together, each wrapped over lines of its own block, to the articles under them', () => {
+    check(`全国人民代表大会常务委员会关于批准\n财政部发行特别国债购买外汇及调整\n2007年末国债余额限额的决议\n\n载人交会对接任务\n第二场新闻发布会\n\n新华社北京6月29日电（记者许某）${BODY_A}\n\n本报酒泉6月28日讯（记者张某）${BODY_C}\n`, [
+      { title: '全国人民代表大会常务委员会关于批准财政部发行特别国债购买外汇及调整2007年末国债余额限额的决议' },
+      { title: '载人交会对接任务第二场新闻发布会' },
+    ]);
+    check(`长江航运货物吞吐量\n一季度稳步增长\n\n春耕备耕有序推进\n各地农机下田\n\n新华社武汉4月11日电（记者许某）${BODY_B}\n\n新华社郑州4月11日电（记者张某）${BODY_C}\n`, [
+      { title: '长江航运货物吞吐量一季度稳步增长' },
+      { title: '春耕备耕有序推进各地农机下田' },
+    ]);
+  });
   it('reads a headline a content system labels', () => {
     check(`标题：城市更新项目加快推进\n\n${BODY_A}\n`, [{ title: '城市更新项目加快推进' }]);
   });
