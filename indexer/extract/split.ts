@@ -34,6 +34,8 @@ const MAX_TAG_WIDTH_READ = 8;
 const TAG_AFFINITY = 0.5;
 /** Longest title taken from the first sentence of an article without a headline. */
 const FALLBACK_TITLE_CHARS = 30;
+/** A headline that reads like a sentence (an exclamation with a comma) is at most this wide. */
+const MAX_EXCLAIMED_WIDTH = 32;
 /** A headline given with a label, as content systems export articles. Example: 标题：乡村振兴跑出加速度. Group: the headline. */
 const TITLE_LABEL = /^(?:标题|文章标题|新闻标题|题目)\s*[:：]\s*(\S.{1,60})$/;
 
@@ -143,6 +145,16 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     if (u.kind === 'body' && prev?.kind === 'heading' && lineWidth(prev.text) <= MAX_TAG_WIDTH && (i < 2 || units[i - 2]!.kind !== 'heading') && !/[。；;]/.test(u.text.slice(0, -1)) && lineWidth(u.text) <= MAX_HEADLINE_WIDTH && isText(units[i + 1])) {
       u.kind = 'heading';
       u.rule = 'split/tagged-headline';
+    }
+  });
+  // A brief's headline that reads like a sentence (a long exclamation with a comma: 5月20日至31日，
+  // 京沪高速…封闭！), alone between a paragraph's end and the opening of the next article.
+  units.forEach((u, i) => {
+    const prev = units[i - 1];
+    // One comma at most: a question of several clauses (…排查完，却没找到任何线索，这是怎么回事呢？) is text.
+    if (u.kind === 'body' && /[！？!?]$/.test(u.text) && !/[。；;]/.test(u.text) && (u.text.match(/[，,]/g) ?? []).length <= 1 && lineWidth(u.text) <= MAX_EXCLAIMED_WIDTH && units[i + 1]?.kind === 'dateline' && (!prev || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)))) {
+      u.kind = 'heading';
+      u.rule = 'split/exclaimed-headline';
     }
   });
   // A headline wrapped so that one character is left for its last line (中华人民共和国监察 / 法).

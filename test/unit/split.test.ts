@@ -128,6 +128,16 @@ describe('split: headlines', () => {
       { title: '春耕备耕有序推进各地农机下田' },
     ]);
   });
+  it('reads a brief\'s headline that reads like an exclamation or a question, alone before the brief\'s opening', () => {
+    check(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！\n\n本报讯 ${BODY_B}\n\n今年春耕时节，全省农机作业进度为何比往年提前了半个月？\n\n本报讯 ${BODY_C}\n`, [
+      { title: '经济数据发布' },
+      { title: '6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！' },
+      { title: '今年春耕时节，全省农机作业进度为何比往年提前了半个月？' },
+    ]);
+    // A question of several clauses is the text's, whatever follows it.
+    const got = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n两个小时过去了，排查完毕，却没找到任何线索，这是怎么回事呢？\n\n本报讯 ${BODY_B}\n`);
+    assert.ok(got[0]!.body.includes('这是怎么回事呢'), JSON.stringify(got.map((a) => a.title)));
+  });
   it('reads a headline a content system labels', () => {
     check(`标题：城市更新项目加快推进\n\n${BODY_A}\n`, [{ title: '城市更新项目加快推进' }]);
   });
