@@ -155,6 +155,17 @@ export function opensUnclosed(line: string): boolean {
 }
 
 /** A line that opens a paragraph whatever came before: a dateline, an own-report marker, a byline, a speaker's line, a subtitle. */
+/**
+ * A line that opens with a word's last character and then a clause mark (淮、江南一带… after
+ * …降温重心在江): the line before broke a word, so it runs on into this one, whatever its width.
+ * A numbered item (一、 3、) opens a line of its own.
+ */
+const WORD_TAIL_START = new RegExp(`^[${HAN}](?<![一二三四五六七八九十])[、，]`);
+
+export function opensWithWordTail(line: string): boolean {
+  return WORD_TAIL_START.test(line);
+}
+
 function opensParagraph(line: string): boolean {
   return DATELINE.test(line) || DATELINE_START.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim()) || AUTHOR_LINE.test(line.trim()) || isDashedHeadlineLine(line);
 }
@@ -232,7 +243,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const runsOn = lines[j]?.block.runsOn === true && lines[j]!.index === 0 && lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!);
     const joins =
       prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
-      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn) &&
+      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn || (lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!) && opensWithWordTail(text))) &&
         !opensParagraph(text) && !isDashedHeadlineLine(texts[j]!) && (!(underLeadIn(texts, j) || underTag(texts, widths, j, typical)) || opensUnclosed(texts[j]!))) ||
         datelineAwaitsReporters(texts[j]!, text) || datelineGoesOn(texts[j]!, text));
     const original = originals.get(block)?.[index];

@@ -29,7 +29,7 @@ const COHESION_WINDOW = 300;
 /** A tag line over a title (稳就业, 春耕时节) is at most this wide. */
 const MAX_TAG_WIDTH = 6;
 /** A tag over a title, told from the title's first line by its words, is at most this wide (乡村振兴进行时). */
-const MAX_TAG_WIDTH_READ = 8;
+const MAX_TAG_WIDTH_READ = 7;
 /** A tag shares at most this share of its character pairs with the article it stands over. */
 const TAG_AFFINITY = 0.5;
 /** Longest title taken from the first sentence of an article without a headline. */
@@ -480,8 +480,10 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   const texts = lines.filter((l) => l.kind === 'heading').map((l) => l.text);
   // A short line over longer ones is a tag (一线观察, 稳就业), unless it is the first line of the
   // headline: then the article tells the same story in the same words (首次采样带回 / 嫦娥五号…).
+  // A tag is a name: no clause or sentence mark (补壹刀：别笑！18 is a headline's first line, wrapped).
   const isTag = (t: string) =>
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
+    !/[，。！？：；、,!?:;]/.test(t) &&
     Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth)) > lineWidth(t) + 2 &&
     titleAffinity(t, text) <= TAG_AFFINITY;
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.

@@ -138,6 +138,11 @@ describe('split: headlines', () => {
     const got = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n两个小时过去了，排查完毕，却没找到任何线索，这是怎么回事呢？\n\n本报讯 ${BODY_B}\n`);
     assert.ok(got[0]!.body.includes('这是怎么回事呢'), JSON.stringify(got.map((a) => a.title)));
   });
+  it('keeps a short first line of a headline in the headline, though a tag would stand there', () => {
+    // Eight characters and more are a headline's line; a tag is a column's name, with no clause mark.
+    check(`沿江多地发生了一起\n事件，位置在城区，画面曝光\n\n本报讯 ${BODY_C}\n`, [{ title: '沿江多地发生了一起 事件，位置在城区，画面曝光' }]);
+    check(`新区：别笑！18\n家企业的联盟今天成立了\n\n本报讯 ${BODY_B}\n`, [{ title: '新区：别笑！18 家企业的联盟今天成立了' }]);
+  });
   it('reads a headline a content system labels', () => {
     check(`标题：城市更新项目加快推进\n\n${BODY_A}\n`, [{ title: '城市更新项目加快推进' }]);
   });
