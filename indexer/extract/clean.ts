@@ -154,7 +154,6 @@ export function opensUnclosed(line: string): boolean {
   return opens > closes && lineWidth(line) >= 4;
 }
 
-/** A line that opens a paragraph whatever came before: a dateline, an own-report marker, a byline, a speaker's line, a subtitle. */
 /**
  * A line that opens with a word's last character and then a clause mark (淮、江南一带… after
  * …降温重心在江): the line before broke a word, so it runs on into this one, whatever its width.
@@ -166,6 +165,7 @@ export function opensWithWordTail(line: string): boolean {
   return WORD_TAIL_START.test(line);
 }
 
+/** A line that opens a paragraph whatever came before: a dateline, an own-report marker, a byline, a speaker's line, a subtitle. */
 function opensParagraph(line: string): boolean {
   return DATELINE.test(line) || DATELINE_START.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim()) || AUTHOR_LINE.test(line.trim()) || isDashedHeadlineLine(line);
 }
@@ -201,11 +201,21 @@ const MAX_TAG_WIDTH = 7;
  * joined by the narrow-run rule instead.)
  */
 function underTag(texts: string[], widths: number[], j: number, typical: number): boolean {
-  const tag = texts[j - 1]?.trim();
-  if (tag === undefined || widths[j - 1]! < 2 || widths[j - 1]! > MAX_TAG_WIDTH || /[，。；：、！？,.;:!?“”"（）()]/.test(tag)) return false;
-  if (j - 2 >= 0 && !PARAGRAPH_END.test(texts[j - 2]!.trim()) && !BYLINE.test(texts[j - 2]!.trim()) && !/[）)]$/.test(texts[j - 2]!.trim())) return false;
-  const line = texts[j]!;
-  return !/[，。；、,;]/.test(line) && widths[j]! >= typical * COLUMN_MIN_RATIO && widths[j + 1] !== undefined && widths[j]! <= widths[j + 1]!;
+  const clauses = (line: string) => /[，。；、,;]/.test(line);
+  if (isTagAt(texts, widths, j - 1)) {
+    return !clauses(texts[j]!) && widths[j]! >= typical * COLUMN_MIN_RATIO && widths[j + 1] !== undefined && widths[j]! <= widths[j + 1]!;
+  }
+  // Such a headline wrapped inside its quotes (常德市…开展“金融知 / 识普及月…”活动): the line that
+  // closes them ends it.
+  const first = texts[j - 1];
+  return first !== undefined && isTagAt(texts, widths, j - 2) && opensUnclosed(first) && !opensUnclosed(first + texts[j]!) && !clauses(first) && !clauses(texts[j]!);
+}
+
+/** A tag on line k: a short label, no marks, alone after a paragraph's end (or a byline, or at the top). */
+function isTagAt(texts: string[], widths: number[], k: number): boolean {
+  const tag = texts[k]?.trim();
+  if (tag === undefined || widths[k]! < 2 || widths[k]! > MAX_TAG_WIDTH || /[，。；：、！？,.;:!?“”"（）()]/.test(tag)) return false;
+  return k - 1 < 0 || PARAGRAPH_END.test(texts[k - 1]!.trim()) || BYLINE.test(texts[k - 1]!.trim()) || /[）)]$/.test(texts[k - 1]!.trim());
 }
 
 /** A dateline cut short at the end of a line goes on on the next: 新华社太原11月10日 / 电（记者…）. */

@@ -264,6 +264,12 @@ describe('clean on newspaper page text', () => {
       assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), label, headline, COLUMN.join('')]);
     }
   });
+  it('ends the headline under a column label at the line that closes the quotes a line break cut', () => {
+    for (const [label, first, second] of [['简讯', '全市系统积极开展“金融知', '识普及月 金融知识进万家”活动'], ['新闻速览', '老旧小区改造《首批试点', '实施方案》本月起施行']] as const) {
+      const { out } = page([...COLUMN, label, first, second, ...COLUMN].join('\n'));
+      assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), label, first + second, COLUMN.join('')]);
+    }
+  });
   it('still runs a line of text under a short line on: clause marks say it is text', () => {
     const { out } = page([...COLUMN, '简讯', '本月以来，全市新增城市绿道一百', '二十公里，沿线新建驿站十二座。', ...COLUMN].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 3), ['简讯', '本月以来，全市新增城市绿道一百二十公里，沿线新建驿站十二座。']);
