@@ -165,6 +165,15 @@ export function opensWithWordTail(line: string): boolean {
   return WORD_TAIL_START.test(line);
 }
 
+/**
+ * A line ending at a dash (重要的航天发射任务——) right under a line that leaves its sentence open
+ * (这个月底，国内还有一次), no blank line between: running text broken after the dash, not a
+ * lead-in, which stands after a paragraph's end, a label or a headline.
+ */
+function leadInRunningOn(prev: string, line: string): boolean {
+  return /(?:——|--)$/.test(line) && !PARAGRAPH_END.test(prev) && /[，、；：,;:]/.test(prev) && !isDashedHeadlineLine(prev);
+}
+
 /** A line that opens a paragraph whatever came before: a dateline, an own-report marker, a byline, a speaker's line, a subtitle. */
 function opensParagraph(line: string): boolean {
   return DATELINE.test(line) || DATELINE_START.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim()) || AUTHOR_LINE.test(line.trim()) || isDashedHeadlineLine(line);
@@ -246,6 +255,8 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   // A paragraph is kept as its pieces and joined once it is whole: joined piece by piece, each
   // join read the end of a string that grew with the paragraph (V8 flattens the rope it is).
   const out: { block: Block; parts: string[]; originals: string[] | null }[] = [];
+  // A line ending at a dash that is running text, not a lead-in (leadInRunningOn).
+  const dashRunsOn = (k: number) => k >= 1 && lines[k - 1]!.block === lines[k]!.block && leadInRunningOn(texts[k - 1]!, texts[k]!);
   lines.forEach(({ text, block, index }, i) => {
     const prev = out[out.length - 1];
     const j = i - 1;
@@ -254,7 +265,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const joins =
       prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
       (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn || (lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!) && opensWithWordTail(text))) &&
-        !opensParagraph(text) && !isDashedHeadlineLine(texts[j]!) && (!(underLeadIn(texts, j) || underTag(texts, widths, j, typical)) || opensUnclosed(texts[j]!))) ||
+        !(opensParagraph(text) && !dashRunsOn(i)) && (!isDashedHeadlineLine(texts[j]!) || dashRunsOn(j)) && (!((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical)) || opensUnclosed(texts[j]!))) ||
         datelineAwaitsReporters(texts[j]!, text) || datelineGoesOn(texts[j]!, text));
     const original = originals.get(block)?.[index];
     if (joins) {

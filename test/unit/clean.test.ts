@@ -264,6 +264,15 @@ describe('clean on newspaper page text', () => {
       assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), label, headline, COLUMN.join('')]);
     }
   });
+  it('runs text broken after a dash on, though the line ends as a lead-in does', () => {
+    for (const lines of [
+      ['据介绍，这个月底国内还', '有一项重要的发射任务，', '而这个月底，国内还有一', '次重要的航天发射任务——', '探测器，它是探月工程的', '收官之作，意义重大。'],
+      ['本月以来，全市新增的绿', '道有一百二十公里，沿线', '新建驿站十二座，绿道串', '起了城市的两类空间——', '沿江公园和老城的街巷，', '方便市民骑行和步行。'],
+    ]) {
+      const { out } = page([...COLUMN, ...lines].join('\n'));
+      assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), lines.join('')]);
+    }
+  });
   it('ends the headline under a column label at the line that closes the quotes a line break cut', () => {
     for (const [label, first, second] of [['简讯', '全市系统积极开展“金融知', '识普及月 金融知识进万家”活动'], ['新闻速览', '老旧小区改造《首批试点', '实施方案》本月起施行']] as const) {
       const { out } = page([...COLUMN, label, first, second, ...COLUMN].join('\n'));
