@@ -127,7 +127,8 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   const inBlock = sameBlock && w >= Math.max(typical, Number.isFinite(local) ? local : 0) * COLUMN_MIN_RATIO && !narrowerRunFollows;
   // A paragraph's lines are as wide as the column but its last: a line clearly narrower than the
   // line after it is no line of that paragraph (a headline over a wider text, a brief's title).
-  const widerFollows = next !== undefined && w < next * COLUMN_MIN_RATIO;
+  // Widths as set: a line of many marks is no wider than one of few (setWidth).
+  const widerFollows = next !== undefined && setWidth(line) < setWidth(lines[i + 1]!) * COLUMN_MIN_RATIO;
   return column || narrowColumn || ((running || inBlock) && !widerFollows);
 }
 
@@ -235,6 +236,18 @@ function datelineGoesOn(line: string, next: string): boolean {
 /** A dateline alone on its line is followed by its reporters: 新华社喀山10月23日电 / （记者赵嫣 安淑萍）. */
 function datelineAwaitsReporters(line: string, next: string): boolean {
   return /日电$/.test(line) && /^[（(]\s*(?:本报)?记者/.test(next);
+}
+
+/** Punctuation a justified Chinese line sets in half a character's width. */
+const SQUEEZED = /[，。、；：？！“”‘’（）《》「」]/g;
+
+/**
+ * The width a line takes when set: Chinese typesetting squeezes punctuation to half a character
+ * in a justified line, so a line of many marks holds more characters than one of few on the same
+ * measure (“火箭”，汪勇是少数中的少 is no wider than 在一家龙头公司里坐 plus its indent).
+ */
+function setWidth(line: string): number {
+  return lineWidth(line) - (line.match(SQUEEZED)?.length ?? 0) / 2;
 }
 
 /**

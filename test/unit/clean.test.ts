@@ -94,6 +94,15 @@ describe('rejoinBrokenLines', () => {
     const items = rejoinBrokenLines([p(['这是上一段的最后一行。', '主要任务有三项', '一、加快推进城市更新'].join('\n'))], 12);
     assert.equal(items.some((b) => b.text.startsWith('一、')), true, JSON.stringify(items));
   });
+  it('measures a line as set, its punctuation squeezed, before calling the line after it wider', () => {
+    // A narrow column, 10 to 12 characters a line; the first line of a paragraph lost its indent.
+    const column = ['最近，城东一个快递小', '哥连升三级，从一个快递', '员被火线提拔为分公司经', '理。'];
+    const after = ['除了公司，邮政部门和', '《城市晚报》对他也是夸', '赞有加。'];
+    for (const [first, next, end] of [['在一家龙头公司里坐', '“火箭”，小王是少数中的少', '数。'], ['全市新增的绿道串起了', '“城市客厅”，市民骑行更加', '方便。']] as const) {
+      const out = rejoinBrokenLines([p([...column, first, next, end, ...after].join('\n'))], 12);
+      assert.equal(out[1]?.text, `${first}${next}${end}`, JSON.stringify(out));
+    }
+  });
   it('ends a paragraph at a photo credit', () => {
     const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);
     assert.equal(out.length, 2);
