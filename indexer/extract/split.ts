@@ -424,12 +424,15 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
  */
 function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void {
   segments.forEach((s, i) => {
-    const titles = s.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
+    const lines = s.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
+    // Column labels over them (记者调查, 简讯) are the first article's, not headlines of their own.
+    const labels = lines.findIndex((l) => !isLabel(l.text));
+    const titles = labels < 0 ? [] : lines.slice(labels);
     if (titles.length < 2) return;
     const following: Segment[] = [];
     for (let k = i + 1; k < segments.length && !segments[k]!.before && following.length < titles.length; k++) following.push(segments[k]!);
-    // Each article must start as articles do (a dateline), and there must be exactly one per headline.
-    if (![s, ...following].every((x) => x.units[0]?.kind === 'dateline')) return;
+    // Each article must start as articles do (a dateline or a byline), and there must be exactly one per headline.
+    if (![s, ...following].every((x) => x.units[0]?.kind === 'dateline' || x.bylines.length > 0)) return;
     const byLine = titles.map((t) => [t]);
     const groups = following.length === titles.length - 1 ? byLine : following.length > 0 && following.length + 1 < titles.length ? blockGroups(titles) : [];
     if (groups.length !== following.length + 1 || groups.some((g) => lineWidth(g.map((t) => t.text).join('')) < MIN_SEPARATE_TITLE_WIDTH)) return;
@@ -438,6 +441,11 @@ function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void
     following.forEach((f, k) => (f.before = groups[k + 1]!));
     distributed.push(titles);
   });
+}
+
+/** A column label: a name of a few characters, no mark in it (简讯, 记者调查). */
+function isLabel(text: string): boolean {
+  return lineWidth(text) <= MAX_TAG_WIDTH && !/[，。！？：；、,!?:;“”"]/.test(text);
 }
 
 /** Title lines grouped by the block of the file they stand in: lines on consecutive lines are one headline. */

@@ -143,6 +143,16 @@ describe('split: headlines', () => {
     check(`沿江多地发生了一起\n事件，位置在城区，画面曝光\n\n本报讯 ${BODY_C}\n`, [{ title: '沿江多地发生了一起 事件，位置在城区，画面曝光' }]);
     check(`新区：别笑！18\n家企业的联盟今天成立了\n\n本报讯 ${BODY_B}\n`, [{ title: '新区：别笑！18 家企业的联盟今天成立了' }]);
   });
+  it('gives headlines printed together under column labels to the articles under them, one opening with its byline', () => {
+    check(`记者调查\n\n长江航运货物吞吐量稳步增长\n\n春耕备耕有序推进\n\n本报记者 许某 张某\n\n${BODY_B}\n\n本报讯 ${BODY_C}\n`, [
+      { title: '长江航运货物吞吐量稳步增长' },
+      { title: '春耕备耕有序推进' },
+    ]);
+    check(`一线观察\n\n经济运行总体平稳向好\n\n铁路假期客流创新高\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n新华社北京5月6日电（记者李某）${BODY_B}\n`, [
+      { title: '经济运行总体平稳向好' },
+      { title: '铁路假期客流创新高' },
+    ]);
+  });
   it('reads a headline a content system labels', () => {
     check(`标题：城市更新项目加快推进\n\n${BODY_A}\n`, [{ title: '城市更新项目加快推进' }]);
   });
