@@ -14,6 +14,7 @@ import type { Block, Cleaned, Parsed, Script } from './types.js';
 
 const SPACED_PAIR = new RegExp(`(?<=[${HAN}，。、：；！？“”])[ \\t]+(?=[${HAN}，。、：；！？“”])`, 'g');
 const HAN_CHAR = new RegExp(`[${HAN}]`);
+const ONLY_SPACED_HAN = new RegExp(`^\\s*[${HAN}](?: [${HAN}])+\\s*$`);
 const HAN_DIGIT_SPACE = new RegExp(`(?<=[${HAN}])[ \\t]+(?=\\d)|(?<=\\d)[ \\t]+(?=[${HAN}])`, 'g');
 
 /**
@@ -37,8 +38,9 @@ export function collapseLetterSpacing(line: string): string {
       if (j > i + 1) spaced++;
     }
   }
-  // A short line (a line of a narrow headline box: 较 强 冷 空) qualifies only when every pair is spaced.
-  if (pairs < 4) return pairs >= 2 && spaced === pairs ? line.replace(SPACED_PAIR, '') : line;
+  // A short line (a line of a narrow headline box: 较 强 冷 空) qualifies only when every pair is
+  // spaced; a line of two (华 为) only when it holds nothing but the two characters.
+  if (pairs < 4) return (pairs >= 2 || ONLY_SPACED_HAN.test(line)) && spaced === pairs ? line.replace(SPACED_PAIR, '') : line;
   return spaced / pairs >= 0.6 ? line.replace(SPACED_PAIR, '') : line;
 }
 

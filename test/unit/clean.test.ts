@@ -24,6 +24,9 @@ describe('collapseLetterSpacing', () => {
     ['较 强 冷 空', '较强冷空'],
     ['启 “ 抖 抖', '启“抖抖'],
     ['张三 李四', '张三 李四'],
+    ['华 为', '华为'],
+    ['李 明', '李明'],
+    ['记者 李 明', '记者 李 明'],
     ['5G 基 站', '5G 基 站'],
   ];
   for (const [input, expected] of cases) it(`turns "${input}" into "${expected}"`, () => assert.equal(collapseLetterSpacing(input), expected));
