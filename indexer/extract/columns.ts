@@ -23,10 +23,17 @@ const MIN_COLUMN = 4;
 /** Rows peeled off a region's top or bottom to find the columns under a spanning headline. */
 const MAX_PEEL = 4;
 
-/** True when a text keeps a page's layout: many lines hold text far apart on the same row. */
+/** A line set in a column far from the page's left edge, nothing before it on its row. */
+const FAR_INDENT = /^ {12,}\S/;
+
+/**
+ * True when a text keeps a page's layout: many lines hold text far apart on the same row, or
+ * start far from the left edge (the columns of a page whose rows do not line up across columns
+ * stand each on rows of their own, the right one behind a run of spaces).
+ */
 export function isLaidOut(text: string): boolean {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const gapped = lines.filter((l) => LAYOUT_GAP.test(l.trim())).length;
+  const gapped = lines.filter((l) => LAYOUT_GAP.test(l.trim()) || FAR_INDENT.test(l)).length;
   return gapped >= MIN_LAYOUT_LINES && gapped / lines.length >= MIN_LAYOUT_SHARE;
 }
 

@@ -26,6 +26,17 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
     const out = unfoldColumns(text).split('\n\n');
     assert.deepEqual(out, ['城市绿道', LEFT.join('\n'), '工业生产稳中有升', RIGHT.join('\n'), '简讯', '夏粮收购开始。各地收购点\n陆续开秤，价格平稳。']);
   });
+  it('reads columns whose rows do not line up, each line alone on its row behind the other\'s', () => {
+    // Rows of different leading: the right column's lines stand on rows of their own, far indented.
+    for (const at of [30, 44]) {
+      const rows = LEFT.flatMap((l, i) => [l, `${' '.repeat(at)}${RIGHT[i]}`]);
+      const text = [...rows, ...rows.map((r) => r.replace('本报讯', '又讯'))].join('\n');
+      assert.ok(isLaidOut(text));
+      const out = unfoldColumns(text);
+      assert.ok(out.includes(RIGHT.join('\n\n')) || out.includes(RIGHT.join('\n')), out);
+      assert.ok(!out.split('\n').some((l) => l.includes('绿道') && l.includes('国家统计局')), out);
+    }
+  });
   it('leaves text that is not laid out to the reading-order path', () => {
     assert.equal(isLaidOut([...LEFT, '', ...RIGHT, '记者 张明 李华'].join('\n')), false);
     // A table or a signature with a wide gap on a line or two is not a laid-out page.
