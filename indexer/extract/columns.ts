@@ -98,12 +98,21 @@ function verticalParts(grid: Grid, g: Region): Region[] {
   return parts;
 }
 
+/**
+ * A row blank in a region only because another column set a line there (the page's row holds
+ * text elsewhere), between two rows of the region's text: columns of different leading interleave
+ * their rows so. It is no gap in the region's text.
+ */
+function interleaved(grid: Grid, g: Region, r: number): boolean {
+  return r > g.top && r + 1 < g.bottom && !rowBlank(grid, r, 0, Infinity) && !rowBlank(grid, r - 1, g.left, g.right) && !rowBlank(grid, r + 1, g.left, g.right);
+}
+
 /** A region's parts between runs of blank rows. */
 function horizontalParts(grid: Grid, g: Region): Region[] {
   const parts: Region[] = [];
   let start = g.top;
   for (let r = g.top; r < g.bottom; r++) {
-    if (!rowBlank(grid, r, g.left, g.right)) continue;
+    if (!rowBlank(grid, r, g.left, g.right) || interleaved(grid, g, r)) continue;
     if (r > start) parts.push({ ...g, top: start, bottom: r });
     start = r + 1;
   }
@@ -155,7 +164,7 @@ export function unfoldColumns(text: string): string {
   return regions
     .map((g) => {
       const lines: string[] = [];
-      for (let r = g.top; r < g.bottom; r++) lines.push(grid[r]!.slice(g.left, g.right).join('').trim());
+      for (let r = g.top; r < g.bottom; r++) if (!(rowBlank(grid, r, g.left, g.right) && interleaved(grid, g, r))) lines.push(grid[r]!.slice(g.left, g.right).join('').trim());
       return lines.join('\n');
     })
     .join('\n\n');

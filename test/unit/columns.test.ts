@@ -33,9 +33,16 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
       const text = [...rows, ...rows.map((r) => r.replace('本报讯', '又讯'))].join('\n');
       assert.ok(isLaidOut(text));
       const out = unfoldColumns(text);
-      assert.ok(out.includes(RIGHT.join('\n\n')) || out.includes(RIGHT.join('\n')), out);
+      // The rows the other column set its lines on are no gaps in a column's text.
+      assert.ok(out.includes(RIGHT.join('\n')), out);
+      assert.ok(out.includes(LEFT.join('\n')), out);
       assert.ok(!out.split('\n').some((l) => l.includes('绿道') && l.includes('国家统计局')), out);
     }
+  });
+  it('keeps a blank row the whole page leaves as a gap inside a column', () => {
+    const rows = [...LEFT.flatMap((l, i) => [l, `${' '.repeat(30)}${RIGHT[i]}`]), '', '工业生产稳中有升', `${' '.repeat(30)}夏粮收购开始。`];
+    const out = unfoldColumns(rows.join('\n')).split('\n\n');
+    assert.ok(out.includes(LEFT.join('\n')) && out.includes('工业生产稳中有升'), JSON.stringify(out));
   });
   it('leaves text that is not laid out to the reading-order path', () => {
     assert.equal(isLaidOut([...LEFT, '', ...RIGHT, '记者 张明 李华'].join('\n')), false);
