@@ -483,6 +483,11 @@ function joinTitleLines(lines: string[]): string {
   }, '');
 }
 
+/** A line over a longer one: two characters longer, or half as long again (聚焦民生 over 男孩因不想上). */
+function overLonger(w: number, widest: number): boolean {
+  return widest > w + 2 || widest >= w * 1.5;
+}
+
 /** Title and kicker from a cluster's lines: lead-ins and subtitles are the kicker, speaker lines are dropped. */
 export function titleParts(lines: Unit[], text = ''): { title: string; kicker: string | null } | null {
   const texts = lines.filter((l) => l.kind === 'heading').map((l) => l.text);
@@ -492,7 +497,7 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   const isTag = (t: string) =>
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
     !/[，。！？：；、,!?:;]/.test(t) &&
-    Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth)) > lineWidth(t) + 2 &&
+    overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) &&
     titleAffinity(t, text) <= TAG_AFFINITY;
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
   const leadEnd = texts.findLastIndex((t, i) => i < texts.length - 1 && /(?:——|--)$/.test(t));

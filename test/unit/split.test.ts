@@ -153,6 +153,12 @@ describe('split: headlines', () => {
       { title: '铁路假期客流创新高' },
     ]);
   });
+  it('tells a label over a headline set in a narrow box, its lines half as long again', () => {
+    for (const [label, lines] of [['聚焦民生', ['城东小区加装', '电梯全部完工']], ['一线观察', ['全市新建绿道', '一百二十公里']]] as const) {
+      const got = articles(`${label}\n${lines.join('\n')}\n\n本报讯 ${BODY_C}\n`);
+      assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[label, lines.join('')]]);
+    }
+  });
   it('reads a headline a content system labels', () => {
     check(`标题：城市更新项目加快推进\n\n${BODY_A}\n`, [{ title: '城市更新项目加快推进' }]);
   });
