@@ -656,14 +656,18 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
       continue;
     }
     const keep: number[] = [];
-    block.text.split('\n').forEach((raw, i) => {
-      const line = raw.trim();
+    const lines = block.text.split('\n').map((raw) => raw.trim());
+    let brokenCopy = false; // the line before was copy a line break cut (…声 / 明作废。)
+    lines.forEach((line, i) => {
       if (AD_MARK.test(line)) {
         firings.fire('clean/advertisement', 'advertisement', placeOf(block, i));
         copyLeft = MAX_AD_LINES;
         return;
       }
-      if (copyLeft > 0 && (AD_COPY.test(line) || (lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1))))) {
+      // A notice set in a narrow box breaks anywhere: copy is read across the break too.
+      const copy = AD_COPY.test(line) || brokenCopy;
+      brokenCopy = copyLeft > 0 && !copy && i + 1 < lines.length && AD_COPY.test(line + lines[i + 1]!) && !AD_COPY.test(lines[i + 1]!);
+      if (copyLeft > 0 && (copy || brokenCopy || (lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1))))) {
         copyLeft--;
         return;
       }
