@@ -638,6 +638,8 @@ function keepLines(block: Block, keep: number[]): Block[] {
 
 /** Lines of copy an advertisement holds after its marker, at most. */
 const MAX_AD_LINES = 8;
+/** Line breaks a notice's copy is read across (某某公司遗失公 / 章一枚，声明作 / 废。). */
+const MAX_COPY_BREAKS = 2;
 /** A line of display copy (a slogan, a product, a name) is at most this wide. */
 const MAX_AD_DISPLAY_WIDTH = 16;
 
@@ -657,17 +659,24 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
     }
     const keep: number[] = [];
     const lines = block.text.split('\n').map((raw) => raw.trim());
-    let brokenCopy = false; // the line before was copy a line break cut (…声 / 明作废。)
+    let copyUntil = -1; // copy a line break cut runs through this line (…声 / 明作废。)
     lines.forEach((line, i) => {
       if (AD_MARK.test(line)) {
         firings.fire('clean/advertisement', 'advertisement', placeOf(block, i));
         copyLeft = MAX_AD_LINES;
         return;
       }
-      // A notice set in a narrow box breaks anywhere: copy is read across the break too.
-      const copy = AD_COPY.test(line) || brokenCopy;
-      brokenCopy = copyLeft > 0 && !copy && i + 1 < lines.length && AD_COPY.test(line + lines[i + 1]!) && !AD_COPY.test(lines[i + 1]!);
-      if (copyLeft > 0 && (copy || brokenCopy || (lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1))))) {
+      // A notice set in a narrow box breaks anywhere: copy is read across its breaks too.
+      if (copyLeft > 0 && i > copyUntil && !AD_COPY.test(line)) {
+        for (let k = 1; k <= MAX_COPY_BREAKS && i + k < lines.length; k++) {
+          if (AD_COPY.test(lines.slice(i, i + k + 1).join(''))) {
+            copyUntil = i + k;
+            break;
+          }
+        }
+      }
+      const copy = AD_COPY.test(line) || i <= copyUntil;
+      if (copyLeft > 0 && (copy || (lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1))))) {
         copyLeft--;
         return;
       }

@@ -220,8 +220,8 @@ describe('clean on newspaper page text', () => {
     assert.equal(out.meta.date, undefined, 'a header without the year states no date');
     assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join('')]);
   });
-  it('drops an advertisement\'s notice that a narrow box broke over two lines', () => {
-    for (const notice of [['某某公司遗失公章一枚，声', '明作废。'], ['本单位遗失营业执照副本，特', '此声明。']]) {
+  it('drops an advertisement\'s notice that a narrow box broke over two or three lines', () => {
+    for (const notice of [['某某公司遗失公章一枚，声', '明作废。'], ['本单位遗失营业执照副本，特', '此声明。'], ['某某公司遗失公', '章一枚，声明作', '废。']]) {
       const { out } = page([...COLUMN, '广告', '遗失声明', ...notice, '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。'].join('\n'));
       assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。']);
     }
