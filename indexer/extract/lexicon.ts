@@ -25,9 +25,11 @@ export const WIRE_CREDIT = /^\s*据(?<agency>新华社|中新社|中新网|中�
 
 /**
  * The start of a dateline that a line break cut short: the agency, a place and a date still to
- * come. Examples: 据新华社厦门3月, 新华社太原11月10日, 新华社北京. A line that opens so opens a paragraph.
+ * come. Examples: 据新华社厦门3月, 新华社太原11月10日, 新华社北京; a paper's own report once its
+ * date has begun: 本报深圳10月1. A line that opens so opens a paragraph.
  */
-export const DATELINE_START = /^\s*(?:据)?(?:新华社|中新社|中新网|中央社|人民网|央视网|新华网)(?!记者)[\u4e00-\u9fff·]{1,12}(?:\d{1,2}\s*(?:月\s*(?:\d{1,2}\s*日?)?)?)?$/;
+export const DATELINE_START =
+  /^\s*(?:(?:据)?(?:新华社|中新社|中新网|中央社|人民网|央视网|新华网)(?!记者)[\u4e00-\u9fff·]{1,12}(?:\d{1,2}\s*(?:月\s*(?:\d{1,2}\s*日?)?)?)?|本报(?!记者)[\u4e00-\u9fff]{1,8}?\d{1,2}\s*(?:月\s*(?:\d{1,2}\s*日?)?)?)$/;
 
 /**
  * A paper's own-report marker at the start of a paragraph. Examples: 本报讯 （记者郝赫）, 本报北京10月23日电,

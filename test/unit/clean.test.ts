@@ -305,6 +305,13 @@ describe('clean on newspaper page text', () => {
     const { out } = page(['全市新增城市绿道一百二十公里串起沿江公园', '新华社太原11月10日', '电（记者陈某）今天由我来向大家通报有', ...COLUMN.slice(1), '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园'].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text), ['全市新增城市绿道一百二十公里串起沿江公园', `新华社太原11月10日电（记者陈某）今天由我来向大家通报有${COLUMN.slice(1).join('')}`, '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园']);
   });
+  it('opens a paragraph at a paper\'s own report cut short inside its date, letter-spaced or not', () => {
+    for (const [first, second] of [['本 报 深 圳 10 月 1', '日讯（记者胡某、杨某）今天由我来向大'], ['本报杭州3月', '7日讯（记者陈某）今天由我来向大家通']] as const) {
+      const { out } = page(['全市新增城市绿道一百二十公里串起沿江公园', first, second, ...COLUMN.slice(1)].join('\n'));
+      assert.equal(out.blocks.length, 2, JSON.stringify(out.blocks));
+      assert.match(out.blocks[1]!.text, /^本报(?:深圳10月1日讯|杭州3月7日讯)（记者/);
+    }
+  });
   it('keeps the line break inside a list of reporters as the space between two names', () => {
     const { out } = page([...COLUMN.slice(0, 3), '新华社青岛11月14日电（记者吴某', '金某某）今年以来，全市新增城市绿道', ...COLUMN.slice(1)].join('\n'));
     assert.ok(out.blocks.some((b) => b.text.startsWith('新华社青岛11月14日电（记者吴某 金某某）今年以来')), JSON.stringify(out.blocks));
