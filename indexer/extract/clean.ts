@@ -177,6 +177,14 @@ function leadInRunningOn(prev: string, line: string): boolean {
   return /(?:——|--)$/.test(line) && !PARAGRAPH_END.test(prev) && /[，、；：,;:]/.test(prev) && !isDashedHeadlineLine(prev);
 }
 
+/**
+ * A line ending in a Latin word or a number over a line that opens with one (硬件上麒麟990 / 5G有着…):
+ * the break fell between two words of a run, as a Latin text breaks, so the line runs on.
+ */
+function latinRunsOn(line: string, next: string): boolean {
+  return /[A-Za-z0-9]$/.test(line) && /^[A-Za-z0-9]/.test(next);
+}
+
 /** A line that opens a paragraph whatever came before: a dateline, an own-report marker, a byline, a speaker's line, a subtitle. */
 function opensParagraph(line: string): boolean {
   return DATELINE.test(line) || DATELINE_START.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim()) || AUTHOR_LINE.test(line.trim()) || isDashedHeadlineLine(line);
@@ -279,7 +287,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const runsOn = lines[j]?.block.runsOn === true && lines[j]!.index === 0 && lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!);
     const joins =
       prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
-      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn || (lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!) && opensWithWordTail(text))) &&
+      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn || (lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!) && (opensWithWordTail(text) || latinRunsOn(texts[j]!, text)))) &&
         !(opensParagraph(text) && !dashRunsOn(i)) && (!isDashedHeadlineLine(texts[j]!) || dashRunsOn(j)) && (!((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical)) || opensUnclosed(texts[j]!))) ||
         datelineAwaitsReporters(texts[j]!, text) || datelineGoesOn(texts[j]!, text));
     const original = originals.get(block)?.[index];

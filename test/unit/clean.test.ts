@@ -87,11 +87,16 @@ describe('rejoinBrokenLines', () => {
     const column = rejoinBrokenLines([p('今日有网友爆料，有六十万个\n账号和四百一十万条联系人', 1), p('数据在暗网低价出售，引发关\n注。', 4)], 40);
     assert.equal(column.length, 1, JSON.stringify(column));
   });
-  it('runs a line on into one that opens with a broken word\'s last character and a clause mark', () => {
+  it('runs a line on into one that opens with a broken word\'s last character and a clause mark, or a Latin word\'s rest', () => {
     // pdf.js drops the indent of a paragraph's first line and spaces out a justified one: it is short.
     for (const [first, next] of [['25日降温重心在江', '淮、江南一带，降幅普遍都'], ['目前已有多个省', '市，正在加紧推进相关工作']] as const) {
       const out = rejoinBrokenLines([p(['这是上一段的最后一行。', first, next, '在十度以上，不少地方。'].join('\n'))], 12);
       assert.equal(out[1]?.text.startsWith(first + next), true, JSON.stringify(out));
+    }
+    // A Latin word or a number the break cut from the next (…麒麟990 / 5G有着…) runs on with its space.
+    for (const [first, next] of [['硬件上麒麟990', '5G有着史上最强的处理器，'], ['发布会上展示了新款Mate', '30，售价五千元起，']] as const) {
+      const out = rejoinBrokenLines([p(['这是上一段的最后一行。', first, next, '在十度以上，不少地方。'].join('\n'))], 12);
+      assert.equal(out[1]?.text.startsWith(`${first} ${next}`), true, JSON.stringify(out));
     }
     // A numbered item opens a line of its own.
     const items = rejoinBrokenLines([p(['这是上一段的最后一行。', '主要任务有三项', '一、加快推进城市更新'].join('\n'))], 12);
