@@ -30,7 +30,7 @@ const COHESION_WINDOW = 300;
 const MAX_TAG_WIDTH = 6;
 /** A tag over a title, told from the title's first line by its words, is at most this wide (乡村振兴进行时). */
 const MAX_TAG_WIDTH_READ = 7;
-/** A tag shares at most this share of its character pairs with the article it stands over. */
+/** A tag shares less than this share of its character pairs with the article it stands over. */
 const TAG_AFFINITY = 0.5;
 /** Longest title taken from the first sentence of an article without a headline. */
 const FALLBACK_TITLE_CHARS = 30;
@@ -498,7 +498,7 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
     !/[，。！？：；、,!?:;]/.test(t) &&
     overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) &&
-    titleAffinity(t, text) <= TAG_AFFINITY;
+    titleAffinity(t, text) < TAG_AFFINITY;
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
   const leadEnd = texts.findLastIndex((t, i) => i < texts.length - 1 && /(?:——|--)$/.test(t));
   const isLead = (t: string, i: number) => i <= leadEnd || KICKER_LEAD.test(t) || (i === 0 && texts.length > 1 && isTag(t));

@@ -159,6 +159,16 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[label, lines.join('')]]);
     }
   });
+  it('keeps a short first line that shares half its character pairs with the story in the headline', () => {
+    const cases = [
+      ['华为发布新', 'Mate 30系列旗舰手机', '本报讯 华为今天在上海召开发布会，推出多款手机和平板电脑，售价四千元起，下月上市。'],
+      ['全市推进新', '一轮老旧小区改造工作', '本报讯 全市今年将推进三百个小区的改造，涉及居民五万户，年底前全部开工建设。'],
+    ] as const;
+    for (const [first, second, body] of cases) {
+      const got = articles(`${first}\n${second}\n\n${body}\n`);
+      assert.deepEqual(got.map((a) => [a.kicker, a.title.replace(/\s/g, '')]), [[null, (first + second).replace(/\s/g, '')]]);
+    }
+  });
   it('reads a headline a content system labels', () => {
     check(`标题：城市更新项目加快推进\n\n${BODY_A}\n`, [{ title: '城市更新项目加快推进' }]);
   });
