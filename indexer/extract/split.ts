@@ -30,7 +30,7 @@ const COHESION_WINDOW = 300;
 const MAX_TAG_WIDTH = 6;
 /** A tag over a title, told from the title's first line by its words, is at most this wide (乡村振兴进行时). */
 const MAX_TAG_WIDTH_READ = 7;
-/** A tag shares less than this share of its character pairs with the article it stands over. */
+/** A tag shares less than this share of its character pairs with the article it stands over (isTagByWords). */
 const TAG_AFFINITY = 0.5;
 /** Longest title taken from the first sentence of an article without a headline. */
 const FALLBACK_TITLE_CHARS = 30;
@@ -214,6 +214,18 @@ export function orientation(units: Unit[]): Orientation {
 }
 
 /** Share of a title's Han bigrams that a text holds. */
+/**
+ * A tag's words are not its story's: it shares less than half its character pairs with the text
+ * under it, or one pair of several at most (稳就业 over a story of 就业: a name with the topic's word in it).
+ * At half and more (苹果发布新 over a story of 苹果 and 发布) the line is the headline's first.
+ */
+function isTagByWords(line: string, text: string): boolean {
+  const pairs = hanBigrams(line);
+  if (pairs.size === 0) return true;
+  const shared = sharedCount(pairs, hanBigrams(text));
+  return shared / pairs.size < TAG_AFFINITY || (shared <= 1 && pairs.size >= 2);
+}
+
 function titleAffinity(title: string, text: string): number {
   const t = hanBigrams(title);
   if (t.size === 0) return 0;
@@ -498,7 +510,7 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
     !/[，。！？：；、,!?:;]/.test(t) &&
     overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) &&
-    titleAffinity(t, text) < TAG_AFFINITY;
+    isTagByWords(t, text);
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
   const leadEnd = texts.findLastIndex((t, i) => i < texts.length - 1 && /(?:——|--)$/.test(t));
   const isLead = (t: string, i: number) => i <= leadEnd || KICKER_LEAD.test(t) || (i === 0 && texts.length > 1 && isTag(t));

@@ -159,7 +159,7 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[label, lines.join('')]]);
     }
   });
-  it('keeps a short first line that shares half its character pairs with the story in the headline', () => {
+  it('keeps a short first line that shares half its character pairs with the story in the headline, a tag one word', () => {
     const cases = [
       ['华为发布新', 'Mate 30系列旗舰手机', '本报讯 华为今天在上海召开发布会，推出多款手机和平板电脑，售价四千元起，下月上市。'],
       ['全市推进新', '一轮老旧小区改造工作', '本报讯 全市今年将推进三百个小区的改造，涉及居民五万户，年底前全部开工建设。'],
@@ -167,6 +167,11 @@ describe('split: headlines', () => {
     for (const [first, second, body] of cases) {
       const got = articles(`${first}\n${second}\n\n${body}\n`);
       assert.deepEqual(got.map((a) => [a.kicker, a.title.replace(/\s/g, '')]), [[null, (first + second).replace(/\s/g, '')]]);
+    }
+    // A tag may hold one of its story's words (稳就业 over a story of 就业).
+    for (const [tag, headline, body] of [['稳就业', '就业岗位新增六万个以上', '本报讯 今年全市将新增城镇就业岗位六万个以上，重点帮扶高校毕业生和农民工就业。'], ['促消费', '家电以旧换新补贴发放', '本报讯 全市今年发放家电以旧换新补贴两亿元，带动消费超过二十亿元。']] as const) {
+      const got = articles(`${tag}\n\n${headline}\n\n${body}\n`);
+      assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[tag, headline]]);
     }
   });
   it('reads a headline a content system labels', () => {
