@@ -480,6 +480,9 @@ function rescueTitles(segments: Segment[], orient: Orientation): void {
     const titles = donor?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
     if (!donor || titles.length < 2) return;
     const taken = orient === 'after' ? titles[titles.length - 1]! : titles[0]!;
+    // A line too short to be a headline alone (中华人民共和国监 / 察法) says the lines are one headline.
+    const beside = orient === 'after' ? titles[titles.length - 2]! : titles[1]!;
+    if (lineWidth(taken.text) < MIN_SEPARATE_TITLE_WIDTH || lineWidth(beside.text) < MIN_SEPARATE_TITLE_WIDTH) return;
     donor.splice(donor.indexOf(taken), 1);
     if (orient === 'after') s.before = [taken];
     else s.after = [taken];

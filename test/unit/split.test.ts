@@ -174,6 +174,12 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[tag, headline]]);
     }
   });
+  it('never gives a piece of a wrapped headline to the untitled article before it', () => {
+    for (const [first, rest] of [['全国城市更新条例实施细', '则'], ['中华人民共和国监', '察法']] as const) {
+      const got = articles(`（上接第1版）${BODY_A}\n\n${first}\n${rest}\n新华社北京6月1日电（记者王某）${BODY_B}\n`);
+      assert.equal(got.at(-1)?.title, first + rest, JSON.stringify(got.map((a) => a.title)));
+    }
+  });
   it('reads a headline a content system labels', () => {
     check(`标题：城市更新项目加快推进\n\n${BODY_A}\n`, [{ title: '城市更新项目加快推进' }]);
   });
