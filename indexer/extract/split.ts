@@ -505,12 +505,18 @@ function overLonger(w: number, widest: number): boolean {
 
 /** Title and kicker from a cluster's lines: lead-ins and subtitles are the kicker, speaker lines are dropped. */
 export function titleParts(lines: Unit[], text = ''): { title: string; kicker: string | null } | null {
-  const texts = lines.filter((l) => l.kind === 'heading').map((l) => l.text);
+  const heads = lines.filter((l) => l.kind === 'heading');
+  const texts = heads.map((l) => l.text);
+  // The first two lines stand on consecutive lines of the file, no blank line between.
+  const boxed = heads[0]?.line !== undefined && heads[1]?.line === heads[0].line + 1;
   // A short line over longer ones is a tag (一线观察, 稳就业), unless it is the first line of the
   // headline: then the article tells the same story in the same words (首次采样带回 / 嫦娥五号…).
   // A tag is a name: no clause or sentence mark (补壹刀：别笑！18 is a headline's first line, wrapped).
+  // A line as wide as the next, right above it, is the first of a headline box's lines
+  // (海螺沟寻子一 / 个月：儿子消), no tag.
   const isTag = (t: string) =>
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
+    !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5) &&
     !/[，。！？：；、,!?:;]/.test(t) &&
     overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) &&
     isTagByWords(t, text);

@@ -180,6 +180,12 @@ describe('split: headlines', () => {
       assert.equal(got.at(-1)?.title, first + rest, JSON.stringify(got.map((a) => a.title)));
     }
   });
+  it('reads a first line as wide as the next as the first of a headline box\'s lines, not a tag', () => {
+    for (const lines of [['城东老旧加', '装电梯工程', '今天全部完工投入使用'], ['海边渔村迎', '来旅游旺季', '游客人数创下历史新高']]) {
+      const got = articles(`${lines.join('\n')}\n\n本报讯 记者从有关部门获悉，今年以来相关工作进展顺利，各项任务均按计划推进。\n`);
+      assert.deepEqual(got.map((a) => [a.kicker, a.title.replace(/\s/g, '')]), [[null, lines.join('')]]);
+    }
+  });
   it('reads a headline a content system labels', () => {
     check(`标题：城市更新项目加快推进\n\n${BODY_A}\n`, [{ title: '城市更新项目加快推进' }]);
   });
