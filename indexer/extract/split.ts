@@ -148,11 +148,16 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     }
   });
   // A brief's headline that reads like a sentence (a long exclamation with a comma: 5月20日至31日，
-  // 京沪高速…封闭！), alone between a paragraph's end and the opening of the next article.
+  // 京沪高速…封闭！), alone between a paragraph's end (or a jump note) and the opening of the next
+  // article…
   units.forEach((u, i) => {
     const prev = units[i - 1];
     // One comma at most: a question of several clauses (…排查完，却没找到任何线索，这是怎么回事呢？) is text.
-    if (u.kind === 'body' && /[！？!?]$/.test(u.text) && !/[。；;]/.test(u.text) && (u.text.match(/[，,]/g) ?? []).length <= 1 && lineWidth(u.text) <= MAX_EXCLAIMED_WIDTH && units[i + 1]?.kind === 'dateline' && (!prev || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)))) {
+    // …or right under a lead-in (首批试点全部落地！), which heads no text of its own.
+    const shaped = u.kind === 'body' && /[！？!?]$/.test(u.text) && !/[。；;]/.test(u.text) && (u.text.match(/[，,]/g) ?? []).length <= 1 && lineWidth(u.text) <= MAX_EXCLAIMED_WIDTH;
+    const alone = units[i + 1]?.kind === 'dateline' && (!prev || prev.kind === 'jump' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
+    const underLead = prev?.kind === 'heading' && KICKER_LEAD.test(prev.text) && isText(units[i + 1]);
+    if (shaped && (alone || underLead)) {
       u.kind = 'heading';
       u.rule = 'split/exclaimed-headline';
     }
