@@ -96,6 +96,8 @@ export function typicalLineWidth(lines: string[]): number {
 const COLUMN_MIN_RATIO = 0.75;
 /** …and as wide as a neighbouring line within this ratio: justified lines come in runs of equal width. */
 const COLUMN_SIMILARITY = 0.88;
+/** A line this many times as wide as a narrow run's line is no line of that run. */
+const FAR_WIDER = 1.6;
 /** Characters a column line may differ by from its neighbour: an indent of two plus squeezed punctuation. */
 const COLUMN_INDENT_TOLERANCE = 3.5;
 
@@ -131,7 +133,9 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   // line after it is no line of that paragraph (a headline over a wider text, a brief's title).
   // Widths as set: a line of many marks is no wider than one of few (setWidth).
   const widerFollows = next !== undefined && setWidth(line) < setWidth(lines[i + 1]!) * COLUMN_MIN_RATIO;
-  return column || narrowColumn || ((running || inBlock) && !widerFollows);
+  // A narrow run's last line does not run into a line far wider than the run: another column's.
+  const farWiderFollows = next !== undefined && next >= w * FAR_WIDER;
+  return column || (narrowColumn && !farWiderFollows) || ((running || inBlock) && !widerFollows);
 }
 
 /** Lines on each side of a line whose widths tell the width of the column it stands in. */
@@ -231,6 +235,18 @@ function underTag(texts: string[], widths: number[], j: number, typical: number)
   return first !== undefined && isTagAt(texts, widths, j - 2) && opensUnclosed(first) && !opensUnclosed(first + texts[j]!) && !clauses(first) && !clauses(texts[j]!);
 }
 
+/**
+ * A label over a headline set in a narrow box (权威发布 / 全国人民代 / 表大会常务 / …): a tag at a
+ * paragraph's start over a run of lines as wide as each other but not as it, none with a clause
+ * mark. It does not run on into the box, whose lines the narrow-run rule joins.
+ */
+function labelOverBox(texts: string[], widths: number[], j: number): boolean {
+  const [a, b] = [widths[j + 1], widths[j + 2]];
+  if (a === undefined || b === undefined || !isTagAt(texts, widths, j)) return false;
+  const clauses = (k: number) => /[，。；、,;]/.test(texts[k]!);
+  return Math.abs(a - b) <= 0.5 && Math.abs(a - widths[j]!) >= 1 && !clauses(j + 1) && !clauses(j + 2);
+}
+
 /** A tag on line k: a short label, no marks, alone after a paragraph's end (or a byline, or at the top). */
 function isTagAt(texts: string[], widths: number[], k: number): boolean {
   const tag = texts[k]?.trim();
@@ -288,7 +304,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const joins =
       prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
       (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn || (lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!) && (opensWithWordTail(text) || latinRunsOn(texts[j]!, text)))) &&
-        !(opensParagraph(text) && !dashRunsOn(i)) && (!isDashedHeadlineLine(texts[j]!) || dashRunsOn(j)) && (!((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical)) || opensUnclosed(texts[j]!))) ||
+        !(opensParagraph(text) && !dashRunsOn(i)) && (!isDashedHeadlineLine(texts[j]!) || dashRunsOn(j)) && !labelOverBox(texts, widths, j) && (!((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical)) || opensUnclosed(texts[j]!))) ||
         datelineAwaitsReporters(texts[j]!, text) || datelineGoesOn(texts[j]!, text));
     const original = originals.get(block)?.[index];
     if (joins) {

@@ -302,6 +302,17 @@ describe('clean on newspaper page text', () => {
       assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), label, first + second, COLUMN.join('')]);
     }
   });
+  it('keeps a label over a headline set in a narrow box apart, and the box apart from the text under it', () => {
+    const body = ['八岁儿子在景区失联的第三十二天，', '他启程返回家乡。他上次坐火车，是'];
+    for (const [label, box] of [['权威发布', ['全国人民代', '表大会常务', '委员会决议']], ['新春走基层', ['城东寻子一', '个月母亲不', '舍离去']]] as const) {
+      // A page of narrow columns, as the box's column is.
+      const narrow = ['受委托，今天由我', '来向大家通报有关', '情况。本月以来全', '市新增城市绿道一', '百二十公里，串联', '起沿江公园。'];
+      const { out } = page([...narrow, label, ...box, ...body].join('\n'));
+      const texts = out.blocks.map((b) => b.text);
+      assert.ok(texts.includes(label), JSON.stringify(texts));
+      assert.ok(texts.some((t) => t.endsWith(box.at(-1)!)) && !texts.some((t) => t.includes(box.at(-1)! + body[0]!.slice(0, 4))), JSON.stringify(texts));
+    }
+  });
   it('still runs a line of text under a short line on: clause marks say it is text', () => {
     const { out } = page([...COLUMN, '简讯', '本月以来，全市新增城市绿道一百', '二十公里，沿线新建驿站十二座。', ...COLUMN].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 3), ['简讯', '本月以来，全市新增城市绿道一百二十公里，沿线新建驿站十二座。']);
