@@ -8,7 +8,7 @@ import { HAN, hanChars, isHanUnit, lineWidth } from '../../src/text/chars.js';
 import { detectScript, toSimplified } from '../../src/text/script.js';
 import { wordCoverage } from '../../src/text/segment.js';
 import type { Reporter } from './diagnostics.js';
-import { AD_COPY, AD_MARK, AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, FURNITURE_LINES, OWN_REPORT, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
+import { AD_COPY, AD_MARK, AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, FURNITURE_LINES, OWN_REPORT, WIRE_CREDIT, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
 import { readPageHeadLine, type PageHeadFacts } from './page-head.js';
 import type { Block, Cleaned, Parsed, Script } from './types.js';
 
@@ -264,6 +264,29 @@ function datelineAwaitsReporters(line: string, next: string): boolean {
   return /日电$/.test(line) && /^[（(]\s*(?:本报)?记者/.test(next);
 }
 
+/**
+ * A headline's last character that an extractor set on the line of the text under it, the two
+ * on one baseline (…一图看 / 懂本报讯（记者…）, …摆渡 / 人新华社成都8月13日电…): the character
+ * goes back to the line above, and the line opens with its dateline.
+ */
+function moveStrayTails(lines: { text: string; block: Block; index: number }[], originals: Map<Block, string[]>): void {
+  for (let k = 1; k < lines.length; k++) {
+    const [above, line] = [lines[k - 1]!, lines[k]!];
+    if (above.block !== line.block || PARAGRAPH_END.test(above.text) || !isHanUnit(line.text.charCodeAt(0))) continue;
+    const opens = (t: string) => DATELINE.test(t) || OWN_REPORT.test(t) || WIRE_CREDIT.test(t);
+    // 据新华社…电 opens as it stands: its first character is its own.
+    const rest = line.text.slice(1);
+    if (opens(line.text) || !opens(rest)) continue;
+    above.text += line.text[0];
+    line.text = rest;
+    const orig = originals.get(line.block);
+    if (orig && orig[line.index] !== undefined && orig[above.index] !== undefined) {
+      orig[above.index] += orig[line.index]!.slice(0, 1);
+      orig[line.index] = orig[line.index]!.slice(1);
+    }
+  }
+}
+
 /** Punctuation a justified Chinese line sets in half a character's width. */
 const SQUEEZED = /[，。、；：？！“”‘’（）《》「」]/g;
 
@@ -289,6 +312,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     block.text.split('\n').forEach((text, index) => lines.push({ text, block, index }));
     if (block.original !== undefined) originals.set(block, block.original.split('\n'));
   }
+  moveStrayTails(lines, originals);
   const texts = lines.map((l) => l.text);
   const widths = texts.map(lineWidth);
   // A paragraph is kept as its pieces and joined once it is whole: joined piece by piece, each

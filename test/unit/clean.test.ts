@@ -111,6 +111,15 @@ describe('rejoinBrokenLines', () => {
       assert.equal(out[1]?.text, `${first}${next}${end}`, JSON.stringify(out));
     }
   });
+  it('gives a headline back its last character, set on the line of the dateline under it', () => {
+    for (const [head, tail, rest] of [['首次采样带回 一图看', '懂', '本报讯（记者黄某）这个月底，国内还有一次重要的航天发射任务。'], ['时代奖励解决问题的摆渡', '人', '新华社成都8月13日电（记者叶某）最近，一个快递员被提拔为经理。']] as const) {
+      const out = rejoinBrokenLines([p([head, tail + rest].join('\n'))], 30);
+      assert.deepEqual(out.map((b) => b.text), [head + tail, rest]);
+    }
+    // A dateline that opens with 据 keeps it.
+    const wire = rejoinBrokenLines([p(['城市绿道串起沿江公园', '据新华社北京6月1日电 全市新增城市绿道一百二十公里。'].join('\n'))], 30);
+    assert.deepEqual(wire.map((b) => b.text), ['城市绿道串起沿江公园', '据新华社北京6月1日电 全市新增城市绿道一百二十公里。']);
+  });
   it('ends a paragraph at a photo credit', () => {
     const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);
     assert.equal(out.length, 2);
