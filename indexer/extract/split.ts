@@ -155,7 +155,9 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     // One comma at most: a question of several clauses (…排查完，却没找到任何线索，这是怎么回事呢？) is text.
     // …or right under a lead-in (首批试点全部落地！), which heads no text of its own.
     const shaped = u.kind === 'body' && /[！？!?]$/.test(u.text) && !/[。；;]/.test(u.text) && (u.text.match(/[，,]/g) ?? []).length <= 1 && lineWidth(u.text) <= MAX_EXCLAIMED_WIDTH;
-    const alone = units[i + 1]?.kind === 'dateline' && (!prev || prev.kind === 'jump' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
+    // (its subtitle, ——多部门联合发布新举措, may stand between)
+    const after = units[i + 1]?.kind === 'heading' && KICKER_SUB.test(units[i + 1]!.text) ? units[i + 2] : units[i + 1];
+    const alone = after?.kind === 'dateline' && (!prev || prev.kind === 'jump' || prev.kind === 'byline' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
     const underLead = prev?.kind === 'heading' && KICKER_LEAD.test(prev.text) && isText(units[i + 1]);
     if (shaped && (alone || underLead)) {
       u.kind = 'heading';

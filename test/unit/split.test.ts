@@ -139,6 +139,9 @@ describe('split: headlines', () => {
     assert.deepEqual(under.map((a) => [a.kicker, a.title]).at(-1), ['首批试点全部落地！', '6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！']);
     const jumped = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n（下转第6版）\n今年春耕时节，全省农机作业进度为何比往年提前了半个月？\n本报讯 ${BODY_C}\n`);
     assert.equal(jumped.at(-1)?.title, '今年春耕时节，全省农机作业进度为何比往年提前了半个月？');
+    // …and with its subtitle under it.
+    const subtitled = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！\n——多部门联合发布出行提示\n新华社南京5月30日电（记者李某）${BODY_B}\n`);
+    assert.deepEqual(subtitled.map((a) => [a.title, a.kicker]).at(-1), ['6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！', '——多部门联合发布出行提示']);
     // A question of several clauses is the text's, whatever follows it.
     const got = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n两个小时过去了，排查完毕，却没找到任何线索，这是怎么回事呢？\n\n本报讯 ${BODY_B}\n`);
     assert.ok(got[0]!.body.includes('这是怎么回事呢'), JSON.stringify(got.map((a) => a.title)));
