@@ -39,7 +39,7 @@ export function collapseLetterSpacing(line: string): string {
     }
   }
   // A short line (a line of a narrow headline box: 较 强 冷 空) qualifies only when every pair is
-  // spaced; a line of two (华 为) only when it holds nothing but the two characters.
+  // spaced; a line of two (城 东) only when it holds nothing but the two characters.
   if (pairs < 4) return (pairs >= 2 || ONLY_SPACED_HAN.test(line)) && spaced === pairs ? line.replace(SPACED_PAIR, '') : line;
   return spaced / pairs >= 0.6 ? line.replace(SPACED_PAIR, '') : line;
 }
@@ -182,7 +182,7 @@ function leadInRunningOn(prev: string, line: string): boolean {
 }
 
 /**
- * A line ending in a Latin word or a number over a line that opens with one (硬件上麒麟990 / 5G有着…):
+ * A line ending in a Latin word or a number over a line that opens with one (起售价为3999 / 5G版另加价…):
  * the break fell between two words of a run, as a Latin text breaks, so the line runs on.
  */
 function latinRunsOn(line: string, next: string): boolean {
@@ -229,14 +229,14 @@ function underTag(texts: string[], widths: number[], j: number, typical: number)
   if (isTagAt(texts, widths, j - 1)) {
     return !clauses(texts[j]!) && widths[j]! >= typical * COLUMN_MIN_RATIO && widths[j + 1] !== undefined && widths[j]! <= widths[j + 1]!;
   }
-  // Such a headline wrapped inside its quotes (常德市…开展“金融知 / 识普及月…”活动): the line that
+  // Such a headline wrapped inside its quotes (全市…开展“金融知 / 识普及月…”活动): the line that
   // closes them ends it.
   const first = texts[j - 1];
   return first !== undefined && isTagAt(texts, widths, j - 2) && opensUnclosed(first) && !opensUnclosed(first + texts[j]!) && !clauses(first) && !clauses(texts[j]!);
 }
 
 /**
- * A label over a headline set in a narrow box (权威发布 / 全国人民代 / 表大会常务 / …): a tag at a
+ * A label over a headline set in a narrow box (权威发布 / 全国城市更 / 新工作会议 / …): a tag at a
  * paragraph's start over a run of lines as wide as each other but not as it, none with a clause
  * mark. It does not run on into the box, whose lines the narrow-run rule joins.
  */
@@ -266,7 +266,7 @@ function datelineAwaitsReporters(line: string, next: string): boolean {
 
 /**
  * A headline's last character that an extractor set on the line of the text under it, the two
- * on one baseline (…一图看 / 懂本报讯（记者…）, …摆渡 / 人新华社成都8月13日电…): the character
+ * on one baseline (…一图看 / 懂本报讯（记者…）, …提前 / 了新华社成都8月13日电…): the character
  * goes back to the line above, and the line opens with its dateline.
  */
 function moveStrayTails(lines: { text: string; block: Block; index: number }[], originals: Map<Block, string[]>): void {
@@ -293,7 +293,7 @@ const SQUEEZED = /[，。、；：？！“”‘’（）《》「」]/g;
 /**
  * The width a line takes when set: Chinese typesetting squeezes punctuation to half a character
  * in a justified line, so a line of many marks holds more characters than one of few on the same
- * measure (“火箭”，汪勇是少数中的少 is no wider than 在一家龙头公司里坐 plus its indent).
+ * measure (“快车”，小王是少数中的少 is no wider than 在一家大型企业里坐 plus its indent).
  */
 function setWidth(line: string): number {
   return lineWidth(line) - (line.match(SQUEEZED)?.length ?? 0) / 2;

@@ -147,12 +147,12 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
       u.rule = 'split/tagged-headline';
     }
   });
-  // A brief's headline that reads like a sentence (a long exclamation with a comma: 5月20日至31日，
-  // 京沪高速…封闭！), alone between a paragraph's end (or a jump note) and the opening of the next
+  // A brief's headline that reads like a sentence (a long exclamation with a comma: 6月1日至15日，
+  // 沿江高速…封闭施工！), alone between a paragraph's end (or a jump note) and the opening of the next
   // article…
   units.forEach((u, i) => {
     const prev = units[i - 1];
-    // One comma at most: a question of several clauses (…排查完，却没找到任何线索，这是怎么回事呢？) is text.
+    // One comma at most: a question of several clauses (…排查完毕，却没找到任何线索，这是怎么回事呢？) is text.
     // …or right under a lead-in (首批试点全部落地！), which heads no text of its own.
     const shaped = u.kind === 'body' && /[！？!?]$/.test(u.text) && !/[。；;]/.test(u.text) && (u.text.match(/[，,]/g) ?? []).length <= 1 && lineWidth(u.text) <= MAX_EXCLAIMED_WIDTH;
     // (its subtitle, ——多部门联合发布新举措, may stand between)
@@ -224,7 +224,7 @@ export function orientation(units: Unit[]): Orientation {
 /**
  * A tag's words are not its story's: it shares less than half its character pairs with the text
  * under it, or one pair of several at most (稳就业 over a story of 就业: a name with the topic's word in it).
- * At half and more (苹果发布新 over a story of 苹果 and 发布) the line is the headline's first.
+ * At half and more (全市推进新 over a story of 全市 and 推进) the line is the headline's first.
  */
 function isTagByWords(line: string, text: string): boolean {
   const pairs = hanBigrams(line);
@@ -487,7 +487,7 @@ function rescueTitles(segments: Segment[], orient: Orientation): void {
     const titles = donor?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
     if (!donor || titles.length < 2) return;
     const taken = orient === 'after' ? titles[titles.length - 1]! : titles[0]!;
-    // A line too short to be a headline alone (中华人民共和国监 / 察法) says the lines are one headline.
+    // A line too short to be a headline alone (城市更新条例实施细 / 则) says the lines are one headline.
     const beside = orient === 'after' ? titles[titles.length - 2]! : titles[1]!;
     if (lineWidth(taken.text) < MIN_SEPARATE_TITLE_WIDTH || lineWidth(beside.text) < MIN_SEPARATE_TITLE_WIDTH) return;
     donor.splice(donor.indexOf(taken), 1);
@@ -505,7 +505,7 @@ function joinTitleLines(lines: string[]): string {
   }, '');
 }
 
-/** A line over a longer one: two characters longer, or half as long again (聚焦民生 over 男孩因不想上). */
+/** A line over a longer one: two characters longer, or half as long again (聚焦民生 over 城东小区加装). */
 function overLonger(w: number, widest: number): boolean {
   return widest > w + 2 || widest >= w * 1.5;
 }
@@ -518,9 +518,9 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   const boxed = heads[0]?.line !== undefined && heads[1]?.line === heads[0].line + 1;
   // A short line over longer ones is a tag (一线观察, 稳就业), unless it is the first line of the
   // headline: then the article tells the same story in the same words (首次采样带回 / 嫦娥五号…).
-  // A tag is a name: no clause or sentence mark (补壹刀：别笑！18 is a headline's first line, wrapped).
+  // A tag is a name: no clause or sentence mark (某某：别笑！18 is a headline's first line, wrapped).
   // A line as wide as the next, right above it, is the first of a headline box's lines
-  // (海螺沟寻子一 / 个月：儿子消), no tag.
+  // (城东寻子一 / 个月：儿子消), no tag.
   const isTag = (t: string) =>
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
     !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5) &&

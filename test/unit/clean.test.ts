@@ -24,7 +24,7 @@ describe('collapseLetterSpacing', () => {
     ['较 强 冷 空', '较强冷空'],
     ['启 “ 抖 抖', '启“抖抖'],
     ['张三 李四', '张三 李四'],
-    ['华 为', '华为'],
+    ['城 东', '城东'],
     ['李 明', '李明'],
     ['记者 李 明', '记者 李 明'],
     ['5G 基 站', '5G 基 站'],
@@ -94,7 +94,7 @@ describe('rejoinBrokenLines', () => {
       assert.equal(out[1]?.text.startsWith(first + next), true, JSON.stringify(out));
     }
     // A Latin word or a number the break cut from the next (…麒麟990 / 5G有着…) runs on with its space.
-    for (const [first, next] of [['硬件上麒麟990', '5G有着史上最强的处理器，'], ['发布会上展示了新款Mate', '30，售价五千元起，']] as const) {
+    for (const [first, next] of [['起售价为3999', '5G版另加价五百元，'], ['发布会上展示了新款Mate', '30，售价五千元起，']] as const) {
       const out = rejoinBrokenLines([p(['这是上一段的最后一行。', first, next, '在十度以上，不少地方。'].join('\n'))], 12);
       assert.equal(out[1]?.text.startsWith(`${first} ${next}`), true, JSON.stringify(out));
     }
@@ -106,7 +106,7 @@ describe('rejoinBrokenLines', () => {
     // A narrow column, 10 to 12 characters a line; the first line of a paragraph lost its indent.
     const column = ['最近，城东一个快递小', '哥连升三级，从一个快递', '员被火线提拔为分公司经', '理。'];
     const after = ['除了公司，邮政部门和', '《城市晚报》对他也是夸', '赞有加。'];
-    for (const [first, next, end] of [['在一家龙头公司里坐', '“火箭”，小王是少数中的少', '数。'], ['全市新增的绿道串起了', '“城市客厅”，市民骑行更加', '方便。']] as const) {
+    for (const [first, next, end] of [['在一家大型企业里坐', '“快车”，小王是少数中的少', '数。'], ['全市新增的绿道串起了', '“城市客厅”，市民骑行更加', '方便。']] as const) {
       const out = rejoinBrokenLines([p([...column, first, next, end, ...after].join('\n'))], 12);
       assert.equal(out[1]?.text, `${first}${next}${end}`, JSON.stringify(out));
     }
