@@ -93,7 +93,7 @@ describe('rejoinBrokenLines', () => {
       const out = rejoinBrokenLines([p(['这是上一段的最后一行。', first, next, '在十度以上，不少地方。'].join('\n'))], 12);
       assert.equal(out[1]?.text.startsWith(first + next), true, JSON.stringify(out));
     }
-    // A Latin word or a number the break cut from the next (…麒麟990 / 5G有着…) runs on with its space.
+    // A Latin word or a number the break cut from the next (…3999 / 5G版…) runs on with its space.
     for (const [first, next] of [['起售价为3999', '5G版另加价五百元，'], ['发布会上展示了新款Mate', '30，售价五千元起，']] as const) {
       const out = rejoinBrokenLines([p(['这是上一段的最后一行。', first, next, '在十度以上，不少地方。'].join('\n'))], 12);
       assert.equal(out[1]?.text.startsWith(`${first} ${next}`), true, JSON.stringify(out));

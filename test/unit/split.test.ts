@@ -169,7 +169,7 @@ describe('split: headlines', () => {
   });
   it('keeps a short first line that shares half its character pairs with the story in the headline, a tag one word', () => {
     const cases = [
-      ['华为发布新', 'Mate 30系列旗舰手机', '本报讯 华为今天在上海召开发布会，推出多款手机和平板电脑，售价四千元起，下月上市。'],
+      ['某企业发布新', 'X 30系列旗舰手机', '本报讯 某企业今天在上海召开发布会，推出多款手机和平板电脑，售价四千元起，下月上市。'],
       ['全市推进新', '一轮老旧小区改造工作', '本报讯 全市今年将推进三百个小区的改造，涉及居民五万户，年底前全部开工建设。'],
     ] as const;
     for (const [first, second, body] of cases) {
