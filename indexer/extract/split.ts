@@ -106,6 +106,8 @@ export function looksLikeHeadline(text: string): boolean {
   if (/[，,、：:（(“]$/.test(text)) return false;
   // A long question or exclamation is a sentence, unless it reads as a headline does: no comma inside.
   if (/[！？!?]$/.test(text) && w > 20 && /[，,]/.test(text)) return false;
+  // A line trailing off in an ellipsis after clause marks is a sentence (…打太极、跳广场舞、跑步……).
+  if (/…$/.test(text) && /[，,、]/.test(text)) return false;
   return !isArticleStart(text);
 }
 
