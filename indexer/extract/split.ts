@@ -480,6 +480,16 @@ function blockGroups(titles: Unit[]): Unit[][] {
   return groups;
 }
 
+/**
+ * Two title lines next to each other that can be two headlines: each long enough to stand alone
+ * (城市更新条例实施细 / 则 is one headline and its last character), and not as wide as each other
+ * (the lines of a narrow box are: 城东快递小哥连升 / 3级，单位授予特 / …).
+ */
+export function separateHeadlines(a: string, b: string): boolean {
+  const [wa, wb] = [lineWidth(a), lineWidth(b)];
+  return wa >= MIN_SEPARATE_TITLE_WIDTH && wb >= MIN_SEPARATE_TITLE_WIDTH && Math.abs(wa - wb) > 0.5;
+}
+
 /** A segment without its own headline takes the nearest line of a neighbouring cluster that holds more than one title. */
 function rescueTitles(segments: Segment[], orient: Orientation): void {
   segments.forEach((s, i) => {
@@ -489,9 +499,8 @@ function rescueTitles(segments: Segment[], orient: Orientation): void {
     const titles = donor?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
     if (!donor || titles.length < 2) return;
     const taken = orient === 'after' ? titles[titles.length - 1]! : titles[0]!;
-    // A line too short to be a headline alone (城市更新条例实施细 / 则) says the lines are one headline.
     const beside = orient === 'after' ? titles[titles.length - 2]! : titles[1]!;
-    if (lineWidth(taken.text) < MIN_SEPARATE_TITLE_WIDTH || lineWidth(beside.text) < MIN_SEPARATE_TITLE_WIDTH) return;
+    if (!separateHeadlines(taken.text, beside.text)) return;
     donor.splice(donor.indexOf(taken), 1);
     if (orient === 'after') s.before = [taken];
     else s.after = [taken];

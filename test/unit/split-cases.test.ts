@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { looksLikeHeadline, wireHeader } from '../../indexer/extract/split.js';
+import { looksLikeHeadline, separateHeadlines, wireHeader } from '../../indexer/extract/split.js';
 
 describe('split: lines that can be headlines', () => {
   const cases: [string, string, boolean][] = [
@@ -43,4 +43,15 @@ describe('split: a wire digest item header', () => {
       assert.deepEqual(got && { facts: got.facts, title: got.title }, want);
     });
   }
+});
+
+describe('split: two title lines that can be two headlines', () => {
+  const cases: [string, string, string, boolean][] = [
+    ['two headlines of their own widths', '长江航运货物吞吐量稳步增长', '春耕备耕有序推进', true],
+    ['a headline and its last character', '全国城市更新条例实施细', '则', false],
+    ['a headline and its last two characters', '中华人民共和国监', '察法', false],
+    ['two lines of a narrow box, as wide as each other', '城东快递小哥连升', '3级，单位授予特', false],
+    ['two lines of another box', '海边渔村迎来旅游', '旺季游客人数创新', false],
+  ];
+  for (const [name, a, b, want] of cases) it(`${name}: ${a} / ${b}`, () => assert.equal(separateHeadlines(a, b), want));
 });
