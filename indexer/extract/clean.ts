@@ -320,16 +320,25 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   const out: { block: Block; parts: string[]; originals: string[] | null }[] = [];
   // A line ending at a dash that is running text, not a lead-in (leadInRunningOn).
   const dashRunsOn = (k: number) => k >= 1 && lines[k - 1]!.block === lines[k]!.block && leadInRunningOn(texts[k - 1]!, texts[k]!);
+  /** True when line j (a paragraph's) runs on into line i: a reason to, and nothing to stop it. */
+  const runsInto = (j: number, i: number, runsOn: boolean): boolean => {
+    const [above, text, sameBlock] = [texts[j]!, texts[i]!, lines[j]!.block === lines[i]!.block];
+    if (datelineAwaitsReporters(above, text) || datelineGoesOn(above, text)) return true;
+    const brokenWord = sameBlock && !PARAGRAPH_END.test(above) && (opensWithWordTail(text) || latinRunsOn(above, text));
+    const reason = lineContinues(widths, texts, j, typical, sameBlock, localWidth(widths, j)) || opensUnclosed(above) || runsOn || brokenWord;
+    if (!reason) return false;
+    // This line opens a paragraph; the line above is a lead-in or a label; or it is the headline under one.
+    const opens = opensParagraph(text) && !dashRunsOn(i);
+    const leadIn = isDashedHeadlineLine(above) && !dashRunsOn(j);
+    const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical)) && !opensUnclosed(above);
+    return !opens && !leadIn && !labelOverBox(texts, widths, j) && !headlineUnder;
+  };
   lines.forEach(({ text, block, index }, i) => {
     const prev = out[out.length - 1];
     const j = i - 1;
     // The rest of a line after a jump note is shorter than the column by the note: it runs on all the same.
     const runsOn = lines[j]?.block.runsOn === true && lines[j]!.index === 0 && lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!);
-    const joins =
-      prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' &&
-      (((lineContinues(widths, texts, j, typical, lines[j]!.block === block, localWidth(widths, j)) || opensUnclosed(texts[j]!) || runsOn || (lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!) && (opensWithWordTail(text) || latinRunsOn(texts[j]!, text)))) &&
-        !(opensParagraph(text) && !dashRunsOn(i)) && (!isDashedHeadlineLine(texts[j]!) || dashRunsOn(j)) && !labelOverBox(texts, widths, j) && (!((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical)) || opensUnclosed(texts[j]!))) ||
-        datelineAwaitsReporters(texts[j]!, text) || datelineGoesOn(texts[j]!, text));
+    const joins = prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' && runsInto(j, i, runsOn);
     const original = originals.get(block)?.[index];
     if (joins) {
       prev.parts.push(text);

@@ -150,14 +150,13 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     }
   });
   // A brief's headline that reads like a sentence (a long exclamation with a comma: 6月1日至15日，
-  // 沿江高速…封闭施工！), alone between a paragraph's end (or a jump note) and the opening of the next
-  // article…
+  // 沿江高速…封闭施工！), with one comma at most (a question of several clauses, …排查完毕，却没找到
+  // 任何线索，这是怎么回事呢？, is text): alone between a paragraph's end, a jump note or a byline and
+  // the opening of the next article (its subtitle, ——多部门联合发布新举措, may stand between), or
+  // right under a lead-in (首批试点全部落地！), which heads no text of its own.
   units.forEach((u, i) => {
     const prev = units[i - 1];
-    // One comma at most: a question of several clauses (…排查完毕，却没找到任何线索，这是怎么回事呢？) is text.
-    // …or right under a lead-in (首批试点全部落地！), which heads no text of its own.
     const shaped = u.kind === 'body' && /[！？!?]$/.test(u.text) && !/[。；;]/.test(u.text) && (u.text.match(/[，,]/g) ?? []).length <= 1 && lineWidth(u.text) <= MAX_EXCLAIMED_WIDTH;
-    // (its subtitle, ——多部门联合发布新举措, may stand between)
     const after = units[i + 1]?.kind === 'heading' && KICKER_SUB.test(units[i + 1]!.text) ? units[i + 2] : units[i + 1];
     const alone = after?.kind === 'dateline' && (!prev || prev.kind === 'jump' || prev.kind === 'byline' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
     const underLead = prev?.kind === 'heading' && KICKER_LEAD.test(prev.text) && isText(units[i + 1]);
@@ -223,6 +222,12 @@ export function orientation(units: Unit[]): Orientation {
 }
 
 /** Share of a title's Han bigrams that a text holds. */
+function titleAffinity(title: string, text: string): number {
+  const t = hanBigrams(title);
+  if (t.size === 0) return 0;
+  return sharedCount(t, hanBigrams(text)) / t.size;
+}
+
 /**
  * A tag's words are not its story's: it shares less than half its character pairs with the text
  * under it, or one pair of several at most (稳就业 over a story of 就业: a name with the topic's word in it).
@@ -233,12 +238,6 @@ function isTagByWords(line: string, text: string): boolean {
   if (pairs.size === 0) return true;
   const shared = sharedCount(pairs, hanBigrams(text));
   return shared / pairs.size < TAG_AFFINITY || (shared <= 1 && pairs.size >= 2);
-}
-
-function titleAffinity(title: string, text: string): number {
-  const t = hanBigrams(title);
-  if (t.size === 0) return 0;
-  return sharedCount(t, hanBigrams(text)) / t.size;
 }
 
 /** The text on one side of a cluster, up to the next headline. */
