@@ -351,6 +351,12 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   return out.map(({ block, parts, originals: orig }) => ({ ...block, text: joinParts(parts), ...(orig ? { original: joinParts(orig) } : {}) }));
 }
 
+/** The last word of a line of a reporters' list, its role (记者, 通讯员) taken off: （记者何 → 何. */
+function lastName(tail: string): string {
+  return (/[\u4e00-\u9fff]+$/.exec(tail)?.[0] ?? '').replace(/^(?:首席|特派|特约|见习|实习)?(?:记者|通讯员|实习生)/, '');
+}
+const WHOLE_NAME_AT_END = /^[\u4e00-\u9fff]{2,4}$/;
+
 /** A list of reporters left open at the end of a line: （记者王某 / 李某）. */
 const OPEN_REPORTER_LIST = /[（(][^（）()]*记者[^（）()]*$/;
 
@@ -366,7 +372,7 @@ function joinParts(parts: string[]): string {
   for (const part of parts) {
     const latin = /[A-Za-z0-9]$/.test(tail) && /^[A-Za-z0-9]/.test(part);
     // Two whole names at the break (吴某某 / 金某), not one name broken in two (胡 / 某某).
-    const names = OPEN_REPORTER_LIST.test(tail) && /(?:^|[\s、，（(记者])[\u4e00-\u9fff]{2,4}$/.test(tail) && /^[\u4e00-\u9fff]{2,4}(?:[\s、，）)]|$)/.test(part);
+    const names = OPEN_REPORTER_LIST.test(tail) && WHOLE_NAME_AT_END.test(lastName(tail)) && /^[\u4e00-\u9fff]{2,4}(?:[\s、，）)]|$)/.test(part);
     pieces.push(latin || names ? ` ${part}` : part);
     if (part) tail = part;
   }

@@ -342,6 +342,11 @@ describe('clean on newspaper page text', () => {
     assert.ok(out.blocks.some((b) => b.text.startsWith('新华社青岛11月14日电（记者吴某 金某某）今年以来')), JSON.stringify(out.blocks));
     const broken = page([...COLUMN.slice(0, 3), '新华社青岛11月14日电（记者倪某某 胡', '某某）今年以来，全市新增城市绿道', ...COLUMN.slice(1)].join('\n')).out;
     assert.ok(broken.blocks.some((b) => b.text.startsWith('新华社青岛11月14日电（记者倪某某 胡某某）今年以来')), 'a name broken at the line end is one name');
+    // …also the first name, broken right after the role: 记者何 is no name, 何 begins one.
+    for (const [line, next, joined] of [['新华社贵阳1月1日电（记者何', '晓东、雷欣）今年以来，全市新增城市绿道', '（记者何晓东、雷欣）'], ['本报讯（通讯员肖', '宁飞）今年以来，全市新增城市绿道', '（通讯员肖宁飞）']] as const) {
+      const first = page([...COLUMN.slice(0, 3), line, next, ...COLUMN.slice(1)].join('\n')).out;
+      assert.ok(first.blocks.some((b) => b.text.includes(joined)), JSON.stringify(first.blocks));
+    }
   });
   it('never runs a line on into a dateline or a byline: they open a paragraph', () => {
     const { out } = page([...COLUMN.slice(0, 4), '本报讯（记者 张明）今年以来，全市新增', ...COLUMN.slice(2), '记者 张明 李华'].join('\n'));
