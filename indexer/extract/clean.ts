@@ -217,6 +217,9 @@ function underLeadIn(texts: string[], j: number): boolean {
 /** A column label or tag over a headline is at most this wide: 简讯, 新闻速览, 乡村振兴进行时. */
 const MAX_TAG_WIDTH = 7;
 
+/** A clause or sentence mark inside a line: what a line of text holds and a headline's lines (most often) do not. */
+const clauses = (line: string) => /[，。；、,;]/.test(line);
+
 /**
  * The line under a tag (a short label alone after a paragraph's end: 短新闻, 新闻速览) that reads as a
  * headline (no clause punctuation, about as wide as the page's text but no wider than the line
@@ -225,7 +228,6 @@ const MAX_TAG_WIDTH = 7;
  * joined by the narrow-run rule instead.)
  */
 function underTag(texts: string[], widths: number[], j: number, typical: number): boolean {
-  const clauses = (line: string) => /[，。；、,;]/.test(line);
   if (isTagAt(texts, widths, j - 1)) {
     return !clauses(texts[j]!) && widths[j]! >= typical * COLUMN_MIN_RATIO && widths[j + 1] !== undefined && widths[j]! <= widths[j + 1]!;
   }
@@ -243,8 +245,7 @@ function underTag(texts: string[], widths: number[], j: number, typical: number)
 function labelOverBox(texts: string[], widths: number[], j: number): boolean {
   const [a, b] = [widths[j + 1], widths[j + 2]];
   if (a === undefined || b === undefined || !isTagAt(texts, widths, j)) return false;
-  const clauses = (k: number) => /[，。；、,;]/.test(texts[k]!);
-  return Math.abs(a - b) <= 0.5 && Math.abs(a - widths[j]!) >= 1 && !clauses(j + 1) && !clauses(j + 2);
+  return Math.abs(a - b) <= 0.5 && Math.abs(a - widths[j]!) >= 1 && !clauses(texts[j + 1]!) && !clauses(texts[j + 2]!);
 }
 
 /** A tag on line k: a short label, no marks, alone after a paragraph's end (or a byline, or at the top). */
