@@ -520,6 +520,19 @@ function overLonger(w: number, widest: number): boolean {
   return widest > w + 2 || widest >= w * 1.5;
 }
 
+/**
+ * A line over a narrow headline box (乡村振兴进行时 / 城东快递小 / 哥连升三级 / …): the box's lines
+ * stand on consecutive lines of the file, its first two as wide as each other and every one
+ * narrower than the line over it, which is the box's label.
+ */
+function overNarrowBox(heads: Unit[]): boolean {
+  const [top, a, b] = heads;
+  if (!top || !a || !b || a.line === undefined || b.line !== a.line + 1) return false;
+  const [w, wa] = [lineWidth(top.text), lineWidth(a.text)];
+  const box = heads.slice(1).filter((h) => !KICKER_SUB.test(h.text));
+  return Math.abs(wa - lineWidth(b.text)) <= 0.5 && box.every((h) => lineWidth(h.text) <= wa + 0.5) && wa < w - 0.5;
+}
+
 /** Title and kicker from a cluster's lines: lead-ins and subtitles are the kicker, speaker lines are dropped. */
 export function titleParts(lines: Unit[], text = ''): { title: string; kicker: string | null } | null {
   const heads = lines.filter((l) => l.kind === 'heading');
@@ -535,7 +548,7 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
     !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5) &&
     !/[，。！？：；、,!?:;]/.test(t) &&
-    overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) &&
+    (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads)) &&
     isTagByWords(t, text);
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
   const leadEnd = texts.findLastIndex((t, i) => i < texts.length - 1 && /(?:——|--)$/.test(t));

@@ -167,6 +167,14 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[label, lines.join('')]]);
     }
   });
+  it('tells a label over a headline box narrower than it, the box\'s lines as wide as each other', () => {
+    for (const [label, lines] of [['乡村振兴纪实', ['城东小区', '加装电梯', '全部完工']], ['民生实事进行时', ['全市新建绿', '道一百二十', '公里']]] as const) {
+      // A narrow column as pdf.js gives it: no blank line anywhere.
+      const column = `本报讯 ${BODY_C}`.match(/.{1,14}/gu)!.join('\n');
+      const got = articles(`${label}\n${lines.join('\n')}\n${column}\n`);
+      assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[label, lines.join('')]]);
+    }
+  });
   it('keeps a short first line that shares half its character pairs with the story in the headline, a tag one word', () => {
     const cases = [
       ['某企业发布新', 'X 30系列旗舰手机', '本报讯 某企业今天在上海召开发布会，推出多款手机和平板电脑，售价四千元起，下月上市。'],
