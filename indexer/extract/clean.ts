@@ -255,6 +255,19 @@ function isTagAt(texts: string[], widths: number[], k: number): boolean {
   return k - 1 < 0 || PARAGRAPH_END.test(texts[k - 1]!.trim()) || BYLINE.test(texts[k - 1]!.trim()) || /[）)]$/.test(texts[k - 1]!.trim());
 }
 
+/**
+ * Two or three phrases a space apart, no clause mark (较强冷空气来袭 全国多地开启“抖抖抖”模式):
+ * how a headline sets its parts; running text separates its clauses with marks, and a line
+ * spaced out to its measure has a space between every pair.
+ */
+const TWO_PHRASES = new RegExp(`^[^\\s，。；、,;：:（）()]{3,}(?:(?<=[${HAN}”"？?！!])\\s(?=[${HAN}“"])[^\\s，。；、,;：:（）()]{3,}){1,2}$`);
+
+/** A numbered item opens with its number and a space (第三条 各级…, （二） 加强…): text, whatever its shape. */
+const NUMBERED_ITEM = /^(?:第[一二三四五六七八九十百零〇\d]+[条章节款项部分篇]|[（(]?[一二三四五六七八九十\d]+[）)、.．])/;
+
+/** A report's credit opening its first line, a space after it: 某某网讯 北京时间…, 某某电 记者… */
+const NEWS_CREDIT = /^\S{2,12}[讯电]\s/;
+
 /** A dateline cut short at the end of a line goes on on the next: 新华社太原11月10日 / 电（记者…）. */
 function datelineGoesOn(line: string, next: string): boolean {
   return DATELINE_START.test(line) && /^\s*[\d月日电]/.test(next);
@@ -332,8 +345,12 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const opens = opensParagraph(text) && !dashRunsOn(i);
     const leadIn = isDashedHeadlineLine(above) && !dashRunsOn(j);
     const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical)) && !opensUnclosed(above);
-    return !opens && !leadIn && !labelOverBox(texts, widths, j) && !headlineUnder;
+    return !opens && !leadIn && !labelOverBox(texts, widths, j) && !headlineUnder && !phrasedHeadline(j);
   };
+  // A headline of two phrases a space apart, alone after a paragraph's end, over text at least as
+  // wide (a line with a clause mark, or a paragraph's opening: not the headline's own next line).
+  const phrasedHeadline = (j: number) =>
+    TWO_PHRASES.test(texts[j]!) && !NUMBERED_ITEM.test(texts[j]!) && !opensParagraph(texts[j]!) && !NEWS_CREDIT.test(texts[j]!) && (j === 0 || lines[j - 1]!.block !== lines[j]!.block || PARAGRAPH_END.test(texts[j - 1]!)) && widths[j + 1] !== undefined && widths[j + 1]! >= widths[j]! * COLUMN_MIN_RATIO && (clauses(texts[j + 1]!) || opensParagraph(texts[j + 1]!));
   lines.forEach(({ text, block, index }, i) => {
     const prev = out[out.length - 1];
     const j = i - 1;

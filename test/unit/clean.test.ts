@@ -120,6 +120,19 @@ describe('rejoinBrokenLines', () => {
     const wire = rejoinBrokenLines([p(['城市绿道串起沿江公园', '据新华社北京6月1日电 全市新增城市绿道一百二十公里。'].join('\n'))], 30);
     assert.deepEqual(wire.map((b) => b.text), ['城市绿道串起沿江公园', '据新华社北京6月1日电 全市新增城市绿道一百二十公里。']);
   });
+  it('keeps a headline of phrases a space apart, after a paragraph\'s end, out of the text under it', () => {
+    const end = '这是上一段的最后一行，到此结束。';
+    for (const [head, text] of [['较强冷空气来袭 多地开启降温模式', '综合消息，近日，较强冷空气袭击多地，'], ['城东老街焕新颜 游客人数创新高', '记者从区文旅局获悉，今年以来，城东']] as const) {
+      const out = rejoinBrokenLines([p([end, head, text, '老街接待游客两百万人次。'].join('\n'))], 18);
+      assert.deepEqual(out.map((b) => b.text).slice(0, 2), [end, head], JSON.stringify(out));
+    }
+    // Not a headline: the first line of a numbered item, a dateline, a headline wrapped on the next line.
+    for (const first of ['第三条 各级监察机关依照本法', '据新华社北京6月1日电 全市新增', '首次采样带回 一图看懂月球']) {
+      const next = first.startsWith('首次') ? '探测任务的全过程与意义' : '对所有公职人员，进行监察。';
+      const out = rejoinBrokenLines([p([end, first, next, '这是下一行的文字。'].join('\n'))], 14);
+      assert.equal(out[1]?.text.startsWith(first + next), true, JSON.stringify(out));
+    }
+  });
   it('ends a paragraph at a photo credit', () => {
     const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);
     assert.equal(out.length, 2);
