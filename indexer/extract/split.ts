@@ -36,6 +36,10 @@ const TAG_AFFINITY = 0.5;
 const FALLBACK_TITLE_CHARS = 30;
 /** A headline that reads like a sentence (an exclamation with a comma) is at most this wide. */
 const MAX_EXCLAIMED_WIDTH = 32;
+/** A number alone on its line, as a narrow box breaks it off (60, or spaced out: 6 0). */
+const LONE_NUMBER = /^\d(?: ?\d){0,3}$/;
+/** A measure word or unit that follows a number (万, 亿, 个, 级, 年, %…): a line opening with one goes on from a number. */
+const MEASURE_START = /^[万亿千百个位名人家岁年月天次级倍元条项号成%％]/;
 /** A headline given with a label, as content systems export articles. Example: 标题：乡村振兴跑出加速度. Group: the headline. */
 const TITLE_LABEL = /^(?:标题|文章标题|新闻标题|题目)\s*[:：]\s*(\S.{1,60})$/;
 
@@ -136,6 +140,17 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     if (b.kind === 'heading' || looksLikeHeadline(text)) return { kind: 'heading', text };
     return { kind: 'body', text };
   }
+  // A number a headline box's break set alone over its measure word (60 / 万"12306账号"外泄?, 3 /
+  // 级干部…): the number opens the headline's first line.
+  const numbers = new Set<Unit>();
+  units.forEach((u, i) => {
+    const next = units[i + 1];
+    if (u.kind === 'body' && LONE_NUMBER.test(u.text) && next?.kind === 'heading' && u.line !== undefined && next.line === u.line + 1 && MEASURE_START.test(next.text)) {
+      units[i + 1] = { ...next, text: u.text.replace(/\s/g, '') + next.text, line: u.line };
+      numbers.add(u);
+    }
+  });
+  if (numbers.size) units.splice(0, units.length, ...units.filter((u) => !numbers.has(u)));
   units.forEach((u, i) => {
     const prev = units[i - 1];
     if (u.kind === 'caption' && PHOTO_CREDIT_END.test(u.text) && lineWidth(u.text) <= 16 && prev?.kind === 'body' && prev.text.length <= MAX_CAPTION_CHARS) prev.kind = 'caption';
@@ -547,7 +562,7 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   const isTag = (t: string) =>
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
     !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5) &&
-    !/[，。！？：；、,!?:;]/.test(t) &&
+    !/[，。！？：；、,!?:;"“”]/.test(t) &&
     (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads)) &&
     isTagByWords(t, text);
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.

@@ -175,6 +175,16 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[label, lines.join('')]]);
     }
   });
+  it('puts a number a headline box broke off back at the head of its headline', () => {
+    const column = `本报讯 ${BODY_C}`.match(/.{1,14}/gu)!.join('\n');
+    for (const [num, lines] of [['80', ['万"城市卡"', '用户迎来', '免费升级']], ['3 0', ['个老旧小', '区加装电梯', '全部完工']]] as const) {
+      const got = articles(`${BODY_A}\n${num}\n${lines.join('\n')}\n${column}\n`);
+      assert.ok(got.some((a) => a.title.replace(/\s/g, '') === num.replace(/\s/g, '') + lines.join('')), JSON.stringify(got.map((a) => a.title)));
+    }
+    // A number over a line that no measure word opens stays where it is.
+    const got = articles(`${BODY_A}\n2024\n城东老街\n焕发新颜\n${column}\n`);
+    assert.equal(got.some((a) => a.title.replace(/\s/g, '').startsWith('2024')), false, JSON.stringify(got.map((a) => a.title)));
+  });
   it('keeps a short first line that shares half its character pairs with the story in the headline, a tag one word', () => {
     const cases = [
       ['某企业发布新', 'X 30系列旗舰手机', '本报讯 某企业今天在上海召开发布会，推出多款手机和平板电脑，售价四千元起，下月上市。'],
