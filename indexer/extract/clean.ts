@@ -268,6 +268,18 @@ const NUMBERED_ITEM = /^(?:第[一二三四五六七八九十百零〇\d]+[条�
 /** A report's credit opening its first line, a space after it: 某某网讯 北京时间…, 某某电 记者… */
 const NEWS_CREDIT = /^\S{2,12}[讯电]\s/;
 
+/** A headline under an exclamation lead-in is told from its text over this many lines at most. */
+const MAX_EXCLAIMED_HEADLINE_LINES = 2;
+/** A lead-in exclamation over a headline is at most this wide: 超过十万人次参与！ */
+const MAX_EXCLAIMED_LEAD_WIDTH = 12;
+
+/** A short exclamation alone after a paragraph's end (超过十万人次参与！): a lead-in over its headline. */
+function isExclaimedLead(texts: string[], k: number): boolean {
+  const t = texts[k]?.trim();
+  if (!t || !/[！!]$/.test(t) || clauses(t) || lineWidth(t) > MAX_EXCLAIMED_LEAD_WIDTH) return false;
+  return k === 0 || PARAGRAPH_END.test(texts[k - 1]!.trim()) || BYLINE.test(texts[k - 1]!.trim());
+}
+
 /** A dateline cut short at the end of a line goes on on the next: 新华社太原11月10日 / 电（记者…）. */
 function datelineGoesOn(line: string, next: string): boolean {
   return DATELINE_START.test(line) && /^\s*[\d月日电]/.test(next);
@@ -345,7 +357,19 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const opens = opensParagraph(text) && !dashRunsOn(i);
     const leadIn = isDashedHeadlineLine(above) && !dashRunsOn(j);
     const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical)) && !opensUnclosed(above);
-    return !opens && !leadIn && !labelOverBox(texts, widths, j) && !headlineUnder && !phrasedHeadline(j);
+    return !opens && !leadIn && !labelOverBox(texts, widths, j) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i);
+  };
+  // The headline under a short exclamation (超过十万人次参与！ / 城东老街焕 / 发新颜), one or two lines
+  // with no clause mark and no end, stops before a line of text as wide as its last, with a clause
+  // mark (not one that opens with a word's or a number's rest: 5月20日至31 / 日，京沪高速… is one headline).
+  const endsExclaimedHeadline = (j: number, i: number) => {
+    if (!clauses(texts[i]!) || widths[i]! < widths[j]! || opensWithWordTail(texts[i]!) || latinRunsOn(texts[j]!, texts[i]!)) return false;
+    for (let k = j; k >= Math.max(1, j - MAX_EXCLAIMED_HEADLINE_LINES + 1); k--) {
+      const t = texts[k]!;
+      if (clauses(t) || PARAGRAPH_END.test(t) || BYLINE.test(t.trim()) || lines[k]!.block !== lines[j]!.block) return false;
+      if (isExclaimedLead(texts, k - 1)) return true;
+    }
+    return false;
   };
   // A headline of two phrases a space apart, alone after a paragraph's end, over text at least as
   // wide (a line with a clause mark, or a paragraph's opening: not the headline's own next line).

@@ -566,7 +566,9 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
     (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads)) &&
     isTagByWords(t, text);
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
-  const leadEnd = texts.findLastIndex((t, i) => i < texts.length - 1 && /(?:——|--)$/.test(t));
+  // So does a short exclamation wrapped (超过十万人 / 次参与！) over a headline (not only its subtitle).
+  const exclaimedLead = (t: string, i: number) => i > 0 && /[！!]$/.test(t) && KICKER_LEAD.test(texts.slice(0, i + 1).join('')) && texts.slice(i + 1).some((x) => !KICKER_SUB.test(x));
+  const leadEnd = texts.findLastIndex((t, i) => i < texts.length - 1 && (/(?:——|--)$/.test(t) || exclaimedLead(t, i)));
   const isLead = (t: string, i: number) => i <= leadEnd || KICKER_LEAD.test(t) || (i === 0 && texts.length > 1 && isTag(t));
   const firstTitle = texts.findIndex((t, i) => !isLead(t, i) && !KICKER_SUB.test(t));
   if (firstTitle < 0) return texts.length ? { title: texts.join(''), kicker: null } : null;

@@ -133,6 +133,17 @@ describe('rejoinBrokenLines', () => {
       assert.equal(out[1]?.text.startsWith(first + next), true, JSON.stringify(out));
     }
   });
+  it('ends the headline under a short exclamation before the first line of text', () => {
+    const end = '这是上一段的最后一行。';
+    // A narrow column as pdf.js gives it: the headline's lines as wide as the text's.
+    for (const [lead, head, text] of [['十万人次参与！', ['城东老街改造工程', '完成验收迎接游客'], '记者获悉，今年城东'], ['首批试点落地！', ['全市新建绿道一百公里'], '全市今年新建绿道一百二，']] as const) {
+      const out = rejoinBrokenLines([p([end, lead, ...head, text, '十公里，市民骑行更方便。'].join('\n'))], 10);
+      assert.deepEqual(out.map((b) => b.text).slice(1, 3), [lead, head.join('')], JSON.stringify(out));
+    }
+    // A headline that holds a comma goes on where its next line opens with a word's rest.
+    const out = rejoinBrokenLines([p([end, '十万人次参与！', '6月1日至15', '日，沿江高速', '夜间封闭！', '本报讯 记者从交通部门获悉。'].join('\n'))], 12);
+    assert.equal(out[2]?.text, '6月1日至15日，沿江高速夜间封闭！', JSON.stringify(out));
+  });
   it('ends a paragraph at a photo credit', () => {
     const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);
     assert.equal(out.length, 2);

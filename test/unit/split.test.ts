@@ -185,6 +185,16 @@ describe('split: headlines', () => {
     const got = articles(`${BODY_A}\n2024\n城东老街\n焕发新颜\n${column}\n`);
     assert.equal(got.some((a) => a.title.replace(/\s/g, '').startsWith('2024')), false, JSON.stringify(got.map((a) => a.title)));
   });
+  it('reads a short exclamation wrapped over two lines as the lead-in over its headline, not the headline\'s start', () => {
+    const column = `本报讯 ${BODY_C}`.match(/.{1,14}/gu)!.join('\n');
+    for (const [lead, lines] of [[['十万人次报', '名参与！'], ['城东老街', '焕发新颜']], [['首批试点全', '部落地！'], ['全市新建绿', '道一百公里']]] as const) {
+      const got = articles(`${lead.join('\n')}\n${lines.join('\n')}\n${column}\n`);
+      assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[lead.join(''), lines.join('')]]);
+    }
+    // A short exclamation headline in a narrow box over its subtitle is the headline.
+    const got = articles(`城东老街焕\n发新颜！\n——记者走访一线\n${column}\n`);
+    assert.deepEqual(got.map((a) => [a.kicker, a.title]), [['——记者走访一线', '城东老街焕发新颜！']]);
+  });
   it('keeps a short first line that shares half its character pairs with the story in the headline, a tag one word', () => {
     const cases = [
       ['某企业发布新', 'X 30系列旗舰手机', '本报讯 某企业今天在上海召开发布会，推出多款手机和平板电脑，售价四千元起，下月上市。'],
