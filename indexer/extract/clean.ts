@@ -8,7 +8,7 @@ import { HAN, hanChars, isHanUnit, lineWidth } from '../../src/text/chars.js';
 import { detectScript, toSimplified } from '../../src/text/script.js';
 import { wordCoverage } from '../../src/text/segment.js';
 import type { Reporter } from './diagnostics.js';
-import { AD_COPY, AD_MARK, AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, FURNITURE_LINES, OWN_REPORT, WIRE_CREDIT, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
+import { AD_COPY, AD_MARK, AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, FURNITURE_LINES, OUTLET_REPORT, OWN_REPORT, WIRE_CREDIT, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
 import { readPageHeadLine, type PageHeadFacts } from './page-head.js';
 import type { Block, Cleaned, Parsed, Script } from './types.js';
 
@@ -354,7 +354,10 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const reason = lineContinues(widths, texts, j, typical, sameBlock, localWidth(widths, j)) || opensUnclosed(above) || runsOn || brokenWord;
     if (!reason) return false;
     // This line opens a paragraph; the line above is a lead-in or a label; or it is the headline under one.
-    const opens = opensParagraph(text) && !dashRunsOn(i);
+    // Another outlet's report marker (某某报讯) opens a paragraph under a headline's line, not under
+    // running text or a dateline, where it can be a word's rest (…（记者王某）新 / 浪科技讯…).
+    const outletOpens = OUTLET_REPORT.test(text) && !clauses(above) && !opensParagraph(above);
+    const opens = (opensParagraph(text) || outletOpens) && !dashRunsOn(i);
     const leadIn = isDashedHeadlineLine(above) && !dashRunsOn(j);
     const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical)) && !opensUnclosed(above);
     return !opens && !leadIn && !labelOverBox(texts, widths, j) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i);

@@ -37,9 +37,16 @@ export const DATELINE_START =
  */
 export const OWN_REPORT = /^\s*本报(?:讯|(?<place>[\u4e00-\u9fff]{0,8}?)\s*(?:(?<year>(?:19|20)\d{2})\s*年\s*)?(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*日\s*[电讯])/;
 
-/** A paragraph that opens an article: a wire or own-report dateline (新华社北京6月1日电, 本报讯). */
+/**
+ * Another outlet's report marker at the start of a paragraph, as papers and sites credit what they
+ * print: a name ending in 报, 网, 社, 台, 新闻 or 科技, then 讯 or 快讯. Examples: 某某晚报讯（记者…）,
+ * 某某网讯 北京时间…, 某某科技讯 9月11日消息. Not 通讯 or 资讯: the name before 讯 is an outlet's.
+ */
+export const OUTLET_REPORT = /^\s*[\u4e00-\u9fff]{1,8}(?:报|网|社|台|新闻|科技|财经|客户端)快?讯(?=[\s\d（(“\u4e00-\u9fff]|$)/;
+
+/** A paragraph that opens an article: a wire or own-report dateline (新华社北京6月1日电, 本报讯, 某某报讯). */
 export function isArticleStart(text: string): boolean {
-  return DATELINE.test(text) || OWN_REPORT.test(text);
+  return DATELINE.test(text) || OWN_REPORT.test(text) || OUTLET_REPORT.test(text);
 }
 
 /** Reporters named in brackets after a dateline. Example: （记者倪四义 胡晓光）, (记者 杨依军) */

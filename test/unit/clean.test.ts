@@ -144,6 +144,18 @@ describe('rejoinBrokenLines', () => {
     const out = rejoinBrokenLines([p([end, '十万人次参与！', '6月1日至15', '日，沿江高速', '夜间封闭！', '本报讯 记者从交通部门获悉。'].join('\n'))], 12);
     assert.equal(out[2]?.text, '6月1日至15日，沿江高速夜间封闭！', JSON.stringify(out));
   });
+  it('opens a paragraph at another outlet\'s report marker under a headline\'s line, not inside running text', () => {
+    for (const [head, text] of [['城东老街焕发新颜迎来八方游客', '某某晚报讯（记者王某）记者从区文旅局获悉，'], ['全市新建绿道一百公里', '某某网讯 记者从市园林局获悉，今年全市新建']] as const) {
+      const out = rejoinBrokenLines([p(['这是上一段的最后一行。', head, text, '绿道一百公里。'].join('\n'))], 14);
+      assert.deepEqual(out.map((b) => b.text).slice(1, 3), [head, `${text}绿道一百公里。`], JSON.stringify(out));
+    }
+    // After a dateline, or inside a sentence, a line opening like one is a word's rest (某某 / 网讯…), and
+    // 通讯 is no outlet's name.
+    for (const [first, next] of [['新华社北京6月1日电（记者王某）某', '某网讯 今年全市新建绿道一百'], ['城东老街今年全面升级了移动', '通讯网络，信号覆盖所有街巷，']] as const) {
+      const out = rejoinBrokenLines([p(['这是上一段的最后一行。', first, next, '绿道一百公里。'].join('\n'))], 14);
+      assert.equal(out[1]?.text.startsWith(first + next), true, JSON.stringify(out));
+    }
+  });
   it('ends a paragraph at a photo credit', () => {
     const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);
     assert.equal(out.length, 2);
