@@ -229,7 +229,8 @@ const clauses = (line: string) => /[，。；、,;]/.test(line);
  */
 function underTag(texts: string[], widths: number[], j: number, typical: number): boolean {
   if (isTagAt(texts, widths, j - 1)) {
-    return !clauses(texts[j]!) && widths[j]! >= typical * COLUMN_MIN_RATIO && widths[j + 1] !== undefined && widths[j]! <= widths[j + 1]!;
+    // (Or wider than a brief's whole text under it, one line of the column's width.)
+    return !clauses(texts[j]!) && widths[j]! >= typical * COLUMN_MIN_RATIO && widths[j + 1] !== undefined && (widths[j]! <= widths[j + 1]! || (PARAGRAPH_END.test(texts[j + 1]!) && widths[j + 1]! >= typical * COLUMN_MIN_RATIO));
   }
   // Such a headline wrapped inside its quotes (全市…开展“金融知 / 识普及月…”活动): the line that
   // closes them ends it.

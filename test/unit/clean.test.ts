@@ -332,6 +332,15 @@ describe('clean on newspaper page text', () => {
       assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), label, headline, COLUMN.join('')]);
     }
   });
+  it('keeps the headline under a column label apart from a brief\'s one line of text, narrower than it', () => {
+    for (const [label, headline, text] of [['简讯', '快递小哥连升三级：时代奖励解决问题的人', '最近，一个快递员被火线提拔为经理。'], ['新闻速览', '别笑！十八人的“新联盟”今天宣告成立了', '一些人正试图串联起来，组成联盟。']] as const) {
+      const { out } = page([...COLUMN, label, headline, text, ...COLUMN].join('\n'));
+      assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 4), [label, headline, text], JSON.stringify(out.blocks));
+    }
+    // A short last line is no brief's text: the line over it runs on into it.
+    const { out } = page([...COLUMN, '简讯', '本月以来全市新增城市绿道一百二十公里沿线新建驿站', '十二座。', ...COLUMN].join('\n'));
+    assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 3), ['简讯', '本月以来全市新增城市绿道一百二十公里沿线新建驿站十二座。']);
+  });
   it('runs text broken after a dash on, though the line ends as a lead-in does', () => {
     for (const lines of [
       ['据介绍，这个月底国内还', '有一项重要的发射任务，', '而这个月底，国内还有一', '次重要的航天发射任务——', '探测器，它是探月工程的', '收官之作，意义重大。'],
