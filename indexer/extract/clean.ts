@@ -101,6 +101,9 @@ const FAR_WIDER = 1.6;
 /** Characters a column line may differ by from its neighbour: an indent of two plus squeezed punctuation. */
 const COLUMN_INDENT_TOLERANCE = 3.5;
 
+/** A paragraph's first line is set in by this much at most: two characters, and a half for a squeezed mark. */
+const PARAGRAPH_INDENT = 2.5;
+
 /** Equal widths up to a paragraph indent (two characters) and punctuation squeezed by justification. */
 function similarWidth(a: number, b: number | undefined): boolean {
   return b !== undefined && (Math.abs(a - b) <= COLUMN_INDENT_TOLERANCE || Math.min(a, b) / Math.max(a, b) >= COLUMN_SIMILARITY);
@@ -127,7 +130,10 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   // Inside one block (no blank line between), a line about as wide as the column continues.
   // …unless the lines after it are set narrower, in a run of their own: it is a headline over their column.
   const next = widths[i + 1];
-  const narrowerRunFollows = next !== undefined && next < w * COLUMN_MIN_RATIO && similarWidth(next, widths[i + 2]) && !PARAGRAPH_END.test(lines[i + 1] ?? '');
+  // (The run's first line may be shorter by its indent.)
+  const after = widths[i + 2];
+  const runAfter = next !== undefined && (similarWidth(next, after) || (after !== undefined && next <= after && after - next <= PARAGRAPH_INDENT && after < w * COLUMN_MIN_RATIO && similarWidth(after, widths[i + 3])));
+  const narrowerRunFollows = next !== undefined && next < w * COLUMN_MIN_RATIO && runAfter && !PARAGRAPH_END.test(lines[i + 1] ?? '');
   const inBlock = sameBlock && w >= Math.max(typical, Number.isFinite(local) ? local : 0) * COLUMN_MIN_RATIO && !narrowerRunFollows;
   // A paragraph's lines are as wide as the column but its last: a line clearly narrower than the
   // line after it is no line of that paragraph (a headline over a wider text, a brief's title).
@@ -135,7 +141,7 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   const widerFollows = next !== undefined && setWidth(line) < setWidth(lines[i + 1]!) * COLUMN_MIN_RATIO;
   // A narrow run's last line does not run into a line far wider than the run: another column's.
   const farWiderFollows = next !== undefined && next >= w * FAR_WIDER;
-  return column || (narrowColumn && !farWiderFollows) || ((running || inBlock) && !widerFollows);
+  return column || (narrowColumn && !farWiderFollows) || ((running || inBlock) && !widerFollows && !narrowerRunFollows);
 }
 
 /** Lines on each side of a line whose widths tell the width of the column it stands in. */

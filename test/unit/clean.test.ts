@@ -309,6 +309,18 @@ describe('clean on newspaper page text', () => {
     const { out } = page([...COLUMN, '全市新增城市绿道一百二十公里串起沿江公园', ...narrow].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), '全市新增城市绿道一百二十公里串起沿江公园', narrow.join('')]);
   });
+  it('stops a wide line with clause marks over a narrower column whose first line is set in', () => {
+    const narrow = ['这几天，城东老街一带', '几十辆轿车被砸车窗的图', '片在朋友圈传得沸沸扬扬', '引起了网友的广泛关注。'];
+    // A page of narrow columns, as pdf.js gives one: the headline set over two of them.
+    const before = ['受委托，今天由我来向大', '家通报有关情况。本月以', '来全市新增城市绿道一百', '二十公里，串联起沿江公', '园和老城街巷，方便骑行。'];
+    for (const head of ['城东发生了一起事件，位置在老城区，画面曝光', '全市新增绿道一百公里，串起沿江公园，方便骑行']) {
+      const { out } = page([...before, head, ...narrow].join('\n'));
+      assert.deepEqual(out.blocks.map((b) => b.text).slice(-2), [head, narrow.join('')], JSON.stringify(out.blocks));
+    }
+    // A caption's credit cut off after the name is no column's first line: the caption runs on.
+    const { out } = page([...before, '市民在活动现场参观游览。本报记者 王', '某 摄', ...narrow].join('\n'));
+    assert.ok(out.blocks.some((b) => b.text.replace(/\s/g, '') === '市民在活动现场参观游览。本报记者王某摄'), JSON.stringify(out.blocks));
+  });
   it('never runs a line on into a clearly wider line after it: a brief\'s title over its text', () => {
     const wide = ['湖北省和武汉市要全面加强疫情防控，继续实施严格管控、外防输', '出、内防扩散策略，紧紧扭住城乡社区防控和患者救治两个关键，继', '续实行严格的离汉离鄂通道管控措施，坚决遏制疫情扩散输出。'];
     const { out } = page([...COLUMN, '简讯', '联防联控机制要求湖北和武汉严格管控', ...wide].join('\n'));
