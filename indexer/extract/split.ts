@@ -173,7 +173,12 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const prev = units[i - 1];
     const shaped = u.kind === 'body' && /[！？!?]$/.test(u.text) && !/[。；;]/.test(u.text) && (u.text.match(/[，,]/g) ?? []).length <= 1 && lineWidth(u.text) <= MAX_EXCLAIMED_WIDTH;
     const after = units[i + 1]?.kind === 'heading' && KICKER_SUB.test(units[i + 1]!.text) ? units[i + 2] : units[i + 1];
-    const alone = after?.kind === 'dateline' && (!prev || prev.kind === 'jump' || prev.kind === 'byline' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
+    // A brief's text may be one paragraph with no dateline, the next headline (or its byline) right
+    // after it, or nothing when an exclamation's brief ends the page (a question closing a story's
+    // text is its last sentence but one: 那么，…延续下去呢？).
+    const afterAfter = units[units.indexOf(after!) + 1];
+    const briefText = after?.kind === 'body' && (afterAfter?.kind === 'heading' || afterAfter?.kind === 'byline' || (afterAfter === undefined && /[！!]$/.test(u.text)));
+    const alone = (after?.kind === 'dateline' || briefText) && (!prev || prev.kind === 'jump' || prev.kind === 'byline' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
     const underLead = prev?.kind === 'heading' && KICKER_LEAD.test(prev.text) && isText(units[i + 1]);
     if (shaped && (alone || underLead)) {
       u.kind = 'heading';

@@ -142,6 +142,17 @@ describe('split: headlines', () => {
     // …and with its subtitle under it.
     const subtitled = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！\n——多部门联合发布出行提示\n新华社南京5月30日电（记者李某）${BODY_B}\n`);
     assert.deepEqual(subtitled.map((a) => [a.title, a.kicker]).at(-1), ['6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！', '——多部门联合发布出行提示']);
+    // …and in a column of briefs, over a text of one paragraph with no dateline, the next brief's headline after it.
+    for (const [head, text] of [['6月1日至15日，沿江高速城区至港口枢纽段夜间封闭！', '这是对市民出行影响最大的一段。'], ['今年全市新增绿道一百公里，明年再建五十公里！', '沿线驿站和停车位同步配套建设。']] as const) {
+      const briefs = articles(`简讯\n城东老街焕发新颜\n本报讯 ${BODY_A}\n${head}\n${text}\n全市春耕进度快于往年\n本报讯 ${BODY_C}\n`);
+      assert.deepEqual(briefs.map((a) => a.title), ['城东老街焕发新颜', head, '全市春耕进度快于往年'], JSON.stringify(briefs.map((a) => a.title)));
+    }
+    // …or ending the page.
+    const last = articles(`简讯\n城东老街焕发新颜\n本报讯 ${BODY_A}\n今年全市新增绿道一百公里，明年再建五十公里！\n沿线驿站和停车位同步配套建设。\n`);
+    assert.deepEqual(last.map((a) => a.title), ['城东老街焕发新颜', '今年全市新增绿道一百公里，明年再建五十公里！']);
+    // An exclamation inside a story, more text after it, stays the story's.
+    const inside = articles(`城东老街焕发新颜\n本报讯 ${BODY_A}\n经过三年的不懈努力，我们终于等到了老街焕发新颜的这一天！\n${BODY_B}\n${BODY_C}\n全市春耕进度快于往年\n本报讯 ${BODY_C}\n`);
+    assert.deepEqual(inside.map((a) => a.title), ['城东老街焕发新颜', '全市春耕进度快于往年'], JSON.stringify(inside.map((a) => a.title)));
     // A question of several clauses is the text's, whatever follows it.
     const got = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n两个小时过去了，排查完毕，却没找到任何线索，这是怎么回事呢？\n\n本报讯 ${BODY_B}\n`);
     assert.ok(got[0]!.body.includes('这是怎么回事呢'), JSON.stringify(got.map((a) => a.title)));
