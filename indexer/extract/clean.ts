@@ -655,7 +655,7 @@ function repairBlock(block: Block, firings: Firings): Block {
  * The tidy rules on a block's lines. Jump notes leave the text but stay as blocks of their own:
  * they mark where an article breaks off to another page.
  */
-function tidyBlock(block: Block, firings: Firings): Block[] {
+function tidyBlock(block: Block, firings: Firings, pageLines = false): Block[] {
   const out: Block[] = [];
   // The original-script lines follow every decision taken on the Simplified ones.
   const originals = block.original?.split('\n');
@@ -691,11 +691,39 @@ function tidyBlock(block: Block, firings: Firings): Block[] {
       orig = orig.slice(jump.index + jump[0].length);
       runsOn = line.trim() !== '';
     }
-    lines.push(tidy(line, i, true) ?? '');
+    const tidied = tidy(line, i, true) ?? '';
+    const side = lockstep || !pageLines ? null : sideHeadline(tidied);
+    if (side) {
+      firings.fire('clean/side-headline', 'a headline on the line of the text beside it set on a line of its own', placeOf(block, i));
+      lines.push(side.headline, side.text);
+      origLines.push(side.headline, side.text);
+      return;
+    }
+    lines.push(tidied);
     origLines.push(tidy(orig, i, false) ?? '');
   });
   flush();
   return out;
+}
+
+/** A headline set beside its text is at most this wide. */
+const MAX_SIDE_HEADLINE_WIDTH = 30;
+
+/**
+ * A headline set beside its story, on the baseline of the text's first line, that an extractor
+ * read as one line with it (城东老街焕发新颜 新华社北京6月1日电（记者王某）…): the text opens with a
+ * dateline or a report marker after a space, and what stands before it reads as a headline (no
+ * clause mark, no mark at its end). The two become lines of their own.
+ */
+export function sideHeadline(line: string): { headline: string; text: string } | null {
+  for (const m of line.matchAll(/\s+/g)) {
+    const [headline, text] = [line.slice(0, m.index).trim(), line.slice(m.index + m[0].length)];
+    if (!headline || lineWidth(headline) > MAX_SIDE_HEADLINE_WIDTH) return null;
+    if (!(DATELINE.test(text) || OWN_REPORT.test(text) || OUTLET_REPORT.test(text))) continue;
+    if (lineWidth(headline) < 4 || /[，。；、,;：:（(]|[！？!?…]$/.test(headline) || opensParagraph(headline) || OUTLET_REPORT.test(headline) || WIRE_CREDIT.test(headline)) return null;
+    return { headline, text };
+  }
+  return null;
 }
 
 /**
@@ -814,7 +842,7 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
   const script = detectScript(repaired.map((b) => b.text).join('\n'));
   if (script === 'traditional') reporter.info('clean/traditional', 'Traditional script converted to Simplified for indexing');
   const simplified = script === 'traditional' ? repaired.map((b) => ({ ...b, text: toSimplified(b.text), original: b.text })) : repaired;
-  let blocks = simplified.flatMap((b) => tidyBlock(b, firings));
+  let blocks = simplified.flatMap((b) => tidyBlock(b, firings, parsed.layout === 'lines'));
   const meta = { ...parsed.meta };
   // What the file states about itself is read in the script its text is indexed in.
   if (script === 'traditional') {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Reporter } from '../../indexer/extract/diagnostics.js';
-import { REPAIR_RULES, TIDY_RULES, clean, collapseHanDigitSpaces, collapseLetterSpacing, furnitureRule, rejoinBrokenLines, repairMojibake, stripInlinePinyin } from '../../indexer/extract/clean.js';
+import { REPAIR_RULES, TIDY_RULES, clean, collapseHanDigitSpaces, collapseLetterSpacing, furnitureRule, rejoinBrokenLines, repairMojibake, sideHeadline, stripInlinePinyin } from '../../indexer/extract/clean.js';
 import { foldRadicals, stripInvisible } from '../../src/text/chars.js';
 import { analyzeQuery } from '../../src/text/analysis.js';
 import { detectScript } from '../../src/text/script.js';
@@ -160,6 +160,18 @@ describe('rejoinBrokenLines', () => {
     const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);
     assert.equal(out.length, 2);
   });
+});
+
+describe('sideHeadline', () => {
+  const cases: [string, string, { headline: string; text: string } | null][] = [
+    ['a headline before a wire dateline', '城东老街焕发新颜 新华社北京6月1日电（记者王某）今年以来，', { headline: '城东老街焕发新颜', text: '新华社北京6月1日电（记者王某）今年以来，' }],
+    ['a headline of two phrases before an own report', '全市绿道串起沿江公园 方便骑行 本报讯（记者李某）本月以来', { headline: '全市绿道串起沿江公园 方便骑行', text: '本报讯（记者李某）本月以来' }],
+    ['a dateline before another outlet\'s marker is the text', '据新华社成都9月12日电 某某科技讯 北京时间9月11日凌晨消息', null],
+    ['text with clause marks before a dateline', '据了解，今年 新华社北京6月1日电', null],
+    ['no dateline after the space', '城东老街焕发新颜 游客人数创新高', null],
+    ['too short to be a headline', '图 新华社北京6月1日电', null],
+  ];
+  for (const [name, line, want] of cases) it(name, () => assert.deepEqual(sideHeadline(line), want));
 });
 
 describe('detectScript', () => {
