@@ -306,18 +306,34 @@ function moveStrayTails(lines: { text: string; block: Block; index: number }[], 
   for (let k = 1; k < lines.length; k++) {
     const [above, line] = [lines[k - 1]!, lines[k]!];
     if (above.block !== line.block || PARAGRAPH_END.test(above.text) || !isHanUnit(line.text.charCodeAt(0))) continue;
-    const opens = (t: string) => DATELINE.test(t) || OWN_REPORT.test(t) || WIRE_CREDIT.test(t);
+    // Read with any letter-spacing taken out (出据 新 华 社 重 庆…: the rest was never collapsed).
+    const opens = (t: string) => {
+      const u = t.replace(/\s+/g, '');
+      return DATELINE.test(u) || DATELINE_START.test(u) || OWN_REPORT.test(u) || WIRE_CREDIT.test(u);
+    };
     // 据新华社…电 opens as it stands: its first character is its own.
     const rest = line.text.slice(1);
-    if (opens(line.text) || !opens(rest)) continue;
+    if (opens(line.text) || !(opens(rest) || boxTailBeforeText(lines, k))) continue;
     above.text += line.text[0];
-    line.text = rest;
+    line.text = collapseLetterSpacing(rest);
     const orig = originals.get(line.block);
     if (orig && orig[line.index] !== undefined && orig[above.index] !== undefined) {
       orig[above.index] += orig[line.index]!.slice(0, 1);
       orig[line.index] = orig[line.index]!.slice(1);
     }
   }
+}
+
+/**
+ * The last character of a headline set in a narrow box, on the line of the text under the box
+ * (国 监 察 / 法《中华人民共和国监察法》是…): the line above ends a run of box lines as narrow as each
+ * other, under half the line's width, and the line's rest opens a sentence with a quote or title mark.
+ */
+function boxTailBeforeText(lines: { text: string; block: Block }[], k: number): boolean {
+  const [a, b, line] = [lines[k - 1]!, lines[k - 2], lines[k]!];
+  if (!b || b.block !== a.block) return false;
+  const [wa, wb, w] = [lineWidth(a.text.replace(/\s+/g, '')), lineWidth(b.text.replace(/\s+/g, '')), lineWidth(line.text.replace(/\s+/g, ''))];
+  return /^.\s*[《“「（(]/u.test(line.text) && Math.abs(wa - wb) <= 0.5 && wa <= w / 2 && !clauses(a.text) && !clauses(b.text);
 }
 
 /** Punctuation a justified Chinese line sets in half a character's width. */

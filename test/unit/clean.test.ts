@@ -156,6 +156,18 @@ describe('rejoinBrokenLines', () => {
       assert.equal(out[1]?.text.startsWith(first + next), true, JSON.stringify(out));
     }
   });
+  it('gives a narrow box\'s last character back from a letter-spaced dateline cut short or from a sentence opening with a mark', () => {
+    // The dateline letter-spaced and cut at the line's end: 出据 新 华 社 重 庆 3 月 23 / 日电…
+    const wire = rejoinBrokenLines([p(['城东老街', '焕发新颜迎', '八方来', '客据 新 华 社 重 庆 3 月 23', '日电 本月以来，城东老街接待游客两百万人次。'].join('\n'))], 12);
+    assert.ok(wire.some((b) => b.text.endsWith('八方来客')), JSON.stringify(wire));
+    assert.ok(wire.some((b) => b.text.startsWith('据新华社重庆3月23日电')), JSON.stringify(wire));
+    // A box over a text opening with a title mark: 国 监 察 / 法《中华人民共和国监察法》是…
+    const law = rejoinBrokenLines([p(['中 华 人', '民 共 和', '国 监 察', '法《 中 华 人 民 共 和 国 监', '察法》是为了推进全面依', '法治国而制定的法律。'].join('\n'))], 12);
+    assert.ok(law.some((b) => b.text.replace(/\s/g, '').endsWith('国监察法')), JSON.stringify(law));
+    // Text that breaks before a title mark keeps its first character: the line above is as wide as it.
+    const text = rejoinBrokenLines([p(['全国人大一次会议表决通', '过《中华人民共和国监察法', '》，这是一部重要的法律。'].join('\n'))], 12);
+    assert.ok(text.some((b) => b.text.includes('表决通过《中华人民共和国监察法》')), JSON.stringify(text));
+  });
   it('ends a paragraph at a photo credit', () => {
     const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);
     assert.equal(out.length, 2);
