@@ -114,7 +114,7 @@ function similarWidth(a: number, b: number | undefined): boolean {
  * neighbour) or a long line of running text (it holds punctuation), and it ends mid-sentence.
  * Headlines (short, or wider than the column and alone) do not continue.
  */
-export function lineContinues(widths: number[], lines: string[], i: number, typical: number, sameBlock = false, local = typical): boolean {
+export function lineContinues(widths: number[], lines: string[], i: number, typical: number, sameBlock = false, local = typical, asSet = widths[i]!): boolean {
   const line = lines[i]!;
   // A photo credit closes its caption: …集体合影。 新华社记者 李学仁 摄. A byline is a line of its own.
   if (PARAGRAPH_END.test(line) || PHOTO_CREDIT_END.test(line) || BYLINE.test(line.trim()) || !Number.isFinite(typical)) return false;
@@ -138,7 +138,8 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   // A paragraph's lines are as wide as the column but its last: a line clearly narrower than the
   // line after it is no line of that paragraph (a headline over a wider text, a brief's title).
   // Widths as set: a line of many marks is no wider than one of few (setWidth).
-  const widerFollows = next !== undefined && setWidth(line) < setWidth(lines[i + 1]!) * COLUMN_MIN_RATIO;
+  // A line spaced out to its measure is as wide as set (asSet), however few its characters.
+  const widerFollows = next !== undefined && asSet - squeezed(line) < (next - squeezed(lines[i + 1]!)) * COLUMN_MIN_RATIO;
   // A narrow run's last line does not run into a line far wider than the run: another column's.
   const farWiderFollows = next !== undefined && next >= w * FAR_WIDER;
   return column || (narrowColumn && !farWiderFollows) || ((running || inBlock) && !widerFollows && !narrowerRunFollows);
@@ -340,12 +341,12 @@ function boxTailBeforeText(lines: { text: string; block: Block }[], k: number): 
 const SQUEEZED = /[，。、；：？！“”‘’（）《》「」]/g;
 
 /**
- * The width a line takes when set: Chinese typesetting squeezes punctuation to half a character
+ * What a line's width loses when set: Chinese typesetting squeezes punctuation to half a character
  * in a justified line, so a line of many marks holds more characters than one of few on the same
  * measure (“快车”，小王是少数中的少 is no wider than 在一家大型企业里坐 plus its indent).
  */
-function setWidth(line: string): number {
-  return lineWidth(line) - (line.match(SQUEEZED)?.length ?? 0) / 2;
+function squeezed(line: string): number {
+  return (line.match(SQUEEZED)?.length ?? 0) / 2;
 }
 
 /**
@@ -364,6 +365,11 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   moveStrayTails(lines, originals);
   const texts = lines.map((l) => l.text);
   const widths = texts.map(lineWidth);
+  // Widths as set: a line whose letter-spacing was collapsed filled its measure (Block.setWidths).
+  const asSet = lines.map(({ block, index }, k) => {
+    const set = block.setWidths && block.setWidths.length === block.text.split('\n').length ? block.setWidths[index] : undefined;
+    return Math.max(widths[k]!, set ?? 0);
+  });
   // A paragraph is kept as its pieces and joined once it is whole: joined piece by piece, each
   // join read the end of a string that grew with the paragraph (V8 flattens the rope it is).
   const out: { block: Block; parts: string[]; originals: string[] | null }[] = [];
@@ -374,7 +380,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const [above, text, sameBlock] = [texts[j]!, texts[i]!, lines[j]!.block === lines[i]!.block];
     if (datelineAwaitsReporters(above, text) || datelineGoesOn(above, text)) return true;
     const brokenWord = sameBlock && !PARAGRAPH_END.test(above) && (opensWithWordTail(text) || latinRunsOn(above, text));
-    const reason = lineContinues(widths, texts, j, typical, sameBlock, localWidth(widths, j)) || opensUnclosed(above) || runsOn || brokenWord;
+    const reason = lineContinues(widths, texts, j, typical, sameBlock, localWidth(widths, j), asSet[j]) || opensUnclosed(above) || runsOn || brokenWord;
     if (!reason) return false;
     // This line opens a paragraph; the line above is a lead-in or a label; or it is the headline under one.
     // Another outlet's report marker (某某报讯) opens a paragraph under a headline's line, not under
@@ -678,15 +684,21 @@ function tidyBlock(block: Block, firings: Firings, pageLines = false): Block[] {
   const lockstep = originals !== undefined && originals.length === block.text.split('\n').length;
   let lines: string[] = [];
   let origLines: string[] = [];
+  let setWidths: number[] = [];
   let runsOn = false;
   const flush = () => {
     const text = lines.join('\n').trim();
     const marks = runsOn ? { runsOn } : {};
-    if (text) out.push(lockstep ? { ...block, ...marks, text, original: origLines.join('\n').trim() } : { ...block, ...marks, text, original: undefined });
+    // The widths as set, where a collapsed line's differs and the lines are still one to one.
+    const widths = setWidths.some((w, k) => w !== lineWidth(lines[k]!)) && text.split('\n').length === lines.length ? { setWidths } : {};
+    if (text) out.push(lockstep ? { ...block, ...marks, ...widths, text, original: origLines.join('\n').trim() } : { ...block, ...marks, ...widths, text, original: undefined });
     lines = [];
     origLines = [];
+    setWidths = [];
     runsOn = false;
   };
+  // A line whose letter-spacing was collapsed took its spaced width as set.
+  const widthAsSet = (raw: string, tidied: string) => (raw.replace(/\s+/g, '') === tidied.replace(/\s+/g, '') ? Math.max(lineWidth(raw.trim()), lineWidth(tidied)) : lineWidth(tidied));
   const tidy = (text: string, i: number, report: boolean) =>
     applyRules(TIDY_RULES, text, (rule, dropped) => report && firings.fire(rule.id, dropped ? 'line dropped' : 'collapsed', placeOf(block, i)));
   block.text.split('\n').forEach((raw, i) => {
@@ -699,7 +711,9 @@ function tidyBlock(block: Block, firings: Firings, pageLines = false): Block[] {
     const jump = JUMP_NOTE.exec(line);
     if (jump) {
       firings.fire('clean/jump-note', `${jump[0]} kept as a page jump`, placeOf(block, i));
-      lines.push(tidy(line.slice(0, jump.index), i, true) ?? '');
+      const before = tidy(line.slice(0, jump.index), i, true) ?? '';
+      lines.push(before);
+      setWidths.push(lineWidth(before));
       origLines.push(tidy(orig.slice(0, jump.index), i, false) ?? '');
       flush();
       out.push({ kind: 'jump', text: `（${jump[1]!.replace(/\s+/g, '')}第${jump[2]}版）`, line: block.line });
@@ -712,10 +726,12 @@ function tidyBlock(block: Block, firings: Firings, pageLines = false): Block[] {
     if (side) {
       firings.fire('clean/side-headline', 'a headline on the line of the text beside it set on a line of its own', placeOf(block, i));
       lines.push(side.headline, side.text);
+      setWidths.push(lineWidth(side.headline), lineWidth(side.text));
       origLines.push(side.headline, side.text);
       return;
     }
     lines.push(tidied);
+    setWidths.push(widthAsSet(line, tidied));
     origLines.push(tidy(orig, i, false) ?? '');
   });
   flush();
@@ -784,7 +800,8 @@ function keepLines(block: Block, keep: number[]): Block[] {
   let run: number[] = [];
   const flush = () => {
     const text = run.map((k) => lines[k]).join('\n').trim();
-    if (text) out.push({ ...block, text, line: block.line ? block.line + run[0]! : 0, ...(originals ? { original: run.map((k) => originals[k]).join('\n').trim() } : {}) });
+    const widths = block.setWidths ? { setWidths: run.map((k) => block.setWidths![k]!) } : {};
+    if (text) out.push({ ...block, text, line: block.line ? block.line + run[0]! : 0, ...(originals ? { original: run.map((k) => originals[k]).join('\n').trim() } : {}), ...widths });
     run = [];
   };
   keep.forEach((k, n) => {

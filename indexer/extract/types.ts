@@ -78,6 +78,11 @@ export interface Block {
   place?: string;
   /** Its first line is the rest of a printed line that opened with a jump note (（上接第1版）红石滩…): it runs on into the next. */
   runsOn?: boolean;
+  /**
+   * The width each line took as the extractor set it, where cleaning collapsed its letter-spacing
+   * (在 一 家 龙 头 公 司 filled its measure as 在一家龙头公司 does not): one a line, when any differs.
+   */
+  setWidths?: number[];
 }
 
 /**

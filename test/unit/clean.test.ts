@@ -345,6 +345,15 @@ describe('clean on newspaper page text', () => {
     const { out } = page([...before, '市民在活动现场参观游览。本报记者 王', '某 摄', ...narrow].join('\n'));
     assert.ok(out.blocks.some((b) => b.text.replace(/\s/g, '') === '市民在活动现场参观游览。本报记者王某摄'), JSON.stringify(out.blocks));
   });
+  it('runs a paragraph\'s first line spaced out to its measure on, though collapsed it is narrower than the next', () => {
+    // A narrow column as pdf.js gives it, the first line of the second paragraph spaced out.
+    const narrow = ['页面上新设的四个“城市', '客厅”则显示为老街商', '铺。'];
+    for (const [spaced, rest] of [['街 道 方 面 表 示 ， 为', ['了达成“全年最高量”，街', '道在商家端采用“零', '租金”政策。']], ['城 东 方 面 透 露 ， 为', ['了打造“城市会客厅”，城', '东在老街推出“免费', '讲解”服务。']]] as const) {
+      const { out } = page([...narrow, spaced, ...rest].join('\n'));
+      const first = spaced.replace(/ /g, '');
+      assert.ok(out.blocks.some((b) => b.text === first + rest.join('')), JSON.stringify(out.blocks));
+    }
+  });
   it('never runs a line on into a clearly wider line after it: a brief\'s title over its text', () => {
     const wide = ['湖北省和武汉市要全面加强疫情防控，继续实施严格管控、外防输', '出、内防扩散策略，紧紧扭住城乡社区防控和患者救治两个关键，继', '续实行严格的离汉离鄂通道管控措施，坚决遏制疫情扩散输出。'];
     const { out } = page([...COLUMN, '简讯', '联防联控机制要求湖北和武汉严格管控', ...wide].join('\n'));
