@@ -34,6 +34,8 @@ const MAX_TAG_WIDTH_READ = 7;
 const TAG_AFFINITY = 0.5;
 /** Longest title taken from the first sentence of an article without a headline. */
 const FALLBACK_TITLE_CHARS = 30;
+/** A headline of several clauses is at most this wide. */
+const MAX_CLAUSED_HEADLINE_WIDTH = 32;
 /** A headline that reads like a sentence (an exclamation with a comma) is at most this wide. */
 const MAX_EXCLAIMED_WIDTH = 32;
 /** A number alone on its line, as a narrow box breaks it off (60, or spaced out: 6 0). */
@@ -110,6 +112,9 @@ export function looksLikeHeadline(text: string): boolean {
   if (/[，,、：:（(“]$/.test(text)) return false;
   // A long question or exclamation is a sentence, unless it reads as a headline does: no comma inside.
   if (/[！？!?]$/.test(text) && w > 20 && /[，,]/.test(text)) return false;
+  // A long line of several clauses is text: a headline is terse (城东发生了一起事件，位置在老城区，画面曝光
+  // is as long as one gets).
+  if (w > MAX_CLAUSED_HEADLINE_WIDTH && (text.match(/[，,、；;]/g) ?? []).length >= 2) return false;
   // A line trailing off in an ellipsis after clause marks is a sentence (…打太极、跳广场舞、跑步……).
   if (/…$/.test(text) && /[，,、]/.test(text)) return false;
   return !isArticleStart(text);
