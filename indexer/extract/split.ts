@@ -476,8 +476,9 @@ function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void
     if (titles.length < 2) return;
     const following: Segment[] = [];
     for (let k = i + 1; k < segments.length && !segments[k]!.before && following.length < titles.length; k++) following.push(segments[k]!);
-    // Each article must start as articles do (a dateline or a byline), and there must be exactly one per headline.
-    if (![s, ...following].every((x) => x.units[0]?.kind === 'dateline' || x.bylines.length > 0)) return;
+    // Each article after the first must start as articles do (a dateline or a byline): the first is
+    // the cluster's own, whatever it opens with. There must be exactly one per headline.
+    if (!following.every((x) => x.units[0]?.kind === 'dateline' || x.bylines.length > 0)) return;
     const byLine = titles.map((t) => [t]);
     const groups = following.length === titles.length - 1 ? byLine : following.length > 0 && following.length + 1 < titles.length ? blockGroups(titles) : [];
     if (groups.length !== following.length + 1 || groups.some((g) => lineWidth(g.map((t) => t.text).join('')) < MIN_SEPARATE_TITLE_WIDTH)) return;

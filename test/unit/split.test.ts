@@ -111,6 +111,16 @@ describe('split: headlines', () => {
       { title: '春耕备耕有序推进' },
     ]);
   });
+  it('gives two headlines printed together to the two articles under them when the first opens with no dateline', () => {
+    check(`长江航运货物吞吐量稳步增长\n\n春耕备耕有序推进\n\n${BODY_B}\n\n新华社郑州4月11日电（记者张某）${BODY_C}\n`, [
+      { title: '长江航运货物吞吐量稳步增长' },
+      { title: '春耕备耕有序推进' },
+    ]);
+    check(`经济运行总体平稳向好\n\n铁路假期客流创新高\n\n${BODY_A}\n\n本报讯（记者李某）${BODY_B}\n`, [
+      { title: '经济运行总体平稳向好' },
+      { title: '铁路假期客流创新高' },
+    ]);
+  });
   it('gives three headlines printed together to three articles', () => {
     check(`经济运行总体平稳\n\n铁路客流创新高\n\n春耕生产全面展开\n\n新华社北京10月18日电${BODY_A}\n\n新华社北京5月6日电${BODY_B}\n\n新华社郑州4月11日电${BODY_C}\n`, [
       { title: '经济运行总体平稳' },
