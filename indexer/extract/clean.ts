@@ -142,7 +142,9 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   const widerFollows = next !== undefined && asSet - squeezed(line) < (next - squeezed(lines[i + 1]!)) * COLUMN_MIN_RATIO;
   // A narrow run's last line does not run into a line far wider than the run: another column's.
   const farWiderFollows = next !== undefined && next >= w * FAR_WIDER;
-  return column || (narrowColumn && !farWiderFollows) || ((running || inBlock) && !widerFollows && !narrowerRunFollows);
+  // A narrower run with no clause mark is a headline box: no column's line runs into it either.
+  const boxFollows = narrowerRunFollows && !clauses(lines[i + 1] ?? '') && !clauses(lines[i + 2] ?? '');
+  return (column && !boxFollows) || (narrowColumn && !farWiderFollows && !boxFollows) || ((running || inBlock) && !widerFollows && !narrowerRunFollows);
 }
 
 /** Lines on each side of a line whose widths tell the width of the column it stands in. */

@@ -168,6 +168,16 @@ describe('rejoinBrokenLines', () => {
     const text = rejoinBrokenLines([p(['全国人大一次会议表决通', '过《中华人民共和国监察法', '》，这是一部重要的法律。'].join('\n'))], 12);
     assert.ok(text.some((b) => b.text.includes('表决通过《中华人民共和国监察法》')), JSON.stringify(text));
   });
+  it('never runs a column\'s last line on into a narrower headline box after it', () => {
+    const column = ['活动中，志愿者们以人员集', '中的广场为宣传阵地，通过设置', '宣传展台，摆放宣传展板，分发'];
+    for (const box of [['较强冷空气来', '袭 全国多地', '开启降温模式'], ['城东老街焕', '发新颜 迎来', '八方游客']]) {
+      const out = rejoinBrokenLines([p(column.join('\n'), 1), p(box.join('\n'), 5), p('本报记者 王某', 9)], 14);
+      assert.ok(out.some((b) => b.text.startsWith(box[0]!)), JSON.stringify(out));
+    }
+    // A narrower column of text after it, with its clause marks, is where the text goes on.
+    const out = rejoinBrokenLines([p(column.join('\n'), 1), p(['宣传资料，向群', '众讲解金融知', '识，效果良好。'].join('\n'), 5)], 14);
+    assert.ok(out[0]?.text.includes('分发宣传资料'), JSON.stringify(out));
+  });
   it('ends a paragraph at a photo credit', () => {
     const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);
     assert.equal(out.length, 2);
