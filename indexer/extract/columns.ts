@@ -23,6 +23,9 @@ const MIN_COLUMN = 4;
 /** Rows peeled off a region's top or bottom to find the columns under a spanning headline. */
 const MAX_PEEL = 4;
 
+/** Rows at most that another column's lines, set at another leading, put between two of a column's lines. */
+const MAX_INTERLEAVED = 8;
+
 /** A line set in a column far from the page's left edge, nothing before it on its row. */
 const FAR_INDENT = /^ {12,}\S/;
 
@@ -101,10 +104,17 @@ function verticalParts(grid: Grid, g: Region): Region[] {
 /**
  * A row blank in a region only because another column set a line there (the page's row holds
  * text elsewhere), between two rows of the region's text: columns of different leading interleave
- * their rows so. It is no gap in the region's text.
+ * their rows so, a headline in big type one line every few of the text's rows. A run of up to
+ * MAX_INTERLEAVED such rows is no gap in the region's text.
  */
 function interleaved(grid: Grid, g: Region, r: number): boolean {
-  return r > g.top && r + 1 < g.bottom && !rowBlank(grid, r, 0, Infinity) && !rowBlank(grid, r - 1, g.left, g.right) && !rowBlank(grid, r + 1, g.left, g.right);
+  if (r <= g.top || r + 1 >= g.bottom || rowBlank(grid, r, 0, Infinity)) return false;
+  // The run of such rows this one stands in, each with text elsewhere on the page.
+  let up = r;
+  while (up > g.top && rowBlank(grid, up - 1, g.left, g.right) && !rowBlank(grid, up - 1, 0, Infinity) && r - up < MAX_INTERLEAVED) up--;
+  let down = r;
+  while (down + 1 < g.bottom && rowBlank(grid, down + 1, g.left, g.right) && !rowBlank(grid, down + 1, 0, Infinity) && down - r < MAX_INTERLEAVED) down++;
+  return down - up + 1 <= MAX_INTERLEAVED && up > g.top && down + 1 < g.bottom && !rowBlank(grid, up - 1, g.left, g.right) && !rowBlank(grid, down + 1, g.left, g.right);
 }
 
 /** A region's parts between runs of blank rows. */

@@ -39,6 +39,15 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
       assert.ok(!out.split('\n').some((l) => l.includes('绿道') && l.includes('国家统计局')), out);
     }
   });
+  it('reads a column set at a wider leading whole, however many of the other column\'s rows stand between its lines', () => {
+    // A headline in big type: each of its lines every third or fourth row of the page.
+    const right = [...RIGHT, ...LEFT, ...RIGHT, ...LEFT];
+    for (const [every, head] of [[3, ['全市新增城市', '绿道一百二十', '公里串起沿江']], [4, ['夏粮收购', '陆续开秤']]] as const) {
+      const left = right.map((_, i) => (i % every === 0 ? head[i / every] ?? '' : ''));
+      const out = unfoldColumns(sideBySide(left, right, 30).join('\n'));
+      assert.ok(out.includes(head.join('\n')), out);
+    }
+  });
   it('keeps a blank row the whole page leaves as a gap inside a column', () => {
     const rows = [...LEFT.flatMap((l, i) => [l, `${' '.repeat(30)}${RIGHT[i]}`]), '', '工业生产稳中有升', `${' '.repeat(30)}夏粮收购开始。`];
     const out = unfoldColumns(rows.join('\n')).split('\n\n');
