@@ -101,6 +101,9 @@ const FAR_WIDER = 1.6;
 /** Characters a column line may differ by from its neighbour: an indent of two plus squeezed punctuation. */
 const COLUMN_INDENT_TOLERANCE = 3.5;
 
+/** Two lines this close in width as set fill the same measure. */
+const SAME_MEASURE = 1.5;
+
 /** A paragraph's first line is set in by this much at most: two characters, and a half for a squeezed mark. */
 const PARAGRAPH_INDENT = 2.5;
 
@@ -382,7 +385,15 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const [above, text, sameBlock] = [texts[j]!, texts[i]!, lines[j]!.block === lines[i]!.block];
     if (datelineAwaitsReporters(above, text) || datelineGoesOn(above, text)) return true;
     const brokenWord = sameBlock && !PARAGRAPH_END.test(above) && (opensWithWordTail(text) || latinRunsOn(above, text));
-    const reason = lineContinues(widths, texts, j, typical, sameBlock, localWidth(widths, j), asSet[j]) || opensUnclosed(above) || runsOn || brokenWord;
+    // A paragraph's first line spaced out to its measure, over a line of text set as it is, is a
+    // line of that text as wide as set (the lines of a headline box are spaced out alike).
+    const spacedFirst = asSet[j]! > widths[j]! && asSet[i] === widths[i] && Math.abs(asSet[j]! - widths[i]!) <= SAME_MEASURE && /[，。；、：,;:]/.test(text) && (j === 0 || PARAGRAPH_END.test(texts[j - 1]!));
+    const local = localWidth(widths, j);
+    const own = widths[j]!;
+    if (spacedFirst) widths[j] = asSet[j]!;
+    const continues = lineContinues(widths, texts, j, typical, sameBlock, local, asSet[j]);
+    widths[j] = own;
+    const reason = continues || opensUnclosed(above) || runsOn || brokenWord;
     if (!reason) return false;
     // This line opens a paragraph; the line above is a lead-in or a label; or it is the headline under one.
     // Another outlet's report marker (某某报讯) opens a paragraph under a headline's line, not under

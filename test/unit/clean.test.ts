@@ -364,6 +364,19 @@ describe('clean on newspaper page text', () => {
       assert.ok(out.blocks.some((b) => b.text === first + rest.join('')), JSON.stringify(out.blocks));
     }
   });
+  it('reads a paragraph\'s first line spaced out over a line of text on the same measure as a line of that text', () => {
+    // Seven characters spread over a measure of ten: a line of the column, not a headline over it.
+    const narrow = ['个快递小哥小王直升3', '级，从一个快递员被', '火线提拔为分公司经', '理。'];
+    for (const [spaced, rest] of [['在 一 家 大 型 企 业', ['里坐“快车”，小王是少', '数中的少数，单位的同事', '都说他肯吃苦、能干事，', '是大家学习的榜样。']], ['老 街 上 的 商 户 们', ['在“夜市”开张后，收入', '普遍增加了三成，不少店', '铺还招了新的店员，生意', '一天比一天红火。']]] as const) {
+      // On a page of wider columns too: the typical line is wider than this column's.
+      const { out } = page([...COLUMN, ...COLUMN, ...narrow, spaced, ...rest].join('\n'));
+      assert.ok(out.blocks.some((b) => b.text === spaced.replace(/ /g, '') + rest.join('')), JSON.stringify(out.blocks));
+    }
+    // A headline letter-spaced over a far wider text stays a line of its own.
+    const wide = ['步入新时代，手机用户对芯片的人工智能能力日益看重。虽然多家厂商也会', '发布新芯片，但其产品普遍应用于低端手机中。'];
+    const { out } = page([...narrow, '最 强 “ 城 市 芯 ” 本 月 商 用', ...wide].join('\n'));
+    assert.ok(out.blocks.some((b) => b.text === '最强“城市芯”本月商用'), JSON.stringify(out.blocks));
+  });
   it('never runs a line on into a clearly wider line after it: a brief\'s title over its text', () => {
     const wide = ['湖北省和武汉市要全面加强疫情防控，继续实施严格管控、外防输', '出、内防扩散策略，紧紧扭住城乡社区防控和患者救治两个关键，继', '续实行严格的离汉离鄂通道管控措施，坚决遏制疫情扩散输出。'];
     const { out } = page([...COLUMN, '简讯', '联防联控机制要求湖北和武汉严格管控', ...wide].join('\n'));
