@@ -147,7 +147,10 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   const farWiderFollows = next !== undefined && next >= w * FAR_WIDER;
   // A narrower run with no clause mark is a headline box: no column's line runs into it either.
   const boxFollows = narrowerRunFollows && !clauses(lines[i + 1] ?? '') && !clauses(lines[i + 2] ?? '');
-  return (column && !boxFollows) || (narrowColumn && !farWiderFollows && !boxFollows) || ((running || inBlock) && !widerFollows && !narrowerRunFollows);
+  // Across a blank line, a clearly wider line is no line of this column (a headline over the next);
+  // a dateline's text goes on wherever it stands.
+  const widerAcross = widerFollows && !sameBlock && !opensParagraph(line);
+  return (column && !boxFollows && !widerAcross) || (narrowColumn && !farWiderFollows && !boxFollows && !widerAcross) || ((running || inBlock) && !widerFollows && !narrowerRunFollows);
 }
 
 /** Lines on each side of a line whose widths tell the width of the column it stands in. */

@@ -178,6 +178,16 @@ describe('rejoinBrokenLines', () => {
     const out = rejoinBrokenLines([p(column.join('\n'), 1), p(['宣传资料，向群', '众讲解金融知', '识，效果良好。'].join('\n'), 5)], 14);
     assert.ok(out[0]?.text.includes('分发宣传资料'), JSON.stringify(out));
   });
+  it('never runs a column\'s line on across a blank line into a clearly wider line: a headline over the next story', () => {
+    const column = ['知识，现场解答客户对相关', '专业问题，了解市民对金融', '产品知识的需求，提高客户'];
+    for (const head of ['城东老街焕发新颜 游客人数今年创下历史新高', '男孩不想上补习班 写下“救命”纸团抛出引来民警']) {
+      const out = rejoinBrokenLines([p(column.join('\n'), 1), p(head, 5), p('新华社杭州5月16日电（记者王某）在城东派出所，', 7)], 13);
+      assert.ok(out.some((b) => b.text === head), JSON.stringify(out));
+    }
+    // Inside one block a line runs on as ever (a narrow column's line, then its paragraph's next).
+    const one = rejoinBrokenLines([p([...column, '的金融素养和风险防范意识，效果良好。'].join('\n'), 1)], 13);
+    assert.equal(one.length, 1, JSON.stringify(one));
+  });
   it('ends a paragraph at a photo credit', () => {
     const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);
     assert.equal(out.length, 2);
