@@ -373,9 +373,12 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   moveStrayTails(lines, originals);
   const texts = lines.map((l) => l.text);
   const widths = texts.map(lineWidth);
-  // Widths as set: a line whose letter-spacing was collapsed filled its measure (Block.setWidths).
+  // Widths as set: a line whose letter-spacing was collapsed filled its measure (Block.setWidths,
+  // read where it still has a width for each of the block's lines).
+  const lineCounts = new Map<Block, number>();
+  for (const { block } of lines) lineCounts.set(block, (lineCounts.get(block) ?? 0) + 1);
   const asSet = lines.map(({ block, index }, k) => {
-    const set = block.setWidths && block.setWidths.length === block.text.split('\n').length ? block.setWidths[index] : undefined;
+    const set = block.setWidths?.length === lineCounts.get(block) ? block.setWidths![index] : undefined;
     return Math.max(widths[k]!, set ?? 0);
   });
   // A paragraph is kept as its pieces and joined once it is whole: joined piece by piece, each
