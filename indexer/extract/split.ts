@@ -181,7 +181,7 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     // A brief's text may be one paragraph with no dateline, the next headline (or its byline) right
     // after it, or nothing when an exclamation's brief ends the page (a question closing a story's
     // text is its last sentence but one: 那么，…延续下去呢？).
-    const afterAfter = units[units.indexOf(after!) + 1];
+    const afterAfter = units[after === units[i + 1] ? i + 2 : i + 3];
     const briefText = after?.kind === 'body' && (afterAfter?.kind === 'heading' || afterAfter?.kind === 'byline' || (afterAfter === undefined && /[！!]$/.test(u.text)));
     const alone = (after?.kind === 'dateline' || briefText) && (!prev || prev.kind === 'jump' || prev.kind === 'byline' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
     const underLead = prev?.kind === 'heading' && KICKER_LEAD.test(prev.text) && isText(units[i + 1]);
