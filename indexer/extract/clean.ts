@@ -272,7 +272,7 @@ function isTagAt(texts: string[], widths: number[], k: number): boolean {
 }
 
 /**
- * Two or three phrases a space apart, no clause mark (较强冷空气来袭 全国多地开启“抖抖抖”模式):
+ * Two or three phrases a space apart, no clause mark (城东老街焕发新颜 夜市今晚重新开张):
  * how a headline sets its parts; running text separates its clauses with marks, and a line
  * spaced out to its measure has a space between every pair.
  */
@@ -286,10 +286,10 @@ const NEWS_CREDIT = /^\S{2,12}[讯电]\s/;
 
 /** A headline under an exclamation lead-in is told from its text over this many lines at most. */
 const MAX_EXCLAIMED_HEADLINE_LINES = 2;
-/** A lead-in exclamation over a headline is at most this wide: 超过十万人次参与！ */
+/** A lead-in exclamation over a headline is at most this wide: 五千人报名参加！ */
 const MAX_EXCLAIMED_LEAD_WIDTH = 12;
 
-/** A short exclamation alone after a paragraph's end (超过十万人次参与！): a lead-in over its headline. */
+/** A short exclamation alone after a paragraph's end (五千人报名参加！): a lead-in over its headline. */
 function isExclaimedLead(texts: string[], k: number): boolean {
   const t = texts[k]?.trim();
   if (!t || !/[！!]$/.test(t) || clauses(t) || lineWidth(t) > MAX_EXCLAIMED_LEAD_WIDTH) return false;
@@ -315,7 +315,7 @@ function moveStrayTails(lines: { text: string; block: Block; index: number }[], 
   for (let k = 1; k < lines.length; k++) {
     const [above, line] = [lines[k - 1]!, lines[k]!];
     if (above.block !== line.block || PARAGRAPH_END.test(above.text) || !isHanUnit(line.text.charCodeAt(0))) continue;
-    // Read with any letter-spacing taken out (出据 新 华 社 重 庆…: the rest was never collapsed).
+    // Read with any letter-spacing taken out (场据 新 华 社 北 京…: the rest was never collapsed).
     const opens = (t: string) => {
       const u = t.replace(/\s+/g, '');
       return DATELINE.test(u) || DATELINE_START.test(u) || OWN_REPORT.test(u) || WIRE_CREDIT.test(u);
@@ -335,7 +335,7 @@ function moveStrayTails(lines: { text: string; block: Block; index: number }[], 
 
 /**
  * The last character of a headline set in a narrow box, on the line of the text under the box
- * (国 监 察 / 法《中华人民共和国监察法》是…): the line above ends a run of box lines as narrow as each
+ * (保 护 条 / 例《城市绿道保护条例》是…): the line above ends a run of box lines as narrow as each
  * other, under half the line's width, and the line's rest opens a sentence with a quote or title mark.
  */
 function boxTailBeforeText(lines: { text: string; block: Block }[], k: number): boolean {
@@ -403,14 +403,14 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     if (!reason) return false;
     // This line opens a paragraph; the line above is a lead-in or a label; or it is the headline under one.
     // Another outlet's report marker (某某报讯) opens a paragraph under a headline's line, not under
-    // running text or a dateline, where it can be a word's rest (…（记者王某）新 / 浪科技讯…).
+    // running text or a dateline, where it can be a word's rest (…（记者王某）城 / 东科技讯…).
     const outletOpens = OUTLET_REPORT.test(text) && !clauses(above) && !opensParagraph(above);
     const opens = (opensParagraph(text) || outletOpens) && !dashRunsOn(i);
     const leadIn = isDashedHeadlineLine(above) && !dashRunsOn(j);
     const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical)) && !opensUnclosed(above);
     return !opens && !leadIn && !labelOverBox(texts, widths, j) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i);
   };
-  // The headline under a short exclamation (超过十万人次参与！ / 城东老街焕 / 发新颜), one or two lines
+  // The headline under a short exclamation (五千人报名参加！ / 城东老街焕 / 发新颜), one or two lines
   // with no clause mark and no end, stops before a line of text as wide as its last, with a clause
   // mark (not one that opens with a word's or a number's rest: 5月20日至31 / 日，京沪高速… is one headline).
   const endsExclaimedHeadline = (j: number, i: number) => {

@@ -145,7 +145,7 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     if (b.kind === 'heading' || looksLikeHeadline(text)) return { kind: 'heading', text };
     return { kind: 'body', text };
   }
-  // A number a headline box's break set alone over its measure word (60 / 万"12306账号"外泄?, 3 /
+  // A number a headline box's break set alone over its measure word (80 / 万"城市卡"用户…, 3 /
   // 级干部…): the number opens the headline's first line.
   const numbers = new Set<Unit>();
   units.forEach((u, i) => {
@@ -547,7 +547,7 @@ function overLonger(w: number, widest: number): boolean {
 }
 
 /**
- * A line over a narrow headline box (乡村振兴进行时 / 城东快递小 / 哥连升三级 / …): the box's lines
+ * A line over a narrow headline box (民生实事进行时 / 城东快递小 / 哥连升三级 / …): the box's lines
  * stand on consecutive lines of the file, its first two as wide as each other and every one
  * narrower than the line over it, which is the box's label.
  */
@@ -577,7 +577,7 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
     (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads)) &&
     isTagByWords(t, text);
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
-  // So does a short exclamation wrapped (超过十万人 / 次参与！) over a headline (not only its subtitle).
+  // So does a short exclamation wrapped (五千人报 / 名参加！) over a headline (not only its subtitle).
   const exclaimedLead = (t: string, i: number) => i > 0 && /[！!]$/.test(t) && KICKER_LEAD.test(texts.slice(0, i + 1).join('')) && texts.slice(i + 1).some((x) => !KICKER_SUB.test(x));
   const leadEnd = texts.findLastIndex((t, i) => i < texts.length - 1 && (/(?:——|--)$/.test(t) || exclaimedLead(t, i)));
   const isLead = (t: string, i: number) => i <= leadEnd || KICKER_LEAD.test(t) || (i === 0 && texts.length > 1 && isTag(t));

@@ -80,7 +80,7 @@ export interface Block {
   runsOn?: boolean;
   /**
    * The width each line took as the extractor set it, where cleaning collapsed its letter-spacing
-   * (在 一 家 龙 头 公 司 filled its measure as 在一家龙头公司 does not): one a line, when any differs.
+   * (在 一 家 大 型 企 业 filled its measure as 在一家大型企业 does not): one a line, when any differs.
    */
   setWidths?: number[];
 }

@@ -208,7 +208,7 @@ describe('split: headlines', () => {
   });
   it('reads a short exclamation wrapped over two lines as the lead-in over its headline, not the headline\'s start', () => {
     const column = `本报讯 ${BODY_C}`.match(/.{1,14}/gu)!.join('\n');
-    for (const [lead, lines] of [[['十万人次报', '名参与！'], ['城东老街', '焕发新颜']], [['首批试点全', '部落地！'], ['全市新建绿', '道一百公里']]] as const) {
+    for (const [lead, lines] of [[['五千人报', '名参加！'], ['城东老街', '焕发新颜']], [['首批项目全', '部开工！'], ['全市新建绿', '道一百公里']]] as const) {
       const got = articles(`${lead.join('\n')}\n${lines.join('\n')}\n${column}\n`);
       assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[lead.join(''), lines.join('')]]);
     }
