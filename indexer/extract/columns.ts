@@ -4,10 +4,12 @@
  * line runs across several articles. The page is cut back into its text regions by recursive
  * XY-cut (Nagy and Seth's page segmentation): a region is split at a gutter, a strip of character
  * positions blank on every one of its rows, or at a run of blank rows; each part is cut again
- * until none can be. Gutters are tried first, as a newspaper's columns run the region's whole
- * height; a headline spanning the columns under it, with no blank row between, is peeled off
- * the top first. The regions come out in reading order (left to right, top to bottom), one block
- * each, as a reading-order extractor gives them.
+ * until none can be. The wider whitespace is cut first, as XY-cut takes the deepest valley of
+ * its projection profiles: a page of stories stacked as modules (a story over two columns, blank
+ * rows, the next below) is cut between its modules before their columns, a page of columns
+ * running its whole height between its columns; a headline spanning the columns under it, with no
+ * blank row between, is peeled off the top first. The regions come out in reading order (left to
+ * right, top to bottom), one block each, as a reading-order extractor gives them.
  */
 
 /** A line counts as laid out when it has a run of this many spaces between two pieces of text. */
@@ -22,6 +24,9 @@ const MIN_GUTTER = 2;
 const MIN_COLUMN = 4;
 /** Rows peeled off a region's top or bottom to find the columns under a spanning headline. */
 const MAX_PEEL = 4;
+
+/** A blank row weighs as much as this many blank character positions when the wider cut is chosen. */
+const ROW_CELLS = 3;
 
 /** Rows at most that another column's lines, set at another leading, put between two of a column's lines. */
 const MAX_INTERLEAVED = 8;
@@ -74,6 +79,11 @@ function trim(grid: Grid, g: Region): Region | null {
 
 /** Gutters of a region: its parts between strips of at least MIN_GUTTER columns blank on every row. */
 function verticalParts(grid: Grid, g: Region): Region[] {
+  return verticalCuts(grid, g).parts;
+}
+
+/** A region's parts between its gutters, and the widest gutter (0 when there is none). */
+function verticalCuts(grid: Grid, g: Region): { parts: Region[]; widest: number } {
   const blank: boolean[] = [];
   for (let c = g.left; c < g.right; c++) {
     let empty = true;
@@ -82,6 +92,7 @@ function verticalParts(grid: Grid, g: Region): Region[] {
   }
   const parts: Region[] = [];
   let start = 0;
+  let widest = 0;
   for (let i = 0; i < blank.length; ) {
     if (!blank[i]) {
       i++;
@@ -93,12 +104,13 @@ function verticalParts(grid: Grid, g: Region): Region[] {
     if (j - i >= MIN_GUTTER && i - start >= MIN_COLUMN && blank.length - j >= MIN_COLUMN) {
       parts.push({ ...g, left: g.left + start, right: g.left + i });
       start = j;
+      widest = Math.max(widest, j - i);
     }
     i = j;
   }
-  if (parts.length === 0) return [g];
+  if (parts.length === 0) return { parts: [g], widest: 0 };
   parts.push({ ...g, left: g.left + start, right: g.right });
-  return parts;
+  return { parts, widest };
 }
 
 /**
@@ -117,31 +129,36 @@ function interleaved(grid: Grid, g: Region, r: number): boolean {
   return down - up + 1 <= MAX_INTERLEAVED && up > g.top && down + 1 < g.bottom && !rowBlank(grid, up - 1, g.left, g.right) && !rowBlank(grid, down + 1, g.left, g.right);
 }
 
-/** A region's parts between runs of blank rows. */
-function horizontalParts(grid: Grid, g: Region): Region[] {
+/** A region's parts between runs of blank rows, and the longest run (0 when there is none). */
+function horizontalParts(grid: Grid, g: Region): { parts: Region[]; widest: number } {
   const parts: Region[] = [];
   let start = g.top;
+  let widest = 0;
+  let run = 0;
   for (let r = g.top; r < g.bottom; r++) {
-    if (!rowBlank(grid, r, g.left, g.right) || interleaved(grid, g, r)) continue;
+    if (!rowBlank(grid, r, g.left, g.right) || interleaved(grid, g, r)) {
+      run = 0;
+      continue;
+    }
     if (r > start) parts.push({ ...g, top: start, bottom: r });
     start = r + 1;
+    widest = Math.max(widest, ++run);
   }
   if (start < g.bottom) parts.push({ ...g, top: start, bottom: g.bottom });
-  return parts;
+  return { parts, widest };
 }
 
 /** The regions of a region, in reading order. */
 function cut(grid: Grid, region: Region, out: Region[]): void {
   const g = trim(grid, region);
   if (!g) return;
-  const columns = verticalParts(grid, g);
-  if (columns.length > 1) {
-    for (const part of columns) cut(grid, part, out);
-    return;
-  }
+  // The wider whitespace is cut first (XY-cut's valleys): a gutter a few characters wide between
+  // columns, or blank rows between the stories stacked on the page, a row as tall as ROW_CELLS characters are wide.
+  const columns = verticalCuts(grid, g);
   const bands = horizontalParts(grid, g);
-  if (bands.length > 1) {
-    for (const part of bands) cut(grid, part, out);
+  const first = bands.parts.length > 1 && bands.widest * ROW_CELLS >= columns.widest ? bands.parts : columns.parts.length > 1 ? columns.parts : bands.parts;
+  if (first.length > 1) {
+    for (const part of first) cut(grid, part, out);
     return;
   }
   // A headline or a page head spanning the columns under it, with no blank row between.

@@ -48,6 +48,17 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
       assert.ok(out.includes(head.join('\n')), out);
     }
   });
+  it('reads stories stacked as modules one module at a time when the rows between them are wider whitespace than the gutter', () => {
+    const A2 = ['夏粮收购开始。各地收购点陆续开秤', '价格平稳，农民售粮积极性高。'];
+    const B1 = ['工业生产稳中有升。上月全国规模以', '上工业增加值同比增长百分之五。'];
+    const B2 = ['城市绿道串起沿江公园和老城街巷，', '市民骑行和步行更加方便。'];
+    for (const [gap, gutter] of [[1, 3], [2, 4]] as const) {
+      const at = Math.max(...[...LEFT, ...B1].map((l) => l.length)) + gutter;
+      const rows = [...sideBySide(LEFT, A2, at), ...Array<string>(gap).fill(''), ...sideBySide(B1, B2, at)];
+      const out = unfoldColumns(rows.join('\n')).split('\n\n');
+      assert.deepEqual(out, [LEFT.join('\n'), A2.join('\n'), B1.join('\n'), B2.join('\n')], JSON.stringify(out));
+    }
+  });
   it('keeps a blank row the whole page leaves as a gap inside a column', () => {
     const rows = [...LEFT.flatMap((l, i) => [l, `${' '.repeat(30)}${RIGHT[i]}`]), '', '工业生产稳中有升', `${' '.repeat(30)}夏粮收购开始。`];
     const out = unfoldColumns(rows.join('\n')).split('\n\n');
