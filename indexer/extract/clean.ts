@@ -637,12 +637,18 @@ export const REPAIR_RULES: readonly LineRule[] = [
 ];
 
 /** Rules on Simplified text, in order: page furniture (each its own rule, the line dropped), then spacing. */
+/** An advertisement's marker at a line's end, four spaces or more after its text. */
+const AD_MARK_BESIDE = /(\S)[ \t]{4,}[（(【\[]?[ \t]*广[ \t]*告[ \t]*[）)】\]]?[ \t]*$/;
+
 export const TIDY_RULES: readonly LineRule[] = [
   ...FURNITURE_LINES.map(({ rule, pattern }): LineRule => ({
     id: rule,
     handles: pattern.source,
     apply: (l) => (pattern.test(l.trim().replace(/^[-*•·]\s+/, '')) ? null : l),
   })),
+  // An advertisement's marker that a laid-out page set on a row of another column, far to its right
+  // (…对接任务      广告): the marker has no column of its own (two characters) and would run into the line.
+  { id: 'clean/ad-marker-beside', handles: "an advertisement's marker beside another column's line: 对接任务      广告", apply: (l) => l.replace(AD_MARK_BESIDE, '$1') },
   { id: 'clean/spaces', handles: 'runs of spaces and tabs', apply: (l) => l.replace(/[ \t]+/g, ' ').trim(), quiet: true },
   { id: 'clean/letter-spacing', handles: 'letter-spaced headlines of PDF extraction: 通 关 只 用 几 秒 钟', apply: collapseLetterSpacing },
   { id: 'clean/han-digit-spaces', handles: 'spaces between Han characters and digits: 10 月 23 日', apply: collapseHanDigitSpaces },

@@ -449,6 +449,15 @@ describe('clean on newspaper page text', () => {
     const { out } = page([...COLUMN, '简讯', '本月以来，全市新增城市绿道一百', '二十公里，沿线新建驿站十二座。', ...COLUMN].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 3), ['简讯', '本月以来，全市新增城市绿道一百二十公里，沿线新建驿站十二座。']);
   });
+  it('drops an advertisement\'s marker a laid-out page set far to the right of another column\'s line', () => {
+    for (const [head, marker] of [['城市绿道保护条例实施', '广告'], ['全市新建绿道一百公里', '（广 告）']] as const) {
+      const { out } = page([`${head}${' '.repeat(40)}${marker}`, '', '新闻发布会今天召开', '本报讯（记者王某）全市今年新建绿道一百公里，沿线新建驿站十二座。'].join('\n'));
+      assert.equal(out.blocks[0]?.text, head, JSON.stringify(out.blocks));
+    }
+    // In running text the word stays: …的经典广告语, 一则广告.
+    const { out } = page(['他在会上说，这是一则 广告', '', '本报讯 全市今年新建绿道一百公里。'].join('\n'));
+    assert.ok(out.blocks[0]?.text.endsWith('广告'), JSON.stringify(out.blocks));
+  });
   it('opens a paragraph at a dateline a line break cut short, and at a bracketed credit', () => {
     const { out } = page(['全市新增城市绿道一百二十公里串起沿江公园', '新华社太原11月10日', '电（记者陈某）今天由我来向大家通报有', ...COLUMN.slice(1), '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园'].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text), ['全市新增城市绿道一百二十公里串起沿江公园', `新华社太原11月10日电（记者陈某）今天由我来向大家通报有${COLUMN.slice(1).join('')}`, '（记者 侯某 姚某）', '全市新增城市绿道串起沿江公园']);
