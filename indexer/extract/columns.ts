@@ -129,20 +129,28 @@ function interleaved(grid: Grid, g: Region, r: number): boolean {
   return down - up + 1 <= MAX_INTERLEAVED && up > g.top && down + 1 < g.bottom && !rowBlank(grid, up - 1, g.left, g.right) && !rowBlank(grid, down + 1, g.left, g.right);
 }
 
-/** A region's parts between runs of blank rows, and the longest run (0 when there is none). */
+/**
+ * A region's parts between its widest runs of blank rows, and how wide those are (0 when there
+ * is none). Only the widest are cut, as XY-cut takes the deepest valley first: the narrower runs
+ * are weighed again inside each part against its gutters, so a blank row inside a column (a line
+ * of a big headline every few rows, a row no column happened to set a line on) cuts the column
+ * alone once the gutters have been cut, not every column of the page across.
+ */
 function horizontalParts(grid: Grid, g: Region): { parts: Region[]; widest: number } {
+  const runs: Array<{ top: number; bottom: number }> = [];
+  for (let r = g.top; r < g.bottom; r++) {
+    if (!rowBlank(grid, r, g.left, g.right) || interleaved(grid, g, r)) continue;
+    const last = runs.at(-1);
+    if (last?.bottom === r) last.bottom = r + 1;
+    else runs.push({ top: r, bottom: r + 1 });
+  }
+  const widest = Math.max(0, ...runs.map((run) => run.bottom - run.top));
   const parts: Region[] = [];
   let start = g.top;
-  let widest = 0;
-  let run = 0;
-  for (let r = g.top; r < g.bottom; r++) {
-    if (!rowBlank(grid, r, g.left, g.right) || interleaved(grid, g, r)) {
-      run = 0;
-      continue;
-    }
-    if (r > start) parts.push({ ...g, top: start, bottom: r });
-    start = r + 1;
-    widest = Math.max(widest, ++run);
+  for (const run of runs) {
+    if (run.bottom - run.top < widest) continue;
+    if (run.top > start) parts.push({ ...g, top: start, bottom: run.top });
+    start = run.bottom;
   }
   if (start < g.bottom) parts.push({ ...g, top: start, bottom: g.bottom });
   return { parts, widest };

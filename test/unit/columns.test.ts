@@ -7,6 +7,7 @@ const sideBySide = (left: string[], right: string[], at: number) =>
   Array.from({ length: Math.max(left.length, right.length) }, (_, i) => `${(left[i] ?? '').padEnd(at, ' ')}${right[i] ?? ''}`.trimEnd());
 
 const LEFT = ['本报讯（记者 张明）今年以来，全市新增', '城市绿道一百二十公里，串联起沿江', '公园和老城街巷。'];
+const B_TEXT = ['夏粮收购开始。各地收购点陆续开秤', '价格平稳，农民售粮积极性高。'];
 const RIGHT = ['据新华社北京6月3日电 国家统计局今', '天发布数据，上月全国规模以上工业', '增加值同比增长百分之五。'];
 
 describe('unfoldColumns: a laid-out page read region by region', () => {
@@ -57,6 +58,22 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
       const rows = [...sideBySide(LEFT, A2, at), ...Array<string>(gap).fill(''), ...sideBySide(B1, B2, at)];
       const out = unfoldColumns(rows.join('\n')).split('\n\n');
       assert.deepEqual(out, [LEFT.join('\n'), A2.join('\n'), B1.join('\n'), B2.join('\n')], JSON.stringify(out));
+    }
+  });
+  it('cuts only the widest blank rows across the page: a narrower run inside the columns is cut column by column', () => {
+    const head = ['城南日报 2024年6月3日 星期一 第2版'];
+    // A row no column set a line on, inside two columns of text under the page head.
+    const plain = [...head, '', '', '', ...sideBySide(LEFT.slice(0, 1), RIGHT.slice(0, 1), 30), '', ...sideBySide(LEFT.slice(1), RIGHT.slice(1), 30)];
+    // A side headline in big type, two blank rows inside it, beside a story shorter than it.
+    const big = sideBySide(['全市新增城市', '', '绿道一百二十'], RIGHT.slice(0, 2), 30);
+    const moduled = [...head, '', '', '', ...big, '', '', '公里串起沿江', '', '', '', ...sideBySide(LEFT, B_TEXT, 30)];
+    for (const [rows, last] of [[plain, '公园和老城街巷'], [moduled, '公里串起沿江']] as const) {
+      const out = unfoldColumns(rows.join('\n'));
+      const blocks = out.split('\n\n').map((b) => b.replace(/\n/g, ''));
+      const at = (text: string) => blocks.findIndex((b) => b.includes(text));
+      // A column is read whole before the next: the first column's lines before the second's.
+      assert.ok(at(last) >= 0 && at(last) < at('国家统计局'), JSON.stringify(blocks));
+      assert.ok(!out.split('\n').some((l) => /绿道|城市/.test(l) && l.includes('国家统计局')), out);
     }
   });
   it('keeps a blank row the whole page leaves as a gap inside a column', () => {
