@@ -383,7 +383,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   });
   // A paragraph is kept as its pieces and joined once it is whole: joined piece by piece, each
   // join read the end of a string that grew with the paragraph (V8 flattens the rope it is).
-  const out: { block: Block; parts: string[]; originals: string[] | null }[] = [];
+  const out: { block: Block; parts: string[]; originals: string[] | null; first: number }[] = [];
   // A line ending at a dash that is running text, not a lead-in (leadInRunningOn).
   const dashRunsOn = (k: number) => k >= 1 && lines[k - 1]!.block === lines[k]!.block && leadInRunningOn(texts[k - 1]!, texts[k]!);
   /** True when line j (a paragraph's) runs on into line i: a reason to, and nothing to stop it. */
@@ -438,10 +438,12 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
       if (prev.originals && original !== undefined) prev.originals.push(original);
     } else {
       const first: Block = { kind: block.kind, text: '', line: block.line ? block.line + index : 0 };
-      out.push({ block: first, parts: [text], originals: original !== undefined ? [original] : null });
+      out.push({ block: first, parts: [text], originals: original !== undefined ? [original] : null, first: i });
     }
   });
-  return out.map(({ block, parts, originals: orig }) => ({ ...block, text: joinParts(parts), ...(orig ? { original: joinParts(orig) } : {}) }));
+  // A line left alone keeps its width as set (a headline box's line spaced out to its measure).
+  const setWidth = (parts: string[], k: number) => (parts.length === 1 && asSet[k]! > widths[k]! ? { setWidths: [asSet[k]!] } : {});
+  return out.map(({ block, parts, originals: orig, first }) => ({ ...block, text: joinParts(parts), ...(orig ? { original: joinParts(orig) } : {}), ...setWidth(parts, first) }));
 }
 
 /** The last word of a line of a reporters' list, its role (记者, 通讯员) taken off: （记者何 → 何. */

@@ -101,6 +101,8 @@ export interface Unit {
   rule?: string;
   /** The text in its original script, when cleaning converted it. */
   original?: string;
+  /** The width a one-line block took as set, where cleaning collapsed its letter-spacing (Block.setWidths). */
+  width?: number;
 }
 
 /** A line that can be a headline: short, no full stop inside, not ending like a sentence or clause. */
@@ -127,7 +129,7 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const wire = layout === 'lines' && b.kind !== 'jump' ? wireHeader(b.text) : null;
     const place = b.line ? `${b.line}:1` : b.place;
     if (wire) return [{ kind: 'info', text: wire.header, facts: wire.facts, place, rule: 'split/wire-header' }, ...(wire.title ? [{ kind: 'heading' as const, text: wire.title, place }] : [])];
-    const u: Unit = { ...classifyOne(b), place, ...(b.line ? { line: b.line } : {}) };
+    const u: Unit = { ...classifyOne(b), place, ...(b.line ? { line: b.line } : {}), ...(b.setWidths?.length === 1 ? { width: b.setWidths[0]! } : {}) };
     return [b.original !== undefined ? { ...u, original: b.original } : u];
   });
   function classifyOne(b: Block): Unit {
@@ -559,6 +561,24 @@ function overNarrowBox(heads: Unit[]): boolean {
   return Math.abs(wa - lineWidth(b.text)) <= 0.5 && box.every((h) => lineWidth(h.text) <= wa + 0.5) && wa < w - 0.5;
 }
 
+/** A unit's width as set: a letter-spaced line filled its measure. */
+const setWidth = (u: Unit) => u.width ?? lineWidth(u.text);
+
+/**
+ * A line over a headline box whose every full line is wider than it (民生实事进行时 over 城东快递小哥
+ * 连 / 升三级，单位授予 / 特别奖): a box fills its measure on every line but its last, letter-spacing
+ * a line of fewer characters to it, so a narrower line right over the box is no line of the box but
+ * the label over it. Where the extractor kept no line's spacing, a box's first line may be narrower
+ * as read: the line must then share no character pair with the story, as a label does not.
+ */
+function overWiderBox(heads: Unit[], text: string): boolean {
+  const [top, ...rest] = heads;
+  const box = rest.filter((h) => !KICKER_SUB.test(h.text));
+  if (!top || top.line === undefined || box.length < 3 || box.some((h, k) => h.line !== top.line! + k + 1)) return false;
+  if (Math.min(...box.slice(0, -1).map(setWidth)) <= setWidth(top) + 0.5) return false;
+  return box.some((h) => h.width !== undefined) || sharedCount(hanBigrams(top.text), hanBigrams(text)) === 0;
+}
+
 /** Title and kicker from a cluster's lines: lead-ins and subtitles are the kicker, speaker lines are dropped. */
 export function titleParts(lines: Unit[], text = ''): { title: string; kicker: string | null } | null {
   const heads = lines.filter((l) => l.kind === 'heading');
@@ -569,12 +589,13 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   // headline: then the article tells the same story in the same words (首次采样带回 / 嫦娥五号…).
   // A tag is a name: no clause or sentence mark (某某：别笑！18 is a headline's first line, wrapped).
   // A line as wide as the next, right above it, is the first of a headline box's lines
-  // (城东寻子一 / 个月：儿子消), no tag.
+  // (城东寻子一 / 个月：儿子消), no tag, unless the box's full lines are all wider (overWiderBox).
+  const widerBox = overWiderBox(heads, text);
   const isTag = (t: string) =>
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
-    !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5) &&
+    !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5 && !widerBox) &&
     !/[，。！？：；、,!?:;"“”]/.test(t) &&
-    (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads)) &&
+    (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads) || widerBox) &&
     isTagByWords(t, text);
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
   // So does a short exclamation wrapped (五千人报 / 名参加！) over a headline (not only its subtitle).

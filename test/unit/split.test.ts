@@ -196,6 +196,23 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[label, lines.join('')]]);
     }
   });
+  it('tells a label as wide as a box\'s first line over a box whose full lines are all wider', () => {
+    // A story above, and the story under the box in a column as pdf.js gives it: no blank line.
+    const column = `本报讯 ${BODY_C}${BODY_B}`.match(/.{1,18}/gu)!;
+    const above = BODY_B.match(/.{1,18}/gu)!;
+    const kickerAndTitle = (lines: readonly string[]) => articles([...lines, ...column, ''].join('\n')).map((a) => [a.kicker, a.title]);
+    // The box's first line letter-spaced to its measure, the label over it set tight.
+    const spaced = ['城 东 新 建 绿 道 一', '百二十公里，串起', '沿江公园和老街巷', '全部贯通'];
+    let got = kickerAndTitle([...above, '民生实事进行时', ...spaced]);
+    assert.ok(got.some(([k, t]) => k === '民生实事进行时' && t === spaced.join('').replace(/ /g, '')), JSON.stringify(got));
+    // No line spaced (an extractor that keeps no spacing): the label shares no words with the story.
+    const tight = ['城东小区加装电', '梯全部完工投用', '居民出行'];
+    got = kickerAndTitle(['城东新闻', ...above, '乡村振兴纪实', ...tight]);
+    assert.ok(got.some(([k, t]) => k === '乡村振兴纪实' && t === tight.join('')), JSON.stringify(got));
+    // A box's first line as read narrower, none spaced, telling the story in its words: the headline's.
+    got = kickerAndTitle(['城东新闻', ...above, '眼下正值春耕', '时节各地农民抢', '抓农时田间繁忙', '景象']);
+    assert.ok(got.some(([k, t]) => k === null && t === '眼下正值春耕时节各地农民抢抓农时田间繁忙景象'), JSON.stringify(got));
+  });
   it('puts a number a headline box broke off back at the head of its headline', () => {
     const column = `本报讯 ${BODY_C}`.match(/.{1,14}/gu)!.join('\n');
     for (const [num, lines] of [['80', ['万"城市卡"', '用户迎来', '免费升级']], ['3 0', ['个老旧小', '区加装电梯', '全部完工']]] as const) {
