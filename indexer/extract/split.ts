@@ -647,6 +647,79 @@ function draftOf(s: Segment, orient: Orientation, ordinal: number, metaTitle: st
   return { title, kicker: parts?.kicker ?? null, paragraphs, originalParagraphs, bylineReporters: names, bylineAgencies: agencies, ordinal, jump: s.jump, titleFrom, stated: s.facts };
 }
 
+/** A segment's title lines, as the cluster the draft reads its title from. */
+function titleLines(s: Segment, orient: Orientation): Unit[] {
+  return (orient === 'after' ? (s.after ?? s.before) : (s.before ?? s.after)) ?? [];
+}
+
+/** Stories at most between one that breaks off and the paragraph that goes on with it: a page's, not a digest's. */
+const MAX_STORIES_BETWEEN = 6;
+
+/** A story's text broken off mid-sentence, with no jump note to say where it goes on. */
+const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.units.at(-1)!.text) && !s.jump.to;
+
+/**
+ * Paragraphs given back to the story they break off from. An extractor that reads a page's
+ * blocks out of order (pdftotext's reading order across a photo or another story's headline)
+ * sets another story's paragraphs between a story's lines: the story breaks off mid-sentence,
+ * and its text goes on under the other story. A paragraph of a later story goes back to an
+ * earlier one whose text breaks off when it shares more of that story's words than of its own,
+ * counting only the character pairs one story of the page holds (the words that tell stories
+ * apart, not 记者 or 今年); the story takes paragraphs so until its text ends a sentence.
+ */
+function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
+  // A paragraph may go back: one not opening its story, with a story breaking off shortly before.
+  const movable = (k: number) => segments[k]!.units.some((u, p) => u.kind === 'body' && !(p === 0 && (segments[k]!.before || segments[k]!.after || segments[k]!.jump.from)));
+  const brokenBefore = (k: number) => segments.slice(Math.max(0, k - MAX_STORIES_BETWEEN - 1), k).some(breaksOff);
+  if (!segments.some((_, k) => k > 0 && movable(k) && brokenBefore(k))) return 0;
+  // Each segment's pairs, with how many of its units (its title one) hold each; how many segments hold each.
+  const pairsOf = (u: Unit) => hanBigrams(u.text);
+  const counts = segments.map((s) => {
+    const m = new Map<string, number>();
+    for (const part of [titleLines(s, orient).map((u) => u.text).join(''), ...s.units.map((u) => u.text)]) for (const b of hanBigrams(part)) m.set(b, (m.get(b) ?? 0) + 1);
+    return m;
+  });
+  const held = new Map<string, number>();
+  for (const m of counts) for (const b of m.keys()) held.set(b, (held.get(b) ?? 0) + 1);
+  const add = (k: number, pairs: Set<string>, step: 1 | -1) => {
+    for (const b of pairs) {
+      const n = (counts[k]!.get(b) ?? 0) + step;
+      if (n > 0) counts[k]!.set(b, n);
+      else counts[k]!.delete(b);
+      if (n === 0 && step < 0) held.set(b, held.get(b)! - 1);
+      if (n === 1 && step > 0) held.set(b, (held.get(b) ?? 0) + 1);
+    }
+  };
+  let moved = 0;
+  for (let k = 1; k < segments.length; k++) {
+    const host = segments[k]!;
+    for (let p = 0; p < host.units.length; p++) {
+      const u = host.units[p]!;
+      if (u.kind !== 'body' || (p === 0 && (host.before || host.after || host.jump.from))) continue;
+      const broken: number[] = [];
+      for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (breaksOff(segments[j]!)) broken.push(j);
+      if (!broken.length) break;
+      const pairs = pairsOf(u);
+      add(k, pairs, -1);
+      // The pairs one segment alone holds (the paragraph itself left out), shared with segment j.
+      const shared = (j: number) => [...pairs].filter((b) => held.get(b) === 1 && counts[j]!.has(b)).length;
+      const own = shared(k);
+      let best = -1;
+      for (const j of broken) if (shared(j) > own && (best < 0 || shared(j) > shared(best))) best = j;
+      if (best < 0) {
+        add(k, pairs, 1);
+        continue;
+      }
+      add(best, pairs, 1);
+      segments[best]!.units.push(...host.units.splice(p, 1));
+      p--;
+      moved++;
+    }
+  }
+  for (let k = segments.length - 1; k >= 0; k--) if (!segments[k]!.units.length) segments.splice(k, 1);
+  return moved;
+}
+
 export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   const units = classify(cleaned.blocks, cleaned.layout);
   const captions = units.filter((u) => u.kind === 'caption').length;
@@ -676,6 +749,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   for (const titles of distributed) reporter?.info('split/titles-distributed', `${titles.length} headlines printed together, one to each article under them`, titles[0]?.place);
   for (const u of units) if (u.rule) reporter?.info(u.rule, u.kind === 'info' ? `read as ${JSON.stringify(u.facts)}` : `headline: ${u.text.slice(0, 30)}`, u.place);
   rescueTitles(segments, orient);
+  const rejoined = rejoinBrokenOff(segments, orient);
+  if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the story ${rejoined === 1 ? 'it breaks' : 'they break'} off from`);
   const drafts = segments.map((s, i) => draftOf(s, orient, i, cleaned.meta.title, segments.length === 1));
   const untitled = drafts.filter((d) => d.titleFrom === 'first-sentence').length;
   if (untitled) reporter?.warn('split/no-headline', `${untitled} article${untitled === 1 ? '' : 's'} without a headline: titled by the first sentence`);

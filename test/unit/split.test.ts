@@ -213,6 +213,25 @@ describe('split: headlines', () => {
     got = kickerAndTitle(['城东新闻', ...above, '眼下正值春耕', '时节各地农民抢', '抓农时田间繁忙', '景象']);
     assert.ok(got.some(([k, t]) => k === null && t === '眼下正值春耕时节各地农民抢抓农时田间繁忙景象'), JSON.stringify(got));
   });
+  it('gives a paragraph back to the story that broke off mid-sentence before another story came between', () => {
+    // A reading order that ran from one story's column into another story and back.
+    const broken = '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设，老街';
+    const other = '新华社北京5月6日电（记者李某）记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。';
+    const back = '的茶馆、书店和手艺铺陆续开张，老宅修缮后的城东老街吸引了不少市民前来打卡。';
+    const otherOn = '各地铁路部门加开旅客列车，假期全国铁路运输总体平稳有序，旅客出行满意度较高。';
+    // Each paragraph hard-wrapped in a column, as pdftotext gives it.
+    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+    for (const tail of [[back], [back, otherOn]]) {
+      const got = articles(page('城东老街焕发新颜', broken, '铁路假期客流创新高', other, ...tail));
+      assert.deepEqual(got.map((a) => a.title), ['城东老街焕发新颜', '铁路假期客流创新高']);
+      assert.ok(got[0]!.body.includes('茶馆') && !got[1]!.body.includes('茶馆'), JSON.stringify(got.map((a) => a.body)));
+      // The other story keeps its own text, before and after the paragraph given back.
+      assert.ok(got[1]!.body.includes('1.2亿') && (tail.length === 1 || got[1]!.body.includes('加开旅客列车')), JSON.stringify(got.map((a) => a.body)));
+    }
+    // A story that breaks off with nothing later in its words keeps its text as it is.
+    const got = articles(page('城东老街焕发新颜', broken, '铁路假期客流创新高', other, otherOn));
+    assert.ok(got[1]!.body.includes('加开旅客列车') && !got[0]!.body.includes('加开旅客列车'), JSON.stringify(got.map((a) => a.body)));
+  });
   it('puts a number a headline box broke off back at the head of its headline', () => {
     const column = `本报讯 ${BODY_C}`.match(/.{1,14}/gu)!.join('\n');
     for (const [num, lines] of [['80', ['万"城市卡"', '用户迎来', '免费升级']], ['3 0', ['个老旧小', '区加装电梯', '全部完工']]] as const) {
