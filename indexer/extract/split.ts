@@ -550,15 +550,21 @@ function overLonger(w: number, widest: number): boolean {
 
 /**
  * A line over a narrow headline box (民生实事进行时 / 城东快递小 / 哥连升三级 / …): the box's lines
- * stand on consecutive lines of the file, its first two as wide as each other and every one
- * narrower than the line over it, which is the box's label.
+ * stand on consecutive lines of the file, its first two as wide as each other (or two at its
+ * measure, when a phrase break left one short) and every one narrower than the line over it,
+ * which is the box's label.
  */
 function overNarrowBox(heads: Unit[]): boolean {
   const [top, a, b] = heads;
   if (!top || !a || !b || a.line === undefined || b.line !== a.line + 1) return false;
   const [w, wa] = [lineWidth(top.text), lineWidth(a.text)];
   const box = heads.slice(1).filter((h) => !KICKER_SUB.test(h.text));
-  return Math.abs(wa - lineWidth(b.text)) <= 0.5 && box.every((h) => lineWidth(h.text) <= wa + 0.5) && wa < w - 0.5;
+  if (Math.abs(wa - lineWidth(b.text)) <= 0.5 && box.every((h) => lineWidth(h.text) <= wa + 0.5) && wa < w - 0.5) return true;
+  // A box broken at a phrase leaves a short line before its full ones (城东小区 / 电梯 / 全部完工 /
+  // 投用): its measure is that of its widest lines, two of them at least, on consecutive lines.
+  if (box.some((h, k) => h.line !== a.line! + k)) return false;
+  const measure = Math.max(...box.map((h) => lineWidth(h.text)));
+  return box.filter((h) => Math.abs(lineWidth(h.text) - measure) <= 0.5).length >= 2 && measure < w - 0.5;
 }
 
 /** A unit's width as set: a letter-spaced line filled its measure. */

@@ -189,11 +189,12 @@ describe('split: headlines', () => {
     }
   });
   it('tells a label over a headline box narrower than it, the box\'s lines as wide as each other', () => {
-    for (const [label, lines] of [['乡村振兴纪实', ['城东小区', '加装电梯', '全部完工']], ['民生实事进行时', ['全市新建绿', '道一百二十', '公里']]] as const) {
+    // (A box broken at a phrase has a short line before its full ones.)
+    for (const [label, lines] of [['乡村振兴纪实', ['城东小区', '加装电梯', '全部完工']], ['民生实事进行时', ['全市新建绿', '道一百二十', '公里']], ['乡村振兴进行时', ['城东小区加装', '电梯', '全部完工投用', '居民出行']]] as const) {
       // A narrow column as pdf.js gives it: no blank line anywhere.
       const column = `本报讯 ${BODY_C}`.match(/.{1,14}/gu)!.join('\n');
       const got = articles(`${label}\n${lines.join('\n')}\n${column}\n`);
-      assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[label, lines.join('')]]);
+      assert.deepEqual(got.map((a) => [a.kicker, a.title.replace(/ /g, '')]), [[label, lines.join('')]]);
     }
   });
   it('tells a label as wide as a box\'s first line over a box whose full lines are all wider', () => {
