@@ -237,15 +237,18 @@ const clauses = (line: string) => /[，。；、,;]/.test(line);
 
 /**
  * The line under a tag (a short label alone after a paragraph's end: 短新闻, 新闻速览) that reads as a
- * headline (no clause punctuation, about as wide as the page's text but no wider than the line
- * after it) is the headline the tag labels: it does not run on into the text, though an extractor
+ * headline (no clause punctuation or narrower than a brief's one line under it, about as wide as
+ * the page's text but no wider than the line after it) is the headline the tag labels: it does not run on into the text, though an extractor
  * that keeps no blank lines sets it as wide. (A headline wrapped in a narrow box under a tag is
  * joined by the narrow-run rule instead.)
  */
 function underTag(texts: string[], widths: number[], j: number, typical: number): boolean {
   if (isTagAt(texts, widths, j - 1)) {
     // (Or wider than a brief's whole text under it, one line of the column's width.)
-    return !clauses(texts[j]!) && widths[j]! >= typical * COLUMN_MIN_RATIO && widths[j + 1] !== undefined && (widths[j]! <= widths[j + 1]! || (PARAGRAPH_END.test(texts[j + 1]!) && widths[j + 1]! >= typical * COLUMN_MIN_RATIO));
+    // A headline with a comma (快递小哥连升三级，单位授予特别奖) is told by its width: narrower than the
+    // brief's one line under it, where a paragraph's first line is as wide as its last at least.
+    const overBriefLine = widths[j + 1] !== undefined && widths[j]! < widths[j + 1]! - 1 && PARAGRAPH_END.test(texts[j + 1]!) && !PARAGRAPH_END.test(texts[j]!);
+    return (!clauses(texts[j]!) || overBriefLine) && widths[j]! >= typical * COLUMN_MIN_RATIO && widths[j + 1] !== undefined && (widths[j]! <= widths[j + 1]! || (PARAGRAPH_END.test(texts[j + 1]!) && widths[j + 1]! >= typical * COLUMN_MIN_RATIO));
   }
   // Such a headline wrapped inside its quotes (全市…开展“金融知 / 识普及月…”活动): the line that
   // closes them ends it.

@@ -419,6 +419,15 @@ describe('clean on newspaper page text', () => {
     const { out } = page([...COLUMN, '简讯', '本月以来全市新增城市绿道一百二十公里沿线新建驿站', '十二座。', ...COLUMN].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 3), ['简讯', '本月以来全市新增城市绿道一百二十公里沿线新建驿站十二座。']);
   });
+  it('keeps a headline with a comma under a column label apart from the brief\'s one line, wider than it', () => {
+    for (const [label, headline, text] of [['简讯', '快递小哥连升三级，单位授予特别奖', '最近，一个快递员被火线提拔为分公司经理。'], ['新闻速览', '绿道串起沿江公园，市民出行更方便', '本月以来，全市新增城市绿道一百二十公里。']] as const) {
+      const { out } = page([...COLUMN, label, headline, text, ...COLUMN].join('\n'));
+      assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 4), [label, headline, text], JSON.stringify(out.blocks));
+    }
+    // A brief's first line is as wide as its last at least: it runs on.
+    const { out } = page([...COLUMN, '简讯', '本月以来，全市新增城市绿道一百二十公里，沿线', '新建驿站十二座。', ...COLUMN].join('\n'));
+    assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 3), ['简讯', '本月以来，全市新增城市绿道一百二十公里，沿线新建驿站十二座。']);
+  });
   it('runs text broken after a dash on, though the line ends as a lead-in does', () => {
     for (const lines of [
       ['据介绍，这个月底国内还', '有一项重要的发射任务，', '而这个月底，国内还有一', '次重要的航天发射任务——', '探测器，它是探月工程的', '收官之作，意义重大。'],
