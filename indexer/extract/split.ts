@@ -109,7 +109,8 @@ export interface Unit {
 export function looksLikeHeadline(text: string): boolean {
   const w = lineWidth(text);
   if (w < 2 || w > MAX_HEADLINE_WIDTH) return false;
-  if (KICKER_SUB.test(text) && w <= 30) return true;
+  // A subtitle (——记者走访多地一线) ends no sentence: a dash opening one that does is the text's.
+  if (KICKER_SUB.test(text) && w <= 30 && !/。[”’」』）)]*$/.test(text)) return true;
   if (/[。；;]/.test(text)) return false;
   if (/[，,、：:（(“]$/.test(text)) return false;
   // A long question or exclamation is a sentence, unless it reads as a headline does: no comma inside.
