@@ -103,7 +103,14 @@ export interface Unit {
   original?: string;
   /** The width a one-line block took as set, where cleaning collapsed its letter-spacing (Block.setWidths). */
   width?: number;
+  /** The line it ends on, when it spans two (a number a box broke off, put back before its line). */
+  lastLine?: number;
 }
+
+/** Two units on consecutive lines of the file, no blank line between. */
+const onNextLine = (a: Unit | undefined, b: Unit | undefined) => a?.line !== undefined && b?.line === (a.lastLine ?? a.line) + 1;
+/** Units each on the line after the one before. */
+const stacked = (units: Unit[]) => units.every((u, k) => k === 0 || onNextLine(units[k - 1], u));
 
 /** A line that can be a headline: short, no full stop inside, not ending like a sentence or clause. */
 export function looksLikeHeadline(text: string): boolean {
@@ -154,7 +161,7 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
   units.forEach((u, i) => {
     const next = units[i + 1];
     if (u.kind === 'body' && LONE_NUMBER.test(u.text) && next?.kind === 'heading' && u.line !== undefined && next.line === u.line + 1 && MEASURE_START.test(next.text)) {
-      units[i + 1] = { ...next, text: u.text.replace(/\s/g, '') + next.text, line: u.line };
+      units[i + 1] = { ...next, text: u.text.replace(/\s/g, '') + next.text, line: u.line, lastLine: next.line };
       numbers.add(u);
     }
   });
@@ -502,7 +509,7 @@ function blockGroups(titles: Unit[]): Unit[][] {
   if (titles.some((t) => t.line === undefined)) return [];
   const groups: Unit[][] = [];
   titles.forEach((t, k) => {
-    if (k > 0 && t.line === titles[k - 1]!.line! + 1) groups[groups.length - 1]!.push(t);
+    if (k > 0 && onNextLine(titles[k - 1], t)) groups[groups.length - 1]!.push(t);
     else groups.push([t]);
   });
   return groups;
@@ -557,13 +564,13 @@ function overLonger(w: number, widest: number): boolean {
  */
 function overNarrowBox(heads: Unit[]): boolean {
   const [top, a, b] = heads;
-  if (!top || !a || !b || a.line === undefined || b.line !== a.line + 1) return false;
+  if (!top || !a || !b || !onNextLine(a, b)) return false;
   const [w, wa] = [lineWidth(top.text), lineWidth(a.text)];
   const box = heads.slice(1).filter((h) => !KICKER_SUB.test(h.text));
   if (Math.abs(wa - lineWidth(b.text)) <= 0.5 && box.every((h) => lineWidth(h.text) <= wa + 0.5) && wa < w - 0.5) return true;
   // A box broken at a phrase leaves a short line before its full ones (城东小区 / 电梯 / 全部完工 /
   // 投用): its measure is that of its widest lines, two of them at least, on consecutive lines.
-  if (box.some((h, k) => h.line !== a.line! + k)) return false;
+  if (!stacked(box)) return false;
   const measure = Math.max(...box.map((h) => lineWidth(h.text)));
   return box.filter((h) => Math.abs(lineWidth(h.text) - measure) <= 0.5).length >= 2 && measure < w - 0.5;
 }
@@ -581,7 +588,7 @@ const setWidth = (u: Unit) => u.width ?? lineWidth(u.text);
 function overWiderBox(heads: Unit[], text: string): boolean {
   const [top, ...rest] = heads;
   const box = rest.filter((h) => !KICKER_SUB.test(h.text));
-  if (!top || top.line === undefined || box.length < 3 || box.some((h, k) => h.line !== top.line! + k + 1)) return false;
+  if (!top || box.length < 3 || !stacked([top, ...box])) return false;
   if (Math.min(...box.slice(0, -1).map(setWidth)) <= setWidth(top) + 0.5) return false;
   return box.some((h) => h.width !== undefined) || sharedCount(hanBigrams(top.text), hanBigrams(text)) === 0;
 }
@@ -591,7 +598,7 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   const heads = lines.filter((l) => l.kind === 'heading');
   const texts = heads.map((l) => l.text);
   // The first two lines stand on consecutive lines of the file, no blank line between.
-  const boxed = heads[0]?.line !== undefined && heads[1]?.line === heads[0].line + 1;
+  const boxed = onNextLine(heads[0], heads[1]);
   // A short line over longer ones is a tag (一线观察, 稳就业), unless it is the first line of the
   // headline: then the article tells the same story in the same words (首次采样带回 / 嫦娥五号…).
   // A tag is a name: no clause or sentence mark (某某：别笑！18 is a headline's first line, wrapped).

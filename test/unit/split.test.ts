@@ -239,6 +239,11 @@ describe('split: headlines', () => {
       const got = articles(`${BODY_A}\n${num}\n${lines.join('\n')}\n${column}\n`);
       assert.ok(got.some((a) => a.title.replace(/\s/g, '') === num.replace(/\s/g, '') + lines.join('')), JSON.stringify(got.map((a) => a.title)));
     }
+    // The box stays a box for the label over it: the number's line and the next are one line.
+    for (const [label, num, lines] of [['民生实事进行时', '80', ['万户家', '用上天然', '气本月通']], ['乡村振兴纪实', '3 0', ['个村庄', '通了公交', '和宽带网']]] as const) {
+      const got = articles(`${label}\n${num}\n${lines.join('\n')}\n${column}\n`);
+      assert.ok(got.some((a) => a.kicker === label && a.title.replace(/\s/g, '') === num.replace(/\s/g, '') + lines.join('')), JSON.stringify(got.map((a) => [a.kicker, a.title])));
+    }
     // A number over a line that no measure word opens stays where it is.
     const got = articles(`${BODY_A}\n2024\n城东老街\n焕发新颜\n${column}\n`);
     assert.equal(got.some((a) => a.title.replace(/\s/g, '').startsWith('2024')), false, JSON.stringify(got.map((a) => a.title)));
