@@ -717,6 +717,9 @@ function tidyBlock(block: Block, firings: Firings, pageLines = false): Block[] {
   let setWidths: number[] = [];
   let runsOn = false;
   const flush = () => {
+    // Lines tidied away at the block's edges go with their widths, so the rest stay one to one.
+    const [from, to] = [lines.findIndex((l) => l.trim() !== ''), lines.findLastIndex((l) => l.trim() !== '') + 1];
+    [lines, setWidths, origLines] = from < 0 ? [[], [], []] : [lines.slice(from, to), setWidths.slice(from, to), origLines.slice(from, to)];
     const text = lines.join('\n').trim();
     const marks = runsOn ? { runsOn } : {};
     // The widths as set, where a collapsed line's differs and the lines are still one to one.
