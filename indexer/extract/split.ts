@@ -492,11 +492,42 @@ function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void
     const byLine = titles.map((t) => [t]);
     const groups = following.length === titles.length - 1 ? byLine : following.length > 0 && following.length + 1 < titles.length ? blockGroups(titles) : [];
     if (groups.length !== following.length + 1 || groups.some((g) => lineWidth(g.map((t) => t.text).join('')) < MIN_SEPARATE_TITLE_WIDTH)) return;
+    fitByWords(groups, [s, ...following]);
     const first = new Set(groups[0]);
     s.before = s.before!.filter((l) => first.has(l) || !titles.includes(l));
     following.forEach((f, k) => (f.before = groups[k + 1]!));
     distributed.push(titles);
   });
+}
+
+/** A headline's words against an article's: how much the order of two headlines is worth changing for. */
+const SWAP_AFFINITY_MARGIN = 0.5;
+
+/**
+ * Headlines printed together given to the articles under them in the order their words fit: an
+ * extractor that reads a page's blocks out of order (pdftotext) can print two stories' headlines
+ * in the order opposite to their texts'. Two headlines change places when together they share
+ * clearly more of the words of each other's article (their shares of character pairs found there,
+ * summed, SWAP_AFFINITY_MARGIN more) than of their own.
+ */
+function fitByWords(groups: Unit[][], articles: Segment[]): void {
+  const titles = groups.map((g) => g.map((t) => t.text).join(''));
+  const texts = articles.map((a) => a.units.map((u) => u.text).join(''));
+  const fit = (g: number, a: number) => titleAffinity(titles[g]!, texts[a]!);
+  const order = groups.map((_, k) => k);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let a = 0; a < order.length; a++)
+      for (let b = a + 1; b < order.length; b++) {
+        const [ga, gb] = [order[a]!, order[b]!];
+        if (fit(gb, a) + fit(ga, b) > fit(ga, a) + fit(gb, b) + SWAP_AFFINITY_MARGIN) {
+          [order[a], order[b]] = [gb, ga];
+          changed = true;
+        }
+      }
+  }
+  const fitted = order.map((k) => groups[k]!);
+  groups.splice(0, groups.length, ...fitted);
 }
 
 /** A column label: a name of a few characters, no mark in it (简讯, 记者调查). */

@@ -182,6 +182,17 @@ describe('split: headlines', () => {
       { title: '铁路假期客流创新高' },
     ]);
   });
+  it('gives headlines printed together to the articles under them in the order their words fit', () => {
+    // An extractor that read the page's blocks out of order printed the headlines in the order
+    // opposite to their texts'.
+    for (const [[h1, h2], [t1, t2]] of [
+      [['城东老街改造完工焕发新颜', '铁路假期客流创下历史新高'], ['记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，客流创下历史新高。', '本报讯（记者 张某）城东老街改造今天完工，老街焕发新颜，青石板路重新铺设。']],
+      [['夏粮收购开秤价格平稳', '全市新建绿道一百公里'], ['全市今年新建绿道一百公里，串起沿江公园和老城街巷，市民骑行更方便。', '新华社郑州6月3日电（记者王某）各地夏粮收购陆续开秤，收购价格总体平稳，农民售粮积极。']],
+    ] as const) {
+      const got = articles(`${h1}\n\n${h2}\n\n${t1}\n\n${t2}\n`);
+      assert.deepEqual(got.map((a) => [a.title, a.body.slice(0, 6)]), [[h2, t1.slice(0, 6)], [h1, t2.slice(0, 6)]]);
+    }
+  });
   it('tells a label over a headline set in a narrow box, its lines half as long again', () => {
     for (const [label, lines] of [['聚焦民生', ['城东小区加装', '电梯全部完工']], ['一线观察', ['全市新建绿道', '一百二十公里']]] as const) {
       const got = articles(`${label}\n${lines.join('\n')}\n\n本报讯 ${BODY_C}\n`);
