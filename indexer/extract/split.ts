@@ -480,8 +480,9 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
 function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void {
   segments.forEach((s, i) => {
     const lines = s.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
-    // Column labels over them (记者调查, 简讯) are the first article's, not headlines of their own.
-    const labels = lines.findIndex((l) => !isLabel(l.text));
+    // Column labels over them (记者调查, 简讯) are the first article's, not headlines of their own;
+    // a narrow box's lines, as short, stand one under another (城东老街改 / 造完工焕发 / …).
+    const labels = lines.findIndex((l, k) => !isLabel(l.text) || (onNextLine(l, lines[k + 1]) && isLabel(lines[k + 1]!.text)));
     const titles = labels < 0 ? [] : lines.slice(labels);
     if (titles.length < 2) return;
     const following: Segment[] = [];
@@ -491,6 +492,8 @@ function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void
     if (!following.every((x) => x.units[0]?.kind === 'dateline' || x.bylines.length > 0)) return;
     const byLine = titles.map((t) => [t]);
     const groups = following.length === titles.length - 1 ? byLine : following.length > 0 && following.length + 1 < titles.length ? blockGroups(titles) : [];
+    // A label alone between two headlines (新春走基层) is the next one's, no headline of its own.
+    for (let k = groups.length - 2; k >= 1; k--) if (groups[k]!.length === 1 && isLabel(groups[k]![0]!.text)) groups.splice(k, 2, [...groups[k]!, ...groups[k + 1]!]);
     if (groups.length !== following.length + 1 || groups.some((g) => lineWidth(g.map((t) => t.text).join('')) < MIN_SEPARATE_TITLE_WIDTH)) return;
     fitByWords(groups, [s, ...following]);
     const first = new Set(groups[0]);

@@ -191,6 +191,10 @@ describe('split: headlines', () => {
     ] as const) {
       const got = articles(`${h1}\n\n${h2}\n\n${t1}\n\n${t2}\n`);
       assert.deepEqual(got.map((a) => [a.title, a.body.slice(0, 6)]), [[h2, t1.slice(0, 6)], [h1, t2.slice(0, 6)]]);
+      // The first set in a narrow box, its short lines no labels; a label alone over the second.
+      const box = h1.match(/.{1,5}/gu)!.join('\n');
+      const boxed = articles(`${box}\n\n新春走基层\n\n${h2}\n\n${t1}\n\n${t2}\n`);
+      assert.deepEqual(boxed.map((a) => [a.kicker, a.title, a.body.slice(0, 6)]), [['新春走基层', h2, t1.slice(0, 6)], [null, h1, t2.slice(0, 6)]]);
     }
   });
   it('tells a label over a headline set in a narrow box, its lines half as long again', () => {
