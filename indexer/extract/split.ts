@@ -485,11 +485,12 @@ function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void
     const labels = lines.findIndex((l, k) => !isLabel(l.text) || (onNextLine(l, lines[k + 1]) && isLabel(lines[k + 1]!.text)));
     const titles = labels < 0 ? [] : lines.slice(labels);
     if (titles.length < 2) return;
-    const following: Segment[] = [];
-    for (let k = i + 1; k < segments.length && !segments[k]!.before && following.length < titles.length; k++) following.push(segments[k]!);
     // Each article after the first must start as articles do (a dateline or a byline): the first is
-    // the cluster's own, whatever it opens with. There must be exactly one per headline.
-    if (!following.every((x) => x.units[0]?.kind === 'dateline' || x.bylines.length > 0)) return;
+    // the cluster's own, whatever it opens with; the text after them that opens no article (the
+    // rest of one after a jump note) is no article of their own. There must be exactly one per headline.
+    const opensArticle = (x: Segment) => x.units[0]?.kind === 'dateline' || x.bylines.length > 0;
+    const following: Segment[] = [];
+    for (let k = i + 1; k < segments.length && !segments[k]!.before && following.length < titles.length && opensArticle(segments[k]!); k++) following.push(segments[k]!);
     const byLine = titles.map((t) => [t]);
     const groups = following.length === titles.length - 1 ? byLine : following.length > 0 && following.length + 1 < titles.length ? blockGroups(titles) : [];
     // A label alone between two headlines (新春走基层) is the next one's, no headline of its own.

@@ -182,6 +182,15 @@ describe('split: headlines', () => {
       { title: '铁路假期客流创新高' },
     ]);
   });
+  it('gives headlines printed together to the articles under them, the text after a jump note no article of its own', () => {
+    for (const [h1, h2, t1, t2, rest] of [
+      ['城东老街改造完工焕发新颜', '铁路假期客流创下历史新高', '本报讯（记者 张某）城东老街改造今天完工，老街焕发新颜，青石板路重新铺设。', '新华社北京5月6日电（记者李某）记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次。', '各地铁路部门加开旅客列车，运输总体平稳有序。'],
+      ['夏粮收购开秤价格平稳', '全市新建绿道一百公里', '新华社郑州6月3日电（记者王某）各地夏粮收购陆续开秤，收购价格总体平稳。', '本报讯（记者 赵某）全市今年新建绿道一百公里，串起沿江公园和老城街巷。', '市民骑行和步行更加方便，周末绿道上游人如织。'],
+    ]) {
+      const got = articles(`${h1}\n\n${h2}\n\n${t1}\n\n${t2}\n\n（下转第3版）\n\n${rest}\n`);
+      assert.deepEqual(got.slice(0, 2).map((a) => a.title), [h1, h2]);
+    }
+  });
   it('gives headlines printed together to the articles under them in the order their words fit', () => {
     // An extractor that read the page's blocks out of order printed the headlines in the order
     // opposite to their texts'.
