@@ -623,8 +623,9 @@ const setWidth = (u: Unit) => u.width ?? lineWidth(u.text);
 function overWiderBox(heads: Unit[], text: string): boolean {
   const [top, ...rest] = heads;
   const box = rest.filter((h) => !KICKER_SUB.test(h.text));
-  if (!top || box.length < 3 || !stacked([top, ...box])) return false;
-  if (Math.min(...box.slice(0, -1).map(setWidth)) <= setWidth(top) + 0.5) return false;
+  // A line letter-spaced to a measure is a box's line itself; a label is set tight.
+  if (!top || top.width !== undefined || box.length < 3 || !stacked([top, ...box])) return false;
+  if (Math.min(...box.slice(0, -1).map(setWidth)) < setWidth(top) + 0.5) return false;
   return box.some((h) => h.width !== undefined) || sharedCount(hanBigrams(top.text), hanBigrams(text)) === 0;
 }
 

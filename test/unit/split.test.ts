@@ -234,6 +234,12 @@ describe('split: headlines', () => {
     const tight = ['城东小区加装电', '梯全部完工投用', '居民出行'];
     got = kickerAndTitle(['城东新闻', ...above, '乡村振兴纪实', ...tight]);
     assert.ok(got.some(([k, t]) => k === '乡村振兴纪实' && t === tight.join('')), JSON.stringify(got));
+    // A box's full line half a character wider for its colon is as wide as it is set.
+    got = kickerAndTitle(['城东新闻', ...above, '一线观察', '全市新建绿', '道:一百二', '十公里串起', '沿江公园']);
+    assert.ok(got.some(([k, t]) => k === '一线观察' && t === '全市新建绿道:一百二十公里串起沿江公园'), JSON.stringify(got));
+    // A line letter-spaced to a measure is the box's own first line, however narrow: no label.
+    got = kickerAndTitle(['城东新闻', ...above, '5 月 2 0 日 至', '3 1 日 ， 京 沪', '高 速 无 锡 至 江', '阴大桥封闭！']);
+    assert.ok(got.some(([k, t]) => k === null && t!.replace(/ /g, '') === '5月20日至31日，京沪高速无锡至江阴大桥封闭！'), JSON.stringify(got));
     // A box's first line as read narrower, none spaced, telling the story in its words: the headline's.
     got = kickerAndTitle(['城东新闻', ...above, '眼下正值春耕', '时节各地农民抢', '抓农时田间繁忙', '景象']);
     assert.ok(got.some(([k, t]) => k === null && t === '眼下正值春耕时节各地农民抢抓农时田间繁忙景象'), JSON.stringify(got));
