@@ -238,9 +238,9 @@ const clauses = (line: string) => /[，。；、,;]/.test(line);
 /**
  * The line under a tag (a short label alone after a paragraph's end: 短新闻, 新闻速览) that reads as a
  * headline (no clause punctuation or narrower than a brief's one line under it, about as wide as
- * the page's text but no wider than the line after it) is the headline the tag labels: it does not run on into the text, though an extractor
- * that keeps no blank lines sets it as wide. (A headline wrapped in a narrow box under a tag is
- * joined by the narrow-run rule instead.)
+ * the page's text but no wider than the line after it) is the headline the tag labels: it does not
+ * run on into the text, though an extractor that keeps no blank lines sets it as wide. (A headline
+ * wrapped in a narrow box under a tag is joined by the narrow-run rule instead.)
  */
 function underTag(texts: string[], widths: number[], j: number, typical: number): boolean {
   if (isTagAt(texts, widths, j - 1)) {

@@ -687,8 +687,8 @@ function bylineNames(bylines: string[]): { names: string[]; agencies: string[] }
 function draftOf(s: Segment, orient: Orientation, ordinal: number, metaTitle: string | undefined, single: boolean): ArticleDraft {
   const paragraphs = s.units.map((u) => u.text);
   const originalParagraphs = s.units.some((u) => u.original !== undefined) ? s.units.map((u) => u.original ?? u.text) : null;
-  const cluster = orient === 'after' ? (s.after ?? s.before) : (s.before ?? s.after);
-  const parts = cluster ? titleParts(cluster, paragraphs.join('')) : null;
+  const cluster = clusterOf(s, orient);
+  const parts = cluster.length ? titleParts(cluster, paragraphs.join('')) : null;
   const { names, agencies } = bylineNames(s.bylines);
   let title = parts?.title ?? null;
   let titleFrom: ArticleDraft['titleFrom'] = 'headline';
@@ -698,7 +698,7 @@ function draftOf(s: Segment, orient: Orientation, ordinal: number, metaTitle: st
 }
 
 /** A segment's title lines, as the cluster the draft reads its title from. */
-function titleLines(s: Segment, orient: Orientation): Unit[] {
+function clusterOf(s: Segment, orient: Orientation): Unit[] {
   return (orient === 'after' ? (s.after ?? s.before) : (s.before ?? s.after)) ?? [];
 }
 
@@ -718,15 +718,14 @@ const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.un
  * apart, not 记者 or 今年); the story takes paragraphs so until its text ends a sentence.
  */
 function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
-  // A paragraph may go back: one not opening its story, with a story breaking off shortly before.
-  const movable = (k: number) => segments[k]!.units.some((u, p) => u.kind === 'body' && !(p === 0 && (segments[k]!.before || segments[k]!.after || segments[k]!.jump.from)));
+  // A paragraph that may go back: not one opening its story (under its headline or a jump note).
+  const movable = (s: Segment, p: number) => s.units[p]!.kind === 'body' && !(p === 0 && (s.before || s.after || s.jump.from));
   const brokenBefore = (k: number) => segments.slice(Math.max(0, k - MAX_STORIES_BETWEEN - 1), k).some(breaksOff);
-  if (!segments.some((_, k) => k > 0 && movable(k) && brokenBefore(k))) return 0;
+  if (!segments.some((s, k) => k > 0 && s.units.some((_, p) => movable(s, p)) && brokenBefore(k))) return 0;
   // Each segment's pairs, with how many of its units (its title one) hold each; how many segments hold each.
-  const pairsOf = (u: Unit) => hanBigrams(u.text);
   const counts = segments.map((s) => {
     const m = new Map<string, number>();
-    for (const part of [titleLines(s, orient).map((u) => u.text).join(''), ...s.units.map((u) => u.text)]) for (const b of hanBigrams(part)) m.set(b, (m.get(b) ?? 0) + 1);
+    for (const part of [clusterOf(s, orient).map((u) => u.text).join(''), ...s.units.map((u) => u.text)]) for (const b of hanBigrams(part)) m.set(b, (m.get(b) ?? 0) + 1);
     return m;
   });
   const held = new Map<string, number>();
@@ -744,12 +743,11 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   for (let k = 1; k < segments.length; k++) {
     const host = segments[k]!;
     for (let p = 0; p < host.units.length; p++) {
-      const u = host.units[p]!;
-      if (u.kind !== 'body' || (p === 0 && (host.before || host.after || host.jump.from))) continue;
+      if (!movable(host, p)) continue;
       const broken: number[] = [];
       for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (breaksOff(segments[j]!)) broken.push(j);
       if (!broken.length) break;
-      const pairs = pairsOf(u);
+      const pairs = hanBigrams(host.units[p]!.text);
       add(k, pairs, -1);
       // The pairs one segment alone holds (the paragraph itself left out), shared with segment j.
       const shared = (j: number) => [...pairs].filter((b) => held.get(b) === 1 && counts[j]!.has(b)).length;
