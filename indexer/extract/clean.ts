@@ -258,12 +258,17 @@ function underTag(texts: string[], widths: number[], j: number, typical: number)
 
 /**
  * A label over a headline set in a narrow box (权威发布 / 全国城市更 / 新工作会议 / …): a tag at a
- * paragraph's start over a run of lines as wide as each other but not as it, none with a clause
- * mark. It does not run on into the box, whose lines the narrow-run rule joins.
+ * paragraph's start over a run of lines as wide as each other but not as it, or letter-spaced to a
+ * measure wider than it, none with a clause mark. It does not run on into the box, whose lines the
+ * narrow-run rule joins.
  */
-function labelOverBox(texts: string[], widths: number[], j: number): boolean {
+function labelOverBox(texts: string[], widths: number[], j: number, asSet: number[] = widths): boolean {
   const [a, b] = [widths[j + 1], widths[j + 2]];
   if (a === undefined || b === undefined || !isTagAt(texts, widths, j)) return false;
+  // A box whose lines are letter-spaced to its measure, with as many characters as the tag set
+  // tight or more: the measure is wider than the tag, which is no line of it. (A box's own first
+  // line fills the measure tight, its spaced lines holding fewer characters.)
+  if (asSet[j]! === widths[j]! && asSet[j + 1]! > a && asSet[j + 2]! > b) return Math.max(a, b) >= widths[j]! && !clauses(texts[j + 1]!) && !clauses(texts[j + 2]!);
   return Math.abs(a - b) <= 0.5 && Math.abs(a - widths[j]!) >= 1 && !clauses(texts[j + 1]!) && !clauses(texts[j + 2]!);
 }
 
@@ -411,7 +416,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const opens = (opensParagraph(text) || outletOpens) && !dashRunsOn(i);
     const leadIn = isDashedHeadlineLine(above) && !dashRunsOn(j);
     const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical)) && !opensUnclosed(above);
-    return !opens && !leadIn && !labelOverBox(texts, widths, j) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i);
+    return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i);
   };
   // The headline under a short exclamation (五千人报名参加！ / 城东老街焕 / 发新颜), one or two lines
   // with no clause mark and no end, stops before a line of text as wide as its last, with a clause

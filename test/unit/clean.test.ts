@@ -458,6 +458,19 @@ describe('clean on newspaper page text', () => {
       assert.ok(texts.some((t) => t.endsWith(box.at(-1)!)) && !texts.some((t) => t.includes(box.at(-1)! + body[0]!.slice(0, 4))), JSON.stringify(texts));
     }
   });
+  it('keeps a label apart from a box whose lines are letter-spaced to a measure wider than it', () => {
+    const narrow = ['受委托，今天由我', '来向大家通报有关', '情况。本月以来全', '市新增城市绿道一', '百二十公里，串联', '起沿江公园。'];
+    const body = ['八岁儿子在景区失联的第三十二天，', '他启程返回家乡。他上次坐火车，是'];
+    // Four characters spread over the measure under a label of four set tight, at the page's top;
+    // eight under seven, after a narrow column's text.
+    for (const [before, label, box] of [[[], '聚焦民生', ['城 东 寻 子', '一 个 月 里', '母 亲 不 舍']], [narrow, '民生实事进行时', ['全 国 人 民 代 表 大 会', '常 务 委 员 会 决 议', '今 日 发 布']]] as const) {
+      const { out } = page([...before, label, ...box, ...body].join('\n'));
+      assert.ok(out.blocks.some((b) => b.text === label), JSON.stringify(out.blocks.map((b) => b.text)));
+    }
+    // A box's own first line fills the measure tight: the spaced lines under it hold fewer characters.
+    const { out } = page([...narrow, '城东寻子一个', '月 母 亲 不 舍', '离 去 回 家', ...body].join('\n'));
+    assert.ok(!out.blocks.some((b) => b.text === '城东寻子一个'), JSON.stringify(out.blocks.map((b) => b.text)));
+  });
   it('still runs a line of text under a short line on: clause marks say it is text', () => {
     const { out } = page([...COLUMN, '简讯', '本月以来，全市新增城市绿道一百', '二十公里，沿线新建驿站十二座。', ...COLUMN].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 3), ['简讯', '本月以来，全市新增城市绿道一百二十公里，沿线新建驿站十二座。']);
