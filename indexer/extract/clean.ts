@@ -268,8 +268,8 @@ function labelOverBox(texts: string[], widths: number[], j: number, asSet: numbe
   // A box whose lines are letter-spaced to its measure, with as many characters as the tag set
   // tight or more: the measure is wider than the tag, which is no line of it. (A box's own first
   // line fills the measure tight, its spaced lines holding fewer characters.)
-  if (asSet[j]! === widths[j]! && asSet[j + 1]! > a && asSet[j + 2]! > b) return Math.max(a, b) >= widths[j]! && !clauses(texts[j + 1]!) && !clauses(texts[j + 2]!);
-  return Math.abs(a - b) <= 0.5 && Math.abs(a - widths[j]!) >= 1 && !clauses(texts[j + 1]!) && !clauses(texts[j + 2]!);
+  const spacedWider = asSet[j]! === widths[j]! && asSet[j + 1]! > a && asSet[j + 2]! > b && Math.max(a, b) >= widths[j]!;
+  return (spacedWider || (Math.abs(a - b) <= 0.5 && Math.abs(a - widths[j]!) >= 1)) && !clauses(texts[j + 1]!) && !clauses(texts[j + 2]!);
 }
 
 /** A tag on line k: a short label, no marks, alone after a paragraph's end (or a byline, or at the top). */
