@@ -420,7 +420,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   };
   // The headline under a short exclamation (五千人报名参加！ / 城东老街焕 / 发新颜), one or two lines
   // with no clause mark and no end, stops before a line of text as wide as its last, with a clause
-  // mark (not one that opens with a word's or a number's rest: 5月20日至31 / 日，京沪高速… is one headline).
+  // mark (not one that opens with a word's or a number's rest: 6月10日至15 / 日，沿江高速… is one headline).
   const endsExclaimedHeadline = (j: number, i: number) => {
     if (!clauses(texts[i]!) || widths[i]! < widths[j]! || opensWithWordTail(texts[i]!) || latinRunsOn(texts[j]!, texts[i]!)) return false;
     for (let k = j; k >= Math.max(1, j - MAX_EXCLAIMED_HEADLINE_LINES + 1); k--) {
