@@ -860,7 +860,7 @@ const MAX_AD_DISPLAY_WIDTH = 16;
 /**
  * An advertisement on a newspaper page: its marker line (广告) and the copy after it, short display
  * lines and contact lines (AD_COPY), in the marker's block and the blocks after it, up to the
- * first line of running text. None of it is news.
+ * first line of running text (one with a clause mark inside, or broken after one). None of it is news.
  */
 function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
   const out: Block[] = [];
@@ -890,7 +890,10 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
         }
       }
       const copy = AD_COPY.test(line) || i <= copyUntil;
-      if (copyLeft > 0 && (copy || (lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1))))) {
+      // Display copy is set in lines of its own: a line broken after a clause mark is running text
+      // (another column's, read after the advertisement), and so is all after it.
+      const display = lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1)) && !/[，、；]$/.test(line);
+      if (copyLeft > 0 && (copy || display)) {
         copyLeft--;
         return;
       }

@@ -315,7 +315,7 @@ describe('clean on newspaper page text', () => {
     assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join('')]);
   });
   it('drops an advertisement\'s notice that a narrow box broke over two or three lines', () => {
-    for (const notice of [['某某公司遗失公章一枚，声', '明作废。'], ['本单位遗失营业执照副本，特', '此声明。'], ['某某公司遗失公', '章一枚，声明作', '废。']]) {
+    for (const notice of [['某某公司遗失公章一枚，声', '明作废。'], ['本单位遗失营业执照副本，特', '此声明。'], ['某某公司遗失公', '章一枚，声明作', '废。'], ['某某公司遗失公章一枚，', '声明作废。']]) {
       const { out } = page([...COLUMN, '广告', '遗失声明', ...notice, '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。'].join('\n'));
       assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。']);
     }
@@ -332,6 +332,16 @@ describe('clean on newspaper page text', () => {
   it('drops an advertisement: its marker, display lines and contact lines, up to running text', () => {
     const { out } = page([...COLUMN, '广告', '诚聘', '销售经理 若干名', '联系电话：0531-8519 3888', '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。'].join('\n\n'));
     assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。']);
+  });
+  it('ends an advertisement\'s copy at a short line broken after a clause mark: running text of another column', () => {
+    // Short lines with no mark inside read as display copy; the break after a comma or a 、 does not.
+    for (const [ad, rest] of [
+      [['广告', '欢迎订阅', '邮发代号 23-1'], ['老街改造完成以后，', '商户陆续回迁。']],
+      [['广告', '盛大开业', '全场商品八折起'], ['全市新建驿站十二座、', '停车位三百余个']],
+    ] as const) {
+      const { out } = page([COLUMN.join('\n'), ad.join('\n'), rest.join('\n')].join('\n\n'));
+      assert.equal(out.blocks.map((b) => b.text).join(''), COLUMN.join('') + rest.join(''), 'the text after the copy is kept whole');
+    }
   });
   it('keeps a letter-spaced jump note as a jump, and runs the rest of its line on into the next', () => {
     const { out } = page(['绿道串起城市生活', '（ 上 接 第 1 版 ） 红 石 滩 景 点 位 于 景 区 海 拔 最 高', ...COLUMN].join('\n'));
