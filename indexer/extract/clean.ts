@@ -129,7 +129,13 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   // beside another headline (two stacked headlines, each wrapped), not a column's text.
   const clauseNear = sameBlock || [i - 1, i, i + 1].some((k) => /[。；，、：]/.test(lines[k] ?? ''));
   const narrowColumn = clauseNear && w >= local * COLUMN_MIN_RATIO && ((similarWidth(w, widths[i - 1]) && similarWidth(w, widths[i + 1])) || inRun(i - 1, i - 2) || inRun(i + 1, i + 2));
-  const running = w >= typical * COLUMN_MIN_RATIO && /[。；，、：]/.test(line.slice(0, -1));
+  // A narrow column's paragraph too short to show a run (an indented first line, a full one, a
+  // short last) on a page of wider columns is running text all the same: a line within an indent of
+  // the lines around it, with a comma or a 、 inside, runs on. Not a headline's line, which has its
+  // ！？： or runs into a line ending as a headline does (5月20日至31日，京沪 / 段封闭！).
+  const runningNarrow =
+    sameBlock && Number.isFinite(local) && Math.abs(w - local) <= PARAGRAPH_INDENT && /[；，、]/.test(line.slice(0, -1)) && !/[！？!?：:]/.test(line) && !/[！？!?]$/.test(lines[i + 1] ?? '');
+  const running = (w >= typical * COLUMN_MIN_RATIO && /[。；，、：]/.test(line.slice(0, -1))) || runningNarrow;
   // Inside one block (no blank line between), a line about as wide as the column continues.
   // …unless the lines after it are set narrower, in a run of their own: it is a headline over their column.
   const next = widths[i + 1];

@@ -333,6 +333,19 @@ describe('clean on newspaper page text', () => {
     const { out } = page([...COLUMN, '广告', '诚聘', '销售经理 若干名', '联系电话：0531-8519 3888', '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。'].join('\n\n'));
     assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。']);
   });
+  it('runs a narrow column\'s short paragraph on, where the page\'s other columns are wider', () => {
+    // An indented first line, one full line, a short last: no run of equal widths to read, and the
+    // page's typical line is the wide columns'. The narrow column's next paragraph sets its measure.
+    const WIDE = ['全市今年新建城市绿道一百二十公里，串联起沿江公园和老城街巷，沿线新建驿站', '十二座，配套停车位三百余个，方便市民骑行和步行，也带动了沿线商户的生意。', '据介绍，明年还将继续推进绿道建设，力争实现城区主要公园全部连通起来。'];
+    const NEXT = ['在一条老街上开了三十年茶', '馆，他说这是头一回见到这么', '多年轻人来喝茶，店里的座位', '常常不够用。'];
+    for (const lines of [
+      ['最近，城东一家老字号茶', '馆搬进了新街区，从一个小门面', '变成两层楼。'],
+      ['据商户们介绍，这条老街', '上的商户、游客比去年多了一', '倍以上。'],
+    ]) {
+      const { out } = page([...WIDE, '老街焕发新生机 百年茶馆搬进新街区', ...lines, ...NEXT].join('\n'));
+      assert.ok(out.blocks.some((b) => b.text.startsWith(lines.join(''))), JSON.stringify(out.blocks));
+    }
+  });
   it('ends an advertisement\'s copy at a short line broken after a clause mark: running text of another column', () => {
     // Short lines with no mark inside read as display copy; the break after a comma or a 、 does not.
     for (const [ad, rest] of [
