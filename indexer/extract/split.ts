@@ -610,6 +610,20 @@ function overNarrowBox(heads: Unit[]): boolean {
   return box.filter((h) => Math.abs(lineWidth(h.text) - measure) <= 0.5).length >= 2 && measure < w - 0.5;
 }
 
+/**
+ * A line set apart over a headline box, a blank line between, where the box's own lines stand one
+ * under another (乡村振兴进行时 / (blank) / 城东小区加装 / 电梯全部完工投用): the gap the layout left
+ * is wider than the box's leading, so the line is no line of the box but the label over it. It is
+ * narrower than the box's widest line by more than a half character (a box broken at a phrase,
+ * its first line's rows apart from the rest, is as wide as its widest line).
+ */
+function apartOverBox(heads: Unit[]): boolean {
+  const [top, ...rest] = heads;
+  const box = rest.filter((h) => !KICKER_SUB.test(h.text));
+  if (!top || top.width !== undefined || box.length < 2 || onNextLine(top, box[0]) || top.line === undefined || box[0]!.line === undefined || !stacked(box)) return false;
+  return lineWidth(top.text) < Math.max(...box.map((h) => lineWidth(h.text))) - 0.5;
+}
+
 /** A unit's width as set: a letter-spaced line filled its measure. */
 const setWidth = (u: Unit) => u.width ?? lineWidth(u.text);
 
@@ -645,7 +659,7 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
     !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5 && !widerBox) &&
     !/[，。！？：；、,!?:;"“”]/.test(t) &&
-    (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads) || widerBox) &&
+    (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads) || widerBox || apartOverBox(heads)) &&
     isTagByWords(t, text);
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
   // So does a short exclamation wrapped (五千人报 / 名参加！) over a headline (not only its subtitle).

@@ -221,6 +221,16 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.kicker, a.title.replace(/ /g, '')]), [[label, lines.join('')]]);
     }
   });
+  it('tells a label set apart over a headline box whose lines stand one under another', () => {
+    // A laid-out page (pdftotext -layout) leaves a blank row under the label and none inside the box.
+    for (const [label, lines] of [['乡村振兴进行时', ['城东小区加装', '电梯全部完工投', '用居民出行']], ['一线观察', ['全市新建', '绿道一百二', '十公里']]] as const) {
+      const got = articles(`${label}\n\n${lines.join('\n')}\n\n本报讯 ${BODY_C}\n`);
+      assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[label, lines.join('')]]);
+    }
+    // A box broken at a phrase, its first line rows apart from the rest, keeps that line: as wide as its widest.
+    const got = articles(`城东老街改造\n\n完工\n焕发新颜百年\n老街重生\n\n本报讯 ${BODY_C}\n`);
+    assert.deepEqual(got.map((a) => [a.kicker, a.title.replace(/ /g, '')]), [[null, '城东老街改造完工焕发新颜百年老街重生']]);
+  });
   it('tells a label as wide as a box\'s first line over a box whose full lines are all wider', () => {
     // A story above, and the story under the box in a column as pdf.js gives it: no blank line.
     const column = `本报讯 ${BODY_C}${BODY_B}`.match(/.{1,18}/gu)!;
