@@ -30,8 +30,12 @@ const COHESION_WINDOW = 300;
 const MAX_TAG_WIDTH = 6;
 /** A tag over a title, told from the title's first line by its words, is at most this wide (乡村振兴进行时). */
 const MAX_TAG_WIDTH_READ = 7;
-/** A tag shares less than this share of its character pairs with the article it stands over (isTagByWords). */
-const TAG_AFFINITY = 0.5;
+/**
+ * A tag shares less than this share of its character pairs with the article it stands over
+ * (isTagByWords). A headline's first line shares more: the text tells its words again, even a
+ * part continued from another page, which tells the story's later part (a third of them, not half).
+ */
+const TAG_AFFINITY = 0.3;
 /** Longest title taken from the first sentence of an article without a headline. */
 const FALLBACK_TITLE_CHARS = 30;
 /** A headline of several clauses is at most this wide. */

@@ -221,6 +221,17 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.kicker, a.title.replace(/ /g, '')]), [[label, lines.join('')]]);
     }
   });
+  it('keeps a headline\'s short first line whose words the story tells again, as a continued part has it', () => {
+    // The part continued from another page tells the story's later part: a third or more of the
+    // line's character pairs, not half, is enough to show the line is the headline's own.
+    for (const [first, rest, text] of [
+      ['老街改造完工', '百年老宅焕发新生机', '（上接第1版）老街沿线的商户陆续回迁，改造后的街面比过去宽了一倍，周末游人如织。'],
+      ['夏粮收购开秤', '各地收购价格总体平稳运行', '（上接第1版）今年夏粮丰收，各收购点排起长队，农民售粮积极，粮食部门加强调度。'],
+    ] as const) {
+      const got = articles(`${first}\n${rest}\n${text}\n`);
+      assert.deepEqual(got.map((a) => [a.kicker, a.title.replace(/ /g, '')]), [[null, first + rest]]);
+    }
+  });
   it('tells a label set apart over a headline box whose lines stand one under another', () => {
     // A laid-out page (pdftotext -layout) leaves a blank row under the label and none inside the box.
     for (const [label, lines] of [['乡村振兴进行时', ['城东小区加装', '电梯全部完工投', '用居民出行']], ['一线观察', ['全市新建', '绿道一百二', '十公里']]] as const) {
