@@ -451,7 +451,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
       prev.parts.push(text);
       if (prev.originals && original !== undefined) prev.originals.push(original);
     } else {
-      const first: Block = { kind: block.kind, text: '', line: block.line ? block.line + index : 0 };
+      const first: Block = { kind: block.kind, text: '', line: block.line ? block.line + index : 0, ...(block.afterFurniture && index === 0 ? { afterFurniture: true } : {}) };
       out.push({ block: first, parts: [text], originals: original !== undefined ? [original] : null, first: i });
     }
   });
@@ -820,6 +820,7 @@ function dropPageHead(blocks: Block[], head: PageHeadFacts, firings: Firings): B
   const isHead = (k: number) => k >= 0 && k < order.length && facts[order[k]![0]]![order[k]![1]] !== null;
   const folios = order.filter(([b, i], k) => !facts[b]![i] && FOLIO.test(lines[b]![i]!.trim()) && (isHead(k - 1) || isHead(k + 1)));
   for (const [b, i] of folios) facts[b]![i] = {};
+  const furniture: FurnitureSeen = { textKept: false, dropped: false };
   return blocks.flatMap((block, b) => {
     if (block.kind === 'jump') return [block];
     const keep: number[] = [];
@@ -831,21 +832,44 @@ function dropPageHead(blocks: Block[], head: PageHeadFacts, firings: Firings): B
       head.day ??= f.day;
       firings.fire('clean/page-head', `page head: ${line.trim().slice(0, 40)}`, placeOf(block, i));
     });
-    return keepLines(block, keep);
+    return keepLines(block, keep, furniture);
   });
 }
 
-/** A block's kept lines (indexes, ascending), split into blocks where dropped ones stood; the original-script lines stay in step. */
-function keepLines(block: Block, keep: number[]): Block[] {
+/** Text kept so far on a page, and whether lines were dropped since the last kept: furniture between text. */
+interface FurnitureSeen {
+  textKept: boolean;
+  dropped: boolean;
+}
+
+/**
+ * A block's kept lines (indexes, ascending), split into blocks where dropped ones stood; the
+ * original-script lines stay in step. A block whose first line comes right after furniture dropped
+ * between text (a staff line, an advertisement: the page's foot, read before other columns' rest)
+ * is marked afterFurniture.
+ */
+function keepLines(block: Block, keep: number[], seen: FurnitureSeen): Block[] {
   const lines = block.text.split('\n');
-  if (keep.length === lines.length) return [block];
+  const { afterFurniture: marked, ...plain } = block;
+  const after = new Set<number>(); // kept lines that come right after furniture dropped between text
+  const kept = new Set(keep);
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    if (!kept.has(i)) return void (seen.dropped = true);
+    if (seen.textKept && seen.dropped) after.add(i);
+    seen.textKept = true;
+    seen.dropped = false;
+  });
+  if (marked) after.add(keep[0] ?? 0);
+  if (keep.length === lines.length) return [after.size ? { ...plain, afterFurniture: true } : plain];
   const originals = block.original?.split('\n');
   const out: Block[] = [];
   let run: number[] = [];
   const flush = () => {
     const text = run.map((k) => lines[k]).join('\n').trim();
     const widths = block.setWidths ? { setWidths: run.map((k) => block.setWidths![k]!) } : {};
-    if (text) out.push({ ...block, text, line: block.line ? block.line + run[0]! : 0, ...(originals ? { original: run.map((k) => originals[k]).join('\n').trim() } : {}), ...widths });
+    const mark = after.has(run[0]!) ? { afterFurniture: true } : {};
+    if (text) out.push({ ...plain, text, line: block.line ? block.line + run[0]! : 0, ...(originals ? { original: run.map((k) => originals[k]).join('\n').trim() } : {}), ...widths, ...mark });
     run = [];
   };
   keep.forEach((k, n) => {
@@ -871,6 +895,7 @@ const MAX_AD_DISPLAY_WIDTH = 16;
 function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
   const out: Block[] = [];
   let copyLeft = 0; // lines of copy an advertisement may still hold
+  const furniture: FurnitureSeen = { textKept: false, dropped: false };
   for (const block of blocks) {
     if (block.kind === 'jump') {
       copyLeft = 0;
@@ -906,7 +931,7 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
       copyLeft = 0;
       keep.push(i);
     });
-    out.push(...keepLines(block, keep));
+    out.push(...keepLines(block, keep, furniture));
   }
   return out;
 }
@@ -922,7 +947,20 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
   const script = detectScript(repaired.map((b) => b.text).join('\n'));
   if (script === 'traditional') reporter.info('clean/traditional', 'Traditional script converted to Simplified for indexing');
   const simplified = script === 'traditional' ? repaired.map((b) => ({ ...b, text: toSimplified(b.text), original: b.text })) : repaired;
-  let blocks = simplified.flatMap((b) => tidyBlock(b, firings, parsed.layout === 'lines'));
+  // A block the tidy rules dropped whole between text (a staff line, a share prompt) is page
+  // furniture too: the text after it is marked as the page's head and foot passes mark theirs.
+  const tidied: FurnitureSeen = { textKept: false, dropped: false };
+  let blocks = simplified.flatMap((b) => {
+    const kept = tidyBlock(b, firings, parsed.layout === 'lines');
+    if (!kept.length) {
+      if (b.text.trim() && b.kind !== 'jump') tidied.dropped = true;
+      return [];
+    }
+    if (parsed.layout === 'lines' && tidied.textKept && tidied.dropped) kept[0] = { ...kept[0]!, afterFurniture: true };
+    tidied.textKept = true;
+    tidied.dropped = false;
+    return kept;
+  });
   const meta = { ...parsed.meta };
   // What the file states about itself is read in the script its text is indexed in.
   if (script === 'traditional') {

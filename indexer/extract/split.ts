@@ -109,6 +109,8 @@ export interface Unit {
   width?: number;
   /** The line it ends on, when it spans two (a number a box broke off, put back before its line). */
   lastLine?: number;
+  /** Right after page furniture dropped between text (Block.afterFurniture): another story's text may go on there. */
+  afterFurniture?: boolean;
 }
 
 /** Two units on consecutive lines of the file, no blank line between. */
@@ -141,7 +143,7 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const wire = layout === 'lines' && b.kind !== 'jump' ? wireHeader(b.text) : null;
     const place = b.line ? `${b.line}:1` : b.place;
     if (wire) return [{ kind: 'info', text: wire.header, facts: wire.facts, place, rule: 'split/wire-header' }, ...(wire.title ? [{ kind: 'heading' as const, text: wire.title, place }] : [])];
-    const u: Unit = { ...classifyOne(b), place, ...(b.line ? { line: b.line } : {}), ...(b.setWidths?.length === 1 ? { width: b.setWidths[0]! } : {}) };
+    const u: Unit = { ...classifyOne(b), place, ...(b.line ? { line: b.line } : {}), ...(b.setWidths?.length === 1 ? { width: b.setWidths[0]! } : {}), ...(b.afterFurniture ? { afterFurniture: true } : {}) };
     return [b.original !== undefined ? { ...u, original: b.original } : u];
   });
   function classifyOne(b: Block): Unit {
@@ -734,12 +736,15 @@ const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.un
  * earlier one whose text breaks off when it shares more of that story's words than of its own,
  * counting only the character pairs one story of the page holds (the words that tell stories
  * apart, not 记者 or 今年); the story takes paragraphs so until its text ends a sentence.
+ * Text read after the page's foot (a staff line, an advertisement dropped between text: Unit.
+ * afterFurniture) is the rest of some column, read after the foot: from there the paragraphs go
+ * back so to any story before, broken off or not, until one shares more of its own story's words.
  */
 function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   // A paragraph that may go back: not one opening its story (under its headline or a jump note).
   const movable = (s: Segment, p: number) => s.units[p]!.kind === 'body' && !(p === 0 && (s.before || s.after || s.jump.from));
   const brokenBefore = (k: number) => segments.slice(Math.max(0, k - MAX_STORIES_BETWEEN - 1), k).some(breaksOff);
-  if (!segments.some((s, k) => k > 0 && s.units.some((_, p) => movable(s, p)) && brokenBefore(k))) return 0;
+  if (!segments.some((s, k) => k > 0 && s.units.some((_, p) => movable(s, p)) && (brokenBefore(k) || s.units.some((u) => u.afterFurniture)))) return 0;
   // Each segment's pairs, with how many of its units (its title one) hold each; how many segments hold each.
   const counts = segments.map((s) => {
     const m = new Map<string, number>();
@@ -760,11 +765,16 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   let moved = 0;
   for (let k = 1; k < segments.length; k++) {
     const host = segments[k]!;
+    let free = false; // after page furniture, paragraphs go back to any story before, not only one broken off
     for (let p = 0; p < host.units.length; p++) {
+      if (host.units[p]!.afterFurniture) free = true;
       if (!movable(host, p)) continue;
       const broken: number[] = [];
-      for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (breaksOff(segments[j]!)) broken.push(j);
-      if (!broken.length) break;
+      for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (breaksOff(segments[j]!) || free) broken.push(j);
+      if (!broken.length) {
+        if (host.units.slice(p + 1).some((u) => u.afterFurniture)) continue;
+        break;
+      }
       const pairs = hanBigrams(host.units[p]!.text);
       add(k, pairs, -1);
       // The pairs one segment alone holds (the paragraph itself left out), shared with segment j.
@@ -774,6 +784,7 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
       for (const j of broken) if (shared(j) > own && (best < 0 || shared(j) > shared(best))) best = j;
       if (best < 0) {
         add(k, pairs, 1);
+        free = false;
         continue;
       }
       add(best, pairs, 1);

@@ -83,6 +83,8 @@ export interface Block {
    * (在 一 家 大 型 企 业 filled its measure as 在一家大型企业 does not): one a line, when any differs.
    */
   setWidths?: number[];
+  /** Its first line comes right after page furniture dropped between text (a staff line, an advertisement): a column may have ended there. */
+  afterFurniture?: boolean;
 }
 
 /**

@@ -346,6 +346,15 @@ describe('clean on newspaper page text', () => {
       assert.ok(out.blocks.some((b) => b.text.startsWith(lines.join(''))), JSON.stringify(out.blocks));
     }
   });
+  it('marks the text right after the page\'s foot dropped between text, not after the page\'s head', () => {
+    const after = (text: string) => page(text).out.blocks.filter((b) => b.afterFurniture).map((b) => b.text);
+    const rest = '老宅修缮后的城东老街开起了茶馆和书店。';
+    // A staff line, then an advertisement, between a column's text and another column's rest.
+    assert.deepEqual(after([COLUMN.join('\n'), '责任编辑：张三 美编：李四 校对：王五', rest].join('\n\n')), [rest]);
+    assert.deepEqual(after([COLUMN.join('\n'), ['广告', '盛大开业', '全场商品八折起'].join('\n'), rest].join('\n\n')), [rest]);
+    // The masthead over the page's first text is no furniture between text.
+    assert.deepEqual(after(['江 城 时 报', '2020年7月3日 星期五\n第1版 今日9版', COLUMN.join('\n'), rest].join('\n\n')), []);
+  });
   it('ends an advertisement\'s copy at a short line broken after a clause mark: running text of another column', () => {
     // Short lines with no mark inside read as display copy; the break after a comma or a 、 does not.
     for (const [ad, rest] of [

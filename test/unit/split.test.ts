@@ -284,6 +284,21 @@ describe('split: headlines', () => {
     const got = articles(page('城东老街焕发新颜', broken, '铁路假期客流创新高', other, otherOn));
     assert.ok(got[1]!.body.includes('加开旅客列车') && !got[0]!.body.includes('加开旅客列车'), JSON.stringify(got.map((a) => a.body)));
   });
+  it('gives the text read after the page\'s foot back to the story whose words it shares, broken off or not', () => {
+    // pdftotext reads a column's rest after the page's foot (a staff line, an advertisement).
+    const first = '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。';
+    const other = '新华社北京5月6日电（记者李某）记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。';
+    const rest = '老宅修缮后的城东老街开起了茶馆、书店和手艺铺，周末吸引了不少市民前来打卡。';
+    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+    for (const foot of [['责任编辑：王某', '美编：赵某'], ['广告', '盛大开业', '全场商品八折起']]) {
+      const got = articles(page('城东老街焕发新颜', first, '铁路假期客流创新高', other, ...foot, rest));
+      assert.deepEqual(got.map((a) => a.title), ['城东老街焕发新颜', '铁路假期客流创新高']);
+      assert.ok(got[0]!.body.includes('茶馆') && !got[1]!.body.includes('茶馆'), JSON.stringify(got.map((a) => a.body)));
+    }
+    // With no foot between, the paragraph stays with the story it follows (the first story ends its sentence).
+    const got = articles(page('城东老街焕发新颜', first, '铁路假期客流创新高', other, rest));
+    assert.ok(got[1]!.body.includes('茶馆'), JSON.stringify(got.map((a) => a.body)));
+  });
   it('puts a number a headline box broke off back at the head of its headline', () => {
     const column = `本报讯 ${BODY_C}`.match(/.{1,14}/gu)!.join('\n');
     for (const [num, lines] of [['80', ['万"城市卡"', '用户迎来', '免费升级']], ['3 0', ['个老旧小', '区加装电梯', '全部完工']]] as const) {
