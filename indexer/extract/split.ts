@@ -109,8 +109,12 @@ export interface Unit {
   width?: number;
   /** The line it ends on, when it spans two (a number a box broke off, put back before its line). */
   lastLine?: number;
-  /** Right after page furniture dropped between text (Block.afterFurniture): another story's text may go on there. */
-  afterFurniture?: boolean;
+  /**
+   * Right after an end: page furniture dropped between text (Block.afterFurniture) or a story's
+   * closing byline (signedOff). The extractor read on from there into the rest of some column:
+   * another story's text may go on there.
+   */
+  afterEnd?: boolean;
 }
 
 /** Two units on consecutive lines of the file, no blank line between. */
@@ -143,7 +147,7 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const wire = layout === 'lines' && b.kind !== 'jump' ? wireHeader(b.text) : null;
     const place = b.line ? `${b.line}:1` : b.place;
     if (wire) return [{ kind: 'info', text: wire.header, facts: wire.facts, place, rule: 'split/wire-header' }, ...(wire.title ? [{ kind: 'heading' as const, text: wire.title, place }] : [])];
-    const u: Unit = { ...classifyOne(b), place, ...(b.line ? { line: b.line } : {}), ...(b.setWidths?.length === 1 ? { width: b.setWidths[0]! } : {}), ...(b.afterFurniture ? { afterFurniture: true } : {}) };
+    const u: Unit = { ...classifyOne(b), place, ...(b.line ? { line: b.line } : {}), ...(b.setWidths?.length === 1 ? { width: b.setWidths[0]! } : {}), ...(b.afterFurniture ? { afterEnd: true } : {}) };
     return [b.original !== undefined ? { ...u, original: b.original } : u];
   });
   function classifyOne(b: Block): Unit {
@@ -736,15 +740,15 @@ const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.un
  * earlier one whose text breaks off when it shares more of that story's words than of its own,
  * counting only the character pairs one story of the page holds (the words that tell stories
  * apart, not 记者 or 今年); the story takes paragraphs so until its text ends a sentence.
- * Text read after the page's foot (a staff line, an advertisement dropped between text: Unit.
- * afterFurniture) is the rest of some column, read after the foot: from there the paragraphs go
- * back so to any story before, broken off or not, until one shares more of its own story's words.
+ * Text read after the page's foot (a staff line, an advertisement dropped between text) or after
+ * a story's closing byline (Unit.afterEnd) is the rest of some column: from there the paragraphs
+ * go back so to any story before, broken off or not, until one shares more of its own story's words.
  */
 function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   // A paragraph that may go back: not one opening its story (under its headline or a jump note).
   const movable = (s: Segment, p: number) => s.units[p]!.kind === 'body' && !(p === 0 && (s.before || s.after || s.jump.from));
   const brokenBefore = (k: number) => segments.slice(Math.max(0, k - MAX_STORIES_BETWEEN - 1), k).some(breaksOff);
-  if (!segments.some((s, k) => k > 0 && s.units.some((_, p) => movable(s, p)) && (brokenBefore(k) || s.units.some((u) => u.afterFurniture)))) return 0;
+  if (!segments.some((s, k) => k > 0 && s.units.some((_, p) => movable(s, p)) && (brokenBefore(k) || s.units.some((u) => u.afterEnd)))) return 0;
   // Each segment's pairs, with how many of its units (its title one) hold each; how many segments hold each.
   const counts = segments.map((s) => {
     const m = new Map<string, number>();
@@ -767,12 +771,12 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
     const host = segments[k]!;
     let free = false; // after page furniture, paragraphs go back to any story before, not only one broken off
     for (let p = 0; p < host.units.length; p++) {
-      if (host.units[p]!.afterFurniture) free = true;
+      if (host.units[p]!.afterEnd) free = true;
       if (!movable(host, p)) continue;
       const broken: number[] = [];
       for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (breaksOff(segments[j]!) || free) broken.push(j);
       if (!broken.length) {
-        if (host.units.slice(p + 1).some((u) => u.afterFurniture)) continue;
+        if (host.units.slice(p + 1).some((u) => u.afterEnd)) continue;
         break;
       }
       const pairs = hanBigrams(host.units[p]!.text);
@@ -797,6 +801,18 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   return moved;
 }
 
+/**
+ * A story's closing byline, in brackets after its text ((记者 张某)), ends it: the paragraph right
+ * after it is the rest of some column the extractor read on into (Unit.afterEnd).
+ */
+function signedOff(units: Unit[]): void {
+  units.forEach((u, i) => {
+    const next = units[i + 1];
+    const prev = units[i - 1]?.kind;
+    if (u.kind === 'byline' && /^[（(]/.test(u.text) && (prev === 'body' || prev === 'dateline') && next?.kind === 'body') next.afterEnd = true;
+  });
+}
+
 export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   const units = classify(cleaned.blocks, cleaned.layout);
   const captions = units.filter((u) => u.kind === 'caption').length;
@@ -815,6 +831,7 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
     if (!draft.kicker && cleaned.meta.kicker) draft.kicker = cleaned.meta.kicker;
     return [draft];
   }
+  signedOff(units);
   const orient = orientation(units);
   reporter?.info('split/orientation', `headlines ${orient} their bodies`);
   const headings = units.filter((u) => u.kind === 'heading').length;
