@@ -802,14 +802,16 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
 }
 
 /**
- * A story's closing byline, in brackets after its text ((记者 张某)), ends it: the paragraph right
- * after it is the rest of some column the extractor read on into (Unit.afterEnd).
+ * A story's closing byline, in brackets after its text ((记者 张某)), ends it on this page, as a jump
+ * note to a later page ((下转第3版)) does: the paragraph right after either is the rest of some
+ * column the extractor read on into (Unit.afterEnd).
  */
 function signedOff(units: Unit[]): void {
   units.forEach((u, i) => {
     const next = units[i + 1];
     const prev = units[i - 1]?.kind;
     if (u.kind === 'byline' && /^[（(]/.test(u.text) && (prev === 'body' || prev === 'dateline') && next?.kind === 'body') next.afterEnd = true;
+    if (u.kind === 'jump' && jumpOf(u.text).dir === 'to' && next?.kind === 'body') next.afterEnd = true;
   });
 }
 

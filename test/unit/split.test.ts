@@ -299,13 +299,15 @@ describe('split: headlines', () => {
     const got = articles(page('城东老街焕发新颜', first, '铁路假期客流创新高', other, rest));
     assert.ok(got[1]!.body.includes('茶馆'), JSON.stringify(got.map((a) => a.body)));
   });
-  it('gives the text after a story\'s closing byline back to the earlier story whose words it shares', () => {
+  it('gives the text after a story\'s closing byline or jump note back to the earlier story whose words it shares', () => {
     const first = '本报讯 城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。';
     const other = '新华社北京5月6日电 记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。';
     const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     for (const [byline, rest] of [
       ['（记者 李某）', ['老宅修缮后的城东老街开起了茶馆、书店和手艺铺，周末吸引了不少市民前来打卡。']],
       ['（通讯员 王某 记者 赵某）', ['城东老街的青石板路铺好以后，老宅里的茶馆陆续开张。', '周末来老街打卡的市民越来越多，茶馆和书店常常座无虚席。']],
+      // A jump note to a later page ends the story on this page as a closing byline does.
+      ['（下转第3版）', ['老宅修缮后的城东老街开起了茶馆、书店和手艺铺，周末吸引了不少市民前来打卡。']],
     ] as const) {
       const got = articles(page('城东老街焕发新颜', first, '铁路假期客流创新高', other, byline, ...rest));
       assert.deepEqual(got.map((a) => a.title), ['城东老街焕发新颜', '铁路假期客流创新高']);
