@@ -110,9 +110,9 @@ export interface Unit {
   /** The line it ends on, when it spans two (a number a box broke off, put back before its line). */
   lastLine?: number;
   /**
-   * Right after an end: page furniture dropped between text (Block.afterFurniture) or a story's
-   * closing byline (signedOff). The extractor read on from there into the rest of some column:
-   * another story's text may go on there.
+   * Right after an end: page furniture dropped between text (Block.afterFurniture), a story's
+   * closing byline or its jump note to a later page (markEnds). The extractor read on from there
+   * into the rest of some column: another story's text may go on there.
    */
   afterEnd?: boolean;
 }
@@ -740,9 +740,10 @@ const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.un
  * earlier one whose text breaks off when it shares more of that story's words than of its own,
  * counting only the character pairs one story of the page holds (the words that tell stories
  * apart, not 记者 or 今年); the story takes paragraphs so until its text ends a sentence.
- * Text read after the page's foot (a staff line, an advertisement dropped between text) or after
- * a story's closing byline (Unit.afterEnd) is the rest of some column: from there the paragraphs
- * go back so to any story before, broken off or not, until one shares more of its own story's words.
+ * Text read after the page's foot (a staff line, an advertisement dropped between text), after a
+ * story's closing byline or after its jump note to a later page (Unit.afterEnd) is the rest of some
+ * column: from there the paragraphs go back so to any story before, broken off or not, until one
+ * shares more of its own story's words.
  */
 function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   // A paragraph that may go back: not one opening its story (under its headline or a jump note).
@@ -769,7 +770,7 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   let moved = 0;
   for (let k = 1; k < segments.length; k++) {
     const host = segments[k]!;
-    let free = false; // after page furniture, paragraphs go back to any story before, not only one broken off
+    let free = false; // after an end (Unit.afterEnd), paragraphs go back to any story before, not only one broken off
     for (let p = 0; p < host.units.length; p++) {
       if (host.units[p]!.afterEnd) free = true;
       if (!movable(host, p)) continue;
@@ -806,7 +807,7 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
  * note to a later page ((下转第3版)) does: the paragraph right after either is the rest of some
  * column the extractor read on into (Unit.afterEnd).
  */
-function signedOff(units: Unit[]): void {
+function markEnds(units: Unit[]): void {
   units.forEach((u, i) => {
     const next = units[i + 1];
     const prev = units[i - 1]?.kind;
@@ -833,7 +834,7 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
     if (!draft.kicker && cleaned.meta.kicker) draft.kicker = cleaned.meta.kicker;
     return [draft];
   }
-  signedOff(units);
+  markEnds(units);
   const orient = orientation(units);
   reporter?.info('split/orientation', `headlines ${orient} their bodies`);
   const headings = units.filter((u) => u.kind === 'heading').length;
@@ -846,7 +847,7 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   for (const u of units) if (u.rule) reporter?.info(u.rule, u.kind === 'info' ? `read as ${JSON.stringify(u.facts)}` : `headline: ${u.text.slice(0, 30)}`, u.place);
   rescueTitles(segments, orient);
   const rejoined = rejoinBrokenOff(segments, orient);
-  if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the story ${rejoined === 1 ? 'it breaks' : 'they break'} off from`);
+  if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the earlier story whose words ${rejoined === 1 ? 'it shares' : 'they share'}`);
   const drafts = segments.map((s, i) => draftOf(s, orient, i, cleaned.meta.title, segments.length === 1));
   const untitled = drafts.filter((d) => d.titleFrom === 'first-sentence').length;
   if (untitled) reporter?.warn('split/no-headline', `${untitled} article${untitled === 1 ? '' : 's'} without a headline: titled by the first sentence`);
