@@ -132,7 +132,7 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   // A narrow column's paragraph too short to show a run (an indented first line, a full one, a
   // short last) on a page of wider columns is running text all the same: a line within an indent of
   // the lines around it, with a comma or a 、 inside, runs on. Not a headline's line, which has its
-  // ！？： or runs into a line ending as a headline does (5月20日至31日，京沪 / 段封闭！).
+  // ！？： or runs into a line ending as a headline does (6月10日至15日，沿江 / 城西段封闭施工！).
   const runningNarrow =
     sameBlock && Number.isFinite(local) && Math.abs(w - local) <= PARAGRAPH_INDENT && /[；，、]/.test(line.slice(0, -1)) && !/[！？!?：:]/.test(line) && !/[！？!?]$/.test(lines[i + 1] ?? '');
   const running = (w >= typical * COLUMN_MIN_RATIO && /[。；，、：]/.test(line.slice(0, -1))) || runningNarrow;
