@@ -660,7 +660,7 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   // The first two lines stand on consecutive lines of the file, no blank line between.
   const boxed = onNextLine(heads[0], heads[1]);
   // A short line over longer ones is a tag (一线观察, 稳就业), unless it is the first line of the
-  // headline: then the article tells the same story in the same words (首次采样带回 / 嫦娥五号…).
+  // headline: then the article tells the same story in the same words (城东老街改造 / 百年老宅焕发新颜…).
   // A tag is a name: no clause or sentence mark (某某：别笑！18 is a headline's first line, wrapped).
   // A line as wide as the next, right above it, is the first of a headline box's lines
   // (城东寻子一 / 个月：儿子消), no tag, unless the box's full lines are all wider (overWiderBox).

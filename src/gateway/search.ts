@@ -138,10 +138,10 @@ function markedChars(hit: SearchHit): Set<string> {
 
 /**
  * Whether what a relaxed hit leaves out of the query reads as a slip of the keyboard rather than
- * as words the user meant. A word typed apart from the others may go (陈同佳 出狱 道歉: the article
+ * as words the user meant. A word typed apart from the others may go (张明远 出狱 道歉: the article
  * says 致歉); inside one run of characters, what is left out may not be a word of the dictionary
  * (电动汽车 without 汽车) nor part of one that is only half matched (马拉松 as 马拉), while a
- * character that makes no word with its neighbours may (加装电悌, 居民消费格, 龙湖集困).
+ * character that makes no word with its neighbours may (加装电悌, 居民消费格, 城建集困).
  */
 export function dropsOnlySlips(q: string, hit: SearchHit, isWord: (w: string) => boolean = isDictionaryWord): boolean {
   const marked = markedChars(hit);

@@ -39,7 +39,7 @@ export function hanChars(text: string): string[] {
   return text.match(HAN_ALL) ?? [];
 }
 
-/** The runs of Han characters of a text: 陈同佳 出狱 → 陈同佳, 出狱. */
+/** The runs of Han characters of a text: 张明远 出狱 → 张明远, 出狱. */
 export function hanRuns(text: string): string[] {
   return text.match(HAN_RUNS) ?? [];
 }

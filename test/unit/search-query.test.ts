@@ -129,7 +129,7 @@ describe('a relaxed answer (some query words dropped) is kept only for slips', (
   const cases: [string, string, string, boolean][] = [
     ['a mistyped character that makes no word', '加装电悌', '老旧小区[加装]电梯提速', true],
     ['a character left out', '居民消费格', '[居民][消费]价格同比上涨', true],
-    ['a word typed apart, absent from the article', '陈同佳 出狱 道歉', '[陈同佳]刑满[出狱]并致歉', true],
+    ['a word typed apart, absent from the article', '张明远 出狱 道歉', '[张明远]刑满[出狱]并致歉', true],
     ['a dictionary word left out of one run', '电动汽车', '再弄来400辆[电动]车', false],
     ['a dictionary word matched only in part', '马拉松', '西班牙南部[马拉]加', false],
     ['a longer word left out of one run', '量子计算机', '[量子]通信取得新突破', false],
