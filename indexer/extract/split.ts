@@ -771,13 +771,17 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   for (let k = 1; k < segments.length; k++) {
     const host = segments[k]!;
     let free = false; // after an end (Unit.afterEnd), paragraphs go back to any story before, not only one broken off
+    let endsAhead = host.units.filter((u) => u.afterEnd).length; // ends at this paragraph or after it
     for (let p = 0; p < host.units.length; p++) {
-      if (host.units[p]!.afterEnd) free = true;
+      if (host.units[p]!.afterEnd) {
+        free = true;
+        endsAhead--;
+      }
       if (!movable(host, p)) continue;
       const broken: number[] = [];
       for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (breaksOff(segments[j]!) || free) broken.push(j);
       if (!broken.length) {
-        if (host.units.slice(p + 1).some((u) => u.afterEnd)) continue;
+        if (endsAhead > 0) continue;
         break;
       }
       const pairs = hanBigrams(host.units[p]!.text);
