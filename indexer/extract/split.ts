@@ -820,6 +820,32 @@ function markEnds(units: Unit[]): void {
   });
 }
 
+/** A dateline naming its reporters in brackets: 本报讯（记者 张某）, 新华社北京5月6日电（记者李某）. */
+const DATELINE_NAMES_REPORTERS = /^.{0,24}?[（(][^）)]*(?:记者|通讯员)/;
+
+/**
+ * A story names its reporters once. A story whose dateline names them and that also holds a
+ * closing byline in brackets ((记者 张某) after its text), or that holds two, holds another story's:
+ * pdftotext prints a column's closing byline where it reads it, after another story's text. The
+ * extra byline goes to the nearest story before it (within the six before) that names no reporters.
+ */
+function giveBackBylines(segments: Segment[]): number {
+  const namesReporters = (s: Segment) => s.units[0]?.kind === 'dateline' && DATELINE_NAMES_REPORTERS.test(s.units[0].text);
+  let moved = 0;
+  segments.forEach((s, k) => {
+    const closing = s.bylines.filter((b) => /^[（(]/.test(b.trim()));
+    const extra = namesReporters(s) ? closing : closing.slice(1);
+    for (const b of extra) {
+      const j = segments.findLastIndex((o, n) => n < k && n >= k - MAX_STORIES_BETWEEN && !o.bylines.length && !namesReporters(o));
+      if (j < 0) break;
+      segments[j]!.bylines.push(b);
+      s.bylines.splice(s.bylines.indexOf(b), 1);
+      moved++;
+    }
+  });
+  return moved;
+}
+
 export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   const units = classify(cleaned.blocks, cleaned.layout);
   const captions = units.filter((u) => u.kind === 'caption').length;
@@ -852,6 +878,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   rescueTitles(segments, orient);
   const rejoined = rejoinBrokenOff(segments, orient);
   if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the earlier story whose words ${rejoined === 1 ? 'it shares' : 'they share'}`);
+  const bylinesMoved = giveBackBylines(segments);
+  if (bylinesMoved) reporter?.info('split/byline-given-back', `${bylinesMoved} closing byline${bylinesMoved === 1 ? '' : 's'} given to the story before that names no reporters`);
   const drafts = segments.map((s, i) => draftOf(s, orient, i, cleaned.meta.title, segments.length === 1));
   const untitled = drafts.filter((d) => d.titleFrom === 'first-sentence').length;
   if (untitled) reporter?.warn('split/no-headline', `${untitled} article${untitled === 1 ? '' : 's'} without a headline: titled by the first sentence`);

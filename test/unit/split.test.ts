@@ -314,6 +314,19 @@ describe('split: headlines', () => {
       assert.ok(got[0]!.body.includes('茶馆') && !got[1]!.body.includes('茶馆'), JSON.stringify(got.map((a) => a.body)));
     }
   });
+  it('gives a story\'s extra closing byline to the story before it that names no reporters', () => {
+    const first = '本报讯 城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。';
+    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+    for (const [other, bylines, want] of [
+      // The second story's dateline names its reporter: the closing byline after its text is the first story's.
+      ['新华社北京5月6日电（记者李某）记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。', ['（记者 王某）'], [['王某'], ['李某']]],
+      // Two closing bylines after one story's text: the second is the story's before.
+      ['记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%，运输总体平稳有序。', ['（记者 李某）', '（记者 赵某 钱某）'], [['赵某', '钱某'], ['李某']]],
+    ] as const) {
+      const got = articles(page('城东老街焕发新颜', first, '铁路假期客流创新高', other, ...bylines));
+      assert.deepEqual(got.map((a) => [...a.reporters].sort()), want.map((w) => [...w].sort()), JSON.stringify(got.map((a) => [a.title, a.reporters])));
+    }
+  });
   it('puts a number a headline box broke off back at the head of its headline', () => {
     const column = `本报讯 ${BODY_C}`.match(/.{1,14}/gu)!.join('\n');
     for (const [num, lines] of [['80', ['万"城市卡"', '用户迎来', '免费升级']], ['3 0', ['个老旧小', '区加装电梯', '全部完工']]] as const) {
