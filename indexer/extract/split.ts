@@ -836,8 +836,9 @@ function giveBackBylines(segments: Segment[]): number {
     const closing = s.bylines.filter((b) => /^[（(]/.test(b.trim()));
     const extra = namesReporters(s) ? closing : closing.slice(1);
     for (const b of extra) {
-      const j = segments.findLastIndex((o, n) => n < k && n >= k - MAX_STORIES_BETWEEN && !o.bylines.length && !namesReporters(o));
-      if (j < 0) break;
+      let j = k - 1;
+      while (j >= Math.max(0, k - MAX_STORIES_BETWEEN) && (segments[j]!.bylines.length || namesReporters(segments[j]!))) j--;
+      if (j < Math.max(0, k - MAX_STORIES_BETWEEN)) break;
       segments[j]!.bylines.push(b);
       s.bylines.splice(s.bylines.indexOf(b), 1);
       moved++;
