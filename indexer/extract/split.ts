@@ -36,6 +36,8 @@ const MAX_TAG_WIDTH_READ = 7;
  * part continued from another page, which tells the story's later part (a third of them, not half).
  */
 const TAG_AFFINITY = 0.3;
+/** A headline box tells its story: this share of its character pairs stands in the text under it. */
+const BOX_AFFINITY = 0.5;
 /** Longest title taken from the first sentence of an article without a headline. */
 const FALLBACK_TITLE_CHARS = 30;
 /** A headline of several clauses is at most this wide. */
@@ -653,6 +655,21 @@ function overWiderBox(heads: Unit[], text: string): boolean {
   return box.some((h) => h.width !== undefined) || sharedCount(hanBigrams(top.text), hanBigrams(text)) === 0;
 }
 
+/**
+ * A line over a headline box that shares no character pair with its story, where the box's lines
+ * tell the story (half their pairs or more): the label over the box, however the box is set (经济观察
+ * over 城东小区加 / 装电梯完工, a box of two lines, or one with a line broken short at a phrase, the
+ * widths of neither saying which line is the label). A label names the column, not the story.
+ */
+function foreignOverBox(texts: string[], text: string): boolean {
+  const [top, ...rest] = texts;
+  const box = rest.filter((x) => !KICKER_SUB.test(x));
+  const pairs = hanBigrams(top ?? '');
+  if (box.length === 0 || pairs.size < 2 || sharedCount(pairs, hanBigrams(text)) > 0) return false;
+  const boxPairs = hanBigrams(box.join(''));
+  return boxPairs.size > 0 && sharedCount(boxPairs, hanBigrams(text)) / boxPairs.size >= BOX_AFFINITY;
+}
+
 /** Title and kicker from a cluster's lines: lead-ins and subtitles are the kicker, speaker lines are dropped. */
 export function titleParts(lines: Unit[], text = ''): { title: string; kicker: string | null } | null {
   const heads = lines.filter((l) => l.kind === 'heading');
@@ -664,12 +681,14 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   // A tag is a name: no clause or sentence mark (某某：别笑！18 is a headline's first line, wrapped).
   // A line as wide as the next, right above it, is the first of a headline box's lines
   // (城东寻子一 / 个月：儿子消), no tag, unless the box's full lines are all wider (overWiderBox).
+  // A line sharing no words with a story that the box's lines tell is a tag however wide (foreignOverBox).
   const widerBox = overWiderBox(heads, text);
+  const foreign = foreignOverBox(texts, text);
   const isTag = (t: string) =>
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
     !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5 && !widerBox) &&
     !/[，。！？：；、,!?:;"“”]/.test(t) &&
-    (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads) || widerBox || apartOverBox(heads)) &&
+    (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads) || widerBox || apartOverBox(heads) || foreign) &&
     isTagByWords(t, text);
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
   // So does a short exclamation wrapped (五千人报 / 名参加！) over a headline (not only its subtitle).

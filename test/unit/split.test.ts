@@ -265,6 +265,18 @@ describe('split: headlines', () => {
     got = kickerAndTitle(['城东新闻', ...above, '眼下正值春耕', '时节各地农民抢', '抓农时田间繁忙', '景象']);
     assert.ok(got.some(([k, t]) => k === null && t === '眼下正值春耕时节各地农民抢抓农时田间繁忙景象'), JSON.stringify(got));
   });
+  it('tells a label that shares no words with its story over a box that tells it, however the box is set', () => {
+    // A box of two lines, each as wide as the label or a character wider: the widths say nothing.
+    const story = '本报讯（记者 李某）全市今年新建绿道一百二十公里，串起沿江公园和老街巷，城东小区加装电梯工程完工，城东各社区加强管控。';
+    const column = story.match(/.{1,14}/gu)!.join('\n');
+    for (const [label, lines] of [['经济观察', ['城东小区加', '装电梯完工']], ['新春走基层', ['全市新建绿道', '一百二十公里']]] as const) {
+      const got = articles(`${label}\n${lines.join('\n')}\n${column}\n`);
+      assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[label, lines.join('')]]);
+    }
+    // A box's first line as wide as the next, naming what the story does not: the box's own line.
+    const got = articles(`市政府联\n防联控机\n制：城东\n加强管控\n${column}\n`);
+    assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[null, '市政府联防联控机制：城东加强管控']]);
+  });
   it('gives a paragraph back to the story that broke off mid-sentence before another story came between', () => {
     // A reading order that ran from one story's column into another story and back.
     const broken = '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设，老街';
