@@ -106,6 +106,10 @@ const SAME_MEASURE = 1.5;
 
 /** A paragraph's first line is set in by this much at most: two characters, and a half for a squeezed mark. */
 const PARAGRAPH_INDENT = 2.5;
+/** …and by this much at least: two characters less a squeezed mark's half. */
+const MIN_INDENT = 1.5;
+/** A line opening with a word's tail: a mark or a closing bracket in its first three characters. */
+const WORD_TAIL_AHEAD = /^[^，。；、：？！,;:?!]{0,2}[，。；、：？！,;:?!）)”]/;
 
 /** Equal widths up to a paragraph indent (two characters) and punctuation squeezed by justification. */
 function similarWidth(a: number, b: number | undefined): boolean {
@@ -422,8 +426,27 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const opens = (opensParagraph(text) || outletOpens) && !dashRunsOn(i);
     const leadIn = isDashedHeadlineLine(above) && !dashRunsOn(j);
     const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical)) && !opensUnclosed(above);
-    return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i);
+    return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i);
   };
+  // A line of no clause mark over a paragraph's indented first line is a headline's last line
+  // (一起事件，画面曝光 / 城东快递小哥连升三级 over 　　本报讯…): a column sets a paragraph's first line in
+  // by two characters (less a half for a squeezed mark, or more), so a line narrower than the two
+  // lines after it, as wide as each other, by that much opens a paragraph, and the line above it
+  // does not run into it. Not where that line is a column's own: one opening with a word's tail
+  // (…继 / 任者。与…, a mark or a closing bracket in its first three characters), a dateline's
+  // reporters, the first line of a story's text under its byline or a lead-in's dash, or a line of
+  // running text under a line of it (its clause mark and no end).
+  const overIndented = (j: number, i: number) => {
+    const [above, text, before] = [texts[j]!, texts[i]!, texts[j - 1] ?? ''];
+    const block = lines[i]!.block;
+    if (clauses(above) || lines[i + 1]?.block !== block || lines[i + 2]?.block !== block) return false;
+    if (PARAGRAPH_END.test(text) || PARAGRAPH_END.test(texts[i + 1]!) || WORD_TAIL_AHEAD.test(text.replace(/\s+/g, '')) || opensParagraph(above) || opensUnclosed(above)) return false;
+    const underText = j > 0 && lines[j - 1]!.block === lines[j]!.block && ((clauses(before) && !PARAGRAPH_END.test(before)) || opensParagraph(before));
+    if (underText || BYLINE.test(before.trim()) || /(?:——|--)$/.test(before)) return false;
+    const [w, w1, w2] = [i, i + 1, i + 2].map((k) => widths[k]! - squeezed(texts[k]!)) as [number, number, number];
+    return Math.abs(w1 - w2) <= 1 && Math.min(w1, w2) - w >= MIN_INDENT && Math.max(w1, w2) - w <= PARAGRAPH_INDENT + 0.5;
+  };
+
   // The headline under a short exclamation (五千人报名参加！ / 城东老街焕 / 发新颜), one or two lines
   // with no clause mark and no end, stops before a line of text as wide as its last, with a clause
   // mark (not one that opens with a word's or a number's rest: 6月10日至15 / 日，沿江高速… is one headline).

@@ -265,6 +265,18 @@ describe('split: headlines', () => {
     got = kickerAndTitle(['城东新闻', ...above, '眼下正值春耕', '时节各地农民抢', '抓农时田间繁忙', '景象']);
     assert.ok(got.some(([k, t]) => k === null && t === '眼下正值春耕时节各地农民抢抓农时田间繁忙景象'), JSON.stringify(got));
   });
+  it('ends a headline over a paragraph\'s indented first line, the column as wide as the headline', () => {
+    // A column as pdf.js gives it: no blank line, no indent but the first line's narrower width.
+    for (const [head, text, first, measure] of [
+      [['城东老街改造何时完工？', '住建部门回应称年底前完工'], '记者从城东区住建局获悉老街改造工程进展顺利沿街二十六栋老宅已修缮一新青石板路正在重新铺设预计年底前全部完工届时将向游人开放。', 12, 14],
+      [['全市新建绿道一百二十公里', '串起沿江公园和老街巷弄'], '今年以来全市新建绿道一百二十公里串起沿江公园和老街巷弄市民骑行散步有了好去处周末游人如织沿线商户生意也红火起来。', 13, 15],
+    ] as const) {
+      const column = [text.slice(0, first)];
+      for (let k = first; k < text.length; k += measure) column.push(text.slice(k, k + measure));
+      const got = articles([...head, ...column, ''].join('\n'));
+      assert.deepEqual(got.map((a) => [a.title, a.body.slice(0, first)]), [[head.join(''), text.slice(0, first)]]);
+    }
+  });
   it('tells a label that shares no words with its story over a box that tells it, however the box is set', () => {
     // A box of two lines, each as wide as the label or a character wider: the widths say nothing.
     const story = '本报讯（记者 李某）全市今年新建绿道一百二十公里，串起沿江公园和老街巷，城东小区加装电梯工程完工，城东各社区加强管控。';
