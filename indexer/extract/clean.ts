@@ -429,7 +429,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i);
   };
   // A line of no clause mark over a paragraph's indented first line is a headline's last line
-  // (一起事件，画面曝光 / 城东快递小哥连升三级 over 　　本报讯…): a column sets a paragraph's first line in
+  // (城东老街改造何时完工？ / 住建部门回应称年底前完工 over 　　记者从…): a column sets a paragraph's first line in
   // by two characters (less a half for a squeezed mark, or more), so a line narrower than the two
   // lines after it, as wide as each other, by that much opens a paragraph, and the line above it
   // does not run into it. Not where that line is a column's own: one opening with a word's tail
