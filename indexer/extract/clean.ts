@@ -252,8 +252,8 @@ const clauses = (line: string) => /[，。；、,;]/.test(line);
  * run on into the text, though an extractor that keeps no blank lines sets it as wide. (A headline
  * wrapped in a narrow box under a tag is joined by the narrow-run rule instead.)
  */
-function underTag(texts: string[], widths: number[], j: number, typical: number): boolean {
-  if (isTagAt(texts, widths, j - 1)) {
+function underTag(texts: string[], widths: number[], j: number, typical: number, asSet: number[] = widths): boolean {
+  if (isTagAt(texts, widths, j - 1, asSet)) {
     // (Or wider than a brief's whole text under it, one line of the column's width.)
     // A headline with a comma (快递小哥连升三级，单位授予特别奖) is told by its width: narrower than the
     // brief's one line under it, where a paragraph's first line is as wide as its last at least.
@@ -263,7 +263,7 @@ function underTag(texts: string[], widths: number[], j: number, typical: number)
   // Such a headline wrapped inside its quotes (全市…开展“金融知 / 识普及月…”活动): the line that
   // closes them ends it.
   const first = texts[j - 1];
-  return first !== undefined && isTagAt(texts, widths, j - 2) && opensUnclosed(first) && !opensUnclosed(first + texts[j]!) && !clauses(first) && !clauses(texts[j]!);
+  return first !== undefined && isTagAt(texts, widths, j - 2, asSet) && opensUnclosed(first) && !opensUnclosed(first + texts[j]!) && !clauses(first) && !clauses(texts[j]!);
 }
 
 /**
@@ -274,7 +274,7 @@ function underTag(texts: string[], widths: number[], j: number, typical: number)
  */
 function labelOverBox(texts: string[], widths: number[], j: number, asSet: number[] = widths): boolean {
   const [a, b] = [widths[j + 1], widths[j + 2]];
-  if (a === undefined || b === undefined || !isTagAt(texts, widths, j)) return false;
+  if (a === undefined || b === undefined || !isTagAt(texts, widths, j, asSet)) return false;
   // A box whose lines are letter-spaced to its measure, with as many characters as the tag set
   // tight or more: the measure is wider than the tag, which is no line of it. (A box's own first
   // line fills the measure tight, its spaced lines holding fewer characters.)
@@ -282,10 +282,11 @@ function labelOverBox(texts: string[], widths: number[], j: number, asSet: numbe
   return (spacedWider || (Math.abs(a - b) <= 0.5 && Math.abs(a - widths[j]!) >= 1)) && !clauses(texts[j + 1]!) && !clauses(texts[j + 2]!);
 }
 
-/** A tag on line k: a short label, no marks, alone after a paragraph's end (or a byline, or at the top). */
-function isTagAt(texts: string[], widths: number[], k: number): boolean {
+/** A tag on line k: a short label set tight, no marks, alone after a paragraph's end (or a byline, or at the top). */
+function isTagAt(texts: string[], widths: number[], k: number, asSet: number[] = widths): boolean {
   const tag = texts[k]?.trim();
-  if (tag === undefined || widths[k]! < 2 || widths[k]! > MAX_TAG_WIDTH || /[，。；：、！？,.;:!?“”"（）()]/.test(tag)) return false;
+  // A tag is set tight: a line letter-spaced to a measure is a line of that measure's column or box.
+  if (tag === undefined || asSet[k]! > widths[k]! + 0.5 || widths[k]! < 2 || widths[k]! > MAX_TAG_WIDTH || /[，。；：、！？,.;:!?“”"（）()]/.test(tag)) return false;
   return k - 1 < 0 || PARAGRAPH_END.test(texts[k - 1]!.trim()) || BYLINE.test(texts[k - 1]!.trim()) || /[）)]$/.test(texts[k - 1]!.trim());
 }
 
@@ -425,7 +426,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const outletOpens = OUTLET_REPORT.test(text) && !clauses(above) && !opensParagraph(above);
     const opens = (opensParagraph(text) || outletOpens) && !dashRunsOn(i);
     const leadIn = isDashedHeadlineLine(above) && !dashRunsOn(j);
-    const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical)) && !opensUnclosed(above);
+    const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical, asSet)) && !opensUnclosed(above);
     return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i);
   };
   // A line of no clause mark over a paragraph's indented first line is a headline's last line

@@ -308,6 +308,17 @@ describe('clean on newspaper page text', () => {
     assert.equal(out.meta.date, '2020-07-03');
     assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join('')]);
   });
+  it('runs a column\'s first lines, letter-spaced to its measure, on into its text: no tag over a headline', () => {
+    // A column of a laid-out page (pdftotext -layout) opening a paragraph: its first short lines,
+    // with no mark, spaced out to the column as justified lines of few characters are.
+    for (const column of [
+      ['城 东 新 区 首 批 5G', '基 站 今 年 建 成 投', '用 ， 覆 盖 全 区 主', '要道路，居民出行可', '随时上网。'],
+      ['沿 江 绿 道 二 期 工 程', '全 线 贯 通 串 起 老 城', '街 巷 ， 沿 线 新 建 驿', '站十二座，方便市民', '骑行和步行。'],
+    ]) {
+      const { out } = page(['上一篇报道写到这里结束。', column.join('\n')].join('\n\n'));
+      assert.deepEqual(out.blocks.map((b) => b.text), ['上一篇报道写到这里结束。', column.join('').replace(/ (?=[\u4e00-\u9fff，])|(?<=[\u4e00-\u9fff，]) /g, '')]);
+    }
+  });
   it('drops a running header and a staff foot inside a block, splitting it there', () => {
     const { out } = page(['海滨晚报 第3版 经济 7月3日 星期五', ...COLUMN, '责任编辑：张三 美编：李四 校对：王五'].join('\n'));
     assert.equal(out.meta.masthead, '海滨晚报');
