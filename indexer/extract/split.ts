@@ -579,6 +579,7 @@ function rescueTitles(segments: Segment[], orient: Orientation): void {
     if (own) return;
     const donor = orient === 'after' ? segments[i - 1]?.after : segments[i + 1]?.before;
     const titles = donor?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
+    if ((!donor || titles.length < 2) && orient === 'before' && i > 0 && takeLastHeadline(segments[i - 1]!, s)) return;
     if (!donor || titles.length < 2) return;
     const taken = orient === 'after' ? titles[titles.length - 1]! : titles[0]!;
     const beside = orient === 'after' ? titles[titles.length - 2]! : titles[1]!;
@@ -587,6 +588,25 @@ function rescueTitles(segments: Segment[], orient: Orientation): void {
     if (orient === 'after') s.before = [taken];
     else s.after = [taken];
   });
+}
+
+/**
+ * Headlines printed together over the text of the story before (pdftotext reads a page's two
+ * headlines, then both stories' text): a story with no headline of its own, after a story whose
+ * headline cluster stands in two blocks or more, takes the cluster's last block when its words are
+ * more its own text's than the other story's.
+ */
+function takeLastHeadline(prev: Segment, s: Segment): boolean {
+  const heads = prev.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
+  const groups = blockGroups(heads);
+  if (groups.length < 2) return false;
+  const last = groups.at(-1)!;
+  const title = last.map((u) => u.text).join('');
+  const textOf = (seg: Segment) => seg.units.filter(isText).map((u) => u.text).join('');
+  if (titleAffinity(title, textOf(s)) <= titleAffinity(title, textOf(prev))) return false;
+  prev.before = prev.before!.filter((u) => !last.includes(u));
+  s.before = last;
+  return true;
 }
 
 /** Stacked lines of one headline join without a space; lines of different widths are separate phrases. */

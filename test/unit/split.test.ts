@@ -277,6 +277,17 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.title, a.body.slice(0, first)]), [[head.join(''), text.slice(0, first)]]);
     }
   });
+  it('gives the last of two headlines printed together to the story under them that has none, by its words', () => {
+    // pdftotext reads two headlines, then three stories' text: the headlines cannot go one to each.
+    const third = '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。';
+    for (const [h1, h2, t1, t2] of [
+      [['城东老街改造工程今天完工'], ['全市新建绿道一百二十公里'], '本报讯（记者 张某）城东老街改造工程今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。', '本报讯（记者 李某）全市今年新建绿道一百二十公里，串起沿江公园和老街巷，市民骑行散步有了好去处。'],
+      [['夏粮收购开秤', '各地收购价格平稳'], ['铁路假期发送旅客创新高'], '新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点开秤，收购价格总体平稳，农民售粮积极。', '新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高，各地铁路部门加开旅客列车。'],
+    ] as const) {
+      const got = articles(`${h1.join('\n')}\n\n${h2.join('\n')}\n\n${t1}\n\n${t2}\n\n${third}\n`);
+      assert.deepEqual(got.slice(0, 2).map((a) => [a.title, a.body.slice(0, 12)]), [[h1.join(''), t1.slice(0, 12)], [h2.join(''), t2.slice(0, 12)]]);
+    }
+  });
   it('tells a label that shares no words with its story over a box that tells it, however the box is set', () => {
     // A box of two lines, each as wide as the label or a character wider: the widths say nothing.
     const story = '本报讯（记者 李某）全市今年新建绿道一百二十公里，串起沿江公园和老街巷，城东小区加装电梯工程完工，城东各社区加强管控。';
