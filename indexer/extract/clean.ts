@@ -106,6 +106,8 @@ const SAME_MEASURE = 1.5;
 
 /** A paragraph's first line is set in by this much at most: two characters, and a half for a squeezed mark. */
 const PARAGRAPH_INDENT = 2.5;
+/** A headline over its story's dateline stands in this many lines at most. */
+const MAX_HEADLINE_BLOCK_LINES = 3;
 /** …and by this much at least: two characters less a squeezed mark's half. */
 const MIN_INDENT = 1.5;
 /** A line opening with a word's tail: a mark or a closing bracket in its first three characters. */
@@ -427,8 +429,24 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const opens = (opensParagraph(text) || outletOpens) && !dashRunsOn(i);
     const leadIn = isDashedHeadlineLine(above) && !dashRunsOn(j);
     const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical, asSet)) && !opensUnclosed(above);
-    return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i);
+    return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i) && !headlineBlockAcross(j, i);
   };
+  // Across a blank line, running text does not go on into a headline: a block of up to three lines,
+  // each far narrower than the text and none ending a sentence, over the dateline or byline that
+  // opens its story (…沿线商户 / (blank) / 城东老街改造工程 / 今天全面完工 / 本报讯…). pdftotext reads
+  // a column to its foot and goes on with the next story's headline; the threading after an end
+  // gives the text that follows back to the story it broke off from (rejoinBrokenOff).
+  const headlineBlockAcross = (j: number, i: number) => {
+    const block = lines[i]!.block;
+    if (lines[j]!.block === block || lines[i]!.index !== 0) return false;
+    for (let k = i; k < lines.length && lines[k]!.block === block && k - i <= MAX_HEADLINE_BLOCK_LINES; k++) {
+      const t = texts[k]!;
+      if (k > i && (opensParagraph(t) || BYLINE.test(t.trim()))) return true;
+      if (PARAGRAPH_END.test(t) || widths[k]! >= widths[j]! * COLUMN_MIN_RATIO) return false;
+    }
+    return false;
+  };
+
   // A line of no clause mark over a paragraph's indented first line is a headline's last line
   // (城东老街改造何时完工？ / 住建部门回应称年底前完工 over 　　记者从…): a column sets a paragraph's first line in
   // by two characters (less a half for a squeezed mark, or more), so a line narrower than the two

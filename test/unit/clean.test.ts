@@ -319,6 +319,18 @@ describe('clean on newspaper page text', () => {
       assert.deepEqual(out.blocks.map((b) => b.text), ['上一篇报道写到这里结束。', column.join('').replace(/ (?=[\u4e00-\u9fff，])|(?<=[\u4e00-\u9fff，]) /g, '')]);
     }
   });
+  it('does not run text broken off at a column\'s foot into the next story\'s headline over its dateline', () => {
+    const text = ['今年以来全市新建绿道一百二十公里，串起沿江公园和老街巷，市民骑行散步有了好去处，', '周末游人如织，沿线新建驿站十二座，配套停车位三百余个，带动沿线商户'];
+    for (const [head, opening] of [
+      // (Two lines as wide as each other and no mark are a box the narrow-run rule already keeps apart.)
+      [['城东老街改造工程今天全面完工焕发新颜', '百年老宅迎客'], '本报讯（记者 张某）城东老街改造工程今天完工，沿街老宅修缮一新。'],
+      [['铁路客运量创历史新高，假期发送旅客', '一点二亿人次'], '本报记者 李某\n假期全国铁路发送旅客创历史新高。'],
+    ] as const) {
+      const { out } = page([text.join('\n'), [...head, opening].join('\n')].join('\n\n'));
+      assert.equal(out.blocks[0]!.text, text.join(''), JSON.stringify(out.blocks));
+      assert.ok(out.blocks.slice(1).some((b) => b.text.startsWith(head[0])), JSON.stringify(out.blocks));
+    }
+  });
   it('drops a running header and a staff foot inside a block, splitting it there', () => {
     const { out } = page(['海滨晚报 第3版 经济 7月3日 星期五', ...COLUMN, '责任编辑：张三 美编：李四 校对：王五'].join('\n'));
     assert.equal(out.meta.masthead, '海滨晚报');
