@@ -462,7 +462,8 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     if (PARAGRAPH_END.test(text) || PARAGRAPH_END.test(texts[i + 1]!) || WORD_TAIL_AHEAD.test(text.replace(/\s+/g, '')) || opensParagraph(above) || opensUnclosed(above)) return false;
     const underText = j > 0 && lines[j - 1]!.block === lines[j]!.block && ((clauses(before) && !PARAGRAPH_END.test(before)) || opensParagraph(before));
     if (underText || BYLINE.test(before.trim()) || /(?:——|--)$/.test(before)) return false;
-    const [w, w1, w2] = [i, i + 1, i + 2].map((k) => widths[k]! - squeezed(texts[k]!)) as [number, number, number];
+    // (A line spaced out to the measure is as wide as set: a full line, not an indented one.)
+    const [w, w1, w2] = [asSet[i]!, widths[i + 1]!, widths[i + 2]!].map((width, k) => width - squeezed(texts[i + k]!)) as [number, number, number];
     return Math.abs(w1 - w2) <= 1 && Math.min(w1, w2) - w >= MIN_INDENT && Math.max(w1, w2) - w <= PARAGRAPH_INDENT + 0.5;
   };
 

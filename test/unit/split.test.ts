@@ -276,6 +276,12 @@ describe('split: headlines', () => {
       const got = articles([...head, ...column, ''].join('\n'));
       assert.deepEqual(got.map((a) => [a.title, a.body.slice(0, first)]), [[head.join(''), text.slice(0, first)]]);
     }
+    // A box's line letter-spaced to its measure is a full line of the box, however few its characters.
+    for (const box of [['6月10日至', '15 日 ， 沿', '江高速城东', '至城西段封', '闭施工！'], ['9月15日至', '20 日 ， 滨', '江大道城北', '至城南段夜', '间施工！']]) {
+      const column = '本报讯（记者 李某）沿江高速城东至城西段将封闭施工，全市公交车免费乘坐，过往车辆请提前绕行。'.match(/.{1,11}/gu)!;
+      const got = articles([...box, ...column, ''].join('\n'));
+      assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[null, box.join('').replace(/ /g, '')]]);
+    }
   });
   it('gives the last of two headlines printed together to the story under them that has none, by its words', () => {
     // pdftotext reads two headlines, then three stories' text: the headlines cannot go one to each.
