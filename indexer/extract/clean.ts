@@ -938,6 +938,7 @@ const MAX_AD_DISPLAY_WIDTH = 16;
 function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
   const out: Block[] = [];
   let copyLeft = 0; // lines of copy an advertisement may still hold
+  let contacted = false; // the advertisement has given its contact lines
   const furniture: FurnitureSeen = { textKept: false, dropped: false };
   for (const block of blocks) {
     if (block.kind === 'jump') {
@@ -951,6 +952,7 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
     lines.forEach((line, i) => {
       if (AD_MARK.test(line)) {
         firings.fire('clean/advertisement', 'advertisement', placeOf(block, i));
+        contacted = false;
         copyLeft = MAX_AD_LINES;
         return;
       }
@@ -966,11 +968,15 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
       const copy = AD_COPY.test(line) || i <= copyUntil;
       // Display copy is set in lines of its own: a line broken after a clause mark is running text
       // (another column's, read after the advertisement), and so is all after it.
-      const display = lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1)) && !/[，、；]$/.test(line);
+      // An advertisement closes with its contact lines (电话：…, 地址：…): across a blank line after
+      // them, a short line is no more display copy but what the page sets next (a label, a headline).
+      const display = lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1)) && !/[，、；]$/.test(line) && !(contacted && i === 0);
       if (copyLeft > 0 && (copy || display)) {
+        if (AD_COPY.test(line)) contacted = true;
         copyLeft--;
         return;
       }
+      contacted = false;
       copyLeft = 0;
       keep.push(i);
     });

@@ -356,6 +356,16 @@ describe('clean on newspaper page text', () => {
     const { out } = page([...COLUMN, '广告', '诚聘', '销售经理 若干名', '联系电话：0531-8519 3888', '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。'].join('\n\n'));
     assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。']);
   });
+  it('ends an advertisement at its contact lines: across a blank line, a label or a headline is the page\'s', () => {
+    const story = '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。';
+    for (const [ad, kept] of [
+      [['广告', '诚聘', '销售经理 若干名', '联系电话：0531-8519 3888'], ['关注', '城东老街改造工程今天全面完工']],
+      [['广告\n盛大开业\n全场商品八折起\n地址：城东路18号\n欢迎惠顾'], ['全市新建绿道一百二十公里']],
+    ] as const) {
+      const { out } = page([...COLUMN, ...ad, ...kept, story].join('\n\n'));
+      assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), ...kept, story]);
+    }
+  });
   it('runs a narrow column\'s short paragraph on, where the page\'s other columns are wider', () => {
     // An indented first line, one full line, a short last: no run of equal widths to read, and the
     // page's typical line is the wide columns'. The narrow column's next paragraph sets its measure.
