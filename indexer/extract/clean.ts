@@ -494,7 +494,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
       prev.parts.push(text);
       if (prev.originals && original !== undefined) prev.originals.push(original);
     } else {
-      const first: Block = { kind: block.kind, text: '', line: block.line ? block.line + index : 0, ...(block.afterFurniture && index === 0 ? { afterFurniture: true } : {}) };
+      const first: Block = { kind: block.kind, text: '', line: block.line ? block.line + index : 0, ...(block.afterFurniture && index === 0 ? { afterFurniture: true } : {}), ...(block.runsOn && index === 0 ? { runsOn: true } : {}) };
       out.push({ block: first, parts: [text], originals: original !== undefined ? [original] : null, first: i });
     }
   });
@@ -806,7 +806,8 @@ function tidyBlock(block: Block, firings: Firings, pageLines = false): Block[] {
       out.push({ kind: 'jump', text: `（${jump[1]!.replace(/\s+/g, '')}第${jump[2]}版）`, line: block.line });
       line = line.slice(jump.index + jump[0].length);
       orig = orig.slice(jump.index + jump[0].length);
-      runsOn = line.trim() !== '';
+      // Text after a note from an earlier page is the continued story's; after a note to a later page, another's.
+      runsOn = line.trim() !== '' && jump[1]!.includes('接');
     }
     const tidied = tidy(line, i, true) ?? '';
     const side = lockstep || !pageLines ? null : sideHeadline(tidied);

@@ -164,7 +164,9 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     // A CMS export labels its fields: 标题：…
     const labelled = TITLE_LABEL.exec(text);
     if (labelled) return { kind: 'heading', text: labelled[1]!.trim(), rule: 'split/labelled-headline' };
-    if (b.kind === 'heading' || looksLikeHeadline(text)) return { kind: 'heading', text };
+    // The text a jump note from an earlier page opens (（上接第1版）城东老街…) is the story's text,
+    // however it reads: the repeated headline stands over the note, never after it.
+    if (b.kind === 'heading' || (looksLikeHeadline(text) && !b.runsOn)) return { kind: 'heading', text };
     return { kind: 'body', text };
   }
   // A number a headline box's break set alone over its measure word (80 / 万"城市卡"用户…, 3 /

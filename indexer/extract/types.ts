@@ -76,7 +76,7 @@ export interface Block {
   line: number;
   /** Where an HTML block stands, as an element path in the extracted content (div[1]/p[4]). */
   place?: string;
-  /** Its first line is the rest of a printed line that opened with a jump note (（上接第1版）红石滩…): it runs on into the next. */
+  /** Its first line is the rest of a printed line that opened with a jump note from an earlier page (（上接第1版）城东老街…): text that runs on into the next line, never a headline. */
   runsOn?: boolean;
   /**
    * The width each line took as the extractor set it, where cleaning collapsed its letter-spacing

@@ -294,6 +294,17 @@ describe('split: headlines', () => {
       assert.deepEqual(got.slice(0, 2).map((a) => [a.title, a.body.slice(0, 12)]), [[h1.join(''), t1.slice(0, 12)], [h2.join(''), t2.slice(0, 12)]]);
     }
   });
+  it('reads the text a jump note from an earlier page opens as text, never as a headline', () => {
+    // The rest of the note's line and the line it runs into read like a headline (no mark in them).
+    for (const [head, text] of [
+      [['城东老街改造工程今天完工', '百年老宅焕发新颜'], ['（上接第1版）城东老街', '改造工程总投资1200', '万元，沿街二十六栋老宅修缮', '一新，青石板路重新铺设，', '周末游人如织。']],
+      [['全市新建绿道一百二十公里'], ['（上接第2版）据介绍绿道', '全长一百二十公里', '串起沿江公园和老街巷，市民', '骑行散步有了好去处，沿线', '商户生意也红火起来。']],
+    ] as const) {
+      const got = articles([...head, ...text, ''].join('\n'));
+      const rest = text[0].slice('（上接第1版）'.length);
+      assert.deepEqual(got.map((a) => [a.title, a.body.slice(0, rest.length)]), [[head.join(''), rest]]);
+    }
+  });
   it('tells a label that shares no words with its story over a box that tells it, however the box is set', () => {
     // A box of two lines, each as wide as the label or a character wider: the widths say nothing.
     const story = '本报讯（记者 李某）全市今年新建绿道一百二十公里，串起沿江公园和老街巷，城东小区加装电梯工程完工，城东各社区加强管控。';
