@@ -106,12 +106,12 @@ const SAME_MEASURE = 1.5;
 
 /** A paragraph's first line is set in by this much at most: two characters, and a half for a squeezed mark. */
 const PARAGRAPH_INDENT = 2.5;
-/** A headline over its story's dateline stands in this many lines at most. */
-const MAX_HEADLINE_BLOCK_LINES = 3;
 /** …and by this much at least: two characters less a squeezed mark's half. */
 const MIN_INDENT = 1.5;
 /** A line opening with a word's tail: a mark or a closing bracket in its first three characters. */
 const WORD_TAIL_AHEAD = /^[^，。；、：？！,;:?!]{0,2}[，。；、：？！,;:?!）)”]/;
+/** A headline over its story's dateline stands in this many lines at most. */
+const MAX_HEADLINE_BLOCK_LINES = 3;
 
 /** Equal widths up to a paragraph indent (two characters) and punctuation squeezed by justification. */
 function similarWidth(a: number, b: number | undefined): boolean {
@@ -452,7 +452,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   // by two characters (less a half for a squeezed mark, or more), so a line narrower than the two
   // lines after it, as wide as each other, by that much opens a paragraph, and the line above it
   // does not run into it. Not where that line is a column's own: one opening with a word's tail
-  // (…继 / 任者。与…, a mark or a closing bracket in its first three characters), a dateline's
+  // (…修 / 缮一新。沿…, a mark or a closing bracket in its first three characters), a dateline's
   // reporters, the first line of a story's text under its byline or a lead-in's dash, or a line of
   // running text under a line of it (its clause mark and no end).
   const overIndented = (j: number, i: number) => {
