@@ -4,7 +4,8 @@
  *     site's name, agreeing with `og:title` or JSON-LD where they exist; never a navigation line;
  *   - the date, source and writers printed in the lines under the headline (lines.ts), then
  *     JSON-LD (NewsArticle and kin), then meta tags (`article:published_time`, `publishdate`, …),
- *     then the publication date a page's own script data carries;
+ *     then the publication date a page's own script data carries, and the source its page config
+ *     (an object literal, not a JSON list of other articles) names;
  *   - the site's name, from `og:site_name`, the `<title>` suffix or the copyright line at the foot
  *     of the page: a source of last resort.
  * Read from the whole document before the main content is extracted (which rewrites it).
@@ -149,6 +150,26 @@ function scriptDate(document: Document): string | null {
     const m = SCRIPT_DATE.exec(script.textContent ?? '');
     const date = m ? dateOf(m[1]) : null;
     if (date) return date;
+  }
+  return null;
+}
+
+/**
+ * Keys of a page config that carry the article's source (`source: '某某日报'`, `mediaName: "某某网"`):
+ * a content system's page config names the publication as it names the publication time. Only an
+ * object literal's unquoted key: quoted keys are JSON, most often a list of other articles (related
+ * stories, a feed), each with its own source.
+ */
+const SCRIPT_SOURCE = /(?<!["'\w.])(?:source|sourceName|source_name|mediaName|media_name)\s*:\s*["']([^"'<>]{2,30})["']/g;
+
+/** The first source a page's script data names in Chinese: never a URL, a code or a person. */
+function scriptSource(document: Document): string | null {
+  for (const script of document.querySelectorAll('script')) {
+    for (const m of (script.textContent ?? '').matchAll(SCRIPT_SOURCE)) {
+      if (!/[\u4e00-\u9fff]/.test(m[1]!)) continue;
+      const s = cleanSource(m[1]!);
+      if (s && !isPersonName(s)) return s;
+    }
   }
   return null;
 }
@@ -450,6 +471,10 @@ export function readPageMeta(document: Document): PageMeta {
         break;
       }
     }
+  }
+  if (!meta.source) {
+    const s = scriptSource(document);
+    if (s) [meta.source, meta.sourceFrom] = [s, 'script'];
   }
   if (!meta.authors.length && ld?.author?.length) {
     const people = ld.author.flatMap(personNames);

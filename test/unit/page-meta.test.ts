@@ -28,3 +28,18 @@ describe('page-meta: the copyright line', () => {
     assert.equal(readPageMeta(page('<p>© 2019 某某头条</p>', '<meta property="og:site_name" content="另一个网">')).siteName, '另一个网');
   });
 });
+
+describe('page-meta: the source a page script names', () => {
+  const cases: [string, string, string | null][] = [
+    ['a page config object, its key unquoted', "<script>window.pageConfig = { id: 'a1', source: '城东日报', category: '国内' };</script>", '城东日报'],
+    ['another key and quotes', '<script>var article = {title: "春耕生产全面展开", mediaName: "城南晚报网"};</script>', '城南晚报网'],
+    ['a JSON list of other articles, its keys quoted', '<script>var related = [{"title":"别的新闻","source":"某某科技"}];</script>', null],
+    ['a code, not a name', "<script>var cfg = { source: 'pc_web' };</script>", null],
+  ];
+  for (const [name, script, want] of cases) it(`${name}: ${want}`, () => assert.equal(readPageMeta(page('', script)).source, want));
+
+  it('yields to the source the page prints', () => {
+    const printed = parseHTML(`<!doctype html><html><head><title>春耕生产全面展开</title><script>var c = { source: '城东日报' };</script></head><body><h1>春耕生产全面展开</h1><p>2024-04-01 来源：城西晚报</p><p>眼下正值春耕时节，各地农民抢抓农时。</p></body></html>`).document;
+    assert.equal(readPageMeta(printed).source, '城西晚报');
+  });
+});
