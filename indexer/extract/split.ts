@@ -180,9 +180,12 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     }
   });
   if (numbers.size) units.splice(0, units.length, ...units.filter((u) => !numbers.has(u)));
+  // A photo credit alone on its line (新华社记者 某某 摄) closes the caption before it; one that
+  // carries its own description (图为会议现场。通讯员 某某 摄) is a whole caption, and the paragraph
+  // before it is the text's.
   units.forEach((u, i) => {
     const prev = units[i - 1];
-    if (u.kind === 'caption' && PHOTO_CREDIT_END.test(u.text) && lineWidth(u.text) <= 16 && prev?.kind === 'body' && prev.text.length <= MAX_CAPTION_CHARS) prev.kind = 'caption';
+    if (u.kind === 'caption' && PHOTO_CREDIT_END.test(u.text) && lineWidth(u.text) <= 16 && prev?.kind === 'body' && prev.text.length <= MAX_CAPTION_CHARS && !/[。！？!?]/.test(u.text)) prev.kind = 'caption';
   });
   // A tag (一线观察, 简讯) is never a title on its own: the line under it is the headline it tags,
   // even one a long question or exclamation with a comma would otherwise leave to the text.

@@ -305,6 +305,17 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.title, a.body.slice(0, rest.length)]), [[head.join(''), rest]]);
     }
   });
+  it('keeps the paragraph before a whole short caption in the text; a credit alone takes its caption', () => {
+    for (const caption of ['图为会议现场。通讯员 张某 摄', '市民在现场参观。记者 李某 摄']) {
+      const short = '湖北省周边省份要主动建立省际联防联控机制，做好物资、人员援助及交通保障。';
+      const got = articles(`城东老街改造工程今天完工\n\n本报讯（记者 王某）${BODY_C}\n\n${short}\n\n${caption}\n\n${BODY_A}\n`);
+      assert.ok(got[0]!.body.includes(short), JSON.stringify(got[0]!.body));
+      assert.ok(!got[0]!.body.includes(caption.slice(0, 4)), JSON.stringify(got[0]!.body));
+    }
+    // A credit alone on its line closes the caption printed over it.
+    const credit = articles(`城东老街改造工程今天完工\n\n本报讯（记者 王某）${BODY_C}\n\n游客在修缮一新的老街上参观\n\n新华社记者 李某 摄\n\n${BODY_A}\n`);
+    assert.ok(!credit[0]!.body.includes('游客在修缮一新'), JSON.stringify(credit[0]!.body));
+  });
   it('tells a label that shares no words with its story over a box that tells it, however the box is set', () => {
     // A box of two lines, each as wide as the label or a character wider: the widths say nothing.
     const story = '本报讯（记者 李某）全市今年新建绿道一百二十公里，串起沿江公园和老街巷，城东小区加装电梯工程完工，城东各社区加强管控。';
