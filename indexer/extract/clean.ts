@@ -810,6 +810,14 @@ function tidyBlock(block: Block, firings: Firings, pageLines = false): Block[] {
       runsOn = line.trim() !== '' && jump[1]!.includes('接');
     }
     const tidied = tidy(line, i, true) ?? '';
+    const beside = !lockstep && pageLines ? sideCaption(tidied) : null;
+    if (beside) {
+      firings.fire('clean/side-caption', 'a photo caption on the line of the text beside it set on a line of its own', placeOf(block, i));
+      lines.push(beside.text, beside.caption);
+      setWidths.push(lineWidth(beside.text), lineWidth(beside.caption));
+      origLines.push(beside.text, beside.caption);
+      return;
+    }
     const side = lockstep || !pageLines ? null : sideHeadline(tidied);
     if (side) {
       firings.fire('clean/side-headline', 'a headline on the line of the text beside it set on a line of its own', placeOf(block, i));
@@ -842,6 +850,25 @@ export function sideHeadline(line: string): { headline: string; text: string } |
     if (!(DATELINE.test(text) || OWN_REPORT.test(text) || OUTLET_REPORT.test(text))) continue;
     if (lineWidth(headline) < 4 || /[，。；、,;：:（(]|[！？!?…]$/.test(headline) || opensParagraph(headline) || OUTLET_REPORT.test(headline) || WIRE_CREDIT.test(headline)) return null;
     return { headline, text };
+  }
+  return null;
+}
+
+/** A caption set beside a column's line is at most this wide. */
+const MAX_SIDE_CAPTION_WIDTH = 40;
+
+/**
+ * A photo's caption set beside a column's last line of a paragraph, on its baseline, that an
+ * extractor read as one line with it (…正试图串联起来。 游客在景区游览。本报记者 某某 摄): the text
+ * ends a sentence, a space, then a whole caption closed by its photo credit. The two become lines
+ * of their own, so the text is not read as the caption.
+ */
+export function sideCaption(line: string): { text: string; caption: string } | null {
+  if (!PHOTO_CREDIT_END.test(line)) return null;
+  for (const m of line.matchAll(/(?<=[。！？!?”])\s+/g)) {
+    const [text, caption] = [line.slice(0, m.index).trim(), line.slice(m.index + m[0].length).trim()];
+    if (lineWidth(caption) > MAX_SIDE_CAPTION_WIDTH || !PHOTO_CREDIT_END.test(caption)) continue;
+    if (lineWidth(text) >= 4 && PARAGRAPH_END.test(text)) return { text, caption };
   }
   return null;
 }

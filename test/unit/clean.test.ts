@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Reporter } from '../../indexer/extract/diagnostics.js';
-import { REPAIR_RULES, TIDY_RULES, clean, collapseHanDigitSpaces, collapseLetterSpacing, furnitureRule, rejoinBrokenLines, repairMojibake, sideHeadline, stripInlinePinyin } from '../../indexer/extract/clean.js';
+import { REPAIR_RULES, TIDY_RULES, clean, collapseHanDigitSpaces, collapseLetterSpacing, furnitureRule, rejoinBrokenLines, repairMojibake, sideCaption, sideHeadline, stripInlinePinyin } from '../../indexer/extract/clean.js';
 import { foldRadicals, stripInvisible } from '../../src/text/chars.js';
 import { analyzeQuery } from '../../src/text/analysis.js';
 import { detectScript } from '../../src/text/script.js';
@@ -204,6 +204,24 @@ describe('sideHeadline', () => {
     ['too short to be a headline', '图 新华社北京6月1日电', null],
   ];
   for (const [name, line, want] of cases) it(name, () => assert.deepEqual(sideHeadline(line), want));
+});
+
+describe('sideCaption', () => {
+  const cases: [string, string, { text: string; caption: string } | null][] = [
+    ['a sentence\'s end, then a caption and its credit', '老街修缮后重新开放。 游客在景区游览。本报记者 张某 摄', { text: '老街修缮后重新开放。', caption: '游客在景区游览。本报记者 张某 摄' }],
+    ['a quotation\'s end, then a credit\'s caption', '他说：“今年还要再建一条。” 图为施工现场。新华社记者 李某 摄', { text: '他说：“今年还要再建一条。”', caption: '图为施工现场。新华社记者 李某 摄' }],
+    ['a whole caption alone', '游客在景区游览。本报记者 张某 摄', null],
+    ['text that ends no sentence before the caption', '沿街老宅修缮一新 游客在景区游览。本报记者 张某 摄', null],
+    ['no credit at the end', '老街修缮后重新开放。 游客人数创新高。', null],
+  ];
+  for (const [name, line, want] of cases) it(name, () => assert.deepEqual(sideCaption(line), want));
+  it('keeps the text line a pdf.js page printed with a caption beside it', () => {
+    const reporter = new Reporter('page.txt');
+    const text = ['城东老街改造工程今天完工，沿街二十六栋老宅', '修缮一新。 游客在景区游览。本报记者 张某 摄', '青石板路重新铺设，周末游人如织。'].join('\n');
+    const out = clean({ relPath: 'page.txt', format: 'text', layout: 'lines', meta: {}, blocks: [{ kind: 'paragraph', text, line: 1 }] }, reporter);
+    assert.ok(out.blocks.some((b) => b.text.includes('修缮一新。') && !b.text.includes('摄')), JSON.stringify(out.blocks));
+    assert.ok(out.blocks.some((b) => b.text === '游客在景区游览。本报记者 张某 摄'), JSON.stringify(out.blocks));
+  });
 });
 
 describe('detectScript', () => {
