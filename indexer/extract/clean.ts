@@ -1065,6 +1065,12 @@ export function clean(parsed: Parsed, reporter: Reporter): Cleaned {
     const before = blocks.length;
     blocks = rejoinBrokenLines(blocks, width);
     if (Number.isFinite(width)) reporter.info('clean/rejoin-lines', `lines about ${width} wide; ${before} blocks became ${blocks.length}`);
+    // A caption read on with the text's last line and its credit broken onto the next line
+    // (…就能找到。 游客在景区游览。本报记者 某 / 某 摄) is whole only once the lines are joined.
+    blocks = blocks.flatMap((b): Block[] => {
+      const side = b.kind === 'paragraph' && b.original === undefined ? sideCaption(b.text) : null;
+      return side ? [{ ...b, text: side.text }, { kind: 'caption', text: side.caption, line: b.line }] : [b];
+    });
   }
   return { relPath: parsed.relPath, format: parsed.format, layout: parsed.layout, meta, blocks, script };
 }

@@ -222,6 +222,15 @@ describe('sideCaption', () => {
     assert.ok(out.blocks.some((b) => b.text.includes('修缮一新。') && !b.text.includes('摄')), JSON.stringify(out.blocks));
     assert.ok(out.blocks.some((b) => b.text === '游客在景区游览。本报记者 张某 摄'), JSON.stringify(out.blocks));
   });
+  it('cuts the caption off the text once the lines are joined, where a line break cut off its credit', () => {
+    // A narrow column as pdf.js gives it: the caption beside the paragraph's last line, its credit's last characters on the next.
+    for (const [end, caption, rest] of [['新的打卡地。', '游客在景区游览。本报记者 高志', '斌 摄'], ['好去处。', '图为施工现场。新华社记者 李', '明 摄']] as const) {
+      const lines = ['据新华社某地4月17日', '电 城东老街改造工程今天', '完工，沿街二十六栋老宅修', '缮一新，青石板路重新铺设，', '老街的茶馆和书店陆续开张，', `周末游人如织，成为${end} ${caption}`, rest, '那天上午，老街的商户们早', '早开了门，迎接第一批游客。'];
+      const out = clean({ relPath: 'page.txt', format: 'text', layout: 'lines', meta: {}, blocks: [{ kind: 'paragraph', text: lines.join('\n'), line: 1 }] }, new Reporter('page.txt'));
+      assert.ok(out.blocks.some((b) => b.kind === 'paragraph' && b.text.endsWith(`成为${end}`)), JSON.stringify(out.blocks));
+      assert.ok(out.blocks.some((b) => b.kind === 'caption' && b.text.startsWith(caption.slice(0, 6))), JSON.stringify(out.blocks));
+    }
+  });
 });
 
 describe('detectScript', () => {
