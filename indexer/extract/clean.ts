@@ -110,6 +110,8 @@ const PARAGRAPH_INDENT = 2.5;
 const MIN_INDENT = 1.5;
 /** A line opening with a word's tail: a mark or a closing bracket in its first three characters. */
 const WORD_TAIL_AHEAD = /^[^，。；、：？！,;:?!]{0,2}[，。；、：？！,;:?!）)”]/;
+/** A photo's caption, credit included, is at most this wide. */
+const MAX_CAPTION_BLOCK_WIDTH = 80;
 /** A headline over its story's dateline stands in this many lines at most. */
 const MAX_HEADLINE_BLOCK_LINES = 3;
 
@@ -429,7 +431,17 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const opens = (opensParagraph(text) || outletOpens) && !dashRunsOn(i);
     const leadIn = isDashedHeadlineLine(above) && !dashRunsOn(j);
     const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical, asSet)) && !opensUnclosed(above);
-    return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i) && !headlineBlockAcross(j, i);
+    return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i) && !headlineBlockAcross(j, i) && !captionAcross(j, i);
+  };
+  // Across a blank line, running text does not go on into a photo's caption: a block whose lines,
+  // joined, end with a photo credit (市民在活动现场参观。通讯员 某 / 某某 摄). pdftotext reads a column's
+  // text to where a photo cuts it, then the caption, then the column's rest.
+  const captionAcross = (j: number, i: number) => {
+    const block = lines[i]!.block;
+    if (lines[j]!.block === block || lines[i]!.index !== 0) return false;
+    const own = block.text.split('\n');
+    const caption = own.join('');
+    return lineWidth(caption) <= MAX_CAPTION_BLOCK_WIDTH && PHOTO_CREDIT_END.test(caption) && !own.slice(0, -1).some((l) => PARAGRAPH_END.test(l));
   };
   // Across a blank line, running text does not go on into a headline: a block of up to three lines,
   // each far narrower than the text and none ending a sentence, over the dateline or byline that
@@ -483,17 +495,29 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   // wide (a line with a clause mark, or a paragraph's opening: not the headline's own next line).
   const phrasedHeadline = (j: number) =>
     TWO_PHRASES.test(texts[j]!) && !NUMBERED_ITEM.test(texts[j]!) && !opensParagraph(texts[j]!) && !NEWS_CREDIT.test(texts[j]!) && (j === 0 || lines[j - 1]!.block !== lines[j]!.block || PARAGRAPH_END.test(texts[j - 1]!)) && widths[j + 1] !== undefined && widths[j + 1]! >= widths[j]! * COLUMN_MIN_RATIO && (clauses(texts[j + 1]!) || opensParagraph(texts[j + 1]!));
+  // The paragraph a caption cut (its index in out, its last line), while the caption is read.
+  let cut: { at: number; j: number; caption: Block } | null = null;
+  // The paragraph the line before went into: the last one, or the one a caption cut.
+  let current = -1;
   lines.forEach(({ text, block, index }, i) => {
-    const prev = out[out.length - 1];
+    let prev = out[current];
     const j = i - 1;
     // The rest of a line after a jump note is shorter than the column by the note: it runs on all the same.
     const runsOn = lines[j]?.block.runsOn === true && lines[j]!.index === 0 && lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!);
-    const joins = prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph' && runsInto(j, i, runsOn);
+    const paragraphs = prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph';
+    let joins = paragraphs && runsInto(j, i, runsOn);
+    // Past a caption that cut a paragraph, the column's rest runs on into the paragraph before it.
+    if (!joins && cut && index === 0 && lines[j]?.block === cut.caption && block.kind === 'paragraph' && runsInto(cut.j, i, false)) {
+      [prev, current, joins] = [out[cut.at]!, cut.at, true];
+    }
+    if (paragraphs && !joins && captionAcross(j, i)) cut = { at: current, j, caption: block };
+    else if (index === 0 && lines[j]?.block !== cut?.caption) cut = null;
     const original = originals.get(block)?.[index];
     if (joins) {
-      prev.parts.push(text);
-      if (prev.originals && original !== undefined) prev.originals.push(original);
+      prev!.parts.push(text);
+      if (prev!.originals && original !== undefined) prev!.originals.push(original);
     } else {
+      current = out.length;
       const first: Block = { kind: block.kind, text: '', line: block.line ? block.line + index : 0, ...(block.afterFurniture && index === 0 ? { afterFurniture: true } : {}), ...(block.runsOn && index === 0 ? { runsOn: true } : {}) };
       out.push({ block: first, parts: [text], originals: original !== undefined ? [original] : null, first: i });
     }

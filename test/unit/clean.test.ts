@@ -358,6 +358,16 @@ describe('clean on newspaper page text', () => {
       assert.ok(out.blocks.slice(1).some((b) => b.text.startsWith(head[0])), JSON.stringify(out.blocks));
     }
   });
+  it('does not run text into a photo\'s caption, and runs the column\'s rest past it into the text', () => {
+    // pdftotext reads a column to where a photo cuts it, then the caption, then the column's rest.
+    const column = ['今年以来全市新建绿道一百二十公里，串起沿', '江公园和老街巷，沿线新建驿站十二座，配套', '停车位三百余个，方便市民骑行和步行，这是城东'];
+    // (The rest of two lines: its second line goes where its first went, not into the caption.)
+    for (const [caption, rest] of [['游客在修缮一新的老街上参观\n新华社记者 李某 摄', '老街的第二次改造，沿街二十六栋老宅修缮一新，青石\n板路重新铺设，周末游人如织。'], ['市民在活动现场参观。通讯员 张\n某某 摄', '新区建成的第一条绿道。']] as const) {
+      const { out } = page([column.join('\n'), caption, rest].join('\n\n'));
+      assert.equal(out.blocks[0]!.text, column.join('') + rest.replace('\n', ''), JSON.stringify(out.blocks));
+      assert.ok(out.blocks.slice(1).every((b) => !b.text.includes(rest.slice(0, 5)) && !b.text.includes('周末')) && out.blocks.some((b) => b.text.endsWith('摄')), JSON.stringify(out.blocks));
+    }
+  });
   it('drops a running header and a staff foot inside a block, splitting it there', () => {
     const { out } = page(['海滨晚报 第3版 经济 7月3日 星期五', ...COLUMN, '责任编辑：张三 美编：李四 校对：王五'].join('\n'));
     assert.equal(out.meta.masthead, '海滨晚报');
