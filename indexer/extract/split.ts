@@ -708,12 +708,11 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   // (城东寻子一 / 个月：儿子消), no tag, unless the box's full lines are all wider (overWiderBox).
   // A line sharing no words with a story that the box's lines tell is a tag however wide (foreignOverBox).
   const widerBox = overWiderBox(heads, text);
-  const foreign = foreignOverBox(texts, text);
   const isTag = (t: string) =>
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
     !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5 && !widerBox) &&
     !/[，。！？：；、,!?:;"“”]/.test(t) &&
-    (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads) || widerBox || apartOverBox(heads) || foreign) &&
+    (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads) || widerBox || apartOverBox(heads) || foreignOverBox(texts, text)) &&
     isTagByWords(t, text);
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
   // So does a short exclamation wrapped (五千人报 / 名参加！) over a headline (not only its subtitle).
