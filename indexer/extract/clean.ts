@@ -990,7 +990,7 @@ const MAX_AD_DISPLAY_WIDTH = 16;
 function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
   const out: Block[] = [];
   let copyLeft = 0; // lines of copy an advertisement may still hold
-  let contacted = false; // the advertisement has given its contact lines
+  let contacted = false; // the advertisement has given its contact lines or its notice
   const furniture: FurnitureSeen = { textKept: false, dropped: false };
   for (const block of blocks) {
     if (block.kind === 'jump') {
@@ -1020,11 +1020,12 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
       const copy = AD_COPY.test(line) || i <= copyUntil;
       // Display copy is set in lines of its own: a line broken after a clause mark is running text
       // (another column's, read after the advertisement), and so is all after it.
-      // An advertisement closes with its contact lines (电话：…, 地址：…): across a blank line after
-      // them, a short line is no more display copy but what the page sets next (a label, a headline).
+      // An advertisement closes with its contact lines (电话：…, 地址：…) or a notice's last words
+      // (…声明作废。, read across its breaks): across a blank line after them, a short line is no more
+      // display copy but what the page sets next (a label, a headline, a column's text).
       const display = lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1)) && !/[，、；]$/.test(line) && !(contacted && i === 0);
       if (copyLeft > 0 && (copy || display)) {
-        if (AD_COPY.test(line)) contacted = true;
+        if (copy) contacted = true;
         copyLeft--;
         return;
       }

