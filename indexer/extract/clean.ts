@@ -1022,8 +1022,9 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
       // (another column's, read after the advertisement), and so is all after it.
       // An advertisement closes with its contact lines (电话：…, 地址：…) or a notice's last words
       // (…声明作废。, read across its breaks): across a blank line after them, a short line is no more
-      // display copy but what the page sets next (a label, a headline, a column's text).
-      const display = lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1)) && !/[，、；]$/.test(line) && !(contacted && i === 0);
+      // display copy but what the page sets next (a label, a headline, a column's text). A line that
+      // opens an article (本报讯…, 新华社…电) is never an advertisement's copy.
+      const display = lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1)) && !/[，、；]$/.test(line) && !(contacted && i === 0) && !opensParagraph(line);
       if (copyLeft > 0 && (copy || display)) {
         if (copy) contacted = true;
         copyLeft--;

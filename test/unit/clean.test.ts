@@ -409,6 +409,13 @@ describe('clean on newspaper page text', () => {
       assert.deepEqual(texts.slice(1, -1).join('\n').split('\n').join(''), kept.join('').replace(/\n/g, ''), JSON.stringify(texts));
     }
   });
+  it('ends an advertisement at a line that opens an article', () => {
+    // pdftotext reads an advertisement's marker, then the next story, its dateline broken short.
+    for (const opening of [['本报讯（记者 张某', '李某）今年夏粮收购工作日', '前全面展开，各地收购点陆续开秤。'], ['新华社北京6月1日电', '（记者王某）全市新建绿道', '一百二十公里，串起沿江公园。']]) {
+      const { out } = page([...COLUMN, '广告', opening.join('\n')].join('\n\n'));
+      assert.ok(out.blocks.some((b) => b.text.startsWith(opening[0]!)), JSON.stringify(out.blocks));
+    }
+  });
   it('runs a narrow column\'s short paragraph on, where the page\'s other columns are wider', () => {
     // An indented first line, one full line, a short last: no run of equal widths to read, and the
     // page's typical line is the wide columns'. The narrow column's next paragraph sets its measure.
