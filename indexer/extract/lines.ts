@@ -151,6 +151,9 @@ export function isInfoLine(line: string): boolean {
   const facts = readInfoLine(text);
   if (facts.sourceLabelled || (facts.authors.length && /[:：/／]/.test(text))) return true;
   if (!facts.dates.length) return false;
+  // A date a clause mark follows opens a sentence (2018年3月20日，全国人大…), not a line of facts.
+  const first = facts.dates[0]!.text.trim();
+  if (/^\s*[，,、；]/.test(text.slice(text.indexOf(first) + first.length))) return false;
   // A date with little else: controls, a publication, labels.
   let rest = text;
   for (const d of facts.dates) rest = rest.replace(d.text.trim(), ' ');

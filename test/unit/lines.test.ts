@@ -34,6 +34,10 @@ describe('isInfoLine', () => {
     ['2019年9月26日，全市召开工作会议，部署下一阶段的重点任务。', false],
     ['据统计，今年1—8月份，新增地方政府债券28951亿元', false],
     ['女士们、先生们：', false],
+    // A sentence's first line, broken short in a narrow column: a clause mark after its date.
+    ['2018年3月20日 ， 全市人大会议表', false],
+    ['2023-04-01，城东新区管委会成立', false],
+    ['2023-04-01 城东新区管委会', true],
   ];
   for (const [line, expected] of cases) it(`reads "${line}" as ${expected ? 'an info line' : 'text'}`, () => assert.equal(isInfoLine(line), expected));
 });
