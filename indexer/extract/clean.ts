@@ -834,20 +834,16 @@ function tidyBlock(block: Block, firings: Firings, pageLines = false): Block[] {
       runsOn = line.trim() !== '' && jump[1]!.includes('接');
     }
     const tidied = tidy(line, i, true) ?? '';
-    const beside = !lockstep && pageLines ? sideCaption(tidied) : null;
-    if (beside) {
-      firings.fire('clean/side-caption', 'a photo caption on the line of the text beside it set on a line of its own', placeOf(block, i));
-      lines.push(beside.text, beside.caption);
-      setWidths.push(lineWidth(beside.text), lineWidth(beside.caption));
-      origLines.push(beside.text, beside.caption);
-      return;
-    }
-    const side = lockstep || !pageLines ? null : sideHeadline(tidied);
-    if (side) {
-      firings.fire('clean/side-headline', 'a headline on the line of the text beside it set on a line of its own', placeOf(block, i));
-      lines.push(side.headline, side.text);
-      setWidths.push(lineWidth(side.headline), lineWidth(side.text));
-      origLines.push(side.headline, side.text);
+    // A caption or a headline an extractor read as one line with the text beside it: two lines.
+    const caption = lockstep || !pageLines ? null : sideCaption(tidied);
+    const headline = caption || lockstep || !pageLines ? null : sideHeadline(tidied);
+    const two = caption ? ['clean/side-caption', 'a photo caption', caption.text, caption.caption] as const : headline ? ['clean/side-headline', 'a headline', headline.headline, headline.text] as const : null;
+    if (two) {
+      const [rule, what, first, second] = two;
+      firings.fire(rule, `${what} on the line of the text beside it set on a line of its own`, placeOf(block, i));
+      lines.push(first, second);
+      setWidths.push(lineWidth(first), lineWidth(second));
+      origLines.push(first, second);
       return;
     }
     lines.push(tidied);
