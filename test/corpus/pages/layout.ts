@@ -154,6 +154,7 @@ h1.spaced { letter-spacing: 0.35em; }
 .text { font-size: 13px; line-height: 1.4; text-align: justify; column-gap: 6mm; column-rule: 1px solid #ccc; }
 .text p { margin: 0 0 1mm; text-indent: 2em; }
 .text h1 { break-after: avoid; }
+.text .head { break-inside: avoid; break-after: avoid; }
 figure { margin: 0 0 2mm; break-inside: avoid; }
 .photo { height: 38mm; background: #bbb; }
 figcaption { font-size: 11px; line-height: 1.4; margin-top: 1mm; }
@@ -253,7 +254,7 @@ export function layEdition({ rnd, articles, editionNo, pages: pageCount }: Editi
       if (plan.headline === 'side') {
         blocks.push(`<article class="story side" style="${style}"><div class="head">${head}</div><div class="text" style="column-count:${textColumns}">${body}${tail}</div></article>`);
       } else if (plan.headline === 'inline') {
-        blocks.push(`<article class="story" style="${style}"><div class="text" style="column-count:${textColumns}">${head}${body}${tail}</div></article>`);
+        blocks.push(`<article class="story" style="${style}"><div class="text" style="column-count:${textColumns}"><div class="head">${head}</div>${body}${tail}</div></article>`);
       } else {
         blocks.push(`<article class="story" style="${style}">${head}<div class="text" style="column-count:${textColumns}">${body}${tail}</div></article>`);
       }
