@@ -412,6 +412,8 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   /** True when line j (a paragraph's) runs on into line i: a reason to, and nothing to stop it. */
   const runsInto = (j: number, i: number, runsOn: boolean): boolean => {
     const [above, text, sameBlock] = [texts[j]!, texts[i]!, lines[j]!.block === lines[i]!.block];
+    // Nothing runs on into a line set in as a paragraph's first.
+    if (lines[i]!.index === 0 && lines[i]!.block.indented) return false;
     if (datelineAwaitsReporters(above, text) || datelineGoesOn(above, text)) return true;
     const brokenWord = sameBlock && !PARAGRAPH_END.test(above) && (opensWithWordTail(text) || latinRunsOn(above, text));
     // A paragraph's first line spaced out to its measure, over a line of text set as it is, is a
@@ -518,7 +520,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
       if (prev!.originals && original !== undefined) prev!.originals.push(original);
     } else {
       current = out.length;
-      const first: Block = { kind: block.kind, text: '', line: block.line ? block.line + index : 0, ...(block.afterFurniture && index === 0 ? { afterFurniture: true } : {}), ...(block.runsOn && index === 0 ? { runsOn: true } : {}) };
+      const first: Block = { kind: block.kind, text: '', line: block.line ? block.line + index : 0, ...(block.afterFurniture && index === 0 ? { afterFurniture: true } : {}), ...(block.runsOn && index === 0 ? { runsOn: true } : {}), ...(block.indented && index === 0 ? { indented: true } : {}) };
       out.push({ block: first, parts: [text], originals: original !== undefined ? [original] : null, first: i });
     }
   });
@@ -807,6 +809,11 @@ function tidyBlock(block: Block, firings: Firings, pageLines = false): Block[] {
     origLines = [];
     setWidths = [];
     runsOn = false;
+    // (Only the block's first line was set in.)
+    if (text && block.indented) {
+      const { indented: _first, ...rest } = block;
+      block = rest;
+    }
   };
   // A line whose letter-spacing was collapsed took its spaced width as set.
   const widthAsSet = (raw: string, tidied: string) => (raw.replace(/\s+/g, '') === tidied.replace(/\s+/g, '') ? Math.max(lineWidth(raw.trim()), lineWidth(tidied)) : lineWidth(tidied));

@@ -31,6 +31,11 @@ const ROW_CELLS = 3;
 /** Rows at most that another column's lines, set at another leading, put between two of a column's lines. */
 const MAX_INTERLEAVED = 8;
 
+/** A paragraph's first line is set in from its column's edge by this many positions at most (an indent of two characters)… */
+const MAX_INDENT = 4;
+/** …and is written with a Chinese paragraph's indent, two ideographic spaces, which parse reads (textToBlocks). */
+const PARAGRAPH_INDENT = '\u3000\u3000';
+
 /** A line set in a column far from the page's left edge, nothing before it on its row. */
 const FAR_INDENT = /^ {12,}\S/;
 
@@ -198,9 +203,16 @@ export function unfoldColumns(text: string): string {
   cut(grid, { top: 0, bottom: grid.length, left: 0, right: width }, regions);
   return regions
     .map((g) => {
-      const lines: string[] = [];
-      for (let r = g.top; r < g.bottom; r++) if (!(rowBlank(grid, r, g.left, g.right) && interleaved(grid, g, r))) lines.push(grid[r]!.slice(g.left, g.right).join('').trim());
-      return lines.join('\n');
+      const rows: string[][] = [];
+      for (let r = g.top; r < g.bottom; r++) if (!(rowBlank(grid, r, g.left, g.right) && interleaved(grid, g, r))) rows.push(grid[r]!.slice(g.left, g.right));
+      const at = rows.map((row) => row.findIndex((c) => c !== ' '));
+      return rows
+        .map((row, k) => {
+          const text = row.join('').trim();
+          const setIn = at[k]! >= 1 && at[k]! <= MAX_INDENT && (k === 0 || at[k - 1] === 0) && at[k + 1] === 0;
+          return setIn ? PARAGRAPH_INDENT + text : text;
+        })
+        .join('\n');
     })
     .join('\n\n');
 }

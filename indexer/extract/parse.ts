@@ -48,22 +48,30 @@ export function metaFromFrontMatter(data: Record<string, unknown>): FileMeta {
   return meta;
 }
 
+/** Two ideographic spaces before a line's text, no more: how Chinese text sets a paragraph's first line in (more centre a title). */
+const INDENT = /^\u3000{2}(?!\s)/;
+
 /** Paragraphs separated by blank lines; hard line breaks inside a paragraph are kept for clean. */
 export function textToBlocks(text: string, firstLine = 1): Block[] {
   const blocks: Block[] = [];
   const lines = text.split('\n');
   let current: string[] = [];
   let start = firstLine;
+  let indented = false;
+  const flush = () => {
+    // (Set in and wrapped onto a line at the column's edge: a title alone on its line may be set in too.)
+    if (current.length) blocks.push({ kind: 'paragraph', text: current.join('\n'), line: start, ...(indented && current.length > 1 ? { indented } : {}) });
+    current = [];
+  };
   lines.forEach((line, i) => {
-    if (line.trim() === '') {
-      if (current.length) blocks.push({ kind: 'paragraph', text: current.join('\n'), line: start });
-      current = [];
-      return;
-    }
-    if (current.length === 0) start = firstLine + i;
+    if (line.trim() === '') return flush();
+    // A line set in by a Chinese paragraph's indent opens a paragraph.
+    const setIn = INDENT.test(line);
+    if (setIn) flush();
+    if (current.length === 0) [start, indented] = [firstLine + i, setIn];
     current.push(line);
   });
-  if (current.length) blocks.push({ kind: 'paragraph', text: current.join('\n'), line: start });
+  flush();
   return blocks;
 }
 

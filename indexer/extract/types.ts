@@ -85,6 +85,12 @@ export interface Block {
   setWidths?: number[];
   /** Its first line comes right after page furniture dropped between text (a staff line, an advertisement): a column may have ended there. */
   afterFurniture?: boolean;
+  /**
+   * Its first line was set in as a paragraph's first line is (two ideographic spaces, or a
+   * laid-out column's line set in from its edge) and the lines after it stand at the column's
+   * edge: it opens a paragraph.
+   */
+  indented?: boolean;
 }
 
 /**

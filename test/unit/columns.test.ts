@@ -81,6 +81,17 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
     const out = unfoldColumns(rows.join('\n')).split('\n\n');
     assert.ok(out.includes(LEFT.join('\n')) && out.includes('工业生产稳中有升'), JSON.stringify(out));
   });
+  it('writes a paragraph\'s first line, set in from its column\'s edge, with a Chinese paragraph\'s indent', () => {
+    const left = ['城东老街改造工程今天完工', '  本报讯（记者 张明）今年以来，', '全市新增城市绿道一百二十公里，', '串联起沿江公园和老城街巷。', '  市民骑行和步行更加方便，周末', '人流明显增加。'];
+    const right = ['  国家统计局今天发布数据，上月', '全国规模以上工业增加值同比增', '长百分之五。', '', '        简讯', '夏粮收购开始，各地收购点陆续', '开秤。', '  价格平稳'];
+    const out = unfoldColumns(sideBySide(left, right, 34).join('\n'));
+    const lines = out.split('\n');
+    // Set in under a line at the edge, or as a column's first line, the line after it at the edge.
+    for (const first of ['本报讯（记者 张明）今年以来，', '市民骑行和步行更加方便，周末', '国家统计局今天发布数据，上月']) assert.ok(lines.includes(`　　${first}`), out);
+    // Not a line centred further in (a box's title), nor a last line with no line at the edge after it.
+    for (const plain of ['简讯', '价格平稳']) assert.ok(lines.includes(plain), out);
+    assert.ok(lines.includes('城东老街改造工程今天完工'), out);
+  });
   it('leaves text that is not laid out to the reading-order path', () => {
     assert.equal(isLaidOut([...LEFT, '', ...RIGHT, '记者 张明 李华'].join('\n')), false);
     // A table or a signature with a wide gap on a line or two is not a laid-out page.

@@ -39,6 +39,29 @@ describe('parse: paragraphs of plain text', () => {
   }
 });
 
+describe('parse: a paragraph set in by two ideographic spaces', () => {
+  const cases: [string, string, { text: string; indented: boolean }[]][] = [
+    [
+      'each set-in line opens a paragraph, no blank line between',
+      '　　今年以来，全市新增城市绿道\n一百二十公里。\n　　市民骑行和步行更加方\n便，周末人流明显增加。\n',
+      [{ text: '　　今年以来，全市新增城市绿道\n一百二十公里。', indented: true }, { text: '　　市民骑行和步行更加方\n便，周末人流明显增加。', indented: true }],
+    ],
+    [
+      'a headline over the paragraph is a block of its own',
+      '城东老街改造工程今天完工\n　　记者从区住建部门获悉，老\n街二十六栋老宅修缮一新。\n',
+      [{ text: '城东老街改造工程今天完工', indented: false }, { text: '　　记者从区住建部门获悉，老\n街二十六栋老宅修缮一新。', indented: true }],
+    ],
+    [
+      'a line alone, set in or centred by more spaces, may be a title: not marked',
+      '　　城东老街焕发新颜\n\n　　　　全市绿道串起城乡\n正文第一行\n',
+      [{ text: '　　城东老街焕发新颜', indented: false }, { text: '　　　　全市绿道串起城乡\n正文第一行', indented: false }],
+    ],
+  ];
+  for (const [name, text, want] of cases) {
+    it(name, () => assert.deepEqual(textToBlocks(text).map((b) => ({ text: b.text, indented: b.indented === true })), want));
+  }
+});
+
 describe('parse: one file of each format', () => {
   const cases: { name: string; file: string; text: string; format: string; layout: string; title?: string; date?: string; blocks: [string, string][]; items?: number }[] = [
     {

@@ -283,6 +283,28 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[null, box.join('').replace(/ /g, '')]]);
     }
   });
+  it('reads a paragraph set in as its first line is as text: no headline runs on into it, and it is no headline', () => {
+    const second = '\n\n城西菜市场改造后重新开业\n本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。\n';
+    // A headline as wide as the column over a story with no dateline: plain text with a Chinese
+    // paragraph's indent, and a laid-out page whose column sets the line in from its edge.
+    const head = '城东老街改造工程今天全面完工';
+    const text = ['记者昨天从区住建部门获悉，城', '东老街改造工程已于本周全面完工，', '沿街二十六栋老宅修缮一新。'];
+    const right = ['  全市新建绿道一百二十公里，串', '起沿江公园和老街巷弄，市民骑行', '散步有了好去处，周末游人如织。', '', '  本报讯（记者 孙某）城西菜市场', '改造后重新开业，摊位整齐划一。'];
+    const laidOut = [head, `  ${text[0]}`, ...text.slice(1)].map((l, i) => `${l.padEnd(40, ' ')}${right[i] ?? ''}`.trimEnd());
+    for (const page of [[head, `　　${text[0]}`, ...text.slice(1)].join('\n') + second, [...laidOut, ...right.slice(laidOut.length).map((l) => ' '.repeat(40) + l)].join('\n')]) {
+      const got = articles(page);
+      assert.deepEqual([got[0]?.title, got[0]?.body.slice(0, 6)], [head, text[0]!.slice(0, 6)], JSON.stringify(got.map((a) => a.title)));
+    }
+    // A story's first paragraph broken off at the column's foot, no mark at its end: it reads like a
+    // headline's lines but is set in.
+    for (const [title, lines] of [
+      ['全市新建绿道一百二十公里', ['　　今日有网友留言，全市新建的', '绿道已串起沿江公园和老街巷弄']],
+      ['夏粮收购价格总体平稳', ['　　多个收购点今天陆续开秤，农', '民售粮积极，收购价格总体平稳']],
+    ] as const) {
+      const got = articles(`${title}\n${lines.join('\n')}\n\n菜市场重新开业\n本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一。\n`);
+      assert.deepEqual([got[0]?.title, got[0]?.body.slice(0, 4)], [title, lines[0].trim().slice(0, 4)], JSON.stringify(got.map((a) => a.title)));
+    }
+  });
   it('gives the last of two headlines printed together to the story under them that has none, by its words', () => {
     // pdftotext reads two headlines, then three stories' text: the headlines cannot go one to each.
     const third = '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。';
