@@ -772,6 +772,10 @@ function clusterOf(s: Segment, orient: Orientation): Unit[] {
 
 /** Stories at most between one that breaks off and the paragraph that goes on with it: a page's, not a digest's. */
 const MAX_STORIES_BETWEEN = 6;
+/** A paragraph goes back to a story that did not break off when it shares this many of the pairs that story alone holds… */
+const STRONG_SHARED_PAIRS = 4;
+/** …and this many times as many as it shares with the story it stands in. */
+const STRONG_MARGIN = 2;
 
 /** A story's text broken off mid-sentence, with no jump note to say where it goes on. */
 const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.units.at(-1)!.text) && !s.jump.to;
@@ -787,7 +791,11 @@ const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.un
  * Text read after the page's foot (a staff line, an advertisement dropped between text), after a
  * story's closing byline or after its jump note to a later page (Unit.afterEnd) is the rest of some
  * column: from there the paragraphs go back so to any story before, broken off or not, until one
- * shares more of its own story's words.
+ * shares more of its own story's words. On a page where some story breaks off or ends so (the
+ * extractor read out of order there), a column may also have ended at a sentence's end: a
+ * paragraph goes back to a story before that did not break off when it holds at least
+ * STRONG_SHARED_PAIRS of the pairs that story alone holds, and STRONG_MARGIN times as many as of
+ * its own story's (or of a broken-off story's that would take it).
  */
 function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   // A paragraph that may go back: not one opening its story (under its headline or a jump note).
@@ -815,19 +823,11 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   for (let k = 1; k < segments.length; k++) {
     const host = segments[k]!;
     let free = false; // after an end (Unit.afterEnd), paragraphs go back to any story before, not only one broken off
-    let endsAhead = host.units.filter((u) => u.afterEnd).length; // ends at this paragraph or after it
     for (let p = 0; p < host.units.length; p++) {
-      if (host.units[p]!.afterEnd) {
-        free = true;
-        endsAhead--;
-      }
+      if (host.units[p]!.afterEnd) free = true;
       if (!movable(host, p)) continue;
       const broken: number[] = [];
       for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (breaksOff(segments[j]!) || free) broken.push(j);
-      if (!broken.length) {
-        if (endsAhead > 0) continue;
-        break;
-      }
       const pairs = hanBigrams(host.units[p]!.text);
       add(k, pairs, -1);
       // The pairs one segment alone holds (the paragraph itself left out), shared with segment j.
@@ -835,6 +835,13 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
       const own = shared(k);
       let best = -1;
       for (const j of broken) if (shared(j) > own && (best < 0 || shared(j) > shared(best))) best = j;
+      // A story whose text ended a sentence at a column's foot takes a paragraph only when it holds
+      // far more of the paragraph's words than the story the paragraph stands in (and than the one
+      // broken off, if any would take it).
+      const rival = Math.max(own, best < 0 ? 0 : shared(best), 1);
+      let strong = -1;
+      for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (shared(j) >= STRONG_SHARED_PAIRS && shared(j) >= STRONG_MARGIN * rival && (strong < 0 || shared(j) > shared(strong))) strong = j;
+      if (strong >= 0) best = strong;
       if (best < 0) {
         add(k, pairs, 1);
         free = false;

@@ -369,6 +369,20 @@ describe('split: headlines', () => {
     const got = articles(page('城东老街焕发新颜', broken, '铁路假期客流创新高', other, otherOn));
     assert.ok(got[1]!.body.includes('加开旅客列车') && !got[0]!.body.includes('加开旅客列车'), JSON.stringify(got.map((a) => a.body)));
   });
+  it('gives a paragraph back to a story that ended a sentence at its column\'s foot, where it shares far more of that story\'s words, on a page read out of order', () => {
+    // The page is read out of order (the second story breaks off mid-sentence); the first story's
+    // column ended at a sentence's end, and its rest was read after the third story.
+    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+    const broken = '新华社北京5月6日电（记者李某）记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，各地铁路部门';
+    for (const [head, first, third, rest, word] of [
+      ['城东老街焕发新颜', '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新。', '本报讯（记者 赵某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。', ['青石板路重新铺设以后，城东老街的老宅陆续开起了茶馆和书店。'], '茶馆'],
+      ['夏粮收购开秤', '本报讯（记者 孙某）今年夏粮丰收，各地夏粮收购点陆续开秤。', '本报讯（记者 钱某）全市新建绿道一百二十公里，串起沿江公园，市民骑行散步有了好去处。', ['夏粮收购价格总体平稳，夏粮收购点开秤首日农民售粮积极，粮食部门在收购点设立服务台。'], '服务台'],
+    ] as const) {
+      const got = articles(page(head, first, '铁路假期客流创新高', broken, '菜市场重新开业', third, ...rest));
+      assert.equal(got[0]?.title, head, JSON.stringify(got.map((a) => a.title)));
+      assert.ok(got[0]!.body.includes(word) && !got.at(-1)!.body.includes(word), JSON.stringify(got.map((a) => a.body)));
+    }
+  });
   it('gives the text read after the page\'s foot back to the story whose words it shares, broken off or not', () => {
     // pdftotext reads a column's rest after the page's foot (a staff line, an advertisement).
     const first = '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。';
