@@ -615,6 +615,54 @@ function takeLastHeadline(prev: Segment, s: Segment): boolean {
   return true;
 }
 
+/** Headline lines together wider than this are no one headline (城东发生了一起事件，位置在老城区，画面曝光 is as long as one gets). */
+const MAX_ONE_HEADLINE_WIDTH = 32;
+/** A story's text holds at least this share of its own headline's character pairs. */
+const OWN_STORY_AFFINITY = 0.4;
+
+/**
+ * Two stories under one cluster of headlines: pdftotext reads two headlines printed together,
+ * then both stories' text with nothing between them but a paragraph's end (the second opens with
+ * no dateline), the first story's rest possibly after the second's. A story whose cluster holds
+ * two headlines or more, in blocks of their own and too wide together for one, gives the last
+ * headline the run of its paragraphs that tells that headline's story: the run shares clearly
+ * more of the last headline's character pairs than the paragraphs around it (OWN_STORY_AFFINITY
+ * of them at least), and they clearly more of the first headlines' than the run.
+ */
+function splitByHeadlines(segments: Segment[]): number {
+  let cuts = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    const heads = s.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text) && !isLabel(l.text)) ?? [];
+    const groups = blockGroups(heads);
+    if (groups.length < 2 || s.units.length < 2) continue;
+    const last = groups.at(-1)!;
+    const [lastTitle, firstTitle] = [last.map((u) => u.text).join(''), groups.slice(0, -1).flat().map((u) => u.text).join('')];
+    if (lineWidth(lastTitle) < MIN_SEPARATE_TITLE_WIDTH || lineWidth(firstTitle) < MIN_SEPARATE_TITLE_WIDTH) continue;
+    if (lineWidth(firstTitle) + lineWidth(lastTitle) <= MAX_ONE_HEADLINE_WIDTH) continue;
+    const textOf = (units: Unit[]) => units.filter(isText).map((u) => u.text).join('');
+    // The run of paragraphs [from, to) that is the last headline's story: the story it cut may go on after it.
+    let best: [number, number] | null = null;
+    let bestScore = 0;
+    for (let from = 1; from < s.units.length; from++) {
+      if (s.units[from]!.kind !== 'body') continue;
+      for (let to = from + 1; to <= s.units.length; to++) {
+        const run = textOf(s.units.slice(from, to));
+        const others = textOf([...s.units.slice(0, from), ...s.units.slice(to)]);
+        const first = titleAffinity(firstTitle, others) - titleAffinity(firstTitle, run);
+        const second = titleAffinity(lastTitle, run) - titleAffinity(lastTitle, others);
+        if (first > AFFINITY_MARGIN && second > AFFINITY_MARGIN && titleAffinity(lastTitle, run) >= OWN_STORY_AFFINITY && first + second > bestScore) [best, bestScore] = [[from, to], first + second];
+      }
+    }
+    if (!best) continue;
+    const rest: Segment = { ...newSegment(), before: last, units: s.units.splice(best[0], best[1] - best[0]), ended: true };
+    s.before = s.before!.filter((u) => !last.includes(u));
+    segments.splice(i + 1, 0, rest);
+    cuts++;
+  }
+  return cuts;
+}
+
 /** Stacked lines of one headline join without a space; lines of different widths are separate phrases. */
 function joinTitleLines(lines: string[]): string {
   return lines.reduce((acc, line, i) => {
@@ -928,6 +976,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   for (const titles of distributed) reporter?.info('split/titles-distributed', `${titles.length} headlines printed together, one to each article under them`, titles[0]?.place);
   for (const u of units) if (u.rule) reporter?.info(u.rule, u.kind === 'info' ? `read as ${JSON.stringify(u.facts)}` : `headline: ${u.text.slice(0, 30)}`, u.place);
   rescueTitles(segments, orient);
+  const cut = orient === 'before' ? splitByHeadlines(segments) : 0;
+  if (cut) reporter?.info('split/stacked-headlines', `${cut} stor${cut === 1 ? 'y' : 'ies'} under a headline printed with another's over one run of text given the paragraphs that tell ${cut === 1 ? 'it' : 'them'}`);
   const rejoined = rejoinBrokenOff(segments, orient);
   if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the earlier story whose words ${rejoined === 1 ? 'it shares' : 'they share'}`);
   const bylinesMoved = giveBackBylines(segments);

@@ -350,6 +350,24 @@ describe('split: headlines', () => {
     const got = articles(`市政府工\n作组要求\n城东加强\n安全管理\n${column}\n`);
     assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[null, '市政府工作组要求城东加强安全管理']]);
   });
+  it('gives the last of two headlines printed together over one run of text the paragraphs that tell its story', () => {
+    // pdftotext reads two headlines, then the first story's text, the second's (no dateline), and
+    // the first's rest; or the first's text and then the second's.
+    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+    const h1 = '城东老街改造工程今天全面完工';
+    const h2 = '全市金融系统开展“金融知识进万家”宣传活动';
+    const t1 = '本报讯（记者 张某）城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新。';
+    const t2 = '为推动金融知识普及，全市金融系统本月开展“金融知识进万家”宣传活动，进社区、进学校。';
+    const rest1 = '老街改造工程完工后，青石板路重新铺设，老宅里陆续开起了茶馆和书店。';
+    for (const parts of [[t1, t2, rest1], [t1, rest1, t2]]) {
+      const got = articles(page(h1, h2, ...parts));
+      assert.deepEqual(got.map((a) => a.title), [h1, h2], JSON.stringify(got.map((a) => [a.title, a.body])));
+      assert.ok(got[0]!.body.includes('茶馆') && got[1]!.body.includes('进社区') && !got[0]!.body.includes('进社区'), JSON.stringify(got.map((a) => a.body)));
+    }
+    // One headline in two blocks, its last words a paragraph's: one story, its headline whole.
+    const one = articles(page('城东老街改造工程今天全面完工，百年老宅', '焕发新颜迎来游人', t1, '修缮后的百年老宅焕发新颜，迎来四方游人。'));
+    assert.deepEqual(one.map((a) => a.title), ['城东老街改造工程今天全面完工，百年老宅焕发新颜迎来游人']);
+  });
   it('gives a paragraph back to the story that broke off mid-sentence before another story came between', () => {
     // A reading order that ran from one story's column into another story and back.
     const broken = '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设，老街';
