@@ -453,9 +453,11 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   const headlineBlockAcross = (j: number, i: number) => {
     const block = lines[i]!.block;
     if (lines[j]!.block === block || lines[i]!.index !== 0) return false;
-    for (let k = i; k < lines.length && lines[k]!.block === block && k - i <= MAX_HEADLINE_BLOCK_LINES; k++) {
+    for (let k = i; k < lines.length && k - i <= MAX_HEADLINE_BLOCK_LINES; k++) {
       const t = texts[k]!;
       if (k > i && (opensParagraph(t) || BYLINE.test(t.trim()))) return true;
+      // (The story's text may open the next block: a blank line under the headline, or its first line set in.)
+      if (lines[k]!.block !== block) return false;
       if (PARAGRAPH_END.test(t) || widths[k]! >= widths[j]! * COLUMN_MIN_RATIO) return false;
     }
     return false;

@@ -295,6 +295,16 @@ describe('split: headlines', () => {
       const got = articles(page);
       assert.deepEqual([got[0]?.title, got[0]?.body.slice(0, 6)], [head, text[0]!.slice(0, 6)], JSON.stringify(got.map((a) => a.title)));
     }
+    // Text broken off at the column's foot does not run on into the next story's headline, whose
+    // dateline opens a paragraph set in right under it.
+    const column = ['城东老街焕发新颜', '　　城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新，青石板路重新铺设，老', '街的茶馆、书店和手艺铺陆续开张，吸引了不少市民前来打卡，周末游人如织，沿线商户的', '生意也红火起来。', '　　老街改造工程总投资一千二百万元，由区住建部门牵头实施，历时八个月完成，二十六', '栋老宅修缮后将作为民俗展馆向游人开放，区里还将在老街两端新建两座停车场，方便自驾', ''];
+    for (const [lines, dateline] of [
+      [['城西菜市场改造完工 今天重新开业迎', '客'], ['　　本报讯（记者 王某）城西菜市场改造完工后今天重新开业，摊位整齐划一，市民买', '菜更方便了。']],
+      [['夏粮收购开秤 各地收购价格总体平', '稳'], ['　　新华社郑州5月6日电（记者赵某）今年夏粮丰收，各地收购点陆续开秤，收购价格', '总体平稳。']],
+    ] as const) {
+      const got = articles([...column, ...lines, ...dateline, ''].join('\n'));
+      assert.deepEqual(got.map((a) => a.title), ['城东老街焕发新颜', lines.join('')], JSON.stringify(got.map((a) => a.title)));
+    }
     // A story's first paragraph broken off at the column's foot, no mark at its end: it reads like a
     // headline's lines but is set in.
     for (const [title, lines] of [
