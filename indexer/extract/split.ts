@@ -619,6 +619,8 @@ function takeLastHeadline(prev: Segment, s: Segment): boolean {
 const MAX_ONE_HEADLINE_WIDTH = 32;
 /** A story's text holds at least this share of its own headline's character pairs. */
 const OWN_STORY_AFFINITY = 0.4;
+/** Two stories under one cluster of headlines are looked for in this many paragraphs at most (a page's, not a book's: every run is weighed). */
+const MAX_STACKED_PARAGRAPHS = 80;
 
 /**
  * Two stories under one cluster of headlines: pdftotext reads two headlines printed together,
@@ -635,7 +637,7 @@ function splitByHeadlines(segments: Segment[]): number {
     const s = segments[i]!;
     const heads = s.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text) && !isLabel(l.text)) ?? [];
     const groups = blockGroups(heads);
-    if (groups.length < 2 || s.units.length < 2) continue;
+    if (groups.length < 2 || s.units.length < 2 || s.units.length > MAX_STACKED_PARAGRAPHS) continue;
     const last = groups.at(-1)!;
     const [lastTitle, firstTitle] = [last.map((u) => u.text).join(''), groups.slice(0, -1).flat().map((u) => u.text).join('')];
     if (lineWidth(lastTitle) < MIN_SEPARATE_TITLE_WIDTH || lineWidth(firstTitle) < MIN_SEPARATE_TITLE_WIDTH) continue;
