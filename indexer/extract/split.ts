@@ -749,6 +749,10 @@ function foreignOverBox(texts: string[], text: string): boolean {
 /** Title and kicker from a cluster's lines: lead-ins and subtitles are the kicker, speaker lines are dropped. */
 export function titleParts(lines: Unit[], text = ''): { title: string; kicker: string | null } | null {
   const heads = lines.filter((l) => l.kind === 'heading');
+  // A lead-in after the headline (…老街改造工程全面完工 / 外贸开局良好——) heads the next story: pdftotext read
+  // it before this story's text. (One under a tag, or under another lead-in, is this story's.)
+  const leadsIn = (u: Unit | undefined) => u !== undefined && /(?:——|--)$/.test(u.text.trim()) && !KICKER_SUB.test(u.text);
+  while (heads.length >= 2 && leadsIn(heads.at(-1)) && !leadsIn(heads.at(-2)) && lineWidth(heads.at(-2)!.text) > MAX_TAG_WIDTH) heads.pop();
   const texts = heads.map((l) => l.text);
   // The first two lines stand on consecutive lines of the file, no blank line between.
   const boxed = onNextLine(heads[0], heads[1]);

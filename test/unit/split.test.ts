@@ -360,6 +360,19 @@ describe('split: headlines', () => {
     const got = articles(`市政府工\n作组要求\n城东加强\n安全管理\n${column}\n`);
     assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[null, '市政府工作组要求城东加强安全管理']]);
   });
+  it('leaves a lead-in printed after a headline, before its text, out of the headline: it heads the next story', () => {
+    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+    for (const [h1, lead, t1, h2, t2] of [
+      ['城东老街改造工程今天全面完工', '一季度外贸开局良好——', '本报讯（记者 张某）城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新。', '全市新建绿道一百二十公里', '本报讯（记者 李某）今年以来，全市新建绿道一百二十公里，串起沿江公园。'],
+      ['夏粮收购价格总体平稳', '春耕备耕看田头——', '新华社郑州5月6日电（记者赵某）今年夏粮丰收，各地收购点陆续开秤。', '铁路假期客流创新高', '新华社北京5月6日电（记者李某）假期全国铁路累计发送旅客1.2亿人次。'],
+    ] as const) {
+      const got = articles(page(h1, lead, t1, h2, t2));
+      assert.deepEqual(got.map((a) => a.title), [h1, h2]);
+    }
+    // Over the headline, a lead-in is the story's kicker as ever.
+    const got = articles(page('春耕备耕看田头——', '夏粮收购价格总体平稳', '新华社郑州5月6日电（记者赵某）今年夏粮丰收，各地收购点陆续开秤。'));
+    assert.deepEqual(got.map((a) => [a.kicker, a.title]), [['春耕备耕看田头——', '夏粮收购价格总体平稳']]);
+  });
   it('gives the last of two headlines printed together over one run of text the paragraphs that tell its story', () => {
     // pdftotext reads two headlines, then the first story's text, the second's (no dateline), and
     // the first's rest; or the first's text and then the second's.
