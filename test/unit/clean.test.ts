@@ -502,23 +502,23 @@ describe('clean on newspaper page text', () => {
       assert.ok(out.blocks.some((b) => b.text === spaced.replace(/ /g, '') + rest.join('')), JSON.stringify(out.blocks));
     }
     // A headline letter-spaced over a far wider text stays a line of its own.
-    const wide = ['步入新时代，手机用户对芯片的人工智能能力日益看重。虽然多家厂商也会', '发布新芯片，但其产品普遍应用于低端手机中。'];
-    const { out } = page([...narrow, '最 强 “ 城 市 芯 ” 本 月 商 用', ...wide].join('\n'));
-    assert.ok(out.blocks.some((b) => b.text === '最强“城市芯”本月商用'), JSON.stringify(out.blocks));
+    const wide = ['老街改造完工以后，沿街的老宅陆续开起了茶馆和书店。虽然周末游人', '如织，但平日里老街依旧安静，街坊们在树下下棋。'];
+    const { out } = page([...narrow, '全 市 “ 绿 道 网 ” 本 月 贯 通', ...wide].join('\n'));
+    assert.ok(out.blocks.some((b) => b.text === '全市“绿道网”本月贯通'), JSON.stringify(out.blocks));
   });
   it('never runs a line on into a clearly wider line after it: a brief\'s title over its text', () => {
-    const wide = ['湖北省和武汉市要全面加强疫情防控，继续实施严格管控、外防输', '出、内防扩散策略，紧紧扭住城乡社区防控和患者救治两个关键，继', '续实行严格的离汉离鄂通道管控措施，坚决遏制疫情扩散输出。'];
-    const { out } = page([...COLUMN, '简讯', '联防联控机制要求湖北和武汉严格管控', ...wide].join('\n'));
-    assert.deepEqual(out.blocks.map((b) => b.text).slice(-2), ['联防联控机制要求湖北和武汉严格管控', wide.join('')]);
+    const wide = ['城东区今年将完成二十六个老旧小区改造任务，涉及居民四千余户，', '改造内容包括外墙保温、管网更新和加装电梯，首批试点小区本月已', '经开工建设，预计年底前全部完成，届时居民的居住条件明显改善。'];
+    const { out } = page([...COLUMN, '简讯', '城东区老旧小区改造首批试点本月开工', ...wide].join('\n'));
+    assert.deepEqual(out.blocks.map((b) => b.text).slice(-2), ['城东区老旧小区改造首批试点本月开工', wide.join('')]);
   });
   it('keeps the headline under a lead-in on its own line, even one with a comma as wide as the text', () => {
-    const { out } = page([...COLUMN, '多措并举稳就业——', '快递小哥连升三级，国家授予特别奖：时代奖励解决问题的人', '最近，一个快递员被火线提拔为分公司经理，他的故事在网上传开。', ...COLUMN].join('\n'));
-    assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 3), ['多措并举稳就业——', '快递小哥连升三级，国家授予特别奖：时代奖励解决问题的人']);
+    const { out } = page([...COLUMN, '多措并举稳就业——', '城东菜场摊主当上义务讲解员，街坊点赞：老街有了新故事', '最近，一位菜场摊主主动为游客讲解老街历史，他的故事在网上传开。', ...COLUMN].join('\n'));
+    assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 3), ['多措并举稳就业——', '城东菜场摊主当上义务讲解员，街坊点赞：老街有了新故事']);
   });
   it('joins a headline under a lead-in that a line break cut inside its quotes or title marks', () => {
-    const body = '本报讯（记者 某某）一些人正试图串联起来，组成一个所谓的联盟。';
-    for (const [first, second] of [['稳中向好——', '别笑！十八人的“'], ['多措并举稳就业——', '新版《城市绿道']] as const) {
-      const rest = first === '稳中向好——' ? '新联盟”今天成立了' : '规划》正式发布实施';
+    const body = '本报讯（记者 某某）城东老街的集市今天开张，街坊们早早赶来，摊位前排起了长队。';
+    for (const [first, second] of [['稳中向好——', '注意！城东的“'], ['多措并举稳就业——', '新版《城市绿道']] as const) {
+      const rest = first === '稳中向好——' ? '老街集市”今天开张了' : '规划》正式发布实施';
       const { out } = page([...COLUMN, first, second, rest, body, ...COLUMN].join('\n'));
       assert.deepEqual(out.blocks.map((b) => b.text).slice(1, 4), [first, second + rest, body]);
     }

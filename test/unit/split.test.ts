@@ -378,9 +378,9 @@ describe('split: headlines', () => {
     // the first's rest; or the first's text and then the second's.
     const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     const h1 = '城东老街改造工程今天全面完工';
-    const h2 = '全市金融系统开展“金融知识进万家”宣传活动';
+    const h2 = '全市开展“文明交通进社区”志愿宣传活动';
     const t1 = '本报讯（记者 张某）城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新。';
-    const t2 = '为推动金融知识普及，全市金融系统本月开展“金融知识进万家”宣传活动，进社区、进学校。';
+    const t2 = '为推动文明出行，全市本月开展“文明交通进社区”志愿宣传活动，志愿者进社区、进学校。';
     const rest1 = '老街改造工程完工后，青石板路重新铺设，老宅里陆续开起了茶馆和书店。';
     for (const parts of [[t1, t2, rest1], [t1, rest1, t2]]) {
       const got = articles(page(h1, h2, ...parts));
