@@ -615,7 +615,7 @@ function takeLastHeadline(prev: Segment, s: Segment): boolean {
   return true;
 }
 
-/** Headline lines together wider than this are no one headline (城东发生了一起事件，位置在老城区，画面曝光 is as long as one gets). */
+/** Headline lines together wider than this are no one headline (城东老街改造工程今天全面完工，百年老宅焕发新颜 is about as long as one gets). */
 const MAX_ONE_HEADLINE_WIDTH = 32;
 /** A story's text holds at least this share of its own headline's character pairs. */
 const OWN_STORY_AFFINITY = 0.4;
