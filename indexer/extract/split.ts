@@ -885,7 +885,13 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
       const pairs = hanBigrams(host.units[p]!.text);
       add(k, pairs, -1);
       // The pairs one segment alone holds (the paragraph itself left out), shared with segment j.
-      const shared = (j: number) => [...pairs].filter((b) => held.get(b) === 1 && counts[j]!.has(b)).length;
+      const unique = [...pairs].filter((b) => held.get(b) === 1);
+      const sharedWith = new Map<number, number>();
+      const shared = (j: number) => {
+        let n = sharedWith.get(j);
+        if (n === undefined) sharedWith.set(j, (n = unique.filter((b) => counts[j]!.has(b)).length));
+        return n;
+      };
       const own = shared(k);
       let best = -1;
       for (const j of broken) if (shared(j) > own && (best < 0 || shared(j) > shared(best))) best = j;
