@@ -80,11 +80,11 @@ describe('rejoinBrokenLines', () => {
     assert.equal(out[0]?.text, '中国的科学家发布了全新的 open source 模型，供全球研究者免费使用。');
   });
   it('never runs one headline on into another set on the same short measure across a blank line', () => {
-    const first = ['全国人民代表大会常务委员会关于批准', '财政部发行特别国债购买外汇及调整', '2007年末国债余额限额的决议'];
-    const out = rejoinBrokenLines([p(first.join('\n'), 1), p('载人交会对接任务发布会召开在即\n第二场新闻发布会', 5)], 40);
+    const first = ['市人民代表大会常务委员会关于批准市', '政府发行地方债券用于老旧小区改造及', '2025年城市更新项目安排的决议'];
+    const out = rejoinBrokenLines([p(first.join('\n'), 1), p('城东老街改造工程发布会召开在即\n第二场新闻发布会', 5)], 40);
     assert.equal(out.find((b) => b.text.includes('决议'))?.text.endsWith('决议'), true, JSON.stringify(out));
     // A narrow column's text goes on across a blank line as ever: its lines hold clause marks.
-    const column = rejoinBrokenLines([p('今日有网友爆料，有六十万个\n账号和四百一十万条联系人', 1), p('数据在暗网低价出售，引发关\n注。', 4)], 40);
+    const column = rejoinBrokenLines([p('今日有市民反映，有六十多个\n小区和四百一十多栋居民楼', 1), p('停水已超过一天，引发广泛关\n注。', 4)], 40);
     assert.equal(column.length, 1, JSON.stringify(column));
   });
   it('runs a line on into one that opens with a broken word\'s last character and a clause mark, or a Latin word\'s rest', () => {
@@ -464,7 +464,7 @@ describe('clean on newspaper page text', () => {
     assert.ok(text.blocks.some((b) => b.text.includes('重要的任务——绿道五号线')), JSON.stringify(text.blocks));
   });
   it('joins the lines of a narrow column on a page of wide ones, and stops at a headline over it', () => {
-    const narrow = ['西方世界的一些反华', '分子正试图串联起来', '今天，来自八个国家', '的政客和议员组成了', '一个所谓的联盟。'];
+    const narrow = ['城东老街的一些老宅', '经过修缮焕发了新颜', '今天，来自八个社区', '的居民和游客参观了', '这些百年老建筑。'];
     const { out } = page([...COLUMN, '全市新增城市绿道一百二十公里串起沿江公园', ...narrow].join('\n'));
     assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), '全市新增城市绿道一百二十公里串起沿江公园', narrow.join('')]);
   });
@@ -557,7 +557,7 @@ describe('clean on newspaper page text', () => {
     }
   });
   it('ends the headline under a column label at the line that closes the quotes a line break cut', () => {
-    for (const [label, first, second] of [['简讯', '全市系统积极开展“金融知', '识普及月 金融知识进万家”活动'], ['新闻速览', '老旧小区改造《首批试点', '实施方案》本月起施行']] as const) {
+    for (const [label, first, second] of [['简讯', '全市社区积极开展“文明交', '通进社区 安全出行伴我行”活动'], ['新闻速览', '老旧小区改造《首批试点', '实施方案》本月起施行']] as const) {
       const { out } = page([...COLUMN, label, first, second, ...COLUMN].join('\n'));
       assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), label, first + second, COLUMN.join('')]);
     }
