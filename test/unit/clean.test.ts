@@ -469,10 +469,10 @@ describe('clean on newspaper page text', () => {
     assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), '全市新增城市绿道一百二十公里串起沿江公园', narrow.join('')]);
   });
   it('stops a wide line with clause marks over a narrower column whose first line is set in', () => {
-    const narrow = ['这几天，城东老街一带', '几十辆轿车被砸车窗的图', '片在朋友圈传得沸沸扬扬', '引起了网友的广泛关注。'];
+    const narrow = ['这几天，城东老街一带', '几十户居民家停水停电的', '消息在朋友圈传得沸沸扬', '扬，引起了网友的关注。'];
     // A page of narrow columns, as pdf.js gives one: the headline set over two of them.
     const before = ['受委托，今天由我来向大', '家通报有关情况。本月以', '来全市新增城市绿道一百', '二十公里，串联起沿江公', '园和老城街巷，方便骑行。'];
-    for (const head of ['城东发生了一起事件，位置在老城区，画面曝光', '全市新增绿道一百公里，串起沿江公园，方便骑行']) {
+    for (const head of ['城东老街停水一整天，居民生活受影响，部门回应', '全市新增绿道一百公里，串起沿江公园，方便骑行']) {
       const { out } = page([...before, head, ...narrow].join('\n'));
       assert.deepEqual(out.blocks.map((b) => b.text).slice(-2), [head, narrow.join('')], JSON.stringify(out.blocks));
     }
@@ -563,7 +563,7 @@ describe('clean on newspaper page text', () => {
     }
   });
   it('keeps a label over a headline set in a narrow box apart, and the box apart from the text under it', () => {
-    const body = ['八岁儿子在景区失联的第三十二天，', '他启程返回家乡。他上次坐火车，是'];
+    const body = ['老街改造工程完工后的第三十二天，', '街坊迎来首个集市。上一次赶集，是'];
     for (const [label, box] of [['权威发布', ['全国人民代', '表大会常务', '委员会决议']], ['新春走基层', ['城东寻子一', '个月母亲不', '舍离去']]] as const) {
       // A page of narrow columns, as the box's column is.
       const narrow = ['受委托，今天由我', '来向大家通报有关', '情况。本月以来全', '市新增城市绿道一', '百二十公里，串联', '起沿江公园。'];
@@ -575,7 +575,7 @@ describe('clean on newspaper page text', () => {
   });
   it('keeps a label apart from a box whose lines are letter-spaced to a measure wider than it', () => {
     const narrow = ['受委托，今天由我', '来向大家通报有关', '情况。本月以来全', '市新增城市绿道一', '百二十公里，串联', '起沿江公园。'];
-    const body = ['八岁儿子在景区失联的第三十二天，', '他启程返回家乡。他上次坐火车，是'];
+    const body = ['老街改造工程完工后的第三十二天，', '街坊迎来首个集市。上一次赶集，是'];
     // Four characters spread over the measure under a label of four set tight, at the page's top;
     // eight under seven, after a narrow column's text.
     for (const [before, label, box] of [[[], '聚焦民生', ['城 东 寻 子', '一 个 月 里', '母 亲 不 舍']], [narrow, '民生实事进行时', ['全 国 人 民 代 表 大 会', '常 务 委 员 会 决 议', '今 日 发 布']]] as const) {
