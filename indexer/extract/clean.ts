@@ -406,7 +406,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   });
   // A paragraph is kept as its pieces and joined once it is whole: joined piece by piece, each
   // join read the end of a string that grew with the paragraph (V8 flattens the rope it is).
-  const out: { block: Block; parts: string[]; originals: string[] | null; first: number }[] = [];
+  const out: { block: Block; parts: string[]; originals: string[] | null; first: number; last: number }[] = [];
   // A line ending at a dash that is running text, not a lead-in (leadInRunningOn).
   const dashRunsOn = (k: number) => k >= 1 && lines[k - 1]!.block === lines[k]!.block && leadInRunningOn(texts[k - 1]!, texts[k]!);
   /** True when line j (a paragraph's) runs on into line i: a reason to, and nothing to stop it. */
@@ -519,16 +519,26 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const original = originals.get(block)?.[index];
     if (joins) {
       prev!.parts.push(text);
+      prev!.last = i;
       if (prev!.originals && original !== undefined) prev!.originals.push(original);
     } else {
       current = out.length;
       const first: Block = { kind: block.kind, text: '', line: block.line ? block.line + index : 0, ...(block.afterFurniture && index === 0 ? { afterFurniture: true } : {}), ...(block.runsOn && index === 0 ? { runsOn: true } : {}), ...(block.indented && index === 0 ? { indented: true } : {}) };
-      out.push({ block: first, parts: [text], originals: original !== undefined ? [original] : null, first: i });
+      out.push({ block: first, parts: [text], originals: original !== undefined ? [original] : null, first: i, last: i });
     }
   });
   // A line left alone keeps its width as set (a headline box's line spaced out to its measure).
   const setWidth = (parts: string[], k: number) => (parts.length === 1 && asSet[k]! > widths[k]! ? { setWidths: [asSet[k]!] } : {});
-  return out.map(({ block, parts, originals: orig, first }) => ({ ...block, text: joinParts(parts), ...(orig ? { original: joinParts(orig) } : {}), ...setWidth(parts, first) }));
+  // A paragraph that opens under a paragraph's end in its column, runs full lines with its clause
+  // marks and stops mid-sentence at a full line before a blank (not over a dateline) broke off where
+  // the extractor left its column (a photo, the page's foot): it is text, never a headline.
+  const wraps = (parts: string[], first: number, last: number) => {
+    const [t, block] = [texts[last]!, lines[last]!.block];
+    if (parts.length < 2 || lines[last - 1]?.block !== block || lines[last + 1]?.block === block || opensParagraph(texts[last + 1] ?? '')) return false;
+    if (lines[first - 1]?.block !== lines[first]!.block || !PARAGRAPH_END.test(texts[first - 1]!)) return false;
+    return !PARAGRAPH_END.test(t) && parts.some(clauses) && similarWidth(widths[last]!, widths[last - 1]) && widths[last]! >= localWidth(widths, last) * COLUMN_MIN_RATIO;
+  };
+  return out.map(({ block, parts, originals: orig, first, last }) => ({ ...block, text: joinParts(parts), ...(orig ? { original: joinParts(orig) } : {}), ...setWidth(parts, first), ...(block.kind === 'paragraph' && wraps(parts, first, last) ? { wraps: true } : {}) }));
 }
 
 /** The last word of a line of a reporters' list, its role (记者, 通讯员) taken off: （记者何 → 何. */

@@ -167,7 +167,7 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     // The text a jump note from an earlier page opens (（上接第1版）城东老街…) is the story's text,
     // however it reads: the repeated headline stands over the note, never after it.
     // Nor is a paragraph set in as its first line is (Block.indented): a headline is never.
-    if (b.kind === 'heading' || (looksLikeHeadline(text) && !b.runsOn && !b.indented)) return { kind: 'heading', text };
+    if (b.kind === 'heading' || (looksLikeHeadline(text) && !b.runsOn && !b.indented && !b.wraps)) return { kind: 'heading', text };
     return { kind: 'body', text };
   }
   // A number a headline box's break set alone over its measure word (80 / 万"城市卡"用户…, 3 /

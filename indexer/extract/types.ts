@@ -91,6 +91,11 @@ export interface Block {
    * edge: it opens a paragraph.
    */
   indented?: boolean;
+  /**
+   * It opens under a paragraph's end in its column and its last line fills the column's measure and
+   * ends mid-sentence before a blank line: a paragraph broken off where the extractor left its column, never a headline.
+   */
+  wraps?: boolean;
 }
 
 /**

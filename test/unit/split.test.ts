@@ -315,6 +315,30 @@ describe('split: headlines', () => {
       assert.deepEqual([got[0]?.title, got[0]?.body.slice(0, 4)], [title, lines[0].trim().slice(0, 4)], JSON.stringify(got.map((a) => a.title)));
     }
   });
+  it('reads a paragraph that breaks off at a full line before a blank as text, not as a headline', () => {
+    // pdftotext reads a column to a photo or the page's foot: a paragraph opens under one that ended
+    // at a line's end, runs two full lines with its clause marks and stops mid-word; the next story's
+    // headline follows across a blank line. Its lines read like a long headline's.
+    for (const [lines, broken, head, dateline] of [
+      [
+        ['本报讯（记者 孙某）城东老街改造工', '程今天全面完工，沿街二十六栋老', '宅修缮一新，街巷路面重新铺设。'],
+        ['居民们说，改造前每逢下雨就积水，', '出门要绕道，如今路面平整了，许'],
+        ['城西菜市场', '重新开业'],
+        '本报讯（记者 周某）城西菜市场改造后重新开业，摊位整齐划一。',
+      ],
+      [
+        ['新华社南京5月8日电 全市新建绿道一百', '二十公里，串起沿江公园和老街巷弄，', '市民骑行散步有了好去处。'],
+        ['周末游人如织，沿线的茶馆、书店和', '小吃铺生意也红火起来，店主们准备'],
+        ['夏粮收购', '价格平稳'],
+        '新华社郑州5月8日电 多个收购点今天陆续开秤，收购价格总体平稳。',
+      ],
+    ] as const) {
+      const page = `老街新貌\n${lines.join('\n')}\n${broken.join('\n')}\n\n${head.join('\n')}\n\n${dateline}\n`;
+      const got = articles(page);
+      assert.deepEqual(got.map((a) => a.title), ['老街新貌', head.join('')], JSON.stringify(got.map((a) => [a.title, a.body.slice(0, 12)])));
+      assert.ok(got[0]!.body.includes(broken.join('').slice(0, 12)), got[0]!.body);
+    }
+  });
   it('gives the last of two headlines printed together to the story under them that has none, by its words', () => {
     // pdftotext reads two headlines, then three stories' text: the headlines cannot go one to each.
     const third = '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。';
