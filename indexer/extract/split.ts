@@ -515,10 +515,29 @@ function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void
     for (let k = groups.length - 2; k >= 1; k--) if (groups[k]!.length === 1 && isLabel(groups[k]![0]!.text)) groups.splice(k, 2, [...groups[k]!, ...groups[k + 1]!]);
     if (groups.length !== following.length + 1 || groups.some((g) => lineWidth(g.map((t) => t.text).join('')) < MIN_SEPARATE_TITLE_WIDTH)) return;
     fitByWords(groups, [s, ...following]);
+    if (strayHeadline(groups, [s, ...following])) return;
     const first = new Set(groups[0]);
     s.before = s.before!.filter((l) => first.has(l) || !titles.includes(l));
     following.forEach((f, k) => (f.before = groups[k + 1]!));
     distributed.push(titles);
+  });
+}
+
+/** A headline that shares less than this share of its character pairs with an article's text is no headline of it… */
+const STRAY_AFFINITY = 0.2;
+
+/**
+ * …when the story under the cluster tells that headline's story (OWN_STORY_AFFINITY of its pairs at
+ * least): two headlines printed together over both stories' text, the second story opening with no
+ * dateline, and a later story with a dateline and its own headline printed elsewhere. The headlines
+ * are then not one to each article after the cluster (the stacked-headline cut gives the second its
+ * run of text).
+ */
+function strayHeadline(groups: Unit[][], articles: Segment[]): boolean {
+  const texts = articles.map((a) => a.units.filter(isText).map((u) => u.text).join(''));
+  return groups.some((g, k) => {
+    const title = g.map((t) => t.text).join('');
+    return k > 0 && titleAffinity(title, texts[k]!) < STRAY_AFFINITY && titleAffinity(title, texts[0]!) >= OWN_STORY_AFFINITY;
   });
 }
 

@@ -350,6 +350,27 @@ describe('split: headlines', () => {
       assert.deepEqual(got.slice(0, 2).map((a) => [a.title, a.body.slice(0, 12)]), [[h1.join(''), t1.slice(0, 12)], [h2.join(''), t2.slice(0, 12)]]);
     }
   });
+  it('gives no headline printed together to a later story whose words it does not share, when the story under them tells it', () => {
+    // pdftotext reads two headlines, the first story's text, the second's (no dateline) and then a
+    // third story with a dateline whose own headline stands elsewhere: the second headline is not the third's.
+    for (const [h1, h2, t1, t2, third] of [
+      [
+        ['城东老街改造工程今天完工'], ['全市新建绿道一百二十公里', '串起沿江公园和老街巷'],
+        '本报讯（记者 张某）城东老街改造工程今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。',
+        '今年全市新建绿道一百二十公里，绿道串起沿江公园和老街巷，市民骑行散步有了好去处。',
+        '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。',
+      ],
+      [
+        ['各地夏粮收购今天陆续开秤', '收购价格总体平稳'], ['铁路假期发送旅客创历史新高'],
+        '新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点开秤，收购价格总体平稳，农民售粮积极。',
+        '假期全国铁路发送旅客创新高，各地铁路部门加开旅客列车，车站秩序井然。',
+        '新华社上海6月5日电（记者赵某）本市今天举办科技周活动，展出机器人和无人机等成果。',
+      ],
+    ] as const) {
+      const got = articles(`${h1.join('\n')}\n\n${h2.join('\n')}\n\n${t1}\n\n${t2}\n\n${third}\n`);
+      assert.deepEqual(got.map((a) => [a.title === h1.join('') || a.title === h2.join('') ? a.title : null, a.body.slice(0, 12)]), [[h1.join(''), t1.slice(0, 12)], [h2.join(''), t2.slice(0, 12)], [null, third.slice(0, 12)]], JSON.stringify(got.map((a) => a.title)));
+    }
+  });
   it('reads the text a jump note from an earlier page opens as text, never as a headline', () => {
     // The rest of the note's line and the line it runs into read like a headline (no mark in them).
     for (const [head, text] of [
