@@ -644,7 +644,8 @@ const MAX_STACKED_PARAGRAPHS = 80;
 /**
  * Two stories under one cluster of headlines: pdftotext reads two headlines printed together,
  * then both stories' text with nothing between them but a paragraph's end (the second opens with
- * no dateline), the first story's rest possibly after the second's. A story whose cluster holds
+ * no dateline), the first story's rest possibly after the second's; or the second story's
+ * dateline first, the first story's text after it. A story whose cluster holds
  * two headlines or more, in blocks of their own and too wide together for one, gives the last
  * headline the run of its paragraphs that tells that headline's story: the run shares clearly
  * more of the last headline's character pairs than the paragraphs around it (OWN_STORY_AFFINITY
@@ -665,20 +666,28 @@ function splitByHeadlines(segments: Segment[]): number {
     // The run of paragraphs [from, to) that is the last headline's story: the story it cut may go on after it.
     let best: [number, number] | null = null;
     let bestScore = 0;
-    for (let from = 1; from < s.units.length; from++) {
-      if (s.units[from]!.kind !== 'body') continue;
-      for (let to = from + 1; to <= s.units.length; to++) {
+    // (Not where a story before breaks off: the text after the run may be that story's rest.)
+    const brokenBefore = segments.slice(Math.max(0, i - MAX_STORIES_BETWEEN), i).some(breaksOff);
+    for (let from = 0; from < s.units.length; from++) {
+      // The run may open the text under the cluster (the last headline's dateline read first): the
+      // first headline's story then follows it and must hold that headline's words as well.
+      if (s.units[from]!.kind !== (from === 0 ? 'dateline' : 'body')) continue;
+      for (let to = from + 1; to <= s.units.length - (from === 0 ? 1 : 0); to++) {
         const run = textOf(s.units.slice(from, to));
         const others = textOf([...s.units.slice(0, from), ...s.units.slice(to)]);
-        const first = titleAffinity(firstTitle, others) - titleAffinity(firstTitle, run);
+        const own = titleAffinity(firstTitle, others);
+        const first = own - titleAffinity(firstTitle, run);
         const second = titleAffinity(lastTitle, run) - titleAffinity(lastTitle, others);
-        if (first > AFFINITY_MARGIN && second > AFFINITY_MARGIN && titleAffinity(lastTitle, run) >= OWN_STORY_AFFINITY && first + second > bestScore) [best, bestScore] = [[from, to], first + second];
+        const ownRun = titleAffinity(lastTitle, run) >= OWN_STORY_AFFINITY && (from > 0 || (own >= OWN_STORY_AFFINITY && !brokenBefore));
+        if (first > AFFINITY_MARGIN && second > AFFINITY_MARGIN && ownRun && first + second > bestScore) [best, bestScore] = [[from, to], first + second];
       }
     }
     if (!best) continue;
     const rest: Segment = { ...newSegment(), before: last, units: s.units.splice(best[0], best[1] - best[0]), ended: true };
     s.before = s.before!.filter((u) => !last.includes(u));
-    segments.splice(i + 1, 0, rest);
+    // A run that opens the text stands before the first headline's story.
+    segments.splice(best[0] === 0 ? i : i + 1, 0, rest);
+    if (best[0] === 0) i++;
     cuts++;
   }
   return cuts;

@@ -371,6 +371,25 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.title === h1.join('') || a.title === h2.join('') ? a.title : null, a.body.slice(0, 12)]), [[h1.join(''), t1.slice(0, 12)], [h2.join(''), t2.slice(0, 12)], [null, third.slice(0, 12)]], JSON.stringify(got.map((a) => a.title)));
     }
   });
+  it('gives the last of two headlines printed together the dateline read first under them, and the first headline the text after it', () => {
+    // pdftotext reads two headlines, the second story's dateline paragraph, then the first story's text.
+    for (const [h1, h2, t2, t1] of [
+      [
+        ['城东老街改造工程今天全面完工', '百年老宅焕发新颜'], ['全市新建绿道一百二十公里串起沿江公园'],
+        '本报讯（记者 孙某）全市今年新建绿道一百二十公里，绿道串起沿江公园和老街巷，市民骑行散步有了好去处。',
+        ['城东老街改造工程今天全面完工，沿街二十六栋百年老宅修缮一新。', '改造后的老街焕发新颜，老宅里开起了茶馆和书店，周末游人如织。'],
+      ],
+      [
+        ['夏粮收购今天陆续开秤', '收购价格总体平稳'], ['假期全国铁路发送旅客创历史新高'],
+        '新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高，各地铁路部门加开旅客列车。',
+        ['各地夏粮收购点今天陆续开秤，农民售粮积极。', '今年夏粮丰收，收购价格总体平稳，收购进度快于去年。'],
+      ],
+    ] as const) {
+      const got = articles(`${h1.join('\n')}\n\n${h2.join('\n')}\n\n${t2}\n\n${t1.join('\n\n')}\n`);
+      const sorted = got.map((a) => [a.title, a.body.slice(0, 10)]).sort();
+      assert.deepEqual(sorted, [[h1.join(''), t1[0].slice(0, 10)], [h2.join(''), t2.slice(0, 10)]].sort(), JSON.stringify(got.map((a) => a.title)));
+    }
+  });
   it('reads the text a jump note from an earlier page opens as text, never as a headline', () => {
     // The rest of the note's line and the line it runs into read like a headline (no mark in them).
     for (const [head, text] of [
