@@ -433,7 +433,21 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const opens = (opensParagraph(text) || outletOpens) && !dashRunsOn(i);
     const leadIn = isDashedHeadlineLine(above) && !dashRunsOn(j);
     const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical, asSet)) && !opensUnclosed(above);
-    return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i) && !headlineBlockAcross(j, i) && !captionAcross(j, i);
+    return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i) && !headlineBlockAcross(j, i) && !captionAcross(j, i) && !measureChanges(j, i);
+  };
+  // Across a blank line, a line of a run set on one measure does not go on into a run set on
+  // another, two lines each (a headline box's lines over a wider column's text, or a column's text
+  // over a narrower box with no clause mark): a column keeps its measure from one paragraph to the
+  // next. Not where the line after opens with a word's tail (…交会对 / 接，形成…): the text goes on
+  // whatever its measure.
+  const measureChanges = (j: number, i: number) => {
+    if (lines[j]!.block === lines[i]!.block || lines[j - 1]?.block !== lines[j]!.block || lines[i + 1]?.block !== lines[i]!.block) return false;
+    const [wj, wp, wi, wn] = [asSet[j]!, asSet[j - 1]!, asSet[i]!, asSet[i + 1]!];
+    if (Math.abs(wj - wp) > 1 || opensWithWordTail(texts[i]!) || WORD_TAIL_AHEAD.test(texts[i]!.replace(/\s+/g, ''))) return false;
+    const [before, after] = [Math.max(wj, wp), Math.max(wi, wn)];
+    // (A narrower run with its clause marks is text going on in a narrower column.)
+    if (after < before && (clauses(texts[i]!) || clauses(texts[i + 1]!))) return false;
+    return Math.abs(after - before) > PARAGRAPH_INDENT;
   };
   // Across a blank line, running text does not go on into a photo's caption: a block whose lines,
   // joined, end with a photo credit (市民在活动现场参观。通讯员 某 / 某某 摄). pdftotext reads a column's

@@ -390,6 +390,19 @@ describe('split: headlines', () => {
       assert.deepEqual(sorted, [[h1.join(''), t1[0].slice(0, 10)], [h2.join(''), t2.slice(0, 10)]].sort(), JSON.stringify(got.map((a) => a.title)));
     }
   });
+  it('runs no line across a blank into lines set on another measure: a headline box over wider text, text over a narrower box', () => {
+    // A box of three full lines, eleven wide, over a column fourteen wide: the box's last line does not run on.
+    const box = ['城东老街改造工程今天全', '面完工，百年老宅修缮一', '新焕发新的光彩喜迎游客'];
+    const text = ['记者昨天从区住建部门获悉，城', '东老街改造工程已于本周全面完', '工，沿街二十六栋老宅修缮一新。'];
+    const first = articles([...box, '', ...text, ''].join('\n'));
+    assert.deepEqual(first.map((a) => [a.title, a.body.slice(0, 8)]), [[box.join(''), text[0]!.slice(0, 8)]]);
+    // A column's line left inside an open quote, read before another story's narrower headline box:
+    // the quote does not carry it into the box.
+    const head = ['全市新建绿道一', '百二十公里串起', '沿江公园'];
+    const page = ['城西菜市场重新开业', '本报讯（记者 孙某）城西菜市场改造后', '重新开业，摊位整齐划一，市民称赞“干', '', ...head, '', '记者从市园林局获悉，全市今年新建绿道', '一百二十公里，串起沿江公园和老街巷。', '', '净整洁”，买菜更方便了。', ''];
+    const second = articles(page.join('\n'));
+    assert.deepEqual(second.map((a) => a.title), ['城西菜市场重新开业', head.join('')]);
+  });
   it('reads the text a jump note from an earlier page opens as text, never as a headline', () => {
     // The rest of the note's line and the line it runs into read like a headline (no mark in them).
     for (const [head, text] of [
