@@ -541,6 +541,32 @@ function strayHeadline(groups: Unit[][], articles: Segment[]): boolean {
   });
 }
 
+/**
+ * A subtitle alone (——城东老街改造回访), with no headline over it, printed inside a story's text:
+ * pdftotext reads it where the layout set it, beside or under the story's first paragraph, and
+ * the text after it is the story's rest. A segment opened by such a subtitle, its text opening with
+ * no dateline or byline, goes back to the story before when its text tells that story's headline
+ * (OWN_STORY_AFFINITY of its character pairs); the subtitle joins that story's headline lines as its
+ * kicker. Text that does not (a story whose headline stands elsewhere on the page) keeps its own.
+ */
+function foldSubtitled(segments: Segment[]): number {
+  let folded = 0;
+  for (let k = segments.length - 1; k >= 1; k--) {
+    const [s, prev] = [segments[k]!, segments[k - 1]!];
+    const heads = s.before?.filter((l) => l.kind === 'heading') ?? [];
+    if (!heads.length || !heads.every((l) => KICKER_SUB.test(l.text)) || s.units[0]?.kind !== 'body' || s.bylines.length || s.jump.from) continue;
+    const titles = prev.before?.filter((l) => l.kind === 'heading' && !KICKER_SUB.test(l.text) && !KICKER_LEAD.test(l.text)) ?? [];
+    if (!titles.length || prev.jump.to) continue;
+    const text = s.units.filter(isText).map((u) => u.text).join('');
+    if (titleAffinity(titles.map((t) => t.text).join(''), text) < OWN_STORY_AFFINITY) continue;
+    prev.before = [...prev.before!, ...s.before!];
+    prev.units.push(...s.units);
+    segments.splice(k, 1);
+    folded++;
+  }
+  return folded;
+}
+
 /** A headline's words against an article's: how much the order of two headlines is worth changing for. */
 const SWAP_AFFINITY_MARGIN = 0.5;
 
@@ -1015,6 +1041,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   if (orient === 'before') distributeTitles(segments, distributed);
   for (const titles of distributed) reporter?.info('split/titles-distributed', `${titles.length} headlines printed together, one to each article under them`, titles[0]?.place);
   for (const u of units) if (u.rule) reporter?.info(u.rule, u.kind === 'info' ? `read as ${JSON.stringify(u.facts)}` : `headline: ${u.text.slice(0, 30)}`, u.place);
+  const folded = orient === 'before' ? foldSubtitled(segments) : 0;
+  if (folded) reporter?.info('split/subtitle-folded', `${folded} subtitle${folded === 1 ? '' : 's'} printed inside a story's text kept with that story`);
   rescueTitles(segments, orient);
   const cut = orient === 'before' ? splitByHeadlines(segments) : 0;
   if (cut) reporter?.info('split/stacked-headlines', `${cut} stor${cut === 1 ? 'y' : 'ies'} under a headline printed with another's over one run of text given the paragraphs that tell ${cut === 1 ? 'it' : 'them'}`);

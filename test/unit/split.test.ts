@@ -403,6 +403,19 @@ describe('split: headlines', () => {
     const second = articles(page.join('\n'));
     assert.deepEqual(second.map((a) => a.title), ['城西菜市场重新开业', head.join('')]);
   });
+  it('keeps a subtitle printed inside a story\'s text with that story when the text after it tells its headline, and not otherwise', () => {
+    for (const [head, sub, first, rest] of [
+      ['城东老街改造工程今天全面完工', '——城东老街改造回访', '本报讯（记者 孙某）城东老街改造工程今天全面完工。', '改造工程历时两年，老街沿街二十六栋老宅修缮一新，城东老街重新开街迎客。'],
+      ['全市新建绿道一百二十公里', '——市园林局回应市民关切', '新华社南京5月8日电（记者赵某）全市新建绿道已经完工。', '今年全市新建绿道一百二十公里，串起沿江公园，市民骑行散步有了好去处。'],
+    ] as const) {
+      const got = articles(`${head}\n\n${first}\n\n${sub}\n\n${rest}\n`);
+      assert.deepEqual(got.map((a) => [a.title, a.kicker]), [[head, sub]], JSON.stringify(got.map((a) => a.title)));
+      assert.ok(got[0]!.body.includes(rest.slice(0, 10)), got[0]!.body);
+      // Text of another story after the subtitle (its headline printed elsewhere) stays apart.
+      const other = '夏粮收购今天陆续开秤，各地收购价格总体平稳，农民售粮积极。';
+      assert.equal(articles(`${head}\n\n${first}\n\n${sub}\n\n${other}\n`).length, 2);
+    }
+  });
   it('reads the text a jump note from an earlier page opens as text, never as a headline', () => {
     // The rest of the note's line and the line it runs into read like a headline (no mark in them).
     for (const [head, text] of [
