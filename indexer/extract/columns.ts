@@ -27,6 +27,10 @@ const MAX_PEEL = 4;
 
 /** A blank row weighs as much as this many blank character positions when the wider cut is chosen. */
 const ROW_CELLS = 3;
+/** Blank rows at least between two stories stacked as modules (one is a paragraph's gap, or another column's leading)… */
+const MIN_MODULE_GAP = 2;
+/** …each a module of this many rows at least. */
+const MIN_MODULE_ROWS = 2;
 
 /** Rows at most that another column's lines, set at another leading, put between two of a column's lines. */
 const MAX_INTERLEAVED = 8;
@@ -161,6 +165,23 @@ function horizontalParts(grid: Grid, g: Region): { parts: Region[]; widest: numb
   return { parts, widest };
 }
 
+/**
+ * True when the parts between blank rows set their text on grids of their own: some part (of
+ * MIN_MODULE_ROWS rows at least, not a headline's line beside another column's) has a gutter
+ * where the region has none. Stories stacked as modules each lay out their own columns; where
+ * their gutters happen to line up, the region's gutters run through both, and cutting those first
+ * would read the first column of the story above and then the first of the story below.
+ */
+function ownColumns(grid: Grid, parts: Region[], columns: Region[]): boolean {
+  const edges = new Set(columns.slice(1).map((c) => c.left));
+  return parts.some((part) => {
+    const t = trim(grid, part);
+    if (!t || t.bottom - t.top < MIN_MODULE_ROWS) return false;
+    const own = verticalParts(grid, t);
+    return own.length > 1 && own.slice(1).some((c) => ![...edges].some((e) => Math.abs(e - c.left) <= 1));
+  });
+}
+
 /** The regions of a region, in reading order. */
 function cut(grid: Grid, region: Region, out: Region[]): void {
   const g = trim(grid, region);
@@ -169,7 +190,9 @@ function cut(grid: Grid, region: Region, out: Region[]): void {
   // columns, or blank rows between the stories stacked on the page, a row as tall as ROW_CELLS characters are wide.
   const columns = verticalCuts(grid, g);
   const bands = horizontalParts(grid, g);
-  const first = bands.parts.length > 1 && bands.widest * ROW_CELLS >= columns.widest ? bands.parts : columns.parts.length > 1 ? columns.parts : bands.parts;
+  // Stories stacked as modules on grids of their own are cut apart first, however narrow the blank rows between.
+  const modules = bands.parts.length > 1 && columns.parts.length > 1 && bands.widest >= MIN_MODULE_GAP && ownColumns(grid, bands.parts, columns.parts);
+  const first = bands.parts.length > 1 && (modules || bands.widest * ROW_CELLS >= columns.widest) ? bands.parts : columns.parts.length > 1 ? columns.parts : bands.parts;
   if (first.length > 1) {
     for (const part of first) cut(grid, part, out);
     return;

@@ -60,6 +60,20 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
       assert.deepEqual(out, [LEFT.join('\n'), A2.join('\n'), B1.join('\n'), B2.join('\n')], JSON.stringify(out));
     }
   });
+  it('reads stories stacked as modules on grids of their own one module at a time, though a gutter wider than the rows between runs through both', () => {
+    // Two columns over three, or three over two, two blank rows between, one gutter eight wide in line.
+    const wide = [['本报讯 今年以来全市新增城市绿道', '一百二十公里，串联起沿江公园'], ['据新华社北京6月3日电 国家', '统计局今天发布数据显示']];
+    const narrow = [['夏粮收购开始，', '各地收购点陆'], ['续开秤，价格平', '稳，农民售粮'], ['工业生产稳中有', '升，增加值同比']];
+    const two = (cols: string[][]) => cols[0]!.map((l, i) => `${l.padEnd(32, ' ')}${cols[1]![i]}`);
+    const three = (cols: string[][]) => cols[0]!.map((l, i) => `${l.padEnd(12, ' ')}${cols[1]![i]!.padEnd(20, ' ')}${cols[2]![i]}`);
+    for (const [top, bottom, order] of [
+      [two(wide), three(narrow), [...wide, ...narrow]],
+      [three(narrow), two(wide), [...narrow, ...wide]],
+    ] as const) {
+      const out = unfoldColumns([...top, '', '', ...bottom].join('\n')).split('\n\n');
+      assert.deepEqual(out, order.map((c) => c.join('\n')), JSON.stringify(out));
+    }
+  });
   it('cuts only the widest blank rows across the page: a narrower run inside the columns is cut column by column', () => {
     const head = ['城南日报 2024年6月3日 星期一 第2版'];
     // A row no column set a line on, inside two columns of text under the page head.
