@@ -168,6 +168,15 @@ describe('rejoinBrokenLines', () => {
     const text = rejoinBrokenLines([p(['市人大常委会会议表决通', '过《城市绿道保护条例实施', '办法》，这是一部重要的法规。'].join('\n'))], 12);
     assert.ok(text.some((b) => b.text.includes('表决通过《城市绿道保护条例实施办法》')), JSON.stringify(text));
   });
+  it('runs a line under a lead-in on into the next when the next opens inside its word: a column read after the lead-in, no headline', () => {
+    for (const [first, second] of [
+      ['着打开城东老街新面貌的钥', '匙，是改造工程的关键一环。'],
+      ['市民骑行散步有了新的去', '处，绿道串起沿江公园。'],
+    ] as const) {
+      const out = rejoinBrokenLines([p('城东老街见闻——', 1), p([first, second, '沿街二十六栋老宅修缮一新。'].join('\n'), 3)], 12);
+      assert.ok(out.some((b) => b.text.startsWith(first + second)), JSON.stringify(out));
+    }
+  });
   it('never runs a column\'s last line on into a narrower headline box after it', () => {
     const column = ['活动中，志愿者们以人员集', '中的广场为宣传阵地，通过设置', '宣传展台，摆放宣传展板，分发'];
     for (const box of [['全市新建绿', '道一百公里 串', '起沿江公园'], ['城东老街焕', '发新颜 迎来', '八方游客']]) {
