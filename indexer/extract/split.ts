@@ -631,6 +631,11 @@ function rescueTitles(segments: Segment[], orient: Orientation): void {
     const donor = orient === 'after' ? segments[i - 1]?.after : segments[i + 1]?.before;
     const titles = donor?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
     if ((!donor || titles.length < 2) && orient === 'before' && i > 0 && takeLastHeadline(segments[i - 1]!, s)) return;
+    // …or that of a cluster further up (stories read between), when the story opens with a dateline
+    // and holds the headline's words as a story holds its own (OWN_STORY_AFFINITY).
+    if ((!donor || titles.length < 2) && orient === 'before' && s.units[0]?.kind === 'dateline') {
+      for (let j = i - 2; j >= Math.max(0, i - 1 - MAX_STORIES_BETWEEN); j--) if (takeLastHeadline(segments[j]!, s, OWN_STORY_AFFINITY)) return;
+    }
     if (!donor || titles.length < 2) return;
     const taken = orient === 'after' ? titles[titles.length - 1]! : titles[0]!;
     const beside = orient === 'after' ? titles[titles.length - 2]! : titles[1]!;
@@ -645,16 +650,16 @@ function rescueTitles(segments: Segment[], orient: Orientation): void {
  * Headlines printed together over the text of the story before (pdftotext reads a page's two
  * headlines, then both stories' text): a story with no headline of its own, after a story whose
  * headline cluster stands in two blocks or more, takes the cluster's last block when its words are
- * more its own text's than the other story's.
+ * more its own text's than the other story's (and at least `least` of its character pairs).
  */
-function takeLastHeadline(prev: Segment, s: Segment): boolean {
+function takeLastHeadline(prev: Segment, s: Segment, least = 0): boolean {
   const heads = prev.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
   const groups = blockGroups(heads);
   if (groups.length < 2) return false;
   const last = groups.at(-1)!;
   const title = last.map((u) => u.text).join('');
   const textOf = (seg: Segment) => seg.units.filter(isText).map((u) => u.text).join('');
-  if (titleAffinity(title, textOf(s)) <= titleAffinity(title, textOf(prev))) return false;
+  if (titleAffinity(title, textOf(s)) <= titleAffinity(title, textOf(prev)) || titleAffinity(title, textOf(s)) < least) return false;
   prev.before = prev.before!.filter((u) => !last.includes(u));
   s.before = last;
   return true;

@@ -416,6 +416,18 @@ describe('split: headlines', () => {
       assert.equal(articles(`${head}\n\n${first}\n\n${sub}\n\n${other}\n`).length, 2);
     }
   });
+  it('gives the last of two headlines printed together to a story further down that opens with a dateline and tells it', () => {
+    // pdftotext reads two headlines over the first story's text, another story with its headline,
+    // then the second headline's story, its dateline and no headline.
+    const between = '城西菜市场重新开业\n\n本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。';
+    for (const [h1, h2, t1, t2] of [
+      ['城东老街改造工程今天全面完工', '全市新建绿道一百二十公里串起沿江公园', '本报讯（记者 张某）城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新。', '新华社南京5月8日电（记者赵某）全市今年新建绿道一百二十公里，绿道串起沿江公园和老街巷。'],
+      ['各地夏粮收购今天陆续开秤', '假期全国铁路发送旅客创历史新高', '新华社郑州6月5日电（记者王某）各地夏粮收购点今天陆续开秤，收购价格总体平稳。', '新华社北京6月5日电（记者李某）假期全国铁路发送旅客创历史新高，各地铁路部门加开旅客列车。'],
+    ] as const) {
+      const got = articles(`${h1}\n\n${h2}\n\n${t1}\n\n${between}\n\n${t2}\n`);
+      assert.deepEqual(got.map((a) => [a.title, a.body.slice(0, 10)]), [[h1, t1.slice(0, 10)], ['城西菜市场重新开业', '本报讯（记者 孙某）'], [h2, t2.slice(0, 10)]], JSON.stringify(got.map((a) => a.title)));
+    }
+  });
   it('reads the text a jump note from an earlier page opens as text, never as a headline', () => {
     // The rest of the note's line and the line it runs into read like a headline (no mark in them).
     for (const [head, text] of [
