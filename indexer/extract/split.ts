@@ -889,6 +889,10 @@ const MAX_STORIES_BETWEEN = 6;
 const STRONG_SHARED_PAIRS = 4;
 /** …and this many times as many as it shares with the story it stands in. */
 const STRONG_MARGIN = 2;
+/** On a page that shows no sign of being read out of order, a paragraph goes back when it shares this many… */
+const IN_ORDER_SHARED_PAIRS = 6;
+/** …and this many times as many as with the story it stands in. */
+const IN_ORDER_MARGIN = 3;
 
 /** A story's text broken off mid-sentence, with no jump note to say where it goes on. */
 const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.units.at(-1)!.text) && !s.jump.to;
@@ -908,13 +912,19 @@ const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.un
  * extractor read out of order there), a column may also have ended at a sentence's end: a
  * paragraph goes back to a story before that did not break off when it holds at least
  * STRONG_SHARED_PAIRS of the pairs that story alone holds, and STRONG_MARGIN times as many as of
- * its own story's (or of a broken-off story's that would take it).
+ * its own story's (or of a broken-off story's that would take it). On any other page it goes back
+ * on stronger evidence (IN_ORDER_SHARED_PAIRS, IN_ORDER_MARGIN times as many): every story there
+ * ended a sentence where the extractor left its column, and one story's paragraphs can still stand
+ * after another's start.
  */
 function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   // A paragraph that may go back: not one opening its story (under its headline or a jump note).
   const movable = (s: Segment, p: number) => s.units[p]!.kind === 'body' && !(p === 0 && (s.before || s.after || s.jump.from));
   const brokenBefore = (k: number) => segments.slice(Math.max(0, k - MAX_STORIES_BETWEEN - 1), k).some(breaksOff);
-  if (!segments.some((s, k) => k > 0 && s.units.some((_, p) => movable(s, p)) && (brokenBefore(k) || s.units.some((u) => u.afterEnd)))) return 0;
+  const flagged = segments.some((s, k) => k > 0 && s.units.some((_, p) => movable(s, p)) && (brokenBefore(k) || s.units.some((u) => u.afterEnd)));
+  // A page with no such sign (its stories each end a sentence, no closing byline or jump note
+  // between) may still be read out of order: there a paragraph goes back on stronger evidence only.
+  const [strongPairs, strongMargin] = flagged ? [STRONG_SHARED_PAIRS, STRONG_MARGIN] : [IN_ORDER_SHARED_PAIRS, IN_ORDER_MARGIN];
   // Each segment's pairs, with how many of its units (its title one) hold each; how many segments hold each.
   const counts = segments.map((s) => {
     const m = new Map<string, number>();
@@ -959,7 +969,7 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
       // broken off, if any would take it).
       const rival = Math.max(own, best < 0 ? 0 : shared(best), 1);
       let strong = -1;
-      for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (shared(j) >= STRONG_SHARED_PAIRS && shared(j) >= STRONG_MARGIN * rival && (strong < 0 || shared(j) > shared(strong))) strong = j;
+      for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (shared(j) >= strongPairs && shared(j) >= strongMargin * rival && (strong < 0 || shared(j) > shared(strong))) strong = j;
       if (strong >= 0) best = strong;
       if (best < 0) {
         add(k, pairs, 1);

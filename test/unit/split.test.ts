@@ -537,9 +537,24 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => a.title), ['城东老街焕发新颜', '铁路假期客流创新高']);
       assert.ok(got[0]!.body.includes('茶馆') && !got[1]!.body.includes('茶馆'), JSON.stringify(got.map((a) => a.body)));
     }
-    // With no foot between, the paragraph stays with the story it follows (the first story ends its sentence).
-    const got = articles(page('城东老街焕发新颜', first, '铁路假期客流创新高', other, rest));
-    assert.ok(got[1]!.body.includes('茶馆'), JSON.stringify(got.map((a) => a.body)));
+    // With no foot between, a paragraph that shares a word or two of the first story stays with the story it follows.
+    const loose = '周末不少市民前来打卡，城东一带人气很旺，附近商户生意红火。';
+    const got = articles(page('城东老街焕发新颜', first, '铁路假期客流创新高', other, loose));
+    assert.ok(got[1]!.body.includes('商户'), JSON.stringify(got.map((a) => a.body)));
+  });
+  it('gives a paragraph back to an earlier story on a page read in order only when it shares far more of that story\'s words', () => {
+    // Every story ends its sentence, no byline or jump note between: a paragraph holding six of the
+    // pairs the first story alone holds, and none of the story it stands in, is the first story's.
+    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+    const other = '新华社北京5月6日电（记者李某）记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。';
+    for (const [head, first, rest, word] of [
+      ['城东老街焕发新颜', '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。', '老宅修缮后的城东老街开起了茶馆、书店和手艺铺，青石板路上游人如织。', '茶馆'],
+      ['夏粮收购开秤', '本报讯（记者 孙某）今年夏粮丰收，各地夏粮收购点陆续开秤，收购价格总体平稳。', '夏粮收购点开秤首日，农民售粮积极，收购价格总体平稳，粮食部门设立服务台。', '服务台'],
+    ] as const) {
+      const got = articles(page(head, first, '铁路假期客流创新高', other, rest));
+      assert.deepEqual(got.map((a) => a.title), [head, '铁路假期客流创新高']);
+      assert.ok(got[0]!.body.includes(word) && !got[1]!.body.includes(word), JSON.stringify(got.map((a) => a.body)));
+    }
   });
   it('gives the text after a story\'s closing byline or jump note back to the earlier story whose words it shares', () => {
     const first = '本报讯 城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。';
