@@ -310,7 +310,9 @@ const AFFINITY_MARGIN = 0.15;
 /**
  * Headlines before or after bodies, by what they say: a headline names what its own article is
  * about, so it shares more of its words with the text on its article's side. Each headline with
- * text on both sides votes; a clear majority decides, else the page's edges do (orientationByEdges).
+ * text on both sides votes; a clear majority decides, or a single vote with none against (a page
+ * of two or three stories, one of them with text on both sides); else the page's edges do
+ * (orientationByEdges), which a stray line at the top or an advertisement at the foot mislead.
  */
 function orientationByContent(units: Unit[]): Orientation | null {
   let before = 0;
@@ -328,6 +330,9 @@ function orientationByContent(units: Unit[]): Orientation | null {
   }
   if (before >= 2 && before >= 2 * after) return 'before';
   if (after >= 2 && after >= 2 * before) return 'after';
+  // One headline's evidence, with none against, decides before the page's edges do.
+  if (before === 1 && after === 0) return 'before';
+  if (after === 1 && before === 0) return 'after';
   return null;
 }
 

@@ -428,6 +428,18 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.title, a.body.slice(0, 10)]), [[h1, t1.slice(0, 10)], ['城西菜市场重新开业', '本报讯（记者 孙某）'], [h2, t2.slice(0, 10)]], JSON.stringify(got.map((a) => a.title)));
     }
   });
+  it('reads headlines over their stories when one headline\'s words say so, though the page opens with text and closes with a headline-like line', () => {
+    // A stray line of text at the top and an advertisement's line at the foot: the page's edges
+    // would put headlines after their bodies.
+    for (const [stray, head, text, foot] of [
+      ['市民在活动现场参观合影留念，现场气氛热烈。', '城东老街改造工程今天全面完工', '本报讯（记者 张某）城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新，老街重新开街迎客。', '全场商品八折起'],
+      ['游客在景区游览，拍照留念。', '全市新建绿道一百二十公里', '新华社南京5月8日电（记者赵某）全市今年新建绿道一百二十公里，绿道串起沿江公园和老街巷。', '欢迎订阅'],
+    ] as const) {
+      const got = articles(`${stray}\n\n${head}\n\n${text}\n\n${foot}\n`);
+      const story = got.find((a) => a.body.startsWith(text.slice(0, 8)));
+      assert.equal(story?.title, head, JSON.stringify(got.map((a) => [a.title, a.body.slice(0, 10)])));
+    }
+  });
   it('reads the text a jump note from an earlier page opens as text, never as a headline', () => {
     // The rest of the note's line and the line it runs into read like a headline (no mark in them).
     for (const [head, text] of [
