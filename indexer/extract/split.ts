@@ -930,10 +930,17 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   // A page with no such sign (its stories each end a sentence, no closing byline or jump note
   // between) may still be read out of order: there a paragraph goes back on stronger evidence only.
   const [strongPairs, strongMargin] = flagged ? [STRONG_SHARED_PAIRS, STRONG_MARGIN] : [IN_ORDER_SHARED_PAIRS, IN_ORDER_MARGIN];
+  // Each unit's pairs, read once.
+  const pairsRead = new Map<Unit, Set<string>>();
+  const pairsOf = (u: Unit) => {
+    let pairs = pairsRead.get(u);
+    if (!pairs) pairsRead.set(u, (pairs = hanBigrams(u.text)));
+    return pairs;
+  };
   // Each segment's pairs, with how many of its units (its title one) hold each; how many segments hold each.
   const counts = segments.map((s) => {
     const m = new Map<string, number>();
-    for (const part of [clusterOf(s, orient).map((u) => u.text).join(''), ...s.units.map((u) => u.text)]) for (const b of hanBigrams(part)) m.set(b, (m.get(b) ?? 0) + 1);
+    for (const pairs of [hanBigrams(clusterOf(s, orient).map((u) => u.text).join('')), ...s.units.map(pairsOf)]) for (const b of pairs) m.set(b, (m.get(b) ?? 0) + 1);
     return m;
   });
   const held = new Map<string, number>();
@@ -956,14 +963,15 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
       if (!movable(host, p)) continue;
       const broken: number[] = [];
       for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (breaksOff(segments[j]!) || free) broken.push(j);
-      const pairs = hanBigrams(host.units[p]!.text);
-      add(k, pairs, -1);
-      // The pairs one segment alone holds (the paragraph itself left out), shared with segment j.
-      const unique = [...pairs].filter((b) => held.get(b) === 1);
+      const pairs = pairsOf(host.units[p]!);
+      // The pairs one segment alone holds (the paragraph itself left out: a pair only it holds in its
+      // story is not that story's), shared with segment j.
+      const inHost = counts[k]!;
+      const unique = [...pairs].filter((b) => held.get(b)! - (inHost.get(b) === 1 ? 1 : 0) === 1);
       const sharedWith = new Map<number, number>();
       const shared = (j: number) => {
         let n = sharedWith.get(j);
-        if (n === undefined) sharedWith.set(j, (n = unique.filter((b) => counts[j]!.has(b)).length));
+        if (n === undefined) sharedWith.set(j, (n = unique.filter((b) => (j === k ? inHost.get(b)! > 1 : counts[j]!.has(b))).length));
         return n;
       };
       const own = shared(k);
@@ -977,10 +985,10 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
       for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (shared(j) >= strongPairs && shared(j) >= strongMargin * rival && (strong < 0 || shared(j) > shared(strong))) strong = j;
       if (strong >= 0) best = strong;
       if (best < 0) {
-        add(k, pairs, 1);
         free = false;
         continue;
       }
+      add(k, pairs, -1);
       add(best, pairs, 1);
       segments[best]!.units.push(...host.units.splice(p, 1));
       p--;
