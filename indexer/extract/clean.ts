@@ -439,7 +439,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   // Across a blank line, a line of a run set on one measure does not go on into a run set on
   // another, two lines each (a headline box's lines over a wider column's text, or a column's text
   // over a narrower box with no clause mark): a column keeps its measure from one paragraph to the
-  // next. Not where the line after opens with a word's tail (…交会对 / 接，形成…): the text goes on
+  // next. Not where the line after opens with a word's tail (…沿街老宅修 / 缮，街巷…): the text goes on
   // whatever its measure.
   const measureChanges = (j: number, i: number) => {
     if (lines[j]!.block === lines[i]!.block || lines[j - 1]?.block !== lines[j]!.block || lines[i + 1]?.block !== lines[i]!.block) return false;
