@@ -20,8 +20,12 @@ const MIN_LAYOUT_SHARE = 0.2;
 const MIN_LAYOUT_LINES = 5;
 /** A gutter is at least this many blank character positions wide. */
 const MIN_GUTTER = 2;
-/** A column is at least this many character positions wide. */
-const MIN_COLUMN = 4;
+/**
+ * A column is at least this many character positions wide: a narrow headline box beside its text
+ * sets three Chinese characters a line (each as wide as two positions of Latin text); the pieces
+ * of a letter-spaced line stand one or two apart.
+ */
+const MIN_COLUMN = 3;
 /** Rows peeled off a region's top or bottom to find the columns under a spanning headline. */
 const MAX_PEEL = 4;
 

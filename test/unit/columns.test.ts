@@ -74,6 +74,17 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
       assert.deepEqual(out, order.map((c) => c.join('\n')), JSON.stringify(out));
     }
   });
+  it('reads a side headline three characters a line beside its text as a column of its own', () => {
+    for (const [box, text] of [
+      [['城东老', '街改造', '全面完', '工'], ['本报讯（记者 张某）城东老街改造工程今天', '全面完工，沿街二十六栋老宅修缮一新，青', '石板路重新铺设，老街重新开街迎客。']],
+      [['夏粮收', '购开秤'], ['新华社郑州6月5日电 各地夏粮收购点今天', '陆续开秤，收购价格总体平稳。']],
+    ] as const) {
+      // The box's lines stand every other row, the text's lines on every row, fourteen positions apart.
+      const rows = text.flatMap((l, i) => [`${(box[i * 2] ?? '').padEnd(17, ' ')}${l}`, box[i * 2 + 1] ?? '']).concat(box.slice(text.length * 2));
+      const out = unfoldColumns(rows.join('\n'));
+      assert.ok(out.includes(box.join('\n')) && out.includes(text.join('\n')), out);
+    }
+  });
   it('cuts only the widest blank rows across the page: a narrower run inside the columns is cut column by column', () => {
     const head = ['城南日报 2024年6月3日 星期一 第2版'];
     // A row no column set a line on, inside two columns of text under the page head.
