@@ -528,6 +528,11 @@ function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void
   });
 }
 
+/** A story's text: its paragraphs run together (captions and bylines left out). */
+function storyText(s: Segment): string {
+  return s.units.filter(isText).map((u) => u.text).join('');
+}
+
 /** A headline that shares less than this share of its character pairs with an article's text is no headline of it… */
 const STRAY_AFFINITY = 0.2;
 
@@ -539,7 +544,7 @@ const STRAY_AFFINITY = 0.2;
  * run of text).
  */
 function strayHeadline(groups: Unit[][], articles: Segment[]): boolean {
-  const texts = articles.map((a) => a.units.filter(isText).map((u) => u.text).join(''));
+  const texts = articles.map(storyText);
   return groups.some((g, k) => {
     const title = g.map((t) => t.text).join('');
     return k > 0 && titleAffinity(title, texts[k]!) < STRAY_AFFINITY && titleAffinity(title, texts[0]!) >= OWN_STORY_AFFINITY;
@@ -562,7 +567,7 @@ function foldSubtitled(segments: Segment[]): number {
     if (!heads.length || !heads.every((l) => KICKER_SUB.test(l.text)) || s.units[0]?.kind !== 'body' || s.bylines.length || s.jump.from) continue;
     const titles = prev.before?.filter((l) => l.kind === 'heading' && !KICKER_SUB.test(l.text) && !KICKER_LEAD.test(l.text)) ?? [];
     if (!titles.length || prev.jump.to) continue;
-    const text = s.units.filter(isText).map((u) => u.text).join('');
+    const text = storyText(s);
     if (titleAffinity(titles.map((t) => t.text).join(''), text) < OWN_STORY_AFFINITY) continue;
     prev.before = [...prev.before!, ...s.before!];
     prev.units.push(...s.units);
@@ -663,8 +668,8 @@ function takeLastHeadline(prev: Segment, s: Segment, least = 0): boolean {
   if (groups.length < 2) return false;
   const last = groups.at(-1)!;
   const title = last.map((u) => u.text).join('');
-  const textOf = (seg: Segment) => seg.units.filter(isText).map((u) => u.text).join('');
-  if (titleAffinity(title, textOf(s)) <= titleAffinity(title, textOf(prev)) || titleAffinity(title, textOf(s)) < least) return false;
+  const own = titleAffinity(title, storyText(s));
+  if (own <= titleAffinity(title, storyText(prev)) || own < least) return false;
   prev.before = prev.before!.filter((u) => !last.includes(u));
   s.before = last;
   return true;
