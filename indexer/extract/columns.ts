@@ -177,12 +177,12 @@ function horizontalParts(grid: Grid, g: Region): { parts: Region[]; widest: numb
  * would read the first column of the story above and then the first of the story below.
  */
 function ownColumns(grid: Grid, parts: Region[], columns: Region[]): boolean {
-  const edges = new Set(columns.slice(1).map((c) => c.left));
+  const edges = columns.slice(1).map((c) => c.left);
   return parts.some((part) => {
     const t = trim(grid, part);
     if (!t || t.bottom - t.top < MIN_MODULE_ROWS) return false;
     const own = verticalParts(grid, t);
-    return own.length > 1 && own.slice(1).some((c) => ![...edges].some((e) => Math.abs(e - c.left) <= 1));
+    return own.length > 1 && own.slice(1).some((c) => !edges.some((e) => Math.abs(e - c.left) <= 1));
   });
 }
 
