@@ -914,7 +914,9 @@ const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.un
  * and its text goes on under the other story. A paragraph of a later story goes back to an
  * earlier one whose text breaks off when it shares more of that story's words than of its own,
  * counting only the character pairs one story of the page holds (the words that tell stories
- * apart, not 记者 or 今年); the story takes paragraphs so until its text ends a sentence.
+ * apart, not 记者 or 今年); the story takes paragraphs so until its text ends a sentence. The story
+ * a paragraph stands in counts by its headline and the paragraphs before it only: those after it
+ * may be the rest of the same misplaced run, and would claim the broken-off story's words.
  * Text read after the page's foot (a staff line, an advertisement dropped between text), after a
  * story's closing byline or after its jump note to a later page (Unit.afterEnd) is the rest of some
  * column: from there the paragraphs go back so to any story before, broken off or not, until one
@@ -963,20 +965,25 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   for (let k = 1; k < segments.length; k++) {
     const host = segments[k]!;
     let free = false; // after an end (Unit.afterEnd), paragraphs go back to any story before, not only one broken off
+    // The host's own words: its headline's and those of the paragraphs before the one weighed (the
+    // paragraphs after it may be the rest of the same misplaced run, holding the same story's words).
+    const before = new Set<string>(hanBigrams(clusterOf(host, orient).map((u) => u.text).join('')));
+    let read = 0;
     for (let p = 0; p < host.units.length; p++) {
+      for (; read < p; read++) for (const b of pairsOf(host.units[read]!)) before.add(b);
       if (host.units[p]!.afterEnd) free = true;
       if (!movable(host, p)) continue;
       const broken: number[] = [];
       for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (breaksOff(segments[j]!) || free) broken.push(j);
       const pairs = pairsOf(host.units[p]!);
-      // The pairs one segment alone holds (the paragraph itself left out: a pair only it holds in its
-      // story is not that story's), shared with segment j.
+      // The pairs one story alone holds, the host counted by its words before the paragraph only
+      // (a pair only the paragraph holds in its story is not that story's), shared with story j.
       const inHost = counts[k]!;
-      const unique = [...pairs].filter((b) => held.get(b)! - (inHost.get(b) === 1 ? 1 : 0) === 1);
+      const unique = [...pairs].filter((b) => held.get(b)! - (inHost.has(b) ? 1 : 0) + (before.has(b) ? 1 : 0) === 1);
       const sharedWith = new Map<number, number>();
       const shared = (j: number) => {
         let n = sharedWith.get(j);
-        if (n === undefined) sharedWith.set(j, (n = unique.filter((b) => (j === k ? inHost.get(b)! > 1 : counts[j]!.has(b))).length));
+        if (n === undefined) sharedWith.set(j, (n = unique.filter((b) => (j === k ? before.has(b) : counts[j]!.has(b))).length));
         return n;
       };
       const own = shared(k);
@@ -996,6 +1003,7 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
       add(k, pairs, -1);
       add(best, pairs, 1);
       segments[best]!.units.push(...host.units.splice(p, 1));
+      read = p;
       p--;
       moved++;
     }

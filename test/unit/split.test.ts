@@ -524,6 +524,21 @@ describe('split: headlines', () => {
     const got = articles(page('城东老街焕发新颜', broken, '铁路假期客流创新高', other, otherOn));
     assert.ok(got[1]!.body.includes('加开旅客列车') && !got[0]!.body.includes('加开旅客列车'), JSON.stringify(got.map((a) => a.body)));
   });
+  it('gives back the whole run of a broken-off story\'s rest, whose paragraphs share its words with each other', () => {
+    // pdftotext read a story's column into another story and then the first story's rest, two
+    // paragraphs that share the first story's words with each other as well: the host story is
+    // weighed by its own words (its headline, the paragraphs before), not by the run's.
+    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+    const other = '新华社北京5月6日电（记者李某）记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。';
+    for (const [head, broken, run, words] of [
+      ['城东老街焕发新颜', '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设，老街', ['的茶馆、书店和手艺铺陆续开张，老宅修缮后的城东老街吸引了不少市民前来打卡。', '城东老街的老宅修缮以后，青石板路上游人如织，茶馆和书店常常座无虚席。'], ['手艺铺', '座无虚席']],
+      ['夏粮收购开秤', '本报讯（记者 孙某）今年夏粮丰收，各地夏粮收购点陆续开秤，粮食部门', ['在收购点设立服务台，夏粮收购价格总体平稳，农民售粮积极。', '夏粮收购点开秤以来，服务台前排起长队，粮食部门加派人手。'], ['售粮积极', '加派人手']],
+    ] as const) {
+      const got = articles(page(head, broken, '铁路假期客流创新高', other, ...run));
+      assert.deepEqual(got.map((a) => a.title), [head, '铁路假期客流创新高']);
+      assert.ok(words.every((w) => got[0]!.body.includes(w) && !got[1]!.body.includes(w)), JSON.stringify(got.map((a) => a.body)));
+    }
+  });
   it('gives a paragraph back to a story that ended a sentence at its column\'s foot, where it shares far more of that story\'s words, on a page read out of order', () => {
     // The page is read out of order (the second story breaks off mid-sentence); the first story's
     // column ended at a sentence's end, and its rest was read after the third story.
