@@ -117,6 +117,8 @@ export interface Unit {
    * into the rest of some column: another story's text may go on there.
    */
   afterEnd?: boolean;
+  /** The closing byline printed right after this paragraph ((记者 张某)): it goes where the paragraph goes (markEnds). */
+  closedBy?: string;
 }
 
 /** Two units on consecutive lines of the file, no blank line between. */
@@ -1002,6 +1004,11 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
       }
       add(k, pairs, -1);
       add(best, pairs, 1);
+      const cb = host.units[p]!.closedBy;
+      if (cb !== undefined && host.bylines.includes(cb)) {
+        host.bylines.splice(host.bylines.indexOf(cb), 1);
+        segments[best]!.bylines.push(cb);
+      }
       segments[best]!.units.push(...host.units.splice(p, 1));
       read = p;
       p--;
@@ -1015,13 +1022,15 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
 /**
  * A story's closing byline, in brackets after its text ((记者 张某)), ends it on this page, as a jump
  * note to a later page ((下转第3版)) does: the paragraph right after either is the rest of some
- * column the extractor read on into (Unit.afterEnd).
+ * column the extractor read on into (Unit.afterEnd). The paragraph right before a closing byline
+ * is its story's last: given back to another story, it takes the byline along (Unit.closedBy).
  */
 function markEnds(units: Unit[]): void {
   units.forEach((u, i) => {
     const next = units[i + 1];
     const prev = units[i - 1]?.kind;
     if (u.kind === 'byline' && /^[（(]/.test(u.text) && (prev === 'body' || prev === 'dateline') && next?.kind === 'body') next.afterEnd = true;
+    if (u.kind === 'byline' && /^[（(]/.test(u.text) && prev === 'body') units[i - 1]!.closedBy = u.text;
     if (u.kind === 'jump' && jumpOf(u.text).dir === 'to' && next?.kind === 'body') next.afterEnd = true;
   });
 }

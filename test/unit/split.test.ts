@@ -598,6 +598,20 @@ describe('split: headlines', () => {
       assert.ok(got[0]!.body.includes('茶馆') && !got[1]!.body.includes('茶馆'), JSON.stringify(got.map((a) => a.body)));
     }
   });
+  it('gives a paragraph\'s closing byline back with it to the story it goes back to', () => {
+    // The story's last paragraph, read after another story, ends in the story's closing byline.
+    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+    const other = '新华社北京5月6日电 记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。';
+    for (const [head, first, between, back, byline, names] of [
+      // Broken off mid-sentence.
+      ['城东老街焕发新颜', '本报讯 城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设，老街', [], '的茶馆、书店和手艺铺陆续开张，老宅修缮后的城东老街吸引了不少市民前来打卡。', '（记者 王某）', ['王某']],
+      // Read after the page's foot.
+      ['夏粮收购开秤', '本报讯 今年夏粮丰收，各地夏粮收购点陆续开秤，收购价格总体平稳。', ['责任编辑：孙某'], '夏粮收购点开秤首日，农民售粮积极，粮食部门在夏粮收购点设立服务台。', '（通讯员 赵某 记者 钱某）', ['赵某', '钱某']],
+    ] as const) {
+      const got = articles(page(head, first, '铁路假期客流创新高', other, ...between, back, byline));
+      assert.deepEqual(got.map((a) => [a.title, [...a.reporters].sort()]), [[head, [...names].sort()], ['铁路假期客流创新高', []]], JSON.stringify(got.map((a) => [a.title, a.reporters, a.body])));
+    }
+  });
   it('gives a story\'s extra closing byline to the story before it that names no reporters', () => {
     const first = '本报讯 城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。';
     const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
