@@ -8,7 +8,8 @@
  * its projection profiles: a page of stories stacked as modules (a story over two columns, blank
  * rows, the next below) is cut between its modules before their columns, a page of columns
  * running its whole height between its columns; a headline spanning the columns under it, with no
- * blank row between, is peeled off the top first. The regions come out in reading order (left to
+ * blank row between, is peeled off the top first; the lines of a big headline, far apart over
+ * its column, are read with the columns under them (scatteredOver). The regions come out in reading order (left to
  * right, top to bottom), one block each, as a reading-order extractor gives them.
  */
 
@@ -186,6 +187,36 @@ function ownColumns(grid: Grid, parts: Region[], columns: Region[]): boolean {
   });
 }
 
+/**
+ * The columns of the part below, across both parts, when the part above is no module of its own
+ * but the scattered lines of what stands over those columns: a few rows, each with text in one of
+ * the columns below and none in their gutters, the rows together in more than one column (a big
+ * headline's lines, far apart, beside another column's label). Null otherwise.
+ */
+function scatteredOver(grid: Grid, above: Region, below: Region): Region[] | null {
+  const a = trim(grid, above);
+  const b = trim(grid, below);
+  if (!a || !b || a.bottom - a.top > MAX_PEEL) return null;
+  const cols = verticalParts(grid, b);
+  if (cols.length < 2) return null;
+  const edges = cols.map((c, k) => ({ left: k === 0 ? Math.min(above.left, below.left) : c.left, right: k === cols.length - 1 ? Math.max(above.right, below.right) : cols[k + 1]!.left, text: c.right }));
+  const used = new Set<number>();
+  for (let r = a.top; r < a.bottom; r++) {
+    const row = grid[r]!;
+    let inRow = -1;
+    for (let c = a.left; c < Math.min(a.right, row.length); c++) {
+      if (row[c] === ' ') continue;
+      const k = edges.findIndex((e) => c >= e.left && c < e.right);
+      // Text in a gutter below, or in two columns on one row: a line of its own layout.
+      if (k < 0 || (k < edges.length - 1 && c >= edges[k]!.text) || (inRow >= 0 && inRow !== k)) return null;
+      inRow = k;
+    }
+    if (inRow >= 0) used.add(inRow);
+  }
+  if (used.size < 2) return null;
+  return edges.map((e) => ({ top: above.top, bottom: below.bottom, left: e.left, right: e.right }));
+}
+
 /** The regions of a region, in reading order. */
 function cut(grid: Grid, region: Region, out: Region[]): void {
   const g = trim(grid, region);
@@ -198,6 +229,19 @@ function cut(grid: Grid, region: Region, out: Region[]): void {
   const modules = bands.parts.length > 1 && columns.parts.length > 1 && bands.widest >= MIN_MODULE_GAP && ownColumns(grid, bands.parts, columns.parts);
   const first = bands.parts.length > 1 && (modules || bands.widest * ROW_CELLS >= columns.widest) ? bands.parts : columns.parts.length > 1 ? columns.parts : bands.parts;
   if (first.length > 1) {
+    if (first === bands.parts) {
+      // The scattered lines of what stands over the columns of the part below are read with those columns.
+      for (let i = 0; i < first.length; i++) {
+        const cols = i + 1 < first.length ? scatteredOver(grid, first[i]!, first[i + 1]!) : null;
+        if (!cols) {
+          cut(grid, first[i]!, out);
+          continue;
+        }
+        for (const c of cols) cut(grid, { ...c, top: first[i]!.top, bottom: first[i + 1]!.bottom }, out);
+        i++;
+      }
+      return;
+    }
     for (const part of first) cut(grid, part, out);
     return;
   }

@@ -74,6 +74,18 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
       assert.deepEqual(out, order.map((c) => c.join('\n')), JSON.stringify(out));
     }
   });
+  it('reads the lines of a big headline, far apart over its column, with that column, not across the label beside them', () => {
+    const blank = ['', '', ''];
+    for (const [rows, want] of [
+      // The left column's headline in two lines three blank rows apart (a gutter narrower than they), the right column's label on the row between.
+      [['全市新增城市绿道', `${''.padEnd(22, ' ')}经济观察`, ...blank, ...sideBySide(['一百二十公里', ...LEFT], ['国家统计局发布数据', ...RIGHT], 22)], [['全市新增城市绿道', '一百二十公里'], ['经济观察', '国家统计局发布数据']]],
+      // Mirrored: the right column's headline, the left column's label first.
+      [['民生关注', `${''.padEnd(22, ' ')}上月工业生产`, ...blank, ...sideBySide(['城东老街焕发新颜', ...LEFT], ['稳中有升', ...RIGHT], 22)], [['民生关注', '城东老街焕发新颜'], ['上月工业生产', '稳中有升']]],
+    ] as const) {
+      const out = unfoldColumns(rows.join('\n')).replace(/\n+/g, '\n').split('\n');
+      for (const [first, second] of want) assert.equal(out[out.indexOf(first) + 1], second, out.join('|'));
+    }
+  });
   it('reads a side headline three characters a line beside its text as a column of its own', () => {
     for (const [box, text] of [
       [['城东老', '街改造', '全面完', '工'], ['本报讯（记者 张某）城东老街改造工程今天', '全面完工，沿街二十六栋老宅修缮一新，青', '石板路重新铺设，老街重新开街迎客。']],
