@@ -110,6 +110,8 @@ const PARAGRAPH_INDENT = 2.5;
 const MIN_INDENT = 1.5;
 /** A line opening with a word's tail: a mark or a closing bracket in its first three characters. */
 const WORD_TAIL_AHEAD = /^[^，。；、：？！,;:?!]{0,2}[，。；、：？！,;:?!）)”]/;
+/** True when a line opens with a word's tail (WORD_TAIL_AHEAD), spaces aside and a number counted as one character (31日，京沪… opens with a date's rest). */
+const wordTailAhead = (line: string) => WORD_TAIL_AHEAD.test(line.replace(/\s+/g, '').replace(/\d+(?:\.\d+)?/g, '0'));
 /** A photo's caption, credit included, is at most this wide. */
 const MAX_CAPTION_BLOCK_WIDTH = 80;
 /** A headline over its story's dateline stands in this many lines at most. */
@@ -444,7 +446,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   const measureChanges = (j: number, i: number) => {
     if (lines[j]!.block === lines[i]!.block || lines[j - 1]?.block !== lines[j]!.block || lines[i + 1]?.block !== lines[i]!.block) return false;
     const [wj, wp, wi, wn] = [asSet[j]!, asSet[j - 1]!, asSet[i]!, asSet[i + 1]!];
-    if (Math.abs(wj - wp) > 1 || opensWithWordTail(texts[i]!) || WORD_TAIL_AHEAD.test(texts[i]!.replace(/\s+/g, ''))) return false;
+    if (Math.abs(wj - wp) > 1 || opensWithWordTail(texts[i]!) || wordTailAhead(texts[i]!)) return false;
     const [before, after] = [Math.max(wj, wp), Math.max(wi, wn)];
     // (A narrower run with its clause marks is text going on in a narrower column.)
     if (after < before && (clauses(texts[i]!) || clauses(texts[i + 1]!))) return false;
@@ -490,7 +492,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const [above, text, before] = [texts[j]!, texts[i]!, texts[j - 1] ?? ''];
     const block = lines[i]!.block;
     if (clauses(above) || lines[i + 1]?.block !== block || lines[i + 2]?.block !== block) return false;
-    if (PARAGRAPH_END.test(text) || PARAGRAPH_END.test(texts[i + 1]!) || WORD_TAIL_AHEAD.test(text.replace(/\s+/g, '')) || opensParagraph(above) || opensUnclosed(above)) return false;
+    if (PARAGRAPH_END.test(text) || PARAGRAPH_END.test(texts[i + 1]!) || wordTailAhead(text) || opensParagraph(above) || opensUnclosed(above)) return false;
     const underText = j > 0 && lines[j - 1]!.block === lines[j]!.block && ((clauses(before) && !PARAGRAPH_END.test(before)) || opensParagraph(before));
     if (underText || BYLINE.test(before.trim()) || /(?:——|--)$/.test(before)) return false;
     // (A line spaced out to the measure is as wide as set: a full line, not an indented one.)

@@ -144,6 +144,14 @@ describe('rejoinBrokenLines', () => {
     const out = rejoinBrokenLines([p([end, '五千人报名参加！', '6月1日至15', '日，沿江高速', '夜间封闭！', '本报讯 记者从交通部门获悉。'].join('\n'))], 12);
     assert.equal(out[2]?.text, '6月1日至15日，沿江高速夜间封闭！', JSON.stringify(out));
   });
+  it('reads a narrow box\'s line that opens with a number\'s rest and a mark as its line above goes on, not as an indented first line', () => {
+    // The line is narrower than the two after it by a paragraph's indent, but its number and unit
+    // and the mark after them are the rest of the line above (a number counts as one word).
+    for (const lines of [['5月20日至', '31日，京', '沪高速无锡', '至江阴大桥'], ['今年新增就业', '120万，城镇', '登记失业率保持', '总体平稳的态势']]) {
+      const out = rejoinBrokenLines([p(['这是上一段的最后一行。', ...lines].join('\n')), p('本报讯 记者从有关部门获悉，全市今年以来。')], 12);
+      assert.equal(out[1]?.text, lines.join(''), JSON.stringify(out));
+    }
+  });
   it('opens a paragraph at another outlet\'s report marker under a headline\'s line, not inside running text', () => {
     for (const [head, text] of [['城东老街焕发新颜迎来八方游客', '某某晚报讯（记者王某）记者从区文旅局获悉，'], ['全市新建绿道一百公里', '某某网讯 记者从市园林局获悉，今年全市新建']] as const) {
       const out = rejoinBrokenLines([p(['这是上一段的最后一行。', head, text, '绿道一百公里。'].join('\n'))], 14);
