@@ -9,7 +9,8 @@
  * rows, the next below) is cut between its modules before their columns, a page of columns
  * running its whole height between its columns; a headline spanning the columns under it, with no
  * blank row between, is peeled off the top first; the lines of a big headline, far apart over
- * its column, are read with the columns under them (scatteredOver). The regions come out in reading order (left to
+ * its column, are read with the columns under them (scatteredOver), and a side headline's box
+ * taller than the text beside it with its tail (tailUnder). The regions come out in reading order (left to
  * right, top to bottom), one block each, as a reading-order extractor gives them.
  */
 
@@ -36,6 +37,9 @@ const ROW_CELLS = 3;
 const MIN_MODULE_GAP = 2;
 /** …each a module of this many rows at least. */
 const MIN_MODULE_ROWS = 2;
+
+/** Lines at most of a side headline's box. */
+const MAX_BOX_LINES = 8;
 
 /** Rows at most that another column's lines, set at another leading, put between two of a column's lines. */
 const MAX_INTERLEAVED = 8;
@@ -217,6 +221,37 @@ function scatteredOver(grid: Grid, above: Region, below: Region): Region[] | nul
   return edges.map((e) => ({ top: above.top, bottom: below.bottom, left: e.left, right: e.right }));
 }
 
+/**
+ * The columns of the part above, across both parts, when the part below is the tail of one of
+ * them: a few rows, all their text in one column of the part above and none in its gutters, that
+ * column sparse there (a box of big type, a line every other row or so) and ending a few rows
+ * over the tail (a side headline taller than the text beside it). Null otherwise.
+ */
+function tailUnder(grid: Grid, above: Region, below: Region): { columns: Region[]; bottom: number } | null {
+  const a = trim(grid, above);
+  const whole = trim(grid, below);
+  if (!a || !whole) return null;
+  // The tail: the part's rows down to its first blank row (what stands after is cut as it is).
+  let end = whole.top;
+  while (end < whole.bottom && !rowBlank(grid, end, whole.left, whole.right)) end++;
+  const b = trim(grid, { ...whole, bottom: end });
+  if (!b || b.bottom - b.top > MAX_PEEL) return null;
+  const cols = verticalParts(grid, a);
+  if (cols.length < 2) return null;
+  const k = cols.findIndex((c, n) => b.left >= (n === 0 ? -Infinity : c.left) && b.right <= c.right + (n < cols.length - 1 ? 0 : Infinity));
+  if (k < 0) return null;
+  const c = cols[k]!;
+  const rows: number[] = [];
+  for (let r = a.top; r < a.bottom; r++) if (!rowBlank(grid, r, c.left, c.right)) rows.push(r);
+  // A box of a few lines (not a column of text), its last lines set a row or more apart (big
+  // type), the last with no sentence's end.
+  const last = rows.slice(-3);
+  if (last.length < 2 || rows.length > MAX_BOX_LINES || last.some((r, n) => n > 0 && r - last[n - 1]! < 2) || b.top - rows.at(-1)! > MAX_PEEL + 1) return null;
+  if (/[。；]\s*$/.test(grid[rows.at(-1)!]!.slice(c.left, c.right).join(''))) return null;
+  const columns = cols.map((col, n) => ({ top: above.top, bottom: end, left: n === 0 ? Math.min(above.left, below.left) : col.left, right: n === cols.length - 1 ? Math.max(above.right, below.right) : cols[n + 1]!.left }));
+  return { columns, bottom: end };
+}
+
 /** The regions of a region, in reading order. */
 function cut(grid: Grid, region: Region, out: Region[]): void {
   const g = trim(grid, region);
@@ -230,9 +265,17 @@ function cut(grid: Grid, region: Region, out: Region[]): void {
   const first = bands.parts.length > 1 && (modules || bands.widest * ROW_CELLS >= columns.widest) ? bands.parts : columns.parts.length > 1 ? columns.parts : bands.parts;
   if (first.length > 1) {
     if (first === bands.parts) {
-      // The scattered lines of what stands over the columns of the part below are read with those columns.
+      // The scattered lines of what stands over the columns of the part below are read with those
+      // columns; the tail of a side headline's box, under the text beside it, with the box's column.
       for (let i = 0; i < first.length; i++) {
         const cols = i + 1 < first.length ? scatteredOver(grid, first[i]!, first[i + 1]!) : null;
+        const tail = !cols && i + 1 < first.length ? tailUnder(grid, first[i]!, first[i + 1]!) : null;
+        if (tail) {
+          for (const c of tail.columns) cut(grid, c, out);
+          cut(grid, { ...first[i + 1]!, top: tail.bottom }, out);
+          i++;
+          continue;
+        }
         if (!cols) {
           cut(grid, first[i]!, out);
           continue;

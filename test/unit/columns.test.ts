@@ -86,6 +86,22 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
       for (const [first, second] of want) assert.equal(out[out.indexOf(first) + 1], second, out.join('|'));
     }
   });
+  it('reads the tail of a side headline\'s box, taller than the text beside it, with the box', () => {
+    const text = [...LEFT, '绿道沿线设置驿站十二座，配套建设', '停车位和公共厕所。'];
+    const next = ['全市春耕进度快于往年', '本报讯 各地春耕备耕有序推进。'];
+    // The box's lines every other row (big type), its last line three rows under the text beside it.
+    for (const [box, beside, at, tail] of [
+      [['城东老街焕', '', '发新颜迎来', '', '八方游'], text, 14, '客'],
+      // Beside a story over two columns.
+      [['夏粮收购', '', '价格总体', '', '保持平'], [...sideBySide(LEFT, RIGHT, 24), ''], 10, '稳'],
+    ] as const) {
+      const out = unfoldColumns([...sideBySide([...box], [...beside], at), '', '', tail, '', '', ...next].join('\n')).replace(/\n+/g, '\n').split('\n');
+      assert.equal(out[out.indexOf(box.at(-1)!) + 1], tail, out.join('|'));
+    }
+    // A column of text, not a box: the line under it stays after the columns.
+    const out = unfoldColumns([...sideBySide([...LEFT, '这是左栏的最后一行文字'], RIGHT, 24), '', '', next[0]!, '', '', next[1]!].join('\n')).replace(/\n+/g, '\n').split('\n');
+    assert.equal(out[out.indexOf(next[0]!) - 1], RIGHT.at(-1), out.join('|'));
+  });
   it('reads a side headline three characters a line beside its text as a column of its own', () => {
     for (const [box, text] of [
       [['城东老', '街改造', '全面完', '工'], ['本报讯（记者 张某）城东老街改造工程今天', '全面完工，沿街二十六栋老宅修缮一新，青', '石板路重新铺设，老街重新开街迎客。']],
