@@ -627,12 +627,43 @@ function blockGroups(titles: Unit[]): Unit[][] {
 
 /**
  * Two title lines next to each other that can be two headlines: each long enough to stand alone
- * (城市更新条例实施细 / 则 is one headline and its last character), and not as wide as each other
- * (the lines of a narrow box are: 城东快递小哥连升 / 3级，单位授予特 / …).
+ * (城市更新条例实施细 / 则 is one headline and its last character), not as wide as each other
+ * (the lines of a narrow box are: 城东快递小哥连升 / 3级，单位授予特 / …), and not joined by a
+ * quote or bracket the first leaves open and the second closes (城东老街“非遗文化 / 市集”今天开张).
  */
 export function separateHeadlines(a: string, b: string): boolean {
   const [wa, wb] = [lineWidth(a), lineWidth(b)];
+  if (quoteJoined(a, b)) return false;
   return wa >= MIN_SEPARATE_TITLE_WIDTH && wb >= MIN_SEPARATE_TITLE_WIDTH && Math.abs(wa - wb) > 0.5;
+}
+
+/** Two lines of one headline by its marks: the first leaves a quote or bracket open that the second closes (城东老街“非遗文化 / 市集”今天开张). */
+function quoteJoined(a: string, b: string): boolean {
+  const open = leftOpen(a);
+  return open !== null && closedUnopened(b) === open;
+}
+
+const OPENS: Record<string, string> = { '”': '“', '）': '（', '」': '「', '》': '《' };
+/** The quote or bracket a text leaves open at its end (“ of 城东老街“非遗文化), or null. */
+function leftOpen(text: string): string | null {
+  const open: string[] = [];
+  for (const c of text) {
+    if (c === '“' || c === '（' || c === '「' || c === '《') open.push(c);
+    else if (OPENS[c] && open.at(-1) === OPENS[c]) open.pop();
+  }
+  return open.at(-1) ?? null;
+}
+/** The quote or bracket a text closes before it opens one (” of 市集”今天开张): it goes on with a text that left it open. Null otherwise. */
+function closedUnopened(text: string): string | null {
+  const open: string[] = [];
+  for (const c of text) {
+    if (c === '“' || c === '（' || c === '「' || c === '《') open.push(c);
+    else if (OPENS[c]) {
+      if (!open.length) return OPENS[c]!;
+      open.pop();
+    }
+  }
+  return null;
 }
 
 /** A segment without its own headline takes the nearest line of a neighbouring cluster that holds more than one title. */

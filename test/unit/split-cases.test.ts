@@ -58,6 +58,9 @@ describe('split: two title lines that can be two headlines', () => {
     ['a headline and its last two characters', '中华人民共和国监', '察法', false],
     ['two lines of a narrow box, as wide as each other', '城东快递小哥连升', '3级，单位授予特', false],
     ['two lines of another box', '海边渔村迎来旅游', '旺季游客人数创新', false],
+    ['a quote the first line leaves open and the second closes', '城东老街“非遗文化', '市集”今天开张', false],
+    ['a title mark the first line leaves open and the second closes', '全市新建《城市绿道建设', '管理办法》正式施行', false],
+    ['two headlines each with their quotes closed', '城东“非遗市集”开张', '全市“夏粮收购”今日启动迎丰收', true],
   ];
   for (const [name, a, b, want] of cases) it(`${name}: ${a} / ${b}`, () => assert.equal(separateHeadlines(a, b), want));
 });
