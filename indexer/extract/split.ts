@@ -928,7 +928,7 @@ function clusterOf(s: Segment, orient: Orientation): Unit[] {
 
 /** Stories at most between one that breaks off and the paragraph that goes on with it: a page's, not a digest's. */
 const MAX_STORIES_BETWEEN = 6;
-/** A paragraph goes back to a story that did not break off when it shares this many of the pairs that story alone holds… */
+/** A paragraph goes back to a story that did not break off when it shares this many of its pairs (weighed by how many stories hold each)… */
 const STRONG_SHARED_PAIRS = 4;
 /** …and this many times as many as it shares with the story it stands in. */
 const STRONG_MARGIN = 2;
@@ -946,18 +946,19 @@ const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.un
  * sets another story's paragraphs between a story's lines: the story breaks off mid-sentence,
  * and its text goes on under the other story. A paragraph of a later story goes back to an
  * earlier one whose text breaks off when it shares more of that story's words than of its own,
- * counting only the character pairs one story of the page holds (the words that tell stories
- * apart, not 记者 or 今年); the story takes paragraphs so until its text ends a sentence. The story
- * a paragraph stands in counts by its headline and the paragraphs before it only: those after it
- * may be the rest of the same misplaced run, and would claim the broken-off story's words.
+ * each character pair weighing one over the number of the page's stories that hold it (the words
+ * that tell stories apart count most, 记者 or 今年 next to nothing); the story takes paragraphs so
+ * until its text ends a sentence. The story a paragraph stands in counts by its headline and the
+ * paragraphs before it only: those after it may be the rest of the same misplaced run, and would
+ * claim the broken-off story's words.
  * Text read after the page's foot (a staff line, an advertisement dropped between text), after a
  * story's closing byline or after its jump note to a later page (Unit.afterEnd) is the rest of some
  * column: from there the paragraphs go back so to any story before, broken off or not, until one
  * shares more of its own story's words. On a page where some story breaks off or ends so (the
  * extractor read out of order there), a column may also have ended at a sentence's end: a
- * paragraph goes back to a story before that did not break off when it holds at least
- * STRONG_SHARED_PAIRS of the pairs that story alone holds, and STRONG_MARGIN times as many as of
- * its own story's (or of a broken-off story's that would take it). On any other page it goes back
+ * paragraph goes back to a story before that did not break off when it shares at least
+ * STRONG_SHARED_PAIRS of that story's pairs so weighed, and STRONG_MARGIN times as many as of its
+ * own story's (or of a broken-off story's that would take it). On any other page it goes back
  * on stronger evidence (IN_ORDER_SHARED_PAIRS, IN_ORDER_MARGIN times as many): every story there
  * ended a sentence where the extractor left its column, and one story's paragraphs can still stand
  * after another's start.
@@ -1009,14 +1010,23 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
       const broken: number[] = [];
       for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (breaksOff(segments[j]!) || free) broken.push(j);
       const pairs = pairsOf(host.units[p]!);
-      // The pairs one story alone holds, the host counted by its words before the paragraph only
-      // (a pair only the paragraph holds in its story is not that story's), shared with story j.
+      // The pairs it shares with story j, each weighing one over the number of stories that hold
+      // it (the host counted by its words before the paragraph only; a pair only the paragraph
+      // holds in its story is not that story's): a pair one story alone holds weighs one.
       const inHost = counts[k]!;
-      const unique = [...pairs].filter((b) => held.get(b)! - (inHost.has(b) ? 1 : 0) + (before.has(b) ? 1 : 0) === 1);
+      const storiesHolding = new Map<string, number>();
+      for (const b of pairs) {
+        const n = held.get(b)! - (inHost.has(b) ? 1 : 0) + (before.has(b) ? 1 : 0);
+        if (n > 0) storiesHolding.set(b, n);
+      }
       const sharedWith = new Map<number, number>();
       const shared = (j: number) => {
         let n = sharedWith.get(j);
-        if (n === undefined) sharedWith.set(j, (n = unique.filter((b) => (j === k ? before.has(b) : counts[j]!.has(b))).length));
+        if (n === undefined) {
+          n = 0;
+          for (const [b, m] of storiesHolding) if (j === k ? before.has(b) : counts[j]!.has(b)) n += 1 / m;
+          sharedWith.set(j, n);
+        }
         return n;
       };
       const own = shared(k);

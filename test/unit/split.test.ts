@@ -539,6 +539,21 @@ describe('split: headlines', () => {
       assert.ok(words.every((w) => got[0]!.body.includes(w) && !got[1]!.body.includes(w)), JSON.stringify(got.map((a) => a.body)));
     }
   });
+  it('weighs a paragraph\'s words given back by how many stories hold them: words two stories share still count', () => {
+    // Every word the paragraph shares with its story is held by a later story too (no pair is one
+    // story's alone); the story it stands in holds none of them.
+    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+    const other = '新华社北京5月6日电 记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。';
+    for (const [parts, word] of [
+      // Broken off mid-sentence.
+      [['城东老街焕发新颜', '本报讯（记者 张某）城东老街改造今天完工，老街上的茶馆和书店重新装修，市民前来', '铁路假期客流创新高', other, '打卡的人络绎不绝，茶馆和书店生意红火。', '城西文化街开街', '本报讯（记者 李某）城西文化街今天开街，街上的茶馆和书店吸引市民前来打卡。'], '生意红火'],
+      // Read after the other story's closing byline.
+      [['夏粮收购开秤', '本报讯（记者 孙某）今年夏粮丰收，各地夏粮收购点陆续开秤，粮食部门设立服务台。', '铁路假期客流创新高', other, '（记者 李某）', '夏粮收购点前排起长队，粮食部门加派人手。', '全省夏粮收购进度过半', '本报讯（记者 赵某）全省夏粮收购点增至三百个，粮食部门收购夏粮两百万吨。'], '加派人手'],
+    ] as const) {
+      const got = articles(page(...parts));
+      assert.deepEqual(got.map((a) => a.body.includes(word)), [true, false, false], JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives a paragraph back to a story that ended a sentence at its column\'s foot, where it shares far more of that story\'s words, on a page read out of order', () => {
     // The page is read out of order (the second story breaks off mid-sentence); the first story's
     // column ended at a sentence's end, and its rest was read after the third story.
