@@ -10,8 +10,8 @@
  * running its whole height between its columns; a headline spanning the columns under it, with no
  * blank row between, is peeled off the top first; the lines of a big headline, far apart over
  * its column, are read with the columns under them (scatteredOver), and a side headline's box
- * taller than the text beside it with its tail (tailUnder). The regions come out in reading order (left to
- * right, top to bottom), one block each, as a reading-order extractor gives them.
+ * taller than the text beside it with its tail (tailUnder). The regions come out in reading
+ * order (left to right, top to bottom), one block each, as a reading-order extractor gives them.
  */
 
 /** A line counts as laid out when it has a run of this many spaces between two pieces of text. */
@@ -192,6 +192,14 @@ function ownColumns(grid: Grid, parts: Region[], columns: Region[]): boolean {
 }
 
 /**
+ * Columns read across two parts: each column from its left edge to the next one's (the first and
+ * the last out to the parts' edges), from `top` to `bottom`.
+ */
+function columnsAcross(cols: Region[], above: Region, below: Region, top: number, bottom: number): Region[] {
+  return cols.map((c, n) => ({ top, bottom, left: n === 0 ? Math.min(above.left, below.left) : c.left, right: n === cols.length - 1 ? Math.max(above.right, below.right) : cols[n + 1]!.left }));
+}
+
+/**
  * The columns of the part below, across both parts, when the part above is no module of its own
  * but the scattered lines of what stands over those columns: a few rows, each with text in one of
  * the columns below and none in their gutters, the rows together in more than one column (a big
@@ -203,7 +211,7 @@ function scatteredOver(grid: Grid, above: Region, below: Region): Region[] | nul
   if (!a || !b || a.bottom - a.top > MAX_PEEL) return null;
   const cols = verticalParts(grid, b);
   if (cols.length < 2) return null;
-  const edges = cols.map((c, k) => ({ left: k === 0 ? Math.min(above.left, below.left) : c.left, right: k === cols.length - 1 ? Math.max(above.right, below.right) : cols[k + 1]!.left, text: c.right }));
+  const edges = columnsAcross(cols, above, below, above.top, below.bottom);
   const used = new Set<number>();
   for (let r = a.top; r < a.bottom; r++) {
     const row = grid[r]!;
@@ -212,19 +220,19 @@ function scatteredOver(grid: Grid, above: Region, below: Region): Region[] | nul
       if (row[c] === ' ') continue;
       const k = edges.findIndex((e) => c >= e.left && c < e.right);
       // Text in a gutter below, or in two columns on one row: a line of its own layout.
-      if (k < 0 || (k < edges.length - 1 && c >= edges[k]!.text) || (inRow >= 0 && inRow !== k)) return null;
+      if (k < 0 || (k < edges.length - 1 && c >= cols[k]!.right) || (inRow >= 0 && inRow !== k)) return null;
       inRow = k;
     }
     if (inRow >= 0) used.add(inRow);
   }
-  if (used.size < 2) return null;
-  return edges.map((e) => ({ top: above.top, bottom: below.bottom, left: e.left, right: e.right }));
+  return used.size < 2 ? null : edges;
 }
 
 /**
- * The columns of the part above, across both parts, when the part below is the tail of one of
- * them: a few rows, all their text in one column of the part above and none in its gutters, that
- * column sparse there (a box of big type, a line every other row or so) and ending a few rows
+ * The columns of the part above, down to the end of the part below's tail, when that tail (its
+ * first rows, down to a blank row) is the tail of one of them: a few rows, all their text in one
+ * column of the part above and none in its gutters, that column a box there (eight lines at most,
+ * its last lines a row or more apart: big type, the last ending no sentence) ending a few rows
  * over the tail (a side headline taller than the text beside it). Null otherwise.
  */
 function tailUnder(grid: Grid, above: Region, below: Region): { columns: Region[]; bottom: number } | null {
@@ -238,7 +246,9 @@ function tailUnder(grid: Grid, above: Region, below: Region): { columns: Region[
   if (!b || b.bottom - b.top > MAX_PEEL) return null;
   const cols = verticalParts(grid, a);
   if (cols.length < 2) return null;
-  const k = cols.findIndex((c, n) => b.left >= (n === 0 ? -Infinity : c.left) && b.right <= c.right + (n < cols.length - 1 ? 0 : Infinity));
+  // The column the tail stands in: between its left edge and its right (the first column's left
+  // and the last one's right open).
+  const k = cols.findIndex((c, n) => (n === 0 || b.left >= c.left) && (n === cols.length - 1 || b.right <= c.right));
   if (k < 0) return null;
   const c = cols[k]!;
   const rows: number[] = [];
@@ -248,8 +258,7 @@ function tailUnder(grid: Grid, above: Region, below: Region): { columns: Region[
   const last = rows.slice(-3);
   if (last.length < 2 || rows.length > MAX_BOX_LINES || last.some((r, n) => n > 0 && r - last[n - 1]! < 2) || b.top - rows.at(-1)! > MAX_PEEL + 1) return null;
   if (/[。；]\s*$/.test(grid[rows.at(-1)!]!.slice(c.left, c.right).join(''))) return null;
-  const columns = cols.map((col, n) => ({ top: above.top, bottom: end, left: n === 0 ? Math.min(above.left, below.left) : col.left, right: n === cols.length - 1 ? Math.max(above.right, below.right) : cols[n + 1]!.left }));
-  return { columns, bottom: end };
+  return { columns: columnsAcross(cols, above, below, above.top, end), bottom: end };
 }
 
 /** The regions of a region, in reading order. */
@@ -268,20 +277,15 @@ function cut(grid: Grid, region: Region, out: Region[]): void {
       // The scattered lines of what stands over the columns of the part below are read with those
       // columns; the tail of a side headline's box, under the text beside it, with the box's column.
       for (let i = 0; i < first.length; i++) {
-        const cols = i + 1 < first.length ? scatteredOver(grid, first[i]!, first[i + 1]!) : null;
-        const tail = !cols && i + 1 < first.length ? tailUnder(grid, first[i]!, first[i + 1]!) : null;
-        if (tail) {
+        const [part, next] = [first[i]!, first[i + 1]];
+        const scattered = next ? scatteredOver(grid, part, next) : null;
+        const tail = next && !scattered ? tailUnder(grid, part, next) : null;
+        if (scattered) for (const c of scattered) cut(grid, c, out);
+        else if (tail) {
           for (const c of tail.columns) cut(grid, c, out);
-          cut(grid, { ...first[i + 1]!, top: tail.bottom }, out);
-          i++;
-          continue;
-        }
-        if (!cols) {
-          cut(grid, first[i]!, out);
-          continue;
-        }
-        for (const c of cols) cut(grid, { ...c, top: first[i]!.top, bottom: first[i + 1]!.bottom }, out);
-        i++;
+          cut(grid, { ...next!, top: tail.bottom }, out);
+        } else cut(grid, part, out);
+        if (scattered || tail) i++;
       }
       return;
     }
