@@ -948,9 +948,9 @@ const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.un
  * earlier one whose text breaks off when it shares more of that story's words than of its own,
  * each character pair weighing one over the number of the page's stories that hold it (the words
  * that tell stories apart count most, 记者 or 今年 next to nothing); the story takes paragraphs so
- * until its text ends a sentence. The story a paragraph stands in counts by its headline and the
- * paragraphs before it only: those after it may be the rest of the same misplaced run, and would
- * claim the broken-off story's words.
+ * until its text ends a sentence. On a page read out of order, the story a paragraph stands in
+ * counts by its headline and the paragraphs before it only: those after it may be the rest of the
+ * same misplaced run, and would claim the broken-off story's words.
  * Text read after the page's foot (a staff line, an advertisement dropped between text), after a
  * story's closing byline or after its jump note to a later page (Unit.afterEnd) is the rest of some
  * column: from there the paragraphs go back so to any story before, broken off or not, until one
@@ -1011,12 +1011,15 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
       for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (breaksOff(segments[j]!) || free) broken.push(j);
       const pairs = pairsOf(host.units[p]!);
       // The pairs it shares with story j, each weighing one over the number of stories that hold
-      // it (the host counted by its words before the paragraph only; a pair only the paragraph
-      // holds in its story is not that story's): a pair one story alone holds weighs one.
+      // it (a pair only the paragraph holds in its story is not that story's): a pair one story
+      // alone holds weighs one. On a page read out of order the host counts by its words before
+      // the paragraph only; on a page read in order, by all its other paragraphs (two stories on
+      // one subject, one after the other, share their words paragraph after paragraph).
       const inHost = counts[k]!;
+      const hostHolds = (b: string) => (flagged ? before.has(b) : inHost.get(b)! > 1);
       const storiesHolding = new Map<string, number>();
       for (const b of pairs) {
-        const n = held.get(b)! - (inHost.has(b) ? 1 : 0) + (before.has(b) ? 1 : 0);
+        const n = held.get(b)! - (inHost.has(b) ? 1 : 0) + (hostHolds(b) ? 1 : 0);
         if (n > 0) storiesHolding.set(b, n);
       }
       const sharedWith = new Map<number, number>();
@@ -1024,7 +1027,7 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
         let n = sharedWith.get(j);
         if (n === undefined) {
           n = 0;
-          for (const [b, m] of storiesHolding) if (j === k ? before.has(b) : counts[j]!.has(b)) n += 1 / m;
+          for (const [b, m] of storiesHolding) if (j === k ? hostHolds(b) : counts[j]!.has(b)) n += 1 / m;
           sharedWith.set(j, n);
         }
         return n;

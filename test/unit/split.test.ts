@@ -554,6 +554,18 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => a.body.includes(word)), [true, false, false], JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
+  it('keeps a story\'s paragraphs on a page read in order, though the story before tells the same subject in the same words', () => {
+    // Every story ends its sentence; the second story's paragraphs share the first's words, and
+    // each other's: on a page read in order the story counts by all its paragraphs.
+    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+    for (const [parts, words] of [
+      [['城东老街焕发新颜', '本报讯（记者 张某）城东老街改造今天完工，沿街老宅修缮一新，青石板路重新铺设，茶馆书店陆续开张。', '老街改造历时两年，修缮老宅二十六栋，青石板路全长一公里，茶馆书店吸引市民打卡。', '市民点赞老街新貌', '本报讯（记者 李某）周末，不少市民来到城东老街。', '修缮一新的老宅和青石板路吸引市民，茶馆书店生意红火。', '市民说，修缮后的老宅和青石板路保留了老街风貌，茶馆书店很热闹。'], ['生意红火', '很热闹']],
+      [['夏粮收购开秤', '本报讯（记者 孙某）今年夏粮丰收，各地夏粮收购点陆续开秤，收购价格总体平稳，粮食部门设立服务台。', '夏粮收购点开秤首日，农民售粮积极，粮食部门收购夏粮三万吨，收购价格保持平稳。', '农民售粮忙', '本报讯（记者 赵某）连日来，各地农民忙着卖粮。', '各地夏粮收购点前，农民售粮积极，收购价格总体平稳，粮食部门加派人手。', '农民说，今年夏粮收购价格平稳，粮食部门服务周到，售粮很方便。'], ['加派人手', '售粮很方便']],
+    ] as const) {
+      const got = articles(page(...parts));
+      assert.deepEqual(got.map((a) => words.map((w) => a.body.includes(w))), [[false, false], [true, true]], JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives a paragraph back to a story that ended a sentence at its column\'s foot, where it shares far more of that story\'s words, on a page read out of order', () => {
     // The page is read out of order (the second story breaks off mid-sentence); the first story's
     // column ended at a sentence's end, and its rest was read after the third story.
