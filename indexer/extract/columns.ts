@@ -28,6 +28,8 @@ const MIN_GUTTER = 2;
  * of a letter-spaced line stand one or two apart.
  */
 const MIN_COLUMN = 3;
+/** Rows at least on each side of a gutter one position wide that set their text flush against it. */
+const MIN_EDGE_ROWS = 2;
 /** Rows peeled off a region's top or bottom to find the columns under a spanning headline. */
 const MAX_PEEL = 4;
 
@@ -119,7 +121,9 @@ function verticalCuts(grid: Grid, g: Region): { parts: Region[]; widest: number 
     let j = i;
     while (j < blank.length && blank[j]) j++;
     // A column holds more than a character or two: the gaps of a letter-spaced line are no gutters.
-    if (j - i >= MIN_GUTTER && i - start >= MIN_COLUMN && blank.length - j >= MIN_COLUMN) {
+    // (A strip one position wide is a gutter where text stands flush against it on both sides:
+    // pdftotext -layout sets a side box one space from its text, a Chinese character one position.)
+    if ((j - i >= MIN_GUTTER || (j - i === 1 && alignedEdge(grid, g, g.left + start, g.left + i))) && i - start >= MIN_COLUMN && blank.length - j >= MIN_COLUMN) {
       parts.push({ ...g, left: g.left + start, right: g.left + i });
       start = j;
       widest = Math.max(widest, j - i);
@@ -129,6 +133,26 @@ function verticalCuts(grid: Grid, g: Region): { parts: Region[]; widest: number 
   if (parts.length === 0) return { parts: [g], widest: 0 };
   parts.push({ ...g, left: g.left + start, right: g.right });
   return { parts, widest };
+}
+
+/**
+ * True when a strip one position wide at `at` (blank on every row of the region) runs between text
+ * set flush against it on both sides: MIN_EDGE_ROWS rows at least whose text from `from` ends right
+ * before it, and as many with nothing there whose text starts right after it (the left edge of a
+ * column the strip runs down, with a side box beside it). A blank strip that runs through one
+ * column's text by chance has text on its left on every row.
+ */
+function alignedEdge(grid: Grid, g: Region, from: number, at: number): boolean {
+  let flushLeft = 0;
+  let edge = 0;
+  for (let r = g.top; r < g.bottom; r++) {
+    const row = grid[r]!;
+    let last = -1;
+    for (let c = from; c < at && c < row.length; c++) if (row[c] !== ' ') last = c;
+    if (last === at - 1) flushLeft++;
+    else if (last < 0 && row[at + 1] !== undefined && row[at + 1] !== ' ') edge++;
+  }
+  return flushLeft >= MIN_EDGE_ROWS && edge >= MIN_EDGE_ROWS;
 }
 
 /**

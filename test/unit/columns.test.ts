@@ -102,6 +102,22 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
     const out = unfoldColumns([...sideBySide([...LEFT, '这是左栏的最后一行文字'], RIGHT, 24), '', '', next[0]!, '', '', next[1]!].join('\n')).replace(/\n+/g, '\n').split('\n');
     assert.equal(out[out.indexOf(next[0]!) - 1], RIGHT.at(-1), out.join('|'));
   });
+  it('reads a side box set one space from its text as a column of its own, where text stands flush against the space on both sides', () => {
+    const head = ['城南日报 2024年6月3日', '', ''];
+    for (const [box, text, width] of [
+      // A box of big type, a line every other row, its full lines five characters wide.
+      [['城东老街焕', '', '发新颜迎来', '', '八方游客'], ['本报讯（记者 张某）城东老街改造工程', '今天全面完工，沿街二十六栋老宅修缮', '一新，青石板路重新铺设，老街重新开', '街迎客，茶馆书店陆续开张，吸引了不', '少市民前来打卡。'], 5],
+      // A box of three full lines four wide, on every row, the text running on under it.
+      [['夏粮收购', '价格总体', '保持平稳'], ['新华社郑州6月5日电 各地夏粮收购点今天', '陆续开秤，收购价格总体平稳，农民售粮', '积极性较高，粮食部门在收购点设立服务', '台，方便农民售粮，各地收购点排起长队', '，粮食部门加派人手。'], 4],
+    ] as const) {
+      const rows = text.map((t, i) => `${(box[i] ?? '').padEnd(width, ' ')} ${t}`.trimEnd());
+      const out = unfoldColumns([...head, ...rows].join('\n'));
+      assert.ok(out.includes(box.filter((l) => l).join('\n')) && out.includes(text.join('\n')), out);
+    }
+    // One column whose rows each hold a space at the same position: text on both sides on every row, no gutter.
+    const one = ['城东老街改 造工程今天全面完工，沿街', '二十六栋老 宅修缮一新，青石板路重', '新铺设，老 街重新开街迎客，茶馆书'];
+    assert.ok(unfoldColumns([...head, ...one].join('\n')).includes(one.join('\n')));
+  });
   it('reads a side headline three characters a line beside its text as a column of its own', () => {
     for (const [box, text] of [
       [['城东老', '街改造', '全面完', '工'], ['本报讯（记者 张某）城东老街改造工程今天', '全面完工，沿街二十六栋老宅修缮一新，青', '石板路重新铺设，老街重新开街迎客。']],
