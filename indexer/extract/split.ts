@@ -908,11 +908,16 @@ function bylineNames(bylines: string[]): { names: string[]; agencies: string[] }
   return { names, agencies };
 }
 
+/** A credit in brackets inside a story's text: （记者 张某）, （通讯员 王某 记者 李某）. */
+const CREDIT_IN_BRACKETS = /[（(][^）)]{0,40}?(?:记者|通讯员)[^）)]{0,40}[）)]/g;
+
 function draftOf(s: Segment, orient: Orientation, ordinal: number, metaTitle: string | undefined, single: boolean): ArticleDraft {
   const paragraphs = s.units.map((u) => u.text);
   const originalParagraphs = s.units.some((u) => u.original !== undefined) ? s.units.map((u) => u.original ?? u.text) : null;
   const cluster = clusterOf(s, orient);
-  const parts = cluster.length ? titleParts(cluster, paragraphs.join('')) : null;
+  // The story's words, its credits left out: a label over the headline (记者调查) shares 记者 with
+  // every story that names its reporters.
+  const parts = cluster.length ? titleParts(cluster, paragraphs.join('').replace(CREDIT_IN_BRACKETS, '')) : null;
   const { names, agencies } = bylineNames(s.bylines);
   let title = parts?.title ?? null;
   let titleFrom: ArticleDraft['titleFrom'] = 'headline';

@@ -77,6 +77,15 @@ describe('split: headlines', () => {
     const [b] = articles(`全国铁路累计\n\n假期发送旅客一点二亿人次创新高\n\n本报讯 ${BODY_B}\n`);
     assert.deepEqual([b!.title.replace(/\s/g, ''), b!.kicker], ['全国铁路累计假期发送旅客一点二亿人次创新高', null]);
   });
+  it('tells a tag by the article\'s words without its credits: 记者 in a label is not the story\'s word', () => {
+    for (const [label, head, text] of [
+      ['记者调查', '城东老街焕发新颜', '本报讯（记者 张某）经过两年改造，城东老街今天全面完工。调查发现，沿街老宅修缮一新，茶馆书店陆续开张。'],
+      ['记者观察', '夏粮收购价格平稳', '新华社郑州5月6日电（通讯员 王某 记者 李某）各地夏粮收购点陆续开秤。从收购现场观察，收购价格总体平稳。'],
+    ] as const) {
+      const [a] = articles(`${label}\n${head}\n${text}\n`);
+      assert.deepEqual([a!.kicker, a!.title], [label, head]);
+    }
+  });
   it('reads a lead-in wrapped over lines in a narrow headline box as the kicker, up to its dash', () => {
     const [a] = articles(`记者走进一线 探访发\n展新动能——\n春耕生产\n全面展开\n\n本报讯 ${BODY_C}\n`);
     assert.deepEqual([a!.title.replace(/\s/g, ''), a!.kicker?.replace(/\s/g, '')], ['春耕生产全面展开', '记者走进一线探访发展新动能——']);
