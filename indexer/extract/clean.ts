@@ -110,7 +110,7 @@ const PARAGRAPH_INDENT = 2.5;
 const MIN_INDENT = 1.5;
 /** A line opening with a word's tail: a mark or a closing bracket in its first three characters. */
 const WORD_TAIL_AHEAD = /^[^，。；、：？！,;:?!]{0,2}[，。；、：？！,;:?!）)”]/;
-/** True when a line opens with a word's tail (WORD_TAIL_AHEAD), spaces aside and a number counted as one character (31日，京沪… opens with a date's rest). */
+/** True when a line opens with a word's tail (WORD_TAIL_AHEAD), spaces aside and a number counted as one character (15日，沿江… opens with a date's rest). */
 const wordTailAhead = (line: string) => WORD_TAIL_AHEAD.test(line.replace(/\s+/g, '').replace(/\d+(?:\.\d+)?/g, '0'));
 /** A photo's caption, credit included, is at most this wide. */
 const MAX_CAPTION_BLOCK_WIDTH = 80;

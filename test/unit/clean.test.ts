@@ -147,7 +147,7 @@ describe('rejoinBrokenLines', () => {
   it('reads a narrow box\'s line that opens with a number\'s rest and a mark as its line above goes on, not as an indented first line', () => {
     // The line is narrower than the two after it by a paragraph's indent, but its number and unit
     // and the mark after them are the rest of the line above (a number counts as one word).
-    for (const lines of [['5月20日至', '31日，京', '沪高速无锡', '至江阴大桥'], ['今年新增就业', '120万，城镇', '登记失业率保持', '总体平稳的态势']]) {
+    for (const lines of [['6月1日至', '15日，沿', '江高速城区', '至港口枢纽'], ['今年新增就业', '120万，城镇', '登记失业率保持', '总体平稳的态势']]) {
       const out = rejoinBrokenLines([p(['这是上一段的最后一行。', ...lines].join('\n')), p('本报讯 记者从有关部门获悉，全市今年以来。')], 12);
       assert.equal(out[1]?.text, lines.join(''), JSON.stringify(out));
     }
