@@ -1006,10 +1006,11 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
     let free = false; // after an end (Unit.afterEnd), paragraphs go back to any story before, not only one broken off
     // The host's own words: its headline's and those of the paragraphs before the one weighed (the
     // paragraphs after it may be the rest of the same misplaced run, holding the same story's words).
-    const before = new Set<string>(hanBigrams(clusterOf(host, orient).map((u) => u.text).join('')));
+    // (Read on a page read out of order only: elsewhere the host counts by all its paragraphs.)
+    const before = new Set<string>(flagged ? hanBigrams(clusterOf(host, orient).map((u) => u.text).join('')) : []);
     let read = 0;
     for (let p = 0; p < host.units.length; p++) {
-      for (; read < p; read++) for (const b of pairsOf(host.units[read]!)) before.add(b);
+      if (flagged) for (; read < p; read++) for (const b of pairsOf(host.units[read]!)) before.add(b);
       if (host.units[p]!.afterEnd) free = true;
       if (!movable(host, p)) continue;
       const broken: number[] = [];
