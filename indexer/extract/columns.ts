@@ -223,11 +223,19 @@ function columnsAcross(cols: Region[], above: Region, below: Region, top: number
   return cols.map((c, n) => ({ top, bottom, left: n === 0 ? Math.min(above.left, below.left) : c.left, right: n === cols.length - 1 ? Math.max(above.right, below.right) : cols[n + 1]!.left }));
 }
 
+/** The page's first row with text: its running head where it has one. */
+function pageTop(grid: Grid): number {
+  let r = 0;
+  while (r < grid.length && rowBlank(grid, r, 0, Infinity)) r++;
+  return r;
+}
+
 /**
  * The columns of the part below, across both parts, when the part above is no module of its own
  * but the scattered lines of what stands over those columns: a few rows, each with text in one of
  * the columns below and none in their gutters, the rows together in more than one column (a big
- * headline's lines, far apart, beside another column's label). Null otherwise.
+ * headline's lines, far apart, beside another column's label), a row in two columns only where
+ * each piece starts at its column's edge. Null otherwise.
  */
 function scatteredOver(grid: Grid, above: Region, below: Region): Region[] | null {
   const a = trim(grid, above);
@@ -237,17 +245,28 @@ function scatteredOver(grid: Grid, above: Region, below: Region): Region[] | nul
   if (cols.length < 2) return null;
   const edges = columnsAcross(cols, above, below, above.top, below.bottom);
   const used = new Set<number>();
+  const head = pageTop(grid);
   for (let r = a.top; r < a.bottom; r++) {
     const row = grid[r]!;
-    let inRow = -1;
+    const inRow = new Set<number>();
+    let flush = true;
+    let last = -Infinity;
     for (let c = a.left; c < Math.min(a.right, row.length); c++) {
       if (row[c] === ' ') continue;
       const k = edges.findIndex((e) => c >= e.left && c < e.right);
-      // Text in a gutter below, or in two columns on one row: a line of its own layout.
-      if (k < 0 || (k < edges.length - 1 && c >= cols[k]!.right) || (inRow >= 0 && inRow !== k)) return null;
-      inRow = k;
+      // Text in a gutter below: a line of its own layout.
+      if (k < 0 || (k < edges.length - 1 && c >= cols[k]!.right)) return null;
+      // A piece (text after a gap as wide as a gutter) set flush with its column's left edge.
+      if (c - last > MIN_GUTTER && Math.abs(c - cols[k]!.left) > 1) flush = false;
+      last = c;
+      inRow.add(k);
     }
-    if (inRow >= 0) used.add(inRow);
+    // Text in two columns on one row is a line of its own layout, unless every piece starts at
+    // its column's left edge (the tops of two columns set on one baseline: one story's kicker,
+    // the next column's label) on a row other than the page's first (the running head, whose
+    // pieces stand across the page wherever its grid puts them).
+    if (inRow.size > 1 && (!flush || r === head)) return null;
+    for (const k of inRow) used.add(k);
   }
   return used.size < 2 ? null : edges;
 }

@@ -86,6 +86,24 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
       for (const [first, second] of want) assert.equal(out[out.indexOf(first) + 1], second, out.join('|'));
     }
   });
+  it('reads the tops of two columns set on one row, each at its column\'s edge, with their columns, but not the page\'s running head', () => {
+    const head = `${'城南日报'.padEnd(22, ' ')}2024年6月3日 第2版`;
+    for (const [top, at, want] of [
+      // The left story's kicker and the right column's label on one baseline, two rows over the headlines.
+      [`${'——全市新建绿道'.padEnd(22, ' ')}经济观察`, 22, [['——全市新建绿道', '全市新增城市绿道'], ['经济观察', '国家统计局发布数据']]],
+      // Mirrored, wider columns: the left column's label, the right story's kicker.
+      [`${'民生关注'.padEnd(24, ' ')}——城西菜市场改造记`, 24, [['民生关注', '全市新增城市绿道'], ['——城西菜市场改造记', '国家统计局发布数据']]],
+    ] as const) {
+      const rows = [head, '', '', '', top, '', '', ...sideBySide(['全市新增城市绿道', ...LEFT], ['国家统计局发布数据', ...RIGHT], at)];
+      const out = unfoldColumns(rows.join('\n')).replace(/\n+/g, '\n').split('\n');
+      for (const [first, second] of want) assert.equal(out[out.indexOf(first) + 1], second, out.join('|'));
+      // The running head, its pieces at the columns' edges too, stays a line of its own.
+      assert.deepEqual(out.slice(0, 2), ['城南日报', '2024年6月3日 第2版'], out.join('|'));
+    }
+    // A piece away from its column's edge (a label centred over it) keeps the row a line of its own.
+    const out = unfoldColumns([head, '', '', '', `${'——全市新建绿道'.padEnd(25, ' ')}经济观察`, '', '', ...sideBySide(['全市新增城市绿道', ...LEFT], ['国家统计局发布数据', ...RIGHT], 22)].join('\n')).replace(/\n+/g, '\n').split('\n');
+    assert.equal(out[out.indexOf('——全市新建绿道') + 1], '经济观察', out.join('|'));
+  });
   it('reads the tail of a side headline\'s box, taller than the text beside it, with the box', () => {
     const text = [...LEFT, '绿道沿线设置驿站十二座，配套建设', '停车位和公共厕所。'];
     const next = ['全市春耕进度快于往年', '本报讯 各地春耕备耕有序推进。'];
