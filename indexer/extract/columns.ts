@@ -273,8 +273,8 @@ function scatteredOver(grid: Grid, above: Region, below: Region): Region[] | nul
 
 /**
  * The columns of the part above, down to the end of the part below's tail, when that tail (its
- * first rows, down to a blank row) is the tail of one of them: a few rows, all their text in one
- * column of the part above and none in its gutters, that column a box there (eight lines at most,
+ * first rows, down to a blank row) is the tail of one of them: a few rows, all their text under one
+ * column of the part above and short of the next, that column a box there (eight lines at most,
  * its last lines a row or more apart: big type, the last ending no sentence) ending a few rows
  * over the tail (a side headline taller than the text beside it). Null otherwise.
  */
@@ -289,9 +289,10 @@ function tailUnder(grid: Grid, above: Region, below: Region): { columns: Region[
   if (!b || b.bottom - b.top > MAX_PEEL) return null;
   const cols = verticalParts(grid, a);
   if (cols.length < 2) return null;
-  // The column the tail stands in: between its left edge and its right (the first column's left
-  // and the last one's right open).
-  const k = cols.findIndex((c, n) => (n === 0 || b.left >= c.left) && (n === cols.length - 1 || b.right <= c.right));
+  // The column the tail stands in: from its left edge to a gutter's width before the next column
+  // (the first column's left and the last one's right open). The tail may be wider than the box's
+  // lines: a subtitle or a byline under a box of big type holds more characters a line.
+  const k = cols.findIndex((c, n) => (n === 0 || b.left >= c.left) && (n === cols.length - 1 || b.right <= cols[n + 1]!.left - MIN_GUTTER));
   if (k < 0) return null;
   const c = cols[k]!;
   const rows: number[] = [];

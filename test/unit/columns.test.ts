@@ -116,6 +116,14 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
       const out = unfoldColumns([...sideBySide([...box], [...beside], at), '', '', tail, '', '', ...next].join('\n')).replace(/\n+/g, '\n').split('\n');
       assert.equal(out[out.indexOf(box.at(-1)!) + 1], tail, out.join('|'));
     }
+    // A tail wider than the box's lines (a subtitle and a byline under big type), short of the text's column.
+    for (const [box, tail, at] of [
+      [['城东老街焕', '', '发新颜迎来'], ['八方游客', '——老城更新记', '本报记者 张某'], 16],
+      [['夏粮收购', '', '价格平稳'], ['——各地收购点陆续开秤', '新华社记者 李某'], 18],
+    ] as const) {
+      const out = unfoldColumns([...sideBySide([...box], [...text], at), '', '', ...tail, '', '', ...next].join('\n')).replace(/\n+/g, '\n').split('\n');
+      assert.deepEqual(out.slice(out.indexOf(box.at(-1)!) + 1, out.indexOf(box.at(-1)!) + 1 + tail.length), [...tail], out.join('|'));
+    }
     // A column of text, not a box: the line under it stays after the columns.
     const out = unfoldColumns([...sideBySide([...LEFT, '这是左栏的最后一行文字'], RIGHT, 24), '', '', next[0]!, '', '', next[1]!].join('\n')).replace(/\n+/g, '\n').split('\n');
     assert.equal(out[out.indexOf(next[0]!) - 1], RIGHT.at(-1), out.join('|'));
