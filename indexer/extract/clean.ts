@@ -127,7 +127,7 @@ function similarWidth(a: number, b: number | undefined): boolean {
  * neighbour) or a long line of running text (it holds punctuation), and it ends mid-sentence.
  * Headlines (short, or wider than the column and alone) do not continue.
  */
-export function lineContinues(widths: number[], lines: string[], i: number, typical: number, sameBlock = false, local = typical, asSet = widths[i]!): boolean {
+export function lineContinues(widths: number[], lines: string[], i: number, typical: number, sameBlock = false, local = typical, asSet = widths[i]!, runBroken = false): boolean {
   const line = lines[i]!;
   // A photo credit closes its caption: …集体合影。 新华社记者 李学仁 摄. A byline is a line of its own.
   if (PARAGRAPH_END.test(line) || PHOTO_CREDIT_END.test(line) || BYLINE.test(line.trim()) || !Number.isFinite(typical)) return false;
@@ -149,9 +149,10 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   // Inside one block (no blank line between), a line about as wide as the column continues.
   // …unless the lines after it are set narrower, in a run of their own: it is a headline over their column.
   const next = widths[i + 1];
-  // (The run's first line may be shorter by its indent.)
+  // (The run's first line may be shorter by its indent; `runBroken` when the next line ends its
+  // block, alone before a blank line: the line after it stands in another block, no run with it.)
   const after = widths[i + 2];
-  const runAfter = next !== undefined && (similarWidth(next, after) || (after !== undefined && next <= after && after - next <= PARAGRAPH_INDENT && after < w * COLUMN_MIN_RATIO && similarWidth(after, widths[i + 3])));
+  const runAfter = next !== undefined && !runBroken && (similarWidth(next, after) || (after !== undefined && next <= after && after - next <= PARAGRAPH_INDENT && after < w * COLUMN_MIN_RATIO && similarWidth(after, widths[i + 3])));
   const narrowerRunFollows = next !== undefined && next < w * COLUMN_MIN_RATIO && runAfter && !PARAGRAPH_END.test(lines[i + 1] ?? '');
   const inBlock = sameBlock && w >= Math.max(typical, Number.isFinite(local) ? local : 0) * COLUMN_MIN_RATIO && !narrowerRunFollows;
   // A paragraph's lines are as wide as the column but its last: a line clearly narrower than the
@@ -424,7 +425,9 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const local = localWidth(widths, j);
     const own = widths[j]!;
     if (spacedFirst) widths[j] = asSet[j]!;
-    const continues = lineContinues(widths, texts, j, typical, sameBlock, local, asSet[j]);
+    // (A run is set together: a line alone in its block before a blank line is no narrower run.)
+    const runBroken = sameBlock && lines[i + 1] !== undefined && lines[i + 1]!.block !== lines[i]!.block;
+    const continues = lineContinues(widths, texts, j, typical, sameBlock, local, asSet[j], runBroken);
     widths[j] = own;
     const reason = continues || opensUnclosed(above) || runsOn || brokenWord;
     if (!reason) return false;

@@ -152,6 +152,18 @@ describe('rejoinBrokenLines', () => {
       assert.equal(out[1]?.text, lines.join(''), JSON.stringify(out));
     }
   });
+  it('runs a narrow box\'s line on into its block\'s short last line, where the narrower line after stands in the next block', () => {
+    // The box's lines apart, a blank line each (big type); its last two lines one block; the next
+    // headline's lines after a blank line, as narrow as that last line.
+    for (const [box, last, head] of [
+      [['城东老街改造工', '程今天全面完工，', '沿街二十六栋老'], '宅修缮一新迎来\n众多的游客', '全市新建绿道一百\n公里串联公园绿地'],
+      [['夏粮收购工作在', '全市各地全面展', '开，收购价格总'], '体保持平稳运行\n的良好态势', '城西菜市场改造\n完工重新开业'],
+    ] as const) {
+      const blocks = [...box.map((t, k) => p(t, 1 + 2 * k)), p(last, 9), p(`${head}\n本报讯（记者李某）记者从有关部门获悉，今年以来\n全市各项工作稳步推进。`, 12)];
+      const out = rejoinBrokenLines(blocks, 24).map((b) => b.text);
+      assert.ok(out.some((t) => t.endsWith(last.replace('\n', ''))), JSON.stringify(out));
+    }
+  });
   it('opens a paragraph at another outlet\'s report marker under a headline\'s line, not inside running text', () => {
     for (const [head, text] of [['城东老街焕发新颜迎来八方游客', '某某晚报讯（记者王某）记者从区文旅局获悉，'], ['全市新建绿道一百公里', '某某网讯 记者从市园林局获悉，今年全市新建']] as const) {
       const out = rejoinBrokenLines([p(['这是上一段的最后一行。', head, text, '绿道一百公里。'].join('\n'))], 14);
