@@ -6,8 +6,10 @@
  * positions blank on every one of its rows, or at a run of blank rows; each part is cut again
  * until none can be. The wider whitespace is cut first, as XY-cut takes the deepest valley of
  * its projection profiles: a page of stories stacked as modules (a story over two columns, blank
- * rows, the next below) is cut between its modules before their columns, a page of columns
- * running its whole height between its columns; a headline spanning the columns under it, with no
+ * rows, the next below) is cut between its modules before their columns (always at three blank
+ * rows, however wide the gutters: -layout sets them anywhere from two positions to twenty), a page
+ * of columns running its whole height between its columns, and so is a blank run a column's big
+ * headline runs on across (boxRunsAcross); a headline spanning the columns under it, with no
  * blank row between, is peeled off the top first; the lines of a big headline, far apart over
  * its column, are read with the columns under them (scatteredOver), and a side headline's box
  * taller than the text beside it with its tail (tailUnder). The regions come out in reading
@@ -35,6 +37,8 @@ const MAX_PEEL = 4;
 
 /** A blank row weighs as much as this many blank character positions when the wider cut is chosen. */
 const ROW_CELLS = 3;
+/** Blank rows across every column that part stacked stories whatever the gutters' width (fewer are a headline's leading or a paragraph's gap). */
+const MIN_STACK_GAP = 3;
 /** Blank rows at least between two stories stacked as modules (one is a paragraph's gap, or another column's leading)… */
 const MIN_MODULE_GAP = 2;
 /** …each a module of this many rows at least. */
@@ -305,6 +309,30 @@ function tailUnder(grid: Grid, above: Region, below: Region): { columns: Region[
   return { columns: columnsAcross(cols, above, below, above.top, end), bottom: end };
 }
 
+/**
+ * True when a column's big headline runs on across a blank run between the parts: the column's last
+ * two lines over the run (in the part above it) set a row or more apart in big type (half the
+ * characters of a line of the widest column at most), neither with a sentence's end, and its text
+ * going on within a few rows under the run. (Another column's lines interleaved set a column of
+ * text a row apart too, but its lines are full.) The run is then the headline's leading and
+ * the rows another column left blank, no gap between stories.
+ */
+function boxRunsAcross(grid: Grid, parts: Region[], columns: Region[]): boolean {
+  const text = (r: number, c: Region) => grid[r]!.slice(c.left, c.right).join('').trim();
+  // Big type holds half the characters a line of the widest column does, at most.
+  const measure = Math.max(...columns.map((c) => c.right - c.left));
+  return parts.slice(1).some((below, k) => {
+    const [top, bottom] = [parts[k]!.bottom, below.top];
+    return columns.some((c) => {
+      const over: number[] = [];
+      for (let r = top - 1; r >= Math.max(parts[k]!.top, top - MAX_PEEL - 1) && over.length < 2; r--) if (!rowBlank(grid, r, c.left, c.right)) over.push(r);
+      if (over.length < 2 || over[0]! - over[1]! < 2 || over.some((r) => /[。；]/.test(text(r, c)) || text(r, c).length > measure / 2)) return false;
+      for (let r = bottom; r < Math.min(below.bottom, bottom + MAX_PEEL + 1); r++) if (!rowBlank(grid, r, c.left, c.right)) return true;
+      return false;
+    });
+  });
+}
+
 /** The regions of a region, in reading order. */
 function cut(grid: Grid, region: Region, out: Region[]): void {
   const g = trim(grid, region);
@@ -315,7 +343,12 @@ function cut(grid: Grid, region: Region, out: Region[]): void {
   const bands = horizontalParts(grid, g);
   // Stories stacked as modules on grids of their own are cut apart first, however narrow the blank rows between.
   const modules = bands.parts.length > 1 && columns.parts.length > 1 && bands.widest >= MIN_MODULE_GAP && ownColumns(grid, bands.parts, columns.parts);
-  const first = bands.parts.length > 1 && (modules || bands.widest * ROW_CELLS >= columns.widest) ? bands.parts : columns.parts.length > 1 ? columns.parts : bands.parts;
+  // A run of MIN_STACK_GAP blank rows across every column parts stacked stories, however wide the
+  // gutters (pdftotext -layout sets a gutter anywhere from two positions to twenty, a blank row is a
+  // blank row); but no blank run is cut first where a column's big headline runs on across it.
+  const wider = bands.widest * ROW_CELLS >= columns.widest || bands.widest >= MIN_STACK_GAP;
+  const bandsFirst = bands.parts.length > 1 && (modules || (wider && !(columns.parts.length > 1 && boxRunsAcross(grid, bands.parts, columns.parts))));
+  const first = bandsFirst ? bands.parts : columns.parts.length > 1 ? columns.parts : bands.parts;
   if (first.length > 1) {
     if (first === bands.parts) {
       // The scattered lines of what stands over the columns of the part below are read with those

@@ -104,6 +104,29 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
     const out = unfoldColumns([head, '', '', '', `${'——全市新建绿道'.padEnd(25, ' ')}经济观察`, '', '', ...sideBySide(['全市新增城市绿道', ...LEFT], ['国家统计局发布数据', ...RIGHT], 22)].join('\n')).replace(/\n+/g, '\n').split('\n');
     assert.equal(out[out.indexOf('——全市新建绿道') + 1], '经济观察', out.join('|'));
   });
+  it('cuts three blank rows across every column before the gutters, however wide: the stories stacked as modules, their gutters in line', () => {
+    const A2 = ['绿道沿线设置驿站十二座，配套建设', '停车位和公共厕所，市民骑行更方便。'];
+    const C = ['城西菜市场改造完工，', '摊位重新开张迎客。'];
+    for (const [top, bottom] of [
+      // Two stories of two columns each, a gutter fifteen positions wide.
+      [sideBySide(LEFT, A2, 34), sideBySide(RIGHT, B_TEXT, 34)],
+      // Three columns each, the third narrower.
+      [sideBySide(LEFT, A2, 34).map((l, i) => `${l.padEnd(70, ' ')}${C[i] ?? ''}`.trimEnd()), sideBySide(RIGHT, B_TEXT, 34).map((l, i) => `${l.padEnd(70, ' ')}${C[i] ?? ''}`.trimEnd())],
+    ] as const) {
+      const out = unfoldColumns([...top, '', '', '', ...bottom].join('\n'));
+      // The story above is read whole before the one below.
+      assert.ok(out.indexOf(A2[0]!) < out.indexOf(RIGHT[0]!), out);
+    }
+  });
+  it('cuts no blank run first where a column\'s big headline runs on across it', () => {
+    const text = ['本报讯（记者 张某）城东老街改造工程', '今天全面完工，沿街二十六栋老宅修缮', '一新，青石板路重新铺设，老街重新开', '街迎客，茶馆书店陆续开张。', '', '', '', '', '　　老街管委会介绍，改造期间保留了', '老街原有的格局和风貌。'];
+    const box = ['城东老街', '', '焕发新颜', '', '迎来八方', '', '', '', '游客如织'];
+    // The box's lines two rows apart, its last three rows under the blank run; the box left of the text, or right of it.
+    for (const rows of [sideBySide(box, text, 6), sideBySide(text, box, 22)]) {
+      const out = unfoldColumns(rows.join('\n')).replace(/\n+/g, '\n').split('\n');
+      assert.equal(out[out.indexOf('迎来八方') + 1], '游客如织', out.join('|'));
+    }
+  });
   it('reads the tail of a side headline\'s box, taller than the text beside it, with the box', () => {
     const text = [...LEFT, '绿道沿线设置驿站十二座，配套建设', '停车位和公共厕所。'];
     const next = ['全市春耕进度快于往年', '本报讯 各地春耕备耕有序推进。'];
