@@ -163,7 +163,12 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   // A narrow run's last line does not run into a line far wider than the run: another column's.
   const farWiderFollows = next !== undefined && next >= w * FAR_WIDER;
   // A narrower run with no clause mark is a headline box: no column's line runs into it either.
-  const boxFollows = narrowerRunFollows && !clauses(lines[i + 1] ?? '') && !clauses(lines[i + 2] ?? '');
+  // Across a blank line, so is a run set to one measure (its first two lines as wide as each
+  // other) whose first line has no clause mark and whose second ends no sentence: a box whose
+  // headline holds a comma (全市新建绿道 / 一百公里，串 / …); a column's text, of lines as wide, ends
+  // its sentences and opens with its marks where they fall.
+  const boxMeasure = !sameBlock && after !== undefined && Math.abs(next! - after) <= 0.5 && !PARAGRAPH_END.test(lines[i + 2] ?? '');
+  const boxFollows = narrowerRunFollows && !clauses(lines[i + 1] ?? '') && (!clauses(lines[i + 2] ?? '') || boxMeasure);
   // Across a blank line, a clearly wider line is no line of this column (a headline over the next);
   // a dateline's text goes on wherever it stands.
   const widerAcross = widerFollows && !sameBlock && !opensParagraph(line);

@@ -164,6 +164,16 @@ describe('rejoinBrokenLines', () => {
       assert.ok(out.some((t) => t.endsWith(last.replace('\n', ''))), JSON.stringify(out));
     }
   });
+  it('keeps a paragraph broken mid-sentence apart from a headline box across a blank line, whose lines hold a comma', () => {
+    // The box's lines as wide as each other, its first with no mark, its second with a comma and no sentence's end.
+    for (const [text, box, rest] of [
+      ['本报讯（记者 李某）城西菜市场改造工程\n今天全面完工，二百多个摊位重新开张，\n市民买菜更加方便，市场还新设了便民', '全市新建绿道\n一百公里，串\n联公园绿地', '服务点和休息区。'],
+      ['本报讯（记者 张某）今年以来，全市新增\n城市绿道一百二十公里，串联起沿江公园\n和老城街巷，市民骑行出游更加方便，沿', '夏粮收购开秤\n价格平稳，农\n民售粮积极性\n较高', '线设置驿站十二座。'],
+    ] as const) {
+      const out = rejoinBrokenLines([p(text, 1), p(box, 5), p(rest, 10)], 18).map((b) => b.text);
+      assert.equal(out[0], text.replace(/\n/g, ''), JSON.stringify(out));
+    }
+  });
   it('opens a paragraph at another outlet\'s report marker under a headline\'s line, not inside running text', () => {
     for (const [head, text] of [['城东老街焕发新颜迎来八方游客', '某某晚报讯（记者王某）记者从区文旅局获悉，'], ['全市新建绿道一百公里', '某某网讯 记者从市园林局获悉，今年全市新建']] as const) {
       const out = rejoinBrokenLines([p(['这是上一段的最后一行。', head, text, '绿道一百公里。'].join('\n'))], 14);
