@@ -13,6 +13,7 @@ import { hanBigrams, lineWidth, sharedCount } from '../../src/text/chars.js';
 import {
   AUTHOR_LINE, BYLINE, IMAGE_NOTE_END, isArticleStart, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, PARAGRAPH_END, PHOTO_CREDIT_END,
 } from './lexicon.js';
+import { opensWithWordTail } from './clean.js';
 import type { Reporter } from './diagnostics.js';
 import { findDates } from './dates.js';
 import { cleanSource, isInfoLine, readInfoLine } from './lines.js';
@@ -433,9 +434,12 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
     return s;
   };
 
+  /** The broken-off story that text under a waiting headline goes on with (see the default case). */
+  let resumed: Segment | null = null;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     const cluster = titleAt.get(i);
+    if (u.kind !== 'body' && u.kind !== 'caption' && u.kind !== 'info') resumed = null;
     if (cluster) {
       i = cluster.end;
       const current = cur as Segment | null;
@@ -487,6 +491,16 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
       }
       default: {
         const current = cur as Segment | null;
+        // Text under a headline that opens with a word's tail (秤，休息座椅…) goes on with the story
+        // before, broken off mid-sentence: pdftotext read another story's headline between the
+        // lines of a column. So does the text after it, up to the next story's start (a dateline,
+        // a byline, a headline), which the headline waits for.
+        const last = segments.at(-1);
+        if (!current && pendingTitle && u.kind === 'body' && orient === 'before' && (resumed || (last && breaksOff(last) && opensWithWordTail(u.text)))) {
+          resumed ??= last!;
+          resumed.units.push(u);
+          break;
+        }
         (current && !current.ended && !pendingTitle ? current : open()).units.push(u);
       }
     }

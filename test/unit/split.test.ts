@@ -548,6 +548,18 @@ describe('split: headlines', () => {
       assert.ok(words.every((w) => got[0]!.body.includes(w) && !got[1]!.body.includes(w)), JSON.stringify(got.map((a) => a.body)));
     }
   });
+  it('gives the text under a headline read inside a broken-off story\'s lines, opening with a word\'s tail, to that story; the headline waits for the next story\'s start', () => {
+    // pdftotext read the next story's headline between two lines of a column: the text under it
+    // opens with the rest of the broken word (秤，… / 粮，…), and the next story starts at its dateline.
+    for (const [page, first, second, rest] of [
+      ['城西菜市场改造完工\n\n本报讯（记者李某）城西菜市场改造工程今天全面完工，二百多个\n摊位重新开张，市民买菜更加方便。市场还新设了便民服务点，提供\n免费的公平\n\n全市新建绿道一百公里\n串联沿江公园\n\n秤，休息座椅也比以前多了。市场管理方介绍，改造期间保留了老市场的格局。\n附近居民说，新市场干净明亮，买菜的人比以前多了。\n\n新华社北京6月3日电（记者张某）今年以来，全市新建城市绿道一百公里，串联起沿江公园和老城街巷，市民骑行出游更加方便。\n', '城西菜市场改造完工', '全市新建绿道一百公里串联沿江公园', '买菜的人比以前多了'],
+      ['夏粮收购全面展开\n\n新华社郑州6月5日电（记者王某）各地夏粮收购点今天陆续开秤，收\n购价格总体平稳，粮食部门在收购点设立服务台，方便农民就近售\n\n铁路假期运输\n平稳有序\n\n粮，农民售粮积极性较高。\n\n本报讯（记者赵某）假期全国铁路累计发送旅客一亿二千万人次，各地铁路部门加开旅客列车，满足出行需求。\n', '夏粮收购全面展开', '铁路假期运输平稳有序', '农民售粮积极性较高'],
+    ] as const) {
+      const got = articles(page);
+      assert.deepEqual(got.map((a) => a.title), [first, second], JSON.stringify(got.map((a) => [a.title, a.body])));
+      assert.ok(got[0]!.body.includes(rest) && !got[1]!.body.includes(rest), JSON.stringify(got.map((a) => a.body)));
+    }
+  });
   it('weighs a paragraph\'s words given back by how many stories hold them: words two stories share still count', () => {
     // Every word the paragraph shares with its story is held by a later story too (no pair is one
     // story's alone); the story it stands in holds none of them.
