@@ -156,6 +156,11 @@ describe('split: headlines', () => {
     // …and under a lead-in, or after a jump note.
     const under = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n首批试点全部落地！\n6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！\n${BODY_B}\n`);
     assert.deepEqual(under.map((a) => [a.kicker, a.title]).at(-1), ['首批试点全部落地！', '6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！']);
+    // …and so over its byline, the story's text under that (a lead-in with a dash alike).
+    for (const [lead, head, byline] of [['首批试点全部落地！', '6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！', '记者 王某 李某'], ['多措并举稳就业——', '今年全市新增绿道一百公里，明年再建五十公里！', '本报记者 张某']] as const) {
+      const bylined = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n${lead}\n${head}\n${byline}\n${BODY_B}\n`);
+      assert.deepEqual(bylined.map((a) => [a.kicker, a.title]).at(-1), [lead, head], JSON.stringify(bylined.map((a) => [a.kicker, a.title])));
+    }
     const jumped = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n（下转第6版）\n今年春耕时节，全省农机作业进度为何比往年提前了半个月？\n本报讯 ${BODY_C}\n`);
     assert.equal(jumped.at(-1)?.title, '今年春耕时节，全省农机作业进度为何比往年提前了半个月？');
     // …and with its subtitle under it.
