@@ -14,6 +14,7 @@ import {
   AUTHOR_LINE, BYLINE, IMAGE_NOTE_END, isArticleStart, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, PARAGRAPH_END, PHOTO_CREDIT_END,
 } from './lexicon.js';
 import { opensWithWordTail } from './clean.js';
+import { words } from '../../src/text/segment.js';
 import type { Reporter } from './diagnostics.js';
 import { findDates } from './dates.js';
 import { cleanSource, isInfoLine, readInfoLine } from './lines.js';
@@ -56,6 +57,13 @@ const TITLE_LABEL = /^(?:标题|文章标题|新闻标题|题目)\s*[:：]\s*(\S
 const MIN_SEPARATE_TITLE_WIDTH = 6;
 /** The first line of a headline broken after a comma is at most this wide. */
 const MAX_BROKEN_HEADLINE_WIDTH = 24;
+/** Characters on each side of a headline box's break read for a word running across it… */
+const SEAM_CHARS = 4;
+/** …and how many of that word's characters at most stand after the break. */
+const MAX_SEAM_REST = 2;
+/** A line that ends, or opens with three, Han characters. */
+const HAN_END = /[\u4e00-\u9fff]$/;
+const HAN_START = /^[\u4e00-\u9fff]{3}/;
 
 /** A wire digest's item header: 【source】 date-time, then the headline on the same line or the next. Groups: source, date, rest. */
 const WIRE_HEADER = /^【([^】\s]{2,20})】\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*(.*)$/;
@@ -233,6 +241,31 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     if (u.kind === 'body' && /[，、：:]$/.test(u.text) && lineWidth(u.text) <= MAX_BROKEN_HEADLINE_WIDTH && units[i + 1]?.kind === 'heading' && (!prev || prev.kind !== 'body' || PARAGRAPH_END.test(prev.text))) {
       u.kind = 'heading';
       u.rule = 'split/broken-headline';
+    }
+  });
+  // A headline box's last line as wide as the line above it (the box full to its measure) goes on
+  // on the next line of the file when a word runs across the break (城西菜市场改造 / 提升工程正式启 /
+  // 动记者从城西区…): pdf.js sets the box's last characters, on the baseline of the
+  // text's first line beside them, at that line's start. The word is jieba's, across the two lines
+  // joined; not over a dateline, whose place name a headline's last character may seem to open.
+  units.forEach((u, i) => {
+    const [above, next] = [units[i - 1], units[i + 1]];
+    if (u.kind !== 'heading' || above?.kind !== 'heading' || next?.kind !== 'body' || u.line === undefined || above.line !== u.line - 1 || next.line !== u.line + 1) return;
+    const [h, b] = [u.text.trim(), next.text.trim()];
+    if (Math.abs(lineWidth(h) - lineWidth(above.text.trim())) > 0.5 || !HAN_END.test(h) || !HAN_START.test(b)) return;
+    const tail = h.slice(-SEAM_CHARS);
+    let at = 0;
+    for (const w of words(tail + b.slice(0, SEAM_CHARS))) {
+      const end = at + w.length;
+      if (at < tail.length && end > tail.length && end - tail.length <= MAX_SEAM_REST) {
+        const rest = end - tail.length;
+        u.text = h + b.slice(0, rest);
+        next.text = b.slice(rest);
+        if (u.original !== undefined && next.original !== undefined) [u.original, next.original] = [u.original.trim() + next.original.trim().slice(0, rest), next.original.trim().slice(rest)];
+        u.rule = 'split/box-word-rest';
+        break;
+      }
+      at = end;
     }
   });
   return units;

@@ -181,6 +181,20 @@ describe('split: headlines', () => {
     const got = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n两个小时过去了，排查完毕，却没找到任何线索，这是怎么回事呢？\n\n本报讯 ${BODY_B}\n`);
     assert.ok(got[0]!.body.includes('这是怎么回事呢'), JSON.stringify(got.map((a) => a.title)));
   });
+  it('gives a headline box full to its measure the rest of its last word, set at the start of the text\'s first line', () => {
+    // pdf.js sets a box's last character on the baseline of the text's first line beside it.
+    for (const [box, text, title] of [
+      ['城西菜市场改造\n提升工程正式启', '动记者从城西区商务局获悉，菜市场改造提\n升工程今天启动，预计年底前完工，改造期\n间菜市场照常营业，市民买菜不受影响。', '城西菜市场改造提升工程正式启动'],
+      ['全市夏粮收购量\n创历史新高价平', '稳记者从市粮食和物资储备局了解到，截至\n目前，全市已收购夏粮十二万吨，收购进度\n快于往年同期，粮价总体平稳。', '全市夏粮收购量创历史新高价平稳'],
+    ] as const) {
+      const got = articles(`经济数据发布\n新华社北京10月18日电（记者王某）${BODY_A}\n${box}\n${text}\n`);
+      assert.deepEqual(got.map((a) => a.title), ['经济数据发布', title]);
+      assert.ok(got[1]!.body.startsWith('记者从'), got[1]!.body.slice(0, 20));
+    }
+    // A dateline opens its own words, whatever a headline's last character would make of its first.
+    const dated = articles(`经济数据发布\n新华社北京10月18日电（记者王某）${BODY_A}\n城西菜市场改造\n工程进展很扎实\n据新华社北京10月18日电 ${BODY_B}\n`);
+    assert.equal(dated.at(-1)!.title, '城西菜市场改造工程进展很扎实');
+  });
   it('keeps a short first line of a headline in the headline, though a tag would stand there', () => {
     // Eight characters and more are a headline's line; a tag is a column's name, with no clause mark.
     check(`沿江多地发生了一起\n事件，位置在城区，画面曝光\n\n本报讯 ${BODY_C}\n`, [{ title: '沿江多地发生了一起 事件，位置在城区，画面曝光' }]);
