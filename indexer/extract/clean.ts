@@ -226,6 +226,16 @@ function latinRunsOn(line: string, next: string): boolean {
   return /[A-Za-z0-9]$/.test(line) && /^[A-Za-z0-9]/.test(next);
 }
 
+/**
+ * A line ending in a range's first end, a number and its unit and then 至 or 到 (5月20日至, 第3至),
+ * over a line opening with a number (31日，…): the range goes on, however narrow the line (a
+ * headline box broken inside its dates).
+ */
+function rangeRunsOn(line: string, next: string): boolean {
+  return RANGE_OPEN.test(line.trim()) && /^\d/.test(next.trim());
+}
+const RANGE_OPEN = /\d\s*[年月日号时点]?\s*[至到～~]$/;
+
 /** A line that opens a paragraph whatever came before: a dateline, an own-report marker, a byline, a speaker's line, a subtitle. */
 function opensParagraph(line: string): boolean {
   return DATELINE.test(line) || DATELINE_START.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim()) || AUTHOR_LINE.test(line.trim()) || isDashedHeadlineLine(line);
@@ -423,7 +433,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     // Nothing runs on into a line set in as a paragraph's first.
     if (lines[i]!.index === 0 && lines[i]!.block.indented) return false;
     if (datelineAwaitsReporters(above, text) || datelineGoesOn(above, text)) return true;
-    const brokenWord = sameBlock && !PARAGRAPH_END.test(above) && (opensWithWordTail(text) || latinRunsOn(above, text));
+    const brokenWord = sameBlock && !PARAGRAPH_END.test(above) && (opensWithWordTail(text) || latinRunsOn(above, text) || rangeRunsOn(above, text));
     // A paragraph's first line spaced out to its measure, over a line of text set as it is, is a
     // line of that text as wide as set (the lines of a headline box are spaced out alike).
     const spacedFirst = asSet[j]! > widths[j]! && asSet[i] === widths[i] && Math.abs(asSet[j]! - widths[i]!) <= SAME_MEASURE && /[，。；、：,;:]/.test(text) && (j === 0 || PARAGRAPH_END.test(texts[j - 1]!));

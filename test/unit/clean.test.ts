@@ -98,6 +98,11 @@ describe('rejoinBrokenLines', () => {
       const out = rejoinBrokenLines([p(['这是上一段的最后一行。', first, next, '在十度以上，不少地方。'].join('\n'))], 12);
       assert.equal(out[1]?.text.startsWith(`${first} ${next}`), true, JSON.stringify(out));
     }
+    // A range broken after its first end (6月1日至 / 15日…) runs on, however short the line.
+    for (const [first, next] of [['6月1日至', '15日，沿江高速城区段夜间封闭'], ['每天上午9时至', '11时，城东老街车辆限行']] as const) {
+      const out = rejoinBrokenLines([p(['这是上一段的最后一行。', first, next].join('\n'))], 24);
+      assert.equal(out.at(-1)?.text, first + next, JSON.stringify(out));
+    }
     // A numbered item opens a line of its own.
     const items = rejoinBrokenLines([p(['这是上一段的最后一行。', '主要任务有三项', '一、加快推进城市更新'].join('\n'))], 12);
     assert.equal(items.some((b) => b.text.startsWith('一、')), true, JSON.stringify(items));
