@@ -44,6 +44,9 @@ const MIN_MODULE_GAP = 2;
 /** …each a module of this many rows at least. */
 const MIN_MODULE_ROWS = 2;
 
+/** Rows at most between two lines of a headline box's big type. */
+const MAX_BOX_LEADING = 8;
+
 /** Lines at most of a side headline's box. */
 const MAX_BOX_LINES = 8;
 
@@ -314,8 +317,9 @@ function tailUnder(grid: Grid, above: Region, below: Region): { columns: Region[
  * two lines over the run (in the part above it) set a row or more apart in big type (half the
  * characters of a line of the widest column at most), neither with a sentence's end, and its text
  * going on within a few rows under the run. (Another column's lines interleaved set a column of
- * text a row apart too, but its lines are full.) The run is then the headline's leading and
- * the rows another column left blank, no gap between stories.
+ * text a row apart too, but its lines are full.) Or its last two lines farther up, three rows or
+ * more apart, and its next line under the run at that leading. The run is then the headline's
+ * leading and the rows another column left blank, no gap between stories.
  */
 function boxRunsAcross(grid: Grid, parts: Region[], columns: Region[]): boolean {
   const text = (r: number, c: Region) => grid[r]!.slice(c.left, c.right).join('').trim();
@@ -326,8 +330,20 @@ function boxRunsAcross(grid: Grid, parts: Region[], columns: Region[]): boolean 
     return columns.some((c) => {
       const over: number[] = [];
       for (let r = top - 1; r >= Math.max(parts[k]!.top, top - MAX_PEEL - 1) && over.length < 2; r--) if (!rowBlank(grid, r, c.left, c.right)) over.push(r);
-      if (over.length < 2 || over[0]! - over[1]! < 2 || over.some((r) => /[。；]/.test(text(r, c)) || text(r, c).length > measure / 2)) return false;
-      for (let r = bottom; r < Math.min(below.bottom, bottom + MAX_PEEL + 1); r++) if (!rowBlank(grid, r, c.left, c.right)) return true;
+      const shortLines = (rows: number[]) => !rows.some((r) => /[。；]/.test(text(r, c)) || text(r, c).length > measure / 2);
+      if (over.length === 2 && over[0]! - over[1]! >= 2 && shortLines(over)) {
+        for (let r = bottom; r < Math.min(below.bottom, bottom + MAX_PEEL + 1); r++) if (!rowBlank(grid, r, c.left, c.right)) return true;
+        return false;
+      }
+      // Big type set wider apart than the rows read above (another column's text went on a row or two
+      // after the box's last line): its last two lines over the run, however far apart, and its next
+      // line under the run at their leading (the box goes on at its own leading, a row off at most).
+      const far: number[] = [];
+      for (let r = top - 1; r >= Math.max(parts[k]!.top, top - MAX_BOX_LEADING - MAX_PEEL) && far.length < 2; r--) if (!rowBlank(grid, r, c.left, c.right)) far.push(r);
+      if (far.length < 2 || !shortLines(far)) return false;
+      const leading = far[0]! - far[1]!;
+      if (leading < 3 || leading > MAX_BOX_LEADING) return false;
+      for (let r = bottom; r < Math.min(below.bottom, far[0]! + leading + 2); r++) if (!rowBlank(grid, r, c.left, c.right)) return Math.abs(r - far[0]! - leading) <= 1;
       return false;
     });
   });

@@ -127,6 +127,17 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
       assert.equal(out[out.indexOf('迎来八方') + 1], '游客如织', out.join('|'));
     }
   });
+  it('cuts no blank run first where a big headline goes on under it at its own leading, its last line far over the run', () => {
+    // Lines five rows apart; the text beside them goes on two rows after the box's third line, then
+    // two blank rows, which the narrow gutter makes the page's widest cut.
+    const text = ['本报讯（记者 张某）城东老街改造工程', '今天全面完工，沿街二十六栋老宅修缮', '一新，青石板路重新铺设，老街重新开', '街迎客，茶馆书店陆续开张，吸引了不', '少市民前来打卡。', '　　老街管委会介绍，改造期间保留了', '老街原有的格局和风貌，沿街店铺的招', '牌统一设计，夜间照明同步改造，老街', '的夜晚更加热闹。', '　　不少老街坊说，老街变美了，生活', '也更方便了，周末常有外地游客专程前', '来参观。', '　　下一步，老街还将引入非遗工坊。', '', '', '　　据介绍，全市今年还将改造老街', '三条，明年全部完工。'];
+    const spaced = (lines: string[]) => lines.flatMap((l, i) => (i ? ['', '', '', '', l] : [l]));
+    for (const [box, right] of [[spaced(['城东老街', '焕发新颜', '迎来八方', '游客如织']), false], [spaced(['夏粮收购', '进度加快', '价格总体', '保持平稳']), true]] as const) {
+      const rows = right ? sideBySide(text, box, 22) : sideBySide(box, text, 7);
+      const out = unfoldColumns(rows.join('\n')).replace(/\n+/g, '\n').split('\n');
+      assert.equal(out[out.indexOf(box[10]!) + 1], box[15], out.join('|'));
+    }
+  });
   it('reads the tail of a side headline\'s box, taller than the text beside it, with the box', () => {
     const text = [...LEFT, '绿道沿线设置驿站十二座，配套建设', '停车位和公共厕所。'];
     const next = ['全市春耕进度快于往年', '本报讯 各地春耕备耕有序推进。'];
