@@ -573,7 +573,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     if (lines[first - 1]?.block !== lines[first]!.block || !PARAGRAPH_END.test(texts[first - 1]!)) return false;
     return !PARAGRAPH_END.test(t) && parts.some(clauses) && similarWidth(widths[last]!, widths[last - 1]) && widths[last]! >= localWidth(widths, last) * COLUMN_MIN_RATIO;
   };
-  return out.map(({ block, parts, originals: orig, first, last }) => ({ ...block, text: joinParts(parts), ...(orig ? { original: joinParts(orig) } : {}), ...setWidth(parts, first), ...(block.kind === 'paragraph' && wraps(parts, first, last) ? { wraps: true } : {}) }));
+  return out.map(({ block, parts, originals: orig, first, last }) => ({ ...block, text: joinParts(parts), ...(last > first && block.line && lines[last]!.block.line ? { lastLine: lines[last]!.block.line + lines[last]!.index } : {}), ...(orig ? { original: joinParts(orig) } : {}), ...setWidth(parts, first), ...(block.kind === 'paragraph' && wraps(parts, first, last) ? { wraps: true } : {}) }));
 }
 
 /** The last word of a line of a reporters' list, its role (记者, 通讯员) taken off: （记者何 → 何. */

@@ -118,7 +118,7 @@ export interface Unit {
   original?: string;
   /** The width a one-line block took as set, where cleaning collapsed its letter-spacing (Block.setWidths). */
   width?: number;
-  /** The line it ends on, when it spans two (a number a box broke off, put back before its line). */
+  /** The line it ends on, when it spans several (a block of lines joined, Block.lastLine; a number a box broke off, put back before its line). */
   lastLine?: number;
   /**
    * Right after an end: page furniture dropped between text (Block.afterFurniture), a story's
@@ -160,7 +160,7 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const wire = layout === 'lines' && b.kind !== 'jump' ? wireHeader(b.text) : null;
     const place = b.line ? `${b.line}:1` : b.place;
     if (wire) return [{ kind: 'info', text: wire.header, facts: wire.facts, place, rule: 'split/wire-header' }, ...(wire.title ? [{ kind: 'heading' as const, text: wire.title, place }] : [])];
-    const u: Unit = { ...classifyOne(b), place, ...(b.line ? { line: b.line } : {}), ...(b.setWidths?.length === 1 ? { width: b.setWidths[0]! } : {}), ...(b.afterFurniture ? { afterEnd: true } : {}) };
+    const u: Unit = { ...classifyOne(b), place, ...(b.line ? { line: b.line } : {}), ...(b.lastLine ? { lastLine: b.lastLine } : {}), ...(b.setWidths?.length === 1 ? { width: b.setWidths[0]! } : {}), ...(b.afterFurniture ? { afterEnd: true } : {}) };
     return [b.original !== undefined ? { ...u, original: b.original } : u];
   });
   function classifyOne(b: Block): Unit {

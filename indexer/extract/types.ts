@@ -74,6 +74,8 @@ export interface Block {
   original?: string;
   /** 1-based line in the decoded text where the block starts (0 when unknown, e.g. HTML). */
   line: number;
+  /** 1-based line where the block ends, when it joins lines of several (rejoinBrokenLines). */
+  lastLine?: number;
   /** Where an HTML block stands, as an element path in the extracted content (div[1]/p[4]). */
   place?: string;
   /** Its first line is the rest of a printed line that opened with a jump note from an earlier page (（上接第1版）城东老街…): text that runs on into the next line, never a headline. */

@@ -195,6 +195,19 @@ describe('split: headlines', () => {
     const dated = articles(`经济数据发布\n新华社北京10月18日电（记者王某）${BODY_A}\n城西菜市场改造\n工程进展很扎实\n据新华社北京10月18日电 ${BODY_B}\n`);
     assert.equal(dated.at(-1)!.title, '城西菜市场改造工程进展很扎实');
   });
+  it('reads a headline box whose lines joined in two paragraphs as one headline: the first ends on the line over the second', () => {
+    const wrap = (t: string) => t.match(/.{1,24}/gu)!.join('\n');
+    const own = wrap('本报讯（记者 钱某 许某）最近，城东一个快递小哥连升三级，从一个快递员被提拔为分公司经理。在一家龙头企业里坐上“快车”，老王是少数中的少数。');
+    const next = wrap(`本报南京9月3日讯（记者赵某）${BODY_C}`);
+    for (const [box, title] of [
+      ['城东快递小哥老王升3\n级，单位授予特别奖：\n时代永远在奖励实干\n的平凡劳动者', '城东快递小哥老王升3级，单位授予特别奖：时代永远在奖励实干的平凡劳动者'],
+      ['全市新建绿道一百公\n里，串联沿江公园：\n老城街巷从此连成\n一片绿色', '全市新建绿道一百公里，串联沿江公园：老城街巷从此连成一片绿色'],
+    ] as const) {
+      const got = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${wrap(BODY_A + BODY_B)}\n\n关注\n\n${box}\n\n${own}\n\n${next}\n`);
+      // The box's second paragraph is no headline of the story after it, which opens with its own dateline.
+      assert.equal(got[1]?.title, title, JSON.stringify(got.map((a) => a.title)));
+    }
+  });
   it('keeps a short first line of a headline in the headline, though a tag would stand there', () => {
     // Eight characters and more are a headline's line; a tag is a column's name, with no clause mark.
     check(`沿江多地发生了一起\n事件，位置在城区，画面曝光\n\n本报讯 ${BODY_C}\n`, [{ title: '沿江多地发生了一起 事件，位置在城区，画面曝光' }]);
