@@ -1117,6 +1117,37 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   return moved;
 }
 
+/** A headline is weighed against stories for this many characters at least (shorter: a label, a headline's piece, too few pairs to tell). */
+const MIN_WEIGHED_TITLE_WIDTH = 8;
+/** Two headlines change stories when together they share this much more of each other's story's words than of their own. */
+const STRAY_SWAP_MARGIN = 0.5;
+
+/**
+ * Two headlines each over the other's story (pdftotext read a page's blocks out of order: one
+ * story's headline over another's dateline, and that one's over the first's): headlines of two
+ * stories a few apart, each sharing few of its own story's words (less than STRAY_AFFINITY of its
+ * character pairs), one telling the other story (OWN_STORY_AFFINITY at least) and together
+ * clearly more of each other's than of their own, change places. A story that tells its headline
+ * keeps it.
+ */
+function swapStrayTitles(segments: Segment[]): number {
+  const heads = (x: Segment) => (x.before ?? []).filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)).map((l) => l.text).join('');
+  let swapped = 0;
+  for (let a = 0; a < segments.length; a++) {
+    for (let b = a + 1; b < Math.min(segments.length, a + 1 + MAX_STORIES_BETWEEN); b++) {
+      const [sa, sb] = [segments[a]!, segments[b]!];
+      const [ta, tb] = [heads(sa), heads(sb)];
+      if (lineWidth(ta) < MIN_WEIGHED_TITLE_WIDTH || lineWidth(tb) < MIN_WEIGHED_TITLE_WIDTH) continue;
+      const [xa, xb] = [storyText(sa), storyText(sb)];
+      const [own, other] = [[titleAffinity(ta, xa), titleAffinity(tb, xb)], [titleAffinity(tb, xa), titleAffinity(ta, xb)]] as const;
+      if (Math.max(...own) >= STRAY_AFFINITY || Math.max(...other) < OWN_STORY_AFFINITY || other[0] + other[1] <= own[0] + own[1] + STRAY_SWAP_MARGIN) continue;
+      [sa.before, sb.before] = [sb.before, sa.before];
+      swapped++;
+    }
+  }
+  return swapped;
+}
+
 /**
  * A story's closing byline, in brackets after its text ((记者 张某)), ends it on this page, as a jump
  * note to a later page ((下转第3版)) does: the paragraph right after either is the rest of some
@@ -1198,6 +1229,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the earlier story whose words ${rejoined === 1 ? 'it shares' : 'they share'}`);
   const bylinesMoved = giveBackBylines(segments);
   if (bylinesMoved) reporter?.info('split/byline-given-back', `${bylinesMoved} closing byline${bylinesMoved === 1 ? '' : 's'} given to the story before that names no reporters`);
+  const swapped = orient === 'before' ? swapStrayTitles(segments) : 0;
+  if (swapped) reporter?.info('split/titles-swapped', `${swapped} pair${swapped === 1 ? '' : 's'} of headlines each over the other's story given back to the stories they tell`);
   const drafts = segments.map((s, i) => draftOf(s, orient, i, cleaned.meta.title, segments.length === 1));
   const untitled = drafts.filter((d) => d.titleFrom === 'first-sentence').length;
   if (untitled) reporter?.warn('split/no-headline', `${untitled} article${untitled === 1 ? '' : 's'} without a headline: titled by the first sentence`);

@@ -208,6 +208,18 @@ describe('split: headlines', () => {
       assert.equal(got[1]?.title, title, JSON.stringify(got.map((a) => a.title)));
     }
   });
+  it('gives two headlines each printed over the other\'s story back to the stories they tell', () => {
+    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+    const first = ['经济数据发布', '新华社北京10月18日电（记者王某）国家统计局18日发布数据，前三季度国内生产总值同比增长5.2%，经济运行总体平稳。'];
+    const last = ['春耕生产有序推进', '本报讯（记者 孙某）眼下正值春耕时节，各地农民抢抓农时，田间地头一派繁忙景象，春耕生产有序推进。'];
+    for (const [h1, t1, h2, t2] of [
+      ['城东老街改造工程今天全面完工', '本报讯（记者 张某）城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新，老街改造工程完工后，青石板路重新铺设。', '全市夏粮收购进度快于往年同期', '本报讯（记者 李某）记者从市粮食和物资储备局了解到，今年全市夏粮收购进度快于往年同期，各收购点秩序良好。'],
+      ['全市新建绿道一百公里串联沿江公园', '新华社南京5月6日电（记者王某）今年以来，全市新建绿道一百公里，串联起沿江公园和老城街巷，新建绿道沿线设置驿站。', '铁路假期客流创历史新高', '新华社北京5月6日电（记者赵某）记者从铁路部门获悉，假期全国铁路客流创历史新高，累计发送旅客1.2亿人次。'],
+    ] as const) {
+      const got = articles(page(...first, h2, t1, h1, t2, ...last));
+      assert.deepEqual(got.map((a) => a.title), ['经济数据发布', h1, h2, '春耕生产有序推进'], JSON.stringify(got.map((a) => a.title)));
+    }
+  });
   it('keeps a short first line of a headline in the headline, though a tag would stand there', () => {
     // Eight characters and more are a headline's line; a tag is a column's name, with no clause mark.
     check(`沿江多地发生了一起\n事件，位置在城区，画面曝光\n\n本报讯 ${BODY_C}\n`, [{ title: '沿江多地发生了一起 事件，位置在城区，画面曝光' }]);
