@@ -1131,17 +1131,29 @@ const STRAY_SWAP_MARGIN = 0.5;
  * keeps it.
  */
 function swapStrayTitles(segments: Segment[]): number {
-  const heads = (x: Segment) => (x.before ?? []).filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)).map((l) => l.text).join('');
+  const titles = segments.map((x) => (x.before ?? []).filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)).map((l) => l.text).join(''));
+  // Each story's pairs, read once and only for the stories weighed.
+  const textPairs = new Map<number, Set<string>>();
+  const pairsOf = (k: number) => {
+    let p = textPairs.get(k);
+    if (!p) textPairs.set(k, (p = hanBigrams(storyText(segments[k]!))));
+    return p;
+  };
+  const fit = (t: number, x: number) => {
+    const pairs = hanBigrams(titles[t]!);
+    return pairs.size ? sharedCount(pairs, pairsOf(x)) / pairs.size : 0;
+  };
+  // Only headlines that tell little of their own story are weighed.
+  const stray = titles.map((t, k) => lineWidth(t) >= MIN_WEIGHED_TITLE_WIDTH && fit(k, k) < STRAY_AFFINITY);
   let swapped = 0;
   for (let a = 0; a < segments.length; a++) {
     for (let b = a + 1; b < Math.min(segments.length, a + 1 + MAX_STORIES_BETWEEN); b++) {
-      const [sa, sb] = [segments[a]!, segments[b]!];
-      const [ta, tb] = [heads(sa), heads(sb)];
-      if (lineWidth(ta) < MIN_WEIGHED_TITLE_WIDTH || lineWidth(tb) < MIN_WEIGHED_TITLE_WIDTH) continue;
-      const [xa, xb] = [storyText(sa), storyText(sb)];
-      const [own, other] = [[titleAffinity(ta, xa), titleAffinity(tb, xb)], [titleAffinity(tb, xa), titleAffinity(ta, xb)]] as const;
-      if (Math.max(...own) >= STRAY_AFFINITY || Math.max(...other) < OWN_STORY_AFFINITY || other[0] + other[1] <= own[0] + own[1] + STRAY_SWAP_MARGIN) continue;
-      [sa.before, sb.before] = [sb.before, sa.before];
+      if (!stray[a] || !stray[b]) continue;
+      const [own, other] = [fit(a, a) + fit(b, b), [fit(b, a), fit(a, b)] as const];
+      if (Math.max(...other) < OWN_STORY_AFFINITY || other[0] + other[1] <= own + STRAY_SWAP_MARGIN) continue;
+      [segments[a]!.before, segments[b]!.before] = [segments[b]!.before, segments[a]!.before];
+      [titles[a], titles[b]] = [titles[b]!, titles[a]!];
+      stray[a] = stray[b] = false;
       swapped++;
     }
   }
