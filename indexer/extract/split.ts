@@ -1017,8 +1017,21 @@ const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.un
  * after another's start.
  */
 function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
-  // A paragraph that may go back: not one opening its story (under its headline or a jump note).
-  const movable = (s: Segment, p: number) => s.units[p]!.kind === 'body' && !(p === 0 && (s.before || s.after || s.jump.from));
+  // A paragraph that may go back: not one opening its story (under its headline or a jump note),
+  // unless it is no opening of that story: under a headline it shares not one character pair with,
+  // longer than a headline, no byline or jump note over it (another story's rest read there).
+  const foreign = new Map<Unit, boolean>();
+  const foreignFirst = (s: Segment) => {
+    const first = s.units[0]!;
+    let known = foreign.get(first);
+    if (known === undefined) {
+      const head = clusterOf(s, orient).filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)).map((l) => l.text).join('');
+      known = orient === 'before' && !s.jump.from && !s.bylines.length && lineWidth(first.text) > MAX_CLAUSED_HEADLINE_WIDTH && lineWidth(head) >= MIN_SEPARATE_TITLE_WIDTH && titleAffinity(head, first.text) === 0;
+      foreign.set(first, known);
+    }
+    return known;
+  };
+  const movable = (s: Segment, p: number) => s.units[p]!.kind === 'body' && (!(p === 0 && (s.before || s.after || s.jump.from)) || foreignFirst(s));
   const brokenBefore = (k: number) => segments.slice(Math.max(0, k - MAX_STORIES_BETWEEN - 1), k).some(breaksOff);
   const flagged = segments.some((s, k) => k > 0 && s.units.some((_, p) => movable(s, p)) && (brokenBefore(k) || s.units.some((u) => u.afterEnd)));
   // A page with no such sign (its stories each end a sentence, no closing byline or jump note

@@ -558,6 +558,18 @@ describe('split: headlines', () => {
     const one = articles(page('城东老街改造工程今天全面完工，百年老宅', '焕发新颜迎来游人', t1, '修缮后的百年老宅焕发新颜，迎来四方游人。'));
     assert.deepEqual(one.map((a) => a.title), ['城东老街改造工程今天全面完工，百年老宅焕发新颜迎来游人']);
   });
+  it('gives back a paragraph read under another story\'s headline, first under it, that shares no word with that headline', () => {
+    // pdftotext read one story's rest under the next story's headline, before that story's own text.
+    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+    for (const [h1, t1, rest1, h2, t2] of [
+      ['城东老街焕发新颜', '本报讯（记者 张某）城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新。', '老街改造工程完工后，青石板路重新铺设，老宅里陆续开起了茶馆和书店，城东老街吸引了不少市民前来打卡。', '全市夏粮收购进度快于往年同期 各收购点秩序良好', '今年全市夏粮收购进度快于往年同期，各收购点秩序良好，农民售粮积极性较高，粮食部门在收购点设立服务台。'],
+      ['全市新建绿道一百公里', '新华社南京5月6日电（记者王某）今年以来，全市新建绿道一百公里，串联起沿江公园和老城街巷。', '全市新建绿道沿线设置驿站十二座，串联起沿江公园的绿道配套建设停车位和公共厕所，老城街巷的市民骑行更加方便。', '铁路假期客流创历史新高 各地加开旅客列车满足需求', '假期全国铁路累计发送旅客1.2亿人次，客流创历史新高，各地铁路部门加开旅客列车，满足旅客出行需求。'],
+    ] as const) {
+      const got = articles(page(h1, t1, h2, rest1, t2));
+      assert.deepEqual(got.map((a) => a.title), [h1, h2]);
+      assert.ok(got[0]!.body.includes(rest1.slice(0, 12)) && !got[1]!.body.includes(rest1.slice(0, 12)) && got[1]!.body.includes(t2.slice(0, 12)), JSON.stringify(got.map((a) => a.body)));
+    }
+  });
   it('gives a paragraph back to the story that broke off mid-sentence before another story came between', () => {
     // A reading order that ran from one story's column into another story and back.
     const broken = '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设，老街';
