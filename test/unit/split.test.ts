@@ -20,6 +20,9 @@ function articles(text: string, name = 'page.txt') {
   return r.articles;
 }
 
+/** A page as pdftotext gives it: each part hard-wrapped in a column of 18 characters (a short one, a headline, left whole), a blank line between parts. */
+const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
+
 function check(text: string, expected: Expect[]): void {
   const got = articles(text);
   assert.deepEqual(
@@ -209,7 +212,6 @@ describe('split: headlines', () => {
     }
   });
   it('gives two headlines each printed over the other\'s story back to the stories they tell', () => {
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     const first = ['经济数据发布', '新华社北京10月18日电（记者王某）国家统计局18日发布数据，前三季度国内生产总值同比增长5.2%，经济运行总体平稳。'];
     const last = ['春耕生产有序推进', '本报讯（记者 孙某）眼下正值春耕时节，各地农民抢抓农时，田间地头一派繁忙景象，春耕生产有序推进。'];
     for (const [h1, t1, h2, t2] of [
@@ -528,7 +530,6 @@ describe('split: headlines', () => {
     assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[null, '市政府工作组要求城东加强安全管理']]);
   });
   it('leaves a lead-in printed after a headline, before its text, out of the headline: it heads the next story', () => {
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     for (const [h1, lead, t1, h2, t2] of [
       ['城东老街改造工程今天全面完工', '一季度外贸开局良好——', '本报讯（记者 张某）城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新。', '全市新建绿道一百二十公里', '本报讯（记者 李某）今年以来，全市新建绿道一百二十公里，串起沿江公园。'],
       ['夏粮收购价格总体平稳', '春耕备耕看田头——', '新华社郑州5月6日电（记者赵某）今年夏粮丰收，各地收购点陆续开秤。', '铁路假期客流创新高', '新华社北京5月6日电（记者李某）假期全国铁路累计发送旅客1.2亿人次。'],
@@ -543,7 +544,6 @@ describe('split: headlines', () => {
   it('gives the last of two headlines printed together over one run of text the paragraphs that tell its story', () => {
     // pdftotext reads two headlines, then the first story's text, the second's (no dateline), and
     // the first's rest; or the first's text and then the second's.
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     const h1 = '城东老街改造工程今天全面完工';
     const h2 = '全市开展“文明交通进社区”志愿宣传活动';
     const t1 = '本报讯（记者 张某）城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新。';
@@ -560,7 +560,6 @@ describe('split: headlines', () => {
   });
   it('gives back a paragraph read under another story\'s headline, first under it, that shares no word with that headline', () => {
     // pdftotext read one story's rest under the next story's headline, before that story's own text.
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     for (const [h1, t1, rest1, h2, t2] of [
       ['城东老街焕发新颜', '本报讯（记者 张某）城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新。', '老街改造工程完工后，青石板路重新铺设，老宅里陆续开起了茶馆和书店，城东老街吸引了不少市民前来打卡。', '全市夏粮收购进度快于往年同期 各收购点秩序良好', '今年全市夏粮收购进度快于往年同期，各收购点秩序良好，农民售粮积极性较高，粮食部门在收购点设立服务台。'],
       ['全市新建绿道一百公里', '新华社南京5月6日电（记者王某）今年以来，全市新建绿道一百公里，串联起沿江公园和老城街巷。', '全市新建绿道沿线设置驿站十二座，串联起沿江公园的绿道配套建设停车位和公共厕所，老城街巷的市民骑行更加方便。', '铁路假期客流创历史新高 各地加开旅客列车满足需求', '假期全国铁路累计发送旅客1.2亿人次，客流创历史新高，各地铁路部门加开旅客列车，满足旅客出行需求。'],
@@ -577,7 +576,6 @@ describe('split: headlines', () => {
     const back = '的茶馆、书店和手艺铺陆续开张，老宅修缮后的城东老街吸引了不少市民前来打卡。';
     const otherOn = '各地铁路部门加开旅客列车，假期全国铁路运输总体平稳有序，旅客出行满意度较高。';
     // Each paragraph hard-wrapped in a column, as pdftotext gives it.
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     for (const tail of [[back], [back, otherOn]]) {
       const got = articles(page('城东老街焕发新颜', broken, '铁路假期客流创新高', other, ...tail));
       assert.deepEqual(got.map((a) => a.title), ['城东老街焕发新颜', '铁路假期客流创新高']);
@@ -593,7 +591,6 @@ describe('split: headlines', () => {
     // pdftotext read a story's column into another story and then the first story's rest, two
     // paragraphs that share the first story's words with each other as well: the host story is
     // weighed by its own words (its headline, the paragraphs before), not by the run's.
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     const other = '新华社北京5月6日电（记者李某）记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。';
     for (const [head, broken, run, words] of [
       ['城东老街焕发新颜', '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设，老街', ['的茶馆、书店和手艺铺陆续开张，老宅修缮后的城东老街吸引了不少市民前来打卡。', '城东老街的老宅修缮以后，青石板路上游人如织，茶馆和书店常常座无虚席。'], ['手艺铺', '座无虚席']],
@@ -619,7 +616,6 @@ describe('split: headlines', () => {
   it('weighs a paragraph\'s words given back by how many stories hold them: words two stories share still count', () => {
     // Every word the paragraph shares with its story is held by a later story too (no pair is one
     // story's alone); the story it stands in holds none of them.
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     const other = '新华社北京5月6日电 记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。';
     for (const [parts, word] of [
       // Broken off mid-sentence.
@@ -634,7 +630,6 @@ describe('split: headlines', () => {
   it('keeps a story\'s paragraphs on a page read in order, though the story before tells the same subject in the same words', () => {
     // Every story ends its sentence; the second story's paragraphs share the first's words, and
     // each other's: on a page read in order the story counts by all its paragraphs.
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     for (const [parts, words] of [
       [['城东老街焕发新颜', '本报讯（记者 张某）城东老街改造今天完工，沿街老宅修缮一新，青石板路重新铺设，茶馆书店陆续开张。', '老街改造历时两年，修缮老宅二十六栋，青石板路全长一公里，茶馆书店吸引市民打卡。', '市民点赞老街新貌', '本报讯（记者 李某）周末，不少市民来到城东老街。', '修缮一新的老宅和青石板路吸引市民，茶馆书店生意红火。', '市民说，修缮后的老宅和青石板路保留了老街风貌，茶馆书店很热闹。'], ['生意红火', '很热闹']],
       [['夏粮收购开秤', '本报讯（记者 孙某）今年夏粮丰收，各地夏粮收购点陆续开秤，收购价格总体平稳，粮食部门设立服务台。', '夏粮收购点开秤首日，农民售粮积极，粮食部门收购夏粮三万吨，收购价格保持平稳。', '农民售粮忙', '本报讯（记者 赵某）连日来，各地农民忙着卖粮。', '各地夏粮收购点前，农民售粮积极，收购价格总体平稳，粮食部门加派人手。', '农民说，今年夏粮收购价格平稳，粮食部门服务周到，售粮很方便。'], ['加派人手', '售粮很方便']],
@@ -646,7 +641,6 @@ describe('split: headlines', () => {
   it('gives a paragraph back to a story that ended a sentence at its column\'s foot, where it shares far more of that story\'s words, on a page read out of order', () => {
     // The page is read out of order (the second story breaks off mid-sentence); the first story's
     // column ended at a sentence's end, and its rest was read after the third story.
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     const broken = '新华社北京5月6日电（记者李某）记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，各地铁路部门';
     for (const [head, first, third, rest, word] of [
       ['城东老街焕发新颜', '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新。', '本报讯（记者 赵某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。', ['青石板路重新铺设以后，城东老街的老宅陆续开起了茶馆和书店。'], '茶馆'],
@@ -662,7 +656,6 @@ describe('split: headlines', () => {
     const first = '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。';
     const other = '新华社北京5月6日电（记者李某）记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。';
     const rest = '老宅修缮后的城东老街开起了茶馆、书店和手艺铺，周末吸引了不少市民前来打卡。';
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     for (const foot of [['责任编辑：王某', '美编：赵某'], ['广告', '盛大开业', '全场商品八折起']]) {
       const got = articles(page('城东老街焕发新颜', first, '铁路假期客流创新高', other, ...foot, rest));
       assert.deepEqual(got.map((a) => a.title), ['城东老街焕发新颜', '铁路假期客流创新高']);
@@ -676,7 +669,6 @@ describe('split: headlines', () => {
   it('gives a paragraph back to an earlier story on a page read in order only when it shares far more of that story\'s words', () => {
     // Every story ends its sentence, no byline or jump note between: a paragraph holding six of the
     // pairs the first story alone holds, and none of the story it stands in, is the first story's.
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     const other = '新华社北京5月6日电（记者李某）记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。';
     for (const [head, first, rest, word] of [
       ['城东老街焕发新颜', '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。', '老宅修缮后的城东老街开起了茶馆、书店和手艺铺，青石板路上游人如织。', '茶馆'],
@@ -690,7 +682,6 @@ describe('split: headlines', () => {
   it('gives the text after a story\'s closing byline or jump note back to the earlier story whose words it shares', () => {
     const first = '本报讯 城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。';
     const other = '新华社北京5月6日电 记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。';
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     for (const [byline, rest] of [
       ['（记者 李某）', ['老宅修缮后的城东老街开起了茶馆、书店和手艺铺，周末吸引了不少市民前来打卡。']],
       ['（通讯员 王某 记者 赵某）', ['城东老街的青石板路铺好以后，老宅里的茶馆陆续开张。', '周末来老街打卡的市民越来越多，茶馆和书店常常座无虚席。']],
@@ -704,7 +695,6 @@ describe('split: headlines', () => {
   });
   it('gives a paragraph\'s closing byline back with it to the story it goes back to', () => {
     // The story's last paragraph, read after another story, ends in the story's closing byline.
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     const other = '新华社北京5月6日电 记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。';
     for (const [head, first, between, back, byline, names] of [
       // Broken off mid-sentence.
@@ -718,7 +708,6 @@ describe('split: headlines', () => {
   });
   it('gives a story\'s extra closing byline to the story before it that names no reporters', () => {
     const first = '本报讯 城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。';
-    const page = (...parts: string[]) => parts.map((p) => (p.length > 12 ? p.match(/.{1,18}/gu)!.join('\n') : p)).join('\n\n') + '\n';
     for (const [other, bylines, want] of [
       // The second story's dateline names its reporter: the closing byline after its text is the first story's.
       ['新华社北京5月6日电（记者李某）记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。', ['（记者 王某）'], [['王某'], ['李某']]],
