@@ -552,7 +552,7 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
  */
 function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void {
   segments.forEach((s, i) => {
-    const lines = s.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
+    const lines = headlineLines(s.before);
     // Column labels over them (记者调查, 简讯) are the first article's, not headlines of their own;
     // a narrow box's lines, as short, stand one under another (城东老街改 / 造完工焕发 / …).
     const labels = lines.findIndex((l, k) => !isLabel(l.text) || (onNextLine(l, lines[k + 1]) && isLabel(lines[k + 1]!.text)));
@@ -720,7 +720,7 @@ function rescueTitles(segments: Segment[], orient: Orientation): void {
     const own = orient === 'after' ? s.after : s.before;
     if (own) return;
     const donor = orient === 'after' ? segments[i - 1]?.after : segments[i + 1]?.before;
-    const titles = donor?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
+    const titles = headlineLines(donor);
     if ((!donor || titles.length < 2) && orient === 'before' && i > 0 && takeLastHeadline(segments[i - 1]!, s)) return;
     // …or that of a cluster further up (stories read between), when the story opens with a dateline
     // and holds the headline's words as a story holds its own (OWN_STORY_AFFINITY).
@@ -744,7 +744,7 @@ function rescueTitles(segments: Segment[], orient: Orientation): void {
  * more its own text's than the other story's (and at least `least` of its character pairs).
  */
 function takeLastHeadline(prev: Segment, s: Segment, least = 0): boolean {
-  const heads = prev.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
+  const heads = headlineLines(prev.before);
   const groups = blockGroups(heads);
   if (groups.length < 2) return false;
   const last = groups.at(-1)!;
@@ -860,6 +860,11 @@ function apartOverBox(heads: Unit[]): boolean {
   const box = rest.filter((h) => !KICKER_SUB.test(h.text));
   if (!top || top.width !== undefined || box.length < 2 || onNextLine(top, box[0]) || top.line === undefined || box[0]!.line === undefined || !stacked(box)) return false;
   return lineWidth(top.text) < Math.max(...box.map((h) => lineWidth(h.text))) - 0.5;
+}
+
+/** A cluster's headline lines: its heading lines but lead-ins and subtitles. */
+function headlineLines(lines: Unit[] | undefined): Unit[] {
+  return lines?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)) ?? [];
 }
 
 /** A unit's width as set: a letter-spaced line filled its measure. */
@@ -1025,7 +1030,7 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
     const first = s.units[0]!;
     let known = foreign.get(first);
     if (known === undefined) {
-      const head = clusterOf(s, orient).filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)).map((l) => l.text).join('');
+      const head = headlineLines(clusterOf(s, orient)).map((l) => l.text).join('');
       known = orient === 'before' && !s.jump.from && !s.bylines.length && lineWidth(first.text) > MAX_CLAUSED_HEADLINE_WIDTH && lineWidth(head) >= MIN_SEPARATE_TITLE_WIDTH && titleAffinity(head, first.text) === 0;
       foreign.set(first, known);
     }
@@ -1144,7 +1149,7 @@ const STRAY_SWAP_MARGIN = 0.5;
  * keeps it.
  */
 function swapStrayTitles(segments: Segment[]): number {
-  const titles = segments.map((x) => (x.before ?? []).filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text)).map((l) => l.text).join(''));
+  const titles = segments.map((x) => headlineLines(x.before).map((l) => l.text).join(''));
   // Each story's pairs, read once and only for the stories weighed.
   const textPairs = new Map<number, Set<string>>();
   const pairsOf = (k: number) => {
@@ -1160,8 +1165,8 @@ function swapStrayTitles(segments: Segment[]): number {
   const stray = titles.map((t, k) => lineWidth(t) >= MIN_WEIGHED_TITLE_WIDTH && fit(k, k) < STRAY_AFFINITY);
   let swapped = 0;
   for (let a = 0; a < segments.length; a++) {
-    for (let b = a + 1; b < Math.min(segments.length, a + 1 + MAX_STORIES_BETWEEN); b++) {
-      if (!stray[a] || !stray[b]) continue;
+    for (let b = a + 1; stray[a] && b < Math.min(segments.length, a + 1 + MAX_STORIES_BETWEEN); b++) {
+      if (!stray[b]) continue;
       const [own, other] = [fit(a, a) + fit(b, b), [fit(b, a), fit(a, b)] as const];
       if (Math.max(...other) < OWN_STORY_AFFINITY || other[0] + other[1] <= own + STRAY_SWAP_MARGIN) continue;
       [segments[a]!.before, segments[b]!.before] = [segments[b]!.before, segments[a]!.before];
