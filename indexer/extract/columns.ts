@@ -349,6 +349,31 @@ function boxRunsAcross(grid: Grid, parts: Region[], columns: Region[]): boolean 
   });
 }
 
+/**
+ * Parts (cut at single blank rows) joined into runs, each run as long as a gutter runs down all its
+ * parts: a side headline's box in big type, a blank row between its lines, beside its text. A
+ * line spanning the page under them (a brief's headline, a label over the next story) leaves the
+ * whole region without a gutter, so its blank rows are cut first; read part by part, the box's
+ * every line would then be read with the text beside it on its rows. One blank row is a leading
+ * or a paragraph's gap, not a gap between stories (MIN_MODULE_GAP): the run is read as the region
+ * it would be without the spanning line, its gutters cut first.
+ */
+function gutterRuns(grid: Grid, parts: Region[]): Region[] {
+  const out: Region[] = [];
+  for (const part of parts) {
+    const last = out.at(-1);
+    if (last) {
+      const both = trim(grid, { ...last, bottom: part.bottom });
+      if (both && verticalParts(grid, both).length > 1) {
+        out[out.length - 1] = { ...last, bottom: part.bottom };
+        continue;
+      }
+    }
+    out.push(part);
+  }
+  return out;
+}
+
 /** The regions of a region, in reading order. */
 function cut(grid: Grid, region: Region, out: Region[]): void {
   const g = trim(grid, region);
@@ -367,10 +392,12 @@ function cut(grid: Grid, region: Region, out: Region[]): void {
   const first = bandsFirst ? bands.parts : columns.parts.length > 1 ? columns.parts : bands.parts;
   if (first.length > 1) {
     if (first === bands.parts) {
+      // Parts cut at single blank rows that a gutter runs down together are read as one region first.
+      const parts = columns.parts.length === 1 && bands.widest < MIN_MODULE_GAP ? gutterRuns(grid, first) : first;
       // The scattered lines of what stands over the columns of the part below are read with those
       // columns; the tail of a side headline's box, under the text beside it, with the box's column.
-      for (let i = 0; i < first.length; i++) {
-        const [part, next] = [first[i]!, first[i + 1]];
+      for (let i = 0; i < parts.length; i++) {
+        const [part, next] = [parts[i]!, parts[i + 1]];
         const scattered = next ? scatteredOver(grid, part, next) : null;
         const tail = next && !scattered ? tailUnder(grid, part, next) : null;
         if (scattered) for (const c of scattered) cut(grid, c, out);

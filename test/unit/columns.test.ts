@@ -205,6 +205,26 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
       assert.ok(!out.split('\n').some((l) => /绿道|城市/.test(l) && l.includes('国家统计局')), out);
     }
   });
+  it('reads a box whose lines stand a blank row apart beside its text as a column, with a line spanning the page under them', () => {
+    const spanning = ['城西菜市场今天重新开业，摊位整齐划一，市民纷纷前来选购', '　　本报讯 城西菜市场改造历时三个月，新增摊位一百二十个。'];
+    const row = (left: string, right: string, at: number) => `${left.padEnd(at, ' ')}${right}`.trimEnd();
+    // The text beside the box starts a few positions off on each row, as -layout sets it.
+    for (const [box, text, at, boxLeft] of [
+      // A side headline on the left, its last line under the text beside it.
+      [['城东老街', '改造完工', '全面开街'], RIGHT, [22, 26, 20], true],
+      // A box on the right of its text.
+      [['夏粮收购', '价格平稳'], LEFT, [24, 30, 27], false],
+    ] as const) {
+      const pair = (b: string, t: string, k: number) => (boxLeft ? row(b, t, at[k]!) : row(t, b, at[k]!));
+      const rows = ['城南日报 2024年6月3日 星期一 第2版', '', '', '', pair(box[0]!, text[0]!, 0), pair('', text[1]!, 1), '', pair(box[1]!, text[2]!, 2), '', ...box.slice(2).flatMap((l) => [l, '']), ...spanning];
+      const blocks = unfoldColumns(rows.join('\n')).split('\n\n');
+      const where = (line: string) => blocks.findIndex((b) => b.split('\n').includes(line));
+      const textAt = text.map(where);
+      // Every line stands alone on its line, and no line of the box is read inside the text.
+      assert.ok([...textAt, ...box.map(where)].every((k) => k >= 0), JSON.stringify(blocks));
+      assert.ok(box.every((l) => where(l) < Math.min(...textAt) || where(l) > Math.max(...textAt)), JSON.stringify(blocks));
+    }
+  });
   it('keeps a blank row the whole page leaves as a gap inside a column', () => {
     const rows = [...LEFT.flatMap((l, i) => [l, `${' '.repeat(30)}${RIGHT[i]}`]), '', '工业生产稳中有升', `${' '.repeat(30)}夏粮收购开始。`];
     const out = unfoldColumns(rows.join('\n')).split('\n\n');
