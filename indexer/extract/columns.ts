@@ -12,7 +12,8 @@
  * headline runs on across (boxRunsAcross); a headline spanning the columns under it, with no
  * blank row between, is peeled off the top first; the lines of a big headline, far apart over
  * its column, are read with the columns under them (scatteredOver), and a side headline's box
- * taller than the text beside it with its tail (tailUnder). The regions come out in reading
+ * taller than the text beside it with its tail (tailUnder); parts cut at single blank rows that a
+ * gutter runs down are read as one region (gutterRuns). The regions come out in reading
  * order (left to right, top to bottom), one block each, as a reading-order extractor gives them.
  */
 
