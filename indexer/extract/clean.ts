@@ -452,8 +452,9 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const outletOpens = OUTLET_REPORT.test(text) && !clauses(above) && !opensParagraph(above);
     const opens = (opensParagraph(text) || outletOpens) && !dashRunsOn(i);
     const leadIn = isDashedHeadlineLine(above) && !dashRunsOn(j);
-    // (Not a line the next one goes on from inside a word: …新面貌的钥 / 匙，是… is a column's text under a lead-in read before it.)
-    const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical, asSet)) && !opensUnclosed(above) && !(brokenWord && opensWithWordTail(text));
+    // (Not a line the next one goes on from inside a word: …新面貌的钥 / 匙，是… is a column's text under a lead-in read before it;
+    // nor one broken inside a range, 6月1日至 / 15日，…: the headline's box goes on.)
+    const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical, asSet)) && !opensUnclosed(above) && !(brokenWord && (opensWithWordTail(text) || rangeRunsOn(above, text)));
     return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i) && !headlineBlockAcross(j, i) && !captionAcross(j, i) && !measureChanges(j, i);
   };
   // Across a blank line, a line of a run set on one measure does not go on into a run set on

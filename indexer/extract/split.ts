@@ -212,8 +212,9 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
   // 沿江高速…封闭施工！), with one comma at most (a question of several clauses, …排查完毕，却没找到
   // 任何线索，这是怎么回事呢？, is text): alone between a paragraph's end, a jump note or a byline and
   // the opening of the next article (its subtitle, ——多部门联合发布新举措, may stand between), or
-  // right under a lead-in (首批试点全部落地！), which heads no text of its own, over the story's text
-  // or its byline (记者 王某 over the text: the byline under the headline).
+  // right under a lead-in (首批试点全部落地！), which heads no text of its own, over the story's text,
+  // its byline (记者 王某 over the text: the byline under the headline) or the next story's headline
+  // (a side box's story read after the stories beside it).
   units.forEach((u, i) => {
     const prev = units[i - 1];
     const shaped = u.kind === 'body' && /[！？!?]$/.test(u.text) && !/[。；;]/.test(u.text) && (u.text.match(/[，,]/g) ?? []).length <= 1 && lineWidth(u.text) <= MAX_EXCLAIMED_WIDTH;
@@ -224,7 +225,7 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const afterAfter = units[after === units[i + 1] ? i + 2 : i + 3];
     const briefText = after?.kind === 'body' && (afterAfter?.kind === 'heading' || afterAfter?.kind === 'byline' || (afterAfter === undefined && /[！!]$/.test(u.text)));
     const alone = (after?.kind === 'dateline' || briefText) && (!prev || prev.kind === 'jump' || prev.kind === 'byline' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
-    const underLead = prev?.kind === 'heading' && KICKER_LEAD.test(prev.text) && (isText(units[i + 1]) || units[i + 1]?.kind === 'byline');
+    const underLead = prev?.kind === 'heading' && KICKER_LEAD.test(prev.text) && (isText(units[i + 1]) || units[i + 1]?.kind === 'byline' || units[i + 1]?.kind === 'heading');
     if (shaped && (alone || underLead)) {
       u.kind = 'heading';
       u.rule = 'split/exclaimed-headline';

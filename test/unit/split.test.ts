@@ -150,6 +150,17 @@ describe('split: headlines', () => {
       { title: '春耕备耕有序推进各地农机下田' },
     ]);
   });
+  it('reads a headline under a lead-in, broken inside its range of dates or hours, as one, the next story\'s headline right under it', () => {
+    // A side box as -layout reads it: its lines, a blank line inside, then the next story, then the box's own text.
+    for (const [lead, box] of [
+      ['出行提示——', ['6月1日至', '15日，沿江高速城区', '至港口枢纽段夜间', '封闭施工！']],
+      ['便民措施——', ['每天上午9时至', '11时，城东老街', '核心区域禁止机动', '车辆通行！']],
+    ] as const) {
+      const got = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n${lead}\n${box.slice(0, 3).join('\n')}\n\n${box[3]}\n\n全市春耕进度快于往年\n——各地抢抓农时\n本报讯 ${BODY_C}\n\n本报讯（记者 张某）${BODY_B}\n`);
+      const titles = got.map((a) => a.title);
+      assert.ok(titles.includes(box.join('')) && !titles.includes(lead) && !titles.includes(box[0]), JSON.stringify(titles));
+    }
+  });
   it('reads a brief\'s headline that reads like an exclamation or a question, alone before the brief\'s opening', () => {
     check(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！\n\n本报讯 ${BODY_B}\n\n今年春耕时节，全省农机作业进度为何比往年提前了半个月？\n\n本报讯 ${BODY_C}\n`, [
       { title: '经济数据发布' },
