@@ -573,8 +573,10 @@ function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void
     fitByWords(groups, [s, ...following]);
     if (strayHeadline(groups, [s, ...following])) return;
     const first = new Set(groups[0]);
-    s.before = s.before!.filter((l) => first.has(l) || !titles.includes(l));
-    following.forEach((f, k) => (f.before = groups[k + 1]!));
+    const own = groups.map((g, k) => (k === 0 ? g : withLeadIn(s.before!, g)));
+    const moved = new Set(own.slice(1).flat());
+    s.before = s.before!.filter((l) => (first.has(l) || !titles.includes(l)) && !moved.has(l));
+    following.forEach((f, k) => (f.before = own[k + 1]!));
     distributed.push(titles);
   });
 }
@@ -739,6 +741,20 @@ function rescueTitles(segments: Segment[], orient: Orientation): void {
 }
 
 /**
+ * A headline taken out of a cluster, for another story, with the lead-in (…——) right over its first
+ * line: a lead-in leads into the headline after it, and goes where that headline goes (春耕时节—— /
+ * 全市春耕进度快于往年, printed after another story's headline).
+ */
+function withLeadIn(cluster: Unit[], group: Unit[]): Unit[] {
+  const first = cluster.indexOf(group[0]!);
+  if (first < 0) return group;
+  const isLead = (u: Unit | undefined) => u?.kind === 'heading' && /(?:——|--)$/.test(u.text) && !KICKER_SUB.test(u.text);
+  let from = first;
+  while (isLead(cluster[from - 1])) from--;
+  return [...cluster.slice(from, first), ...group];
+}
+
+/**
  * Headlines printed together over the text of the story before (pdftotext reads a page's two
  * headlines, then both stories' text): a story with no headline of its own, after a story whose
  * headline cluster stands in two blocks or more, takes the cluster's last block when its words are
@@ -752,8 +768,9 @@ function takeLastHeadline(prev: Segment, s: Segment, least = 0): boolean {
   const title = last.map((u) => u.text).join('');
   const own = titleAffinity(title, storyText(s));
   if (own <= titleAffinity(title, storyText(prev)) || own < least) return false;
-  prev.before = prev.before!.filter((u) => !last.includes(u));
-  s.before = last;
+  const moved = withLeadIn(prev.before!, last);
+  prev.before = prev.before!.filter((u) => !moved.includes(u));
+  s.before = moved;
   return true;
 }
 
@@ -806,8 +823,9 @@ function splitByHeadlines(segments: Segment[]): number {
       }
     }
     if (!best) continue;
-    const rest: Segment = { ...newSegment(), before: last, units: s.units.splice(best[0], best[1] - best[0]), ended: true };
-    s.before = s.before!.filter((u) => !last.includes(u));
+    const moved = withLeadIn(s.before!, last);
+    const rest: Segment = { ...newSegment(), before: moved, units: s.units.splice(best[0], best[1] - best[0]), ended: true };
+    s.before = s.before!.filter((u) => !moved.includes(u));
     // A run that opens the text stands before the first headline's story.
     segments.splice(best[0] === 0 ? i : i + 1, 0, rest);
     if (best[0] === 0) i++;

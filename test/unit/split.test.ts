@@ -150,6 +150,18 @@ describe('split: headlines', () => {
       { title: '春耕备耕有序推进各地农机下田' },
     ]);
   });
+  it('gives a lead-in between two headlines printed together to the headline after it, with that headline\'s story', () => {
+    for (const text of [
+      // Each line a block of its own…
+      `前三季度经济运行总体平稳\n\n春耕时节——\n\n全市春耕进度快于往年\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n新华社郑州10月18日电（记者李某）${BODY_C}\n`,
+      // …or all in one, the second story opening with its outlet's report.
+      `前三季度经济运行总体平稳\n假期出行——\n全国铁路客流同比增长八个百分点\n新华社北京10月18日电（记者王某）${BODY_A}\n本报讯（记者 张某）${BODY_B}\n`,
+    ]) {
+      const got = articles(text).map((a) => [a.kicker, a.title]);
+      const lead = text.split('\n').find((l) => l.endsWith('——'))!;
+      assert.deepEqual(got.map(([kicker]) => kicker), [null, lead], JSON.stringify(got));
+    }
+  });
   it('reads a headline under a lead-in, broken inside its range of dates or hours, as one, the next story\'s headline right under it', () => {
     // A side box as -layout reads it: its lines, a blank line inside, then the next story, then the box's own text.
     for (const [lead, box] of [
