@@ -43,6 +43,7 @@ export interface Record {
   file: string;
   title: string;
   kicker: string | null;
+  column?: string | null;
   source: string | null;
   agency: string | null;
   date: string | null;
@@ -84,7 +85,7 @@ export function scorePage(file: string, truth: WebTruth, records: Record[]): Web
   const tsh = shingles(norm(truth.body.join('')));
   const tlines = new Set(truth.body.map(norm));
   const recall = (text: string) => (tsh.size ? [...shingles(norm(text))].filter((s) => tsh.has(s)).length / tsh.size : 0);
-  const full = (r: Record) => `${r.title ?? ''}${r.kicker ?? ''}${r.body ?? ''}`;
+  const full = (r: Record) => `${r.title ?? ''}${r.column ?? ''}${r.kicker ?? ''}${r.body ?? ''}`;
   const empty: WebRow = { file, articles: records.length, found: false, title: false, date: false, source: false, authors: truth.authors.length ? false : null, first: false, last: false, purity: 0, pass: false, out: null };
   if (!records.length) return empty;
   const main = records.reduce((a, b) => (recall(full(b)) > recall(full(a)) ? b : a));
@@ -212,7 +213,7 @@ export interface EncodingRow {
 
 /** One encoded file's row: the Han bigrams of its readable truth found in the output, and characters the file never holds. */
 export function scoreEncoded(file: string, truth: string, records: Record[], alsoAllowed = ''): EncodingRow {
-  const text = records.map((r) => `${r.title ?? ''}\n${r.kicker ?? ''}\n${r.body ?? ''}`).join('\n').normalize('NFKC');
+  const text = records.map((r) => `${r.title ?? ''}\n${r.column ?? ''}\n${r.kicker ?? ''}\n${r.body ?? ''}`).join('\n').normalize('NFKC');
   const read = readable(truth);
   const allowed = new Set([...fold(`${truth}${read}`.match(HAN)?.join('').normalize('NFKC') ?? ''), ...fold(alsoAllowed)]);
   const foreign = (text.match(HAN) ?? []).filter((c) => !allowed.has(fold(c)));

@@ -2,7 +2,7 @@
  * The acceptance check shared by every truth file: what a careful editor finds in each file,
  * compared with the dry run's articles. Comparisons ignore whitespace.
  *  - every expected article is found once, by title; no article is found that the editor did not list;
- *  - title, kicker, source, agency, place and reporters equal the editor's (when the editor gives them);
+ *  - title, kicker, column, source, agency, place and reporters equal the editor's (when the editor gives them);
  *  - the date equals the editor's day, lies in the editor's range, or is null where that is allowed;
  *  - the main topic is the editor's first and every topic the editor names is among ours;
  *  - every mustContain phrase is in the body, no mustNotContain phrase in the body or title;
@@ -15,6 +15,7 @@ export interface ExpectedArticle {
   key: string;
   title: string;
   kicker?: string;
+  column?: string;
   source?: string;
   agency?: string;
   date?: string | [string, string];
@@ -64,6 +65,7 @@ export function compareArticle(expected: ExpectedArticle, actual: ArticleRecord)
     if (squash(want) !== squash(got)) problems.push(`${field}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
   };
   if (expected.kicker !== undefined) same('kicker', expected.kicker, actual.kicker);
+  if (expected.column !== undefined) same('column', expected.column, actual.column);
   if (expected.source !== undefined) same('source', expected.source, actual.source);
   if (expected.agency !== undefined) same('agency', expected.agency, actual.agency);
   if (expected.place !== undefined) same('place', expected.place, actual.place);

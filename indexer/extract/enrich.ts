@@ -235,6 +235,7 @@ export function enrich(draft: ArticleDraft, ctx: FileContext): Article {
     ordinal: draft.ordinal,
     title: draft.title,
     kicker: draft.kicker,
+    column: draft.column,
     source,
     agency,
     date,

@@ -920,8 +920,11 @@ function foreignOverBox(texts: string[], text: string): boolean {
   return boxPairs.size > 0 && sharedCount(boxPairs, hanBigrams(text)) / boxPairs.size >= BOX_AFFINITY;
 }
 
-/** Title and kicker from a cluster's lines: lead-ins and subtitles are the kicker, speaker lines are dropped. */
-export function titleParts(lines: Unit[], text = ''): { title: string; kicker: string | null } | null {
+/**
+ * Title, kicker and column from a cluster's lines: lead-ins and subtitles are the kicker, a tag over
+ * them (the name of the column the story runs in) the column, speaker lines are dropped.
+ */
+export function titleParts(lines: Unit[], text = ''): { title: string; kicker: string | null; column: string | null } | null {
   const heads = lines.filter((l) => l.kind === 'heading');
   // A lead-in after the headline (…老街改造工程全面完工 / 外贸开局良好——) heads the next story: pdftotext read
   // it before this story's text. (One under a tag, or under another lead-in, is this story's.)
@@ -949,14 +952,16 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   const leadEnd = texts.findLastIndex((t, i) => i < texts.length - 1 && (/(?:——|--)$/.test(t) || exclaimedLead(t, i)));
   const isLead = (t: string, i: number) => i <= leadEnd || KICKER_LEAD.test(t) || (i === 0 && texts.length > 1 && isTag(t));
   const firstTitle = texts.findIndex((t, i) => !isLead(t, i) && !KICKER_SUB.test(t));
-  if (firstTitle < 0) return texts.length ? { title: texts.join(''), kicker: null } : null;
-  const lead = texts.slice(0, firstTitle);
+  if (firstTitle < 0) return texts.length ? { title: texts.join(''), kicker: null, column: null } : null;
+  // A tag names the column (经济观察, 新春走基层), not the story: no lead-in of it.
+  const column = firstTitle > 0 && !KICKER_LEAD.test(texts[0]!) && isTag(texts[0]!) ? texts[0]! : null;
+  const lead = texts.slice(column === null ? 0 : 1, firstTitle);
   const rest = texts.slice(firstTitle);
   const subAt = rest.findIndex((t) => KICKER_SUB.test(t));
   const titleLines = subAt < 0 ? rest : rest.slice(0, subAt);
   const sub = subAt < 0 ? [] : rest.slice(subAt);
   const kicker = [...lead, ...sub].join('');
-  return { title: joinTitleLines(titleLines), kicker: kicker || null };
+  return { title: joinTitleLines(titleLines), kicker: kicker || null, column };
 }
 
 function fallbackTitle(paragraphs: string[]): string {
@@ -995,7 +1000,7 @@ function draftOf(s: Segment, orient: Orientation, ordinal: number, metaTitle: st
   let titleFrom: ArticleDraft['titleFrom'] = 'headline';
   if (single && metaTitle) [title, titleFrom] = [metaTitle, 'meta'];
   if (!title) [title, titleFrom] = [fallbackTitle(paragraphs), 'first-sentence'];
-  return { title, kicker: parts?.kicker ?? null, paragraphs, originalParagraphs, bylineReporters: names, bylineAgencies: agencies, ordinal, jump: s.jump, titleFrom, stated: s.facts };
+  return { title, kicker: parts?.kicker ?? null, column: parts?.column ?? null, paragraphs, originalParagraphs, bylineReporters: names, bylineAgencies: agencies, ordinal, jump: s.jump, titleFrom, stated: s.facts };
 }
 
 /** A segment's title lines, as the cluster the draft reads its title from. */

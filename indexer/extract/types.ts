@@ -134,6 +134,8 @@ export interface Cleaned {
 export interface ArticleDraft {
   title: string;
   kicker: string | null;
+  /** The name of the column the story runs in, printed over its headline (经济观察, 简讯). */
+  column: string | null;
   /** Body paragraphs in reading order, datelines included, bylines and captions not. */
   paragraphs: string[];
   /** The paragraphs in their original script, when it was converted. */
@@ -159,6 +161,8 @@ export interface Article {
   ordinal: number;
   title: string;
   kicker: string | null;
+  /** The name of the column the story runs in, printed over its headline (经济观察, 简讯); not its kicker. */
+  column: string | null;
   source: string | null;
   agency: string | null;
   /** YYYY-MM-DD or null when the text does not fix the day. */
@@ -192,6 +196,7 @@ export interface ChunkDoc {
   chunkCount: number;
   title: string;
   kicker: string | null;
+  column: string | null;
   text: string;
   /** Words inside longer words of the text and parts of mixed tokens, space-separated (enrich.subwords). */
   subwords: string;
@@ -225,7 +230,7 @@ export type FileResult =
   | { ok: false; relPath: string; diagnostics: Diagnostic[] };
 
 /** The fields of an article that every record of it carries: each of its chunks, and its dry-run record (docs/design.md). */
-export const ARTICLE_FIELDS = ['title', 'kicker', 'source', 'agency', 'date', 'place', 'reporters', 'topics', 'keywords', 'script'] as const;
+export const ARTICLE_FIELDS = ['title', 'kicker', 'column', 'source', 'agency', 'date', 'place', 'reporters', 'topics', 'keywords', 'script'] as const;
 
 export function articleFields(article: Article): Pick<Article, (typeof ARTICLE_FIELDS)[number]> {
   return Object.fromEntries(ARTICLE_FIELDS.map((f) => [f, article[f]])) as Pick<Article, (typeof ARTICLE_FIELDS)[number]>;

@@ -18,7 +18,8 @@ export function dateFields(date: string | null): Pick<ChunkDoc, 'dateTs' | 'year
  * The fields a chunk's id is hashed from, in the order ids have always been hashed in (a
  * JSON.stringify replacer list fixes both which and in what order): changing it changes every
  * chunk's id, and the next run sends every document again. The storyId is left out: linking
- * patches it in place.
+ * patches it in place. A field added later (the column) is hashed after them, and only when it is
+ * set, so that the ids of articles without one stay as they were.
  */
 const CHUNK_ID_FIELDS = ['articleId', 'file', 'chunkCount', 'title', 'kicker', 'source', 'agency', 'date', 'dateTs', 'year', 'month', 'place', 'reporters', 'topics', 'keywords', 'script'];
 
@@ -43,7 +44,7 @@ export function chunkArticle(article: Article, options: ChunkOptions = DEFAULT_C
     ...articleFields(article),
     ...dateFields(article.date),
   };
-  const fields = JSON.stringify(shared, CHUNK_ID_FIELDS);
+  const fields = JSON.stringify(shared, CHUNK_ID_FIELDS) + (article.column === null ? '' : `\n${article.column}`);
   return texts.map((text, chunkIndex) => ({
     id: chunkId(article.id, chunkIndex, text, fields),
     chunkIndex,

@@ -19,6 +19,7 @@ export interface CopyRef {
 /** What a story document takes from each of its copies. */
 export interface StoryCopy extends CopyRef {
   kicker: string | null;
+  column: string | null;
   place: string | null;
   reporters: string[];
   topics: string[];
@@ -33,7 +34,7 @@ export interface StoryCopy extends CopyRef {
  * fields it shares with a chunk are the first copy's (title, kicker, date and its filter fields,
  * place) or every copy's (reporters, topics, keywords, subwords of its texts).
  */
-export interface StoryDoc extends Pick<ChunkDoc, 'articleId' | 'title' | 'kicker' | 'date' | 'dateTs' | 'year' | 'month' | 'place' | 'reporters' | 'topics' | 'keywords' | 'text' | 'subwords'> {
+export interface StoryDoc extends Pick<ChunkDoc, 'articleId' | 'title' | 'kicker' | 'column' | 'date' | 'dateTs' | 'year' | 'month' | 'place' | 'reporters' | 'topics' | 'keywords' | 'text' | 'subwords'> {
   id: string;
   /** Every copy's source, the first copy's first: a story counts once under each. */
   source: string[];
@@ -42,7 +43,7 @@ export interface StoryDoc extends Pick<ChunkDoc, 'articleId' | 'title' | 'kicker
 }
 
 /** The fields of a chunk document a story is built from (the article's first chunk carries the body). */
-export const STORY_CHUNK_FIELDS = ['articleId', 'storyId', 'chunkIndex', 'title', 'kicker', 'source', 'date', 'place', 'reporters', 'topics', 'keywords', 'body', 'text', 'subwords'] as const;
+export const STORY_CHUNK_FIELDS = ['articleId', 'storyId', 'chunkIndex', 'title', 'kicker', 'column', 'source', 'date', 'place', 'reporters', 'topics', 'keywords', 'body', 'text', 'subwords'] as const;
 
 export function copyOfArticle(article: Article, chunks: readonly Pick<ChunkDoc, 'articleId' | 'subwords'>[]): StoryCopy {
   return {
@@ -51,6 +52,7 @@ export function copyOfArticle(article: Article, chunks: readonly Pick<ChunkDoc, 
     source: article.source,
     date: article.date,
     kicker: article.kicker,
+    column: article.column,
     place: article.place,
     reporters: article.reporters,
     topics: article.topics,
@@ -86,6 +88,7 @@ export function copiesOfChunks(docs: readonly Record<string, unknown>[]): Map<st
       source: str(first.source),
       date: str(first.date),
       kicker: str(first.kicker),
+      column: str(first.column),
       place: str(first.place),
       reporters: strings(first.reporters),
       topics: strings(first.topics),
@@ -147,6 +150,7 @@ export function storyDoc(storyId: string, copies: readonly StoryCopy[]): StoryDo
     articleId: first.id,
     title: first.title,
     kicker: first.kicker,
+    column: first.column,
     source: union(ordered.map((c) => (c.source ? [c.source] : []))),
     date,
     ...dateFields(date),

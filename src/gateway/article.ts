@@ -29,7 +29,7 @@ export interface ArticleCopy {
 /** The article as stored, with topics explained, its original text and the other copies of its story. */
 export type ArticleView = Pick<
   Article,
-  'id' | 'storyId' | 'file' | 'title' | 'kicker' | 'source' | 'agency' | 'date' | 'place' | 'reporters' | 'keywords' | 'script' | 'body'
+  'id' | 'storyId' | 'file' | 'title' | 'kicker' | 'column' | 'source' | 'agency' | 'date' | 'place' | 'reporters' | 'keywords' | 'script' | 'body'
 > & {
   topics: { name: string; words: string[] }[];
   /** The body in its original script when the file was Traditional; else null. */
@@ -85,6 +85,7 @@ export async function loadArticle(engine: SearchEngine, indexName: string, id: s
     file: String(first.file),
     title: String(first.title),
     kicker: str(first.kicker),
+    column: str(first.column),
     source: str(first.source),
     agency: str(first.agency),
     date: str(first.date),

@@ -350,6 +350,7 @@ async function renderArticle(params, seq) {
   const words = a.highlights ?? [];
   const paragraphs = (text, mark) => el('div', { className: 'body' }, text.split('\n').map((p) => el('p', {}, mark ? marked(p, words) : [p])));
   const parts = [backLink];
+  if (a.column) parts.push(el('p', { className: 'column', textContent: a.column }));
   if (a.kicker) parts.push(el('p', { className: 'kicker', textContent: a.kicker }));
   parts.push(el('h1', {}, marked(a.title, words)), el('div', { className: 'meta', textContent: meta }), paragraphs(a.body, true));
   if (a.original) {

@@ -251,7 +251,7 @@ describe('HTTP API', () => {
     const record = reprinted[0]!;
     const res = await request(app).get(`/api/articles/${record.id}`).expect(200);
     const a = res.body as Record<string, unknown> & { topics: { name: string; words: string[] }[]; copies: { id: string }[] };
-    for (const field of ['title', 'kicker', 'source', 'agency', 'date', 'place', 'reporters', 'keywords', 'script', 'storyId', 'file'] as const) {
+    for (const field of ['title', 'kicker', 'column', 'source', 'agency', 'date', 'place', 'reporters', 'keywords', 'script', 'storyId', 'file'] as const) {
       assert.deepEqual(a[field], record[field], field);
     }
     assert.equal(a.body, record.body);

@@ -27,7 +27,7 @@ async function runCli(args: string[], env: Record<string, string> = {}): Promise
 }
 
 /** The record's fields (docs/design.md: CLI), and the extension that says where each field came from. */
-const DRY_RUN_FIELDS = ['id', 'storyId', 'file', 'title', 'kicker', 'source', 'agency', 'date', 'place', 'reporters', 'topics', 'keywords', 'script', 'body', 'chunks', 'evidence'];
+const DRY_RUN_FIELDS = ['id', 'storyId', 'file', 'title', 'kicker', 'column', 'source', 'agency', 'date', 'place', 'reporters', 'topics', 'keywords', 'script', 'body', 'chunks', 'evidence'];
 
 describe('index CLI', () => {
   it('--dry-run --out - prints one JSON article per line with the fields of docs/design.md', async () => {

@@ -49,7 +49,7 @@ describe('chunkText', () => {
 
 describe('chunkArticle', () => {
   const article: Article = {
-    id: 'a1', storyId: 's1', file: 'x.txt', ordinal: 0, title: '标题', kicker: null, source: '新华社', agency: '新华社',
+    id: 'a1', storyId: 's1', file: 'x.txt', ordinal: 0, title: '标题', kicker: null, column: null, source: '新华社', agency: '新华社',
     date: '2024-10-23', place: '北京', reporters: ['姜琳'], topics: ['社会'], topicWords: { 社会: ['社保'] }, keywords: [], script: 'simplified',
     body: '第一句。'.repeat(200),
     originalBody: null,
@@ -69,6 +69,14 @@ describe('chunkArticle', () => {
   it('keeps the ids earlier versions gave: an upgrade sends no document again', () => {
     // Hashed from the fields in the order CHUNK_ID_FIELDS fixes; these are the ids of 2026-12-06.
     assert.deepEqual(chunkArticle(article).map((c) => c.id).slice(0, 2), ['bd15256067421d9f0959fdc0', 'c4a08f8ff8eb29fbd3f2122d']);
+  });
+
+  it('hashes a column into the ids only where the article has one', () => {
+    const ids = (column: string | null) => chunkArticle({ ...article, column }).map((c) => c.id);
+    const [none, brief, watch] = [ids(null), ids('简讯'), ids('一线观察')];
+    assert.deepEqual(none.slice(0, 2), ['bd15256067421d9f0959fdc0', 'c4a08f8ff8eb29fbd3f2122d']);
+    assert.ok(brief.every((id, k) => id !== none[k] && id !== watch[k]));
+    assert.equal(chunkArticle({ ...article, column: '简讯' })[1]!.column, '简讯');
   });
 
   it('copies the article fields onto every chunk, with date facets', () => {

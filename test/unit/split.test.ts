@@ -62,11 +62,14 @@ describe('split: headlines', () => {
     const [only] = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n\n那么，这样的增长势头在四季度能否延续下去呢？\n\n${BODY_B}\n`);
     assert.ok(only!.body.includes('这样的增长势头在四季度能否延续下去呢'));
   });
-  it('reads a short tag over a headline wrapped in a narrow column as its kicker, not as part of the title', () => {
+  it('reads a short tag over a headline wrapped in a narrow column as its column, neither its kicker nor part of the title', () => {
     const [a] = articles(`一线观察\n\n全市新增\n城市绿道一百二十公里\n\n本报讯（记者赵某）${BODY_C}\n`);
-    assert.deepEqual([a!.title, a!.kicker], ['全市新增 城市绿道一百二十公里', '一线观察']);
+    assert.deepEqual([a!.title, a!.column, a!.kicker], ['全市新增 城市绿道一百二十公里', '一线观察', null]);
     const [b] = articles(`简讯\n\n春耕备耕 有序推进各地农机作业进度快于往年\n\n本报讯 ${BODY_C}\n`);
-    assert.deepEqual([b!.title, b!.kicker], ['春耕备耕 有序推进各地农机作业进度快于往年', '简讯']);
+    assert.deepEqual([b!.title, b!.column, b!.kicker], ['春耕备耕 有序推进各地农机作业进度快于往年', '简讯', null]);
+    // A tag over a lead-in: the column, and the lead-in the kicker.
+    const [c] = articles(`一线观察\n多措并举稳岗位——\n全市新增城市绿道一百二十公里\n\n本报讯（记者赵某）${BODY_C}\n`);
+    assert.deepEqual([c!.title, c!.column, c!.kicker], ['全市新增城市绿道一百二十公里', '一线观察', '多措并举稳岗位——']);
   });
   it('reads the line under a tag as the headline it tags, even an exclamation with a comma', () => {
     check(`简讯\n\n5月起，城区三条主干道将分段半幅封闭施工二十天！\n\n本报讯 ${BODY_B}\n\n一线观察\n\n春耕时节，农机作业进度快于往年？\n\n本报讯 ${BODY_C}\n`, [
@@ -76,7 +79,7 @@ describe('split: headlines', () => {
   });
   it('tells a tag from the first line of a headline by the words the article shares with it', () => {
     const [a] = articles(`乡村振兴进行时\n\n春耕生产全面展开 各地抢抓农时\n\n本报讯 ${BODY_C}\n`);
-    assert.deepEqual([a!.title, a!.kicker], ['春耕生产全面展开 各地抢抓农时', '乡村振兴进行时']);
+    assert.deepEqual([a!.title, a!.column], ['春耕生产全面展开 各地抢抓农时', '乡村振兴进行时']);
     const [b] = articles(`全国铁路累计\n\n假期发送旅客一点二亿人次创新高\n\n本报讯 ${BODY_B}\n`);
     assert.deepEqual([b!.title.replace(/\s/g, ''), b!.kicker], ['全国铁路累计假期发送旅客一点二亿人次创新高', null]);
   });
@@ -86,7 +89,7 @@ describe('split: headlines', () => {
       ['记者观察', '夏粮收购价格平稳', '新华社郑州5月6日电（通讯员 王某 记者 李某）各地夏粮收购点陆续开秤。从收购现场观察，收购价格总体平稳。'],
     ] as const) {
       const [a] = articles(`${label}\n${head}\n${text}\n`);
-      assert.deepEqual([a!.kicker, a!.title], [label, head]);
+      assert.deepEqual([a!.column, a!.title], [label, head]);
     }
   });
   it('reads a lead-in wrapped over lines in a narrow headline box as the kicker, up to its dash', () => {
@@ -281,13 +284,13 @@ describe('split: headlines', () => {
       // The first set in a narrow box, its short lines no labels; a label alone over the second.
       const box = h1.match(/.{1,5}/gu)!.join('\n');
       const boxed = articles(`${box}\n\n新春走基层\n\n${h2}\n\n${t1}\n\n${t2}\n`);
-      assert.deepEqual(boxed.map((a) => [a.kicker, a.title, a.body.slice(0, 6)]), [['新春走基层', h2, t1.slice(0, 6)], [null, h1, t2.slice(0, 6)]]);
+      assert.deepEqual(boxed.map((a) => [a.column, a.title, a.body.slice(0, 6)]), [['新春走基层', h2, t1.slice(0, 6)], [null, h1, t2.slice(0, 6)]]);
     }
   });
   it('tells a label over a headline set in a narrow box, its lines half as long again', () => {
     for (const [label, lines] of [['聚焦民生', ['城东小区加装', '电梯全部完工']], ['一线观察', ['全市新建绿道', '一百二十公里']]] as const) {
       const got = articles(`${label}\n${lines.join('\n')}\n\n本报讯 ${BODY_C}\n`);
-      assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[label, lines.join('')]]);
+      assert.deepEqual(got.map((a) => [a.column, a.title]), [[label, lines.join('')]]);
     }
   });
   it('tells a label over a headline box narrower than it, the box\'s lines as wide as each other', () => {
@@ -296,7 +299,7 @@ describe('split: headlines', () => {
       // A narrow column as pdf.js gives it: no blank line anywhere.
       const column = `本报讯 ${BODY_C}`.match(/.{1,14}/gu)!.join('\n');
       const got = articles(`${label}\n${lines.join('\n')}\n${column}\n`);
-      assert.deepEqual(got.map((a) => [a.kicker, a.title.replace(/ /g, '')]), [[label, lines.join('')]]);
+      assert.deepEqual(got.map((a) => [a.column, a.title.replace(/ /g, '')]), [[label, lines.join('')]]);
     }
   });
   it('keeps a headline\'s short first line whose words the story tells again, as a continued part has it', () => {
@@ -314,7 +317,7 @@ describe('split: headlines', () => {
     // A laid-out page (pdftotext -layout) leaves a blank row under the label and none inside the box.
     for (const [label, lines] of [['乡村振兴进行时', ['城东小区加装', '电梯全部完工投', '用居民出行']], ['一线观察', ['全市新建', '绿道一百二', '十公里']]] as const) {
       const got = articles(`${label}\n\n${lines.join('\n')}\n\n本报讯 ${BODY_C}\n`);
-      assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[label, lines.join('')]]);
+      assert.deepEqual(got.map((a) => [a.column, a.title]), [[label, lines.join('')]]);
     }
     // A box broken at a phrase, its first line rows apart from the rest, keeps that line: as wide as its widest.
     const got = articles(`城东老街改造\n\n完工\n焕发新颜百年\n老街重生\n\n本报讯 ${BODY_C}\n`);
@@ -324,23 +327,23 @@ describe('split: headlines', () => {
     // A story above, and the story under the box in a column as pdf.js gives it: no blank line.
     const column = `本报讯 ${BODY_C}${BODY_B}`.match(/.{1,18}/gu)!;
     const above = BODY_B.match(/.{1,18}/gu)!;
-    const kickerAndTitle = (lines: readonly string[]) => articles([...lines, ...column, ''].join('\n')).map((a) => [a.kicker, a.title]);
+    const columnAndTitle = (lines: readonly string[]) => articles([...lines, ...column, ''].join('\n')).map((a) => [a.column, a.title]);
     // The box's first line letter-spaced to its measure, the label over it set tight.
     const spaced = ['城 东 新 建 绿 道 一', '百二十公里，串起', '沿江公园和老街巷', '全部贯通'];
-    let got = kickerAndTitle([...above, '民生实事进行时', ...spaced]);
+    let got = columnAndTitle([...above, '民生实事进行时', ...spaced]);
     assert.ok(got.some(([k, t]) => k === '民生实事进行时' && t === spaced.join('').replace(/ /g, '')), JSON.stringify(got));
     // No line spaced (an extractor that keeps no spacing): the label shares no words with the story.
     const tight = ['城东小区加装电', '梯全部完工投用', '居民出行'];
-    got = kickerAndTitle(['城东新闻', ...above, '乡村振兴纪实', ...tight]);
+    got = columnAndTitle(['城东新闻', ...above, '乡村振兴纪实', ...tight]);
     assert.ok(got.some(([k, t]) => k === '乡村振兴纪实' && t === tight.join('')), JSON.stringify(got));
     // A box's full line half a character wider for its colon is as wide as it is set.
-    got = kickerAndTitle(['城东新闻', ...above, '一线观察', '全市新建绿', '道:一百二', '十公里串起', '沿江公园']);
+    got = columnAndTitle(['城东新闻', ...above, '一线观察', '全市新建绿', '道:一百二', '十公里串起', '沿江公园']);
     assert.ok(got.some(([k, t]) => k === '一线观察' && t === '全市新建绿道:一百二十公里串起沿江公园'), JSON.stringify(got));
     // A line letter-spaced to a measure is the box's own first line, however narrow: no label.
-    got = kickerAndTitle(['城东新闻', ...above, '6 月 1 0 日 至', '1 5 日 ， 沿 江', '高 速 城 东 至 城', '西段封闭施工！']);
+    got = columnAndTitle(['城东新闻', ...above, '6 月 1 0 日 至', '1 5 日 ， 沿 江', '高 速 城 东 至 城', '西段封闭施工！']);
     assert.ok(got.some(([k, t]) => k === null && t!.replace(/ /g, '') === '6月10日至15日，沿江高速城东至城西段封闭施工！'), JSON.stringify(got));
     // A box's first line as read narrower, none spaced, telling the story in its words: the headline's.
-    got = kickerAndTitle(['城东新闻', ...above, '眼下正值春耕', '时节各地农民抢', '抓农时田间繁忙', '景象']);
+    got = columnAndTitle(['城东新闻', ...above, '眼下正值春耕', '时节各地农民抢', '抓农时田间繁忙', '景象']);
     assert.ok(got.some(([k, t]) => k === null && t === '眼下正值春耕时节各地农民抢抓农时田间繁忙景象'), JSON.stringify(got));
   });
   it('ends a headline over a paragraph\'s indented first line, the column as wide as the headline', () => {
@@ -546,7 +549,7 @@ describe('split: headlines', () => {
     const column = story.match(/.{1,14}/gu)!.join('\n');
     for (const [label, lines] of [['经济观察', ['城东小区加', '装电梯完工']], ['新春走基层', ['全市新建绿道', '一百二十公里']]] as const) {
       const got = articles(`${label}\n${lines.join('\n')}\n${column}\n`);
-      assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[label, lines.join('')]]);
+      assert.deepEqual(got.map((a) => [a.column, a.title]), [[label, lines.join('')]]);
     }
     // A box's first line as wide as the next, naming what the story does not: the box's own line.
     const got = articles(`市政府工\n作组要求\n城东加强\n安全管理\n${column}\n`);
@@ -750,7 +753,7 @@ describe('split: headlines', () => {
     // The box stays a box for the label over it: the number's line and the next are one line.
     for (const [label, num, lines] of [['民生实事进行时', '80', ['万户家', '用上天然', '气本月通']], ['乡村振兴纪实', '3 0', ['个村庄', '通了公交', '和宽带网']]] as const) {
       const got = articles(`${label}\n${num}\n${lines.join('\n')}\n${column}\n`);
-      assert.ok(got.some((a) => a.kicker === label && a.title.replace(/\s/g, '') === num.replace(/\s/g, '') + lines.join('')), JSON.stringify(got.map((a) => [a.kicker, a.title])));
+      assert.ok(got.some((a) => a.column === label && a.title.replace(/\s/g, '') === num.replace(/\s/g, '') + lines.join('')), JSON.stringify(got.map((a) => [a.column, a.title])));
     }
     // A number over a line that no measure word opens stays where it is.
     const got = articles(`${BODY_A}\n2024\n城东老街\n焕发新颜\n${column}\n`);
@@ -778,7 +781,7 @@ describe('split: headlines', () => {
     // A tag may hold one of its story's words (稳就业 over a story of 就业).
     for (const [tag, headline, body] of [['稳就业', '就业岗位新增六万个以上', '本报讯 今年全市将新增城镇就业岗位六万个以上，重点帮扶高校毕业生和农民工就业。'], ['促消费', '家电以旧换新补贴发放', '本报讯 全市今年发放家电以旧换新补贴两亿元，带动消费超过二十亿元。']] as const) {
       const got = articles(`${tag}\n\n${headline}\n\n${body}\n`);
-      assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[tag, headline]]);
+      assert.deepEqual(got.map((a) => [a.column, a.title]), [[tag, headline]]);
     }
   });
   it('never gives a piece of a wrapped headline to the untitled article before it', () => {

@@ -8,6 +8,7 @@ const copy = (id: string, over: Partial<StoryCopy> = {}): StoryCopy => ({
   source: null,
   date: null,
   kicker: null,
+  column: null,
   place: null,
   reporters: [],
   topics: [],
@@ -28,8 +29,8 @@ describe('storyDoc', () => {
     [
       'a reprint: the copy named by the story first, every source once, a text printed twice kept once',
       'a1',
-      [copy('b2', { source: '晚报', date: '2024-10-24', body: '同一篇\n稿件。', topics: ['外交', '经济'] }), copy('a1', { source: '新华社', date: '2024-10-23', body: '同一篇稿件。', topics: ['外交'] })],
-      { articleId: 'a1', title: '标题a1', source: ['新华社', '晚报'], date: '2024-10-23', topics: ['外交', '经济'], text: '同一篇稿件。', copies: [{ id: 'a1', title: '标题a1', source: '新华社', date: '2024-10-23' }, { id: 'b2', title: '标题b2', source: '晚报', date: '2024-10-24' }] },
+      [copy('b2', { source: '晚报', date: '2024-10-24', body: '同一篇\n稿件。', topics: ['外交', '经济'], column: '简讯' }), copy('a1', { source: '新华社', date: '2024-10-23', body: '同一篇稿件。', topics: ['外交'], column: '一线观察' })],
+      { articleId: 'a1', title: '标题a1', column: '一线观察', source: ['新华社', '晚报'], date: '2024-10-23', topics: ['外交', '经济'], text: '同一篇稿件。', copies: [{ id: 'a1', title: '标题a1', source: '新华社', date: '2024-10-23' }, { id: 'b2', title: '标题b2', source: '晚报', date: '2024-10-24' }] },
     ],
     [
       'a story whose first copy is gone: the earliest dated copy shows, an undated one last, different texts both searched',
@@ -62,7 +63,7 @@ describe('copiesOfChunks', () => {
   it('takes each article from its first chunk and its sub-words from every chunk in order, grouped by story', () => {
     const chunks = [
       { articleId: 'b2', storyId: 'a1', chunkIndex: 1, text: '后半', subwords: '乙' },
-      { articleId: 'a1', storyId: 'a1', chunkIndex: 0, title: '甲', source: '新华社', date: '2024-10-23', body: '全文', text: '前半', subwords: '子', topics: ['外交'] },
+      { articleId: 'a1', storyId: 'a1', chunkIndex: 0, title: '甲', column: '简讯', source: '新华社', date: '2024-10-23', body: '全文', text: '前半', subwords: '子', topics: ['外交'] },
       { articleId: 'b2', storyId: 'a1', chunkIndex: 0, title: '乙', source: null, date: null, body: '前半后半', text: '前半', subwords: '甲', reporters: ['王五'] },
       { articleId: 'c3', storyId: 'c3', chunkIndex: 1, text: '没有首段', subwords: '' },
     ];
@@ -75,5 +76,7 @@ describe('copiesOfChunks', () => {
     assert.equal(b!.subwords, '甲 乙');
     assert.deepEqual(b!.reporters, ['王五']);
     assert.equal(b!.source, null);
+    // The column as the first chunk gives it; none where a chunk stored before columns has none.
+    assert.deepEqual([a!.column, b!.column], ['简讯', null]);
   });
 });
