@@ -445,10 +445,13 @@ export function unfoldColumns(text: string): string {
       const rows: string[][] = [];
       for (let r = g.top; r < g.bottom; r++) if (!(rowBlank(grid, r, g.left, g.right) && interleaved(grid, g, r))) rows.push(grid[r]!.slice(g.left, g.right));
       const at = rows.map((row) => row.findIndex((c) => c !== ' '));
+      const end = rows.map((row) => row.join('').trimEnd().length);
       return rows
         .map((row, k) => {
           const text = row.join('').trim();
-          const setIn = at[k]! >= 1 && at[k]! <= MAX_INDENT && (k === 0 || at[k - 1] === 0) && at[k + 1] === 0;
+          // (A line set in but not half as long as the line under it is no paragraph's first line,
+          // which runs about to its column's edge, but a label or a title set off the edge.)
+          const setIn = at[k]! >= 1 && at[k]! <= MAX_INDENT && (k === 0 || at[k - 1] === 0) && at[k + 1] === 0 && end[k]! * 2 >= end[k + 1]!;
           return setIn ? PARAGRAPH_INDENT + text : text;
         })
         .join('\n');

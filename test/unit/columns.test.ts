@@ -239,6 +239,11 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
     for (const first of ['本报讯（记者 张明）今年以来，', '市民骑行和步行更加方便，周末', '国家统计局今天发布数据，上月']) assert.ok(lines.includes(`　　${first}`), out);
     // Not a line centred further in (a box's title), nor a last line with no line at the edge after it.
     for (const plain of ['简讯', '价格平稳']) assert.ok(lines.includes(plain), out);
+    // Nor a short label set in a position or two over a wide line (the next story's headline or lead-in).
+    for (const [label, under] of [['记者调查', '城西菜市场今天重新开业，摊位整齐划一'], ['一线观察', '多措并举稳就业 城东老街今天全面开街迎客——']] as const) {
+      const labelled = unfoldColumns(sideBySide(['城东老街改造工程今天完工', '全市新增城市绿道一百二十公里，串', '联起沿江公园和老城街巷。'], [`  ${label}`, under, '夏粮收购开始，各地收购点陆续开秤。'], 40).join('\n')).split('\n');
+      assert.ok(labelled.includes(label) && !labelled.includes(`　　${label}`), labelled.join('\n'));
+    }
     assert.ok(lines.includes('城东老街改造工程今天完工'), out);
   });
   it('leaves text that is not laid out to the reading-order path', () => {
