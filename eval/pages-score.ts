@@ -3,7 +3,8 @@
  *  - articles found one to one: an expected article is found by the record holding most of its
  *    text (half its 8-character shingles or more), each record at most once; precision over the
  *    records of the page, recall over the truth, F1;
- *  - on the articles found: headline, kicker (none where the page prints none), date (the day, in
+ *  - on the articles found: headline, kicker (none where the page prints none), column (the label
+ *    printed over the story, none where there is none), date (the day, in
  *    the range, or null where the page states no year and the file declares none), source,
  *    reporters (as a set), body recall (share of the article's shingles in the body) and purity
  *    (share of the body on the article's own lines and its photo's caption);
@@ -50,6 +51,7 @@ export interface Figures {
   f1: number;
   headline: number;
   kicker: number;
+  column: number;
   date: number;
   source: number;
   reporters: number;
@@ -101,7 +103,7 @@ export function scorePages(truth: PagesTruthFile, records: ArticleRecord[]): Pag
   let expected = 0;
   let found = 0;
   let matched = 0;
-  const ok = { headline: 0, kicker: 0, date: 0, source: 0, reporters: 0, reportersAsked: 0, captionArticles: 0 };
+  const ok = { headline: 0, kicker: 0, column: 0, date: 0, source: 0, reporters: 0, reportersAsked: 0, captionArticles: 0 };
   let recallSum = 0;
   let puritySum = 0;
   const problems: string[] = [];
@@ -135,6 +137,8 @@ export function scorePages(truth: PagesTruthFile, records: ArticleRecord[]): Pag
       else problems.push(`${where}: headline ${JSON.stringify(a.title)}, expected ${JSON.stringify(e.title)}`);
       if (squash(a.kicker) === squash(e.kicker)) ok.kicker++;
       else problems.push(`${where}: kicker ${JSON.stringify(a.kicker)}, expected ${JSON.stringify(e.kicker ?? null)}`);
+      if (squash(a.column) === squash(e.column)) ok.column++;
+      else problems.push(`${where}: column ${JSON.stringify(a.column)}, expected ${JSON.stringify(e.column ?? null)}`);
       const [from, to] = Array.isArray(e.date) ? e.date : [e.date!, e.date!];
       if (a.date === null ? e.dateMayBeNull === true : a.date >= from && a.date <= to) ok.date++;
       else problems.push(`${where}: date ${a.date}, expected ${from}…${to}${e.dateMayBeNull ? ' or null' : ''}`);
@@ -184,6 +188,7 @@ export function scorePages(truth: PagesTruthFile, records: ArticleRecord[]): Pag
     f1: f1Of(matched, expected, found),
     headline: ratio(ok.headline, matched),
     kicker: ratio(ok.kicker, matched),
+    column: ratio(ok.column, matched),
     date: ratio(ok.date, matched),
     source: ratio(ok.source, matched),
     reporters: ratio(ok.reporters, ok.reportersAsked),

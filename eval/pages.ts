@@ -17,11 +17,11 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}`;
 /** The table per extractor, as the README and docs show it. */
 export function pagesTable(scores: Record<Extractor, PagesScore>): string {
   const rows = [
-    '| extractor | articles (found/expected) | F1 | headline | kicker | date | source | reporters | body recall | purity | captions as articles | continued linked |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| extractor | articles (found/expected) | F1 | headline | kicker | column | date | source | reporters | body recall | purity | captions as articles | continued linked |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const [e, s] of Object.entries(scores)) {
-    rows.push(`| ${e} | ${s.matched}/${s.expected} (${s.found} found) | ${pct(s.f1)} | ${pct(s.headline)} | ${pct(s.kicker)} | ${pct(s.date)} | ${pct(s.source)} | ${pct(s.reporters)} | ${pct(s.bodyRecall)} | ${pct(s.purity)} | ${s.captionArticles} | ${s.continued} |`);
+    rows.push(`| ${e} | ${s.matched}/${s.expected} (${s.found} found) | ${pct(s.f1)} | ${pct(s.headline)} | ${pct(s.kicker)} | ${pct(s.column)} | ${pct(s.date)} | ${pct(s.source)} | ${pct(s.reporters)} | ${pct(s.bodyRecall)} | ${pct(s.purity)} | ${s.captionArticles} | ${s.continued} |`);
   }
   return rows.join('\n');
 }

@@ -21,7 +21,7 @@ const PAGES = path.join(ROOT, 'test', 'corpus', 'pages');
 const FRESH_SEED = 20261206;
 /** Pages of it: enough that one article moves a figure by less than half a point (about 240 articles). */
 const FRESH_PAGES = 60;
-const FIELDS = ['f1', 'headline', 'date', 'source', 'reporters', 'bodyRecall', 'purity'] as const;
+const FIELDS = ['f1', 'headline', 'kicker', 'column', 'date', 'source', 'reporters', 'bodyRecall', 'purity'] as const;
 type Floors = Record<'committed' | 'fresh', Record<Extractor, Record<(typeof FIELDS)[number], number>>>;
 
 function belowFloors(scores: Record<Extractor, Figures>, floors: Floors['committed']): string[] {

@@ -267,6 +267,7 @@ export function layEdition({ rnd, articles, editionNo, pages: pageCount }: Editi
         key: k,
         title: plan.source.title,
         ...(kicker || subtitle ? { kicker: kicker ?? subtitle } : {}),
+        ...(label ? { column: label } : {}),
         source: paper,
         ...(dl?.agency && !opts.repeatHeadline ? { agency: dl.agency } : {}),
         date,
