@@ -301,7 +301,10 @@ function labelOverBox(texts: string[], widths: number[], j: number, asSet: numbe
   // tight or more: the measure is wider than the tag, which is no line of it. (A box's own first
   // line fills the measure tight, its spaced lines holding fewer characters.)
   const spacedWider = asSet[j]! === widths[j]! && asSet[j + 1]! > a && asSet[j + 2]! > b && Math.max(a, b) >= widths[j]!;
-  return (spacedWider || (Math.abs(a - b) <= 0.5 && Math.abs(a - widths[j]!) >= 1)) && !clauses(texts[j + 1]!) && !clauses(texts[j + 2]!);
+  // Or a box whose first lines are as wide as each other as set, one tight, one spaced to its
+  // measure (城东老街改 / 造 完 工 焕), with as many characters as the tag or more.
+  const [sa, sb] = Math.max(a, b) >= widths[j]! ? [asSet[j + 1]!, asSet[j + 2]!] : [a, b];
+  return (spacedWider || (Math.abs(sa - sb) <= 0.5 && Math.abs(sa - widths[j]!) >= 1)) && !clauses(texts[j + 1]!) && !clauses(texts[j + 2]!);
 }
 
 /** A tag on line k: a short label set tight, no marks, alone after a paragraph's end (or a byline, or at the top). */

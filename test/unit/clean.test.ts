@@ -626,6 +626,11 @@ describe('clean on newspaper page text', () => {
       const { out } = page([...before, label, ...box, ...body].join('\n'));
       assert.ok(out.blocks.some((b) => b.text === label), JSON.stringify(out.blocks.map((b) => b.text)));
     }
+    // A box whose first line fills its measure tight and the next is spaced out to it.
+    for (const [before, label, box] of [[[], '聚焦民生', ['城东老街改', '造 完 工 焕', '发新颜']], [narrow, '民生实事进行时', ['全市新建绿道一百', '二 十 公 里 串 起', '沿江公园']]] as const) {
+      const { out } = page([...before, label, ...box, ...body].join('\n'));
+      assert.ok(out.blocks.some((b) => b.text === label), JSON.stringify(out.blocks.map((b) => b.text)));
+    }
     // A box's own first line fills the measure tight: the spaced lines under it hold fewer characters.
     const { out } = page([...narrow, '城东寻子一个', '月 母 亲 不 舍', '离 去 回 家', ...body].join('\n'));
     assert.ok(!out.blocks.some((b) => b.text === '城东寻子一个'), JSON.stringify(out.blocks.map((b) => b.text)));
