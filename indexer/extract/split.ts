@@ -9,7 +9,7 @@
  * subheading inside one article (short, and about the same thing as the text around it).
  * Web pages (HTML layout) are one article each.
  */
-import { hanBigrams, lineWidth, sharedCount } from '../../src/text/chars.js';
+import { hanBigrams, hanOnly, lineWidth, sharedCount } from '../../src/text/chars.js';
 import {
   AUTHOR_LINE, BYLINE, IMAGE_NOTE_END, isArticleStart, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, PARAGRAPH_END, PHOTO_CREDIT_END,
 } from './lexicon.js';
@@ -316,7 +316,12 @@ export function orientation(units: Unit[]): Orientation {
 function titleAffinity(title: string, text: string): number {
   const t = hanBigrams(title);
   if (t.size === 0) return 0;
-  return sharedCount(t, hanBigrams(text)) / t.size;
+  // A title's few pairs looked for in the text's Han characters: a set of all the text's pairs
+  // (thousands of two-character strings a story) is not built for them.
+  const han = hanOnly(text);
+  let shared = 0;
+  for (const pair of t) if (han.includes(pair)) shared++;
+  return shared / t.size;
 }
 
 /**
