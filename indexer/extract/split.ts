@@ -745,6 +745,9 @@ function rescueTitles(segments: Segment[], orient: Orientation): void {
   });
 }
 
+/** A lead-in ending in its dash (稳中向好——), not a subtitle opening with one. */
+const leadsIn = (u: Unit | undefined) => u !== undefined && /(?:——|--)$/.test(u.text.trim()) && !KICKER_SUB.test(u.text);
+
 /**
  * A headline taken out of a cluster, for another story, with the lead-in (…——) right over its first
  * line: a lead-in leads into the headline after it, and goes where that headline goes (春耕时节—— /
@@ -753,9 +756,8 @@ function rescueTitles(segments: Segment[], orient: Orientation): void {
 function withLeadIn(cluster: Unit[], group: Unit[]): Unit[] {
   const first = cluster.indexOf(group[0]!);
   if (first < 0) return group;
-  const isLead = (u: Unit | undefined) => u?.kind === 'heading' && /(?:——|--)$/.test(u.text) && !KICKER_SUB.test(u.text);
   let from = first;
-  while (isLead(cluster[from - 1])) from--;
+  while (cluster[from - 1]?.kind === 'heading' && leadsIn(cluster[from - 1])) from--;
   return [...cluster.slice(from, first), ...group];
 }
 
@@ -933,7 +935,6 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   const heads = lines.filter((l) => l.kind === 'heading');
   // A lead-in after the headline (…老街改造工程全面完工 / 外贸开局良好——) heads the next story: pdftotext read
   // it before this story's text. (One under a tag, or under another lead-in, is this story's.)
-  const leadsIn = (u: Unit | undefined) => u !== undefined && /(?:——|--)$/.test(u.text.trim()) && !KICKER_SUB.test(u.text);
   while (heads.length >= 2 && leadsIn(heads.at(-1)) && !leadsIn(heads.at(-2)) && lineWidth(heads.at(-2)!.text) > MAX_TAG_WIDTH) heads.pop();
   const texts = heads.map((l) => l.text);
   // The first two lines stand on consecutive lines of the file, no blank line between.
