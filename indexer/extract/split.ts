@@ -1009,6 +1009,31 @@ function draftOf(s: Segment, orient: Orientation, ordinal: number, metaTitle: st
   return { title, kicker: parts?.kicker ?? null, column: parts?.column ?? null, paragraphs, originalParagraphs, bylineReporters: names, bylineAgencies: agencies, ordinal, jump: s.jump, titleFrom, stated: s.facts };
 }
 
+/** A brief: a headline over one short paragraph, not continued. */
+const BRIEF_CHARS = 300;
+const isBrief = (d: ArticleDraft) => d.titleFrom === 'headline' && d.paragraphs.length === 1 && d.paragraphs[0]!.length <= BRIEF_CHARS && !d.jump.to && !d.jump.from;
+
+/**
+ * Briefs printed in a box under one title (简讯, 短新闻) run in that column, every one of them: the
+ * box's title stands over the first brief's headline only, so the briefs right after it that
+ * name no column and no lead-in of their own take the first's.
+ */
+function briefsInColumn(drafts: ArticleDraft[]): number {
+  let given = 0;
+  for (let i = 0; i < drafts.length; i++) {
+    const first = drafts[i]!;
+    if (!first.column || !isBrief(first)) continue;
+    for (let j = i + 1; j < drafts.length; j++) {
+      const d = drafts[j]!;
+      if (d.column !== null || d.kicker !== null || !isBrief(d)) break;
+      d.column = first.column;
+      given++;
+      i = j;
+    }
+  }
+  return given;
+}
+
 /** A segment's title lines, as the cluster the draft reads its title from. */
 function clusterOf(s: Segment, orient: Orientation): Unit[] {
   return (orient === 'after' ? (s.after ?? s.before) : (s.before ?? s.after)) ?? [];
@@ -1292,6 +1317,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   const swapped = orient === 'before' ? swapStrayTitles(segments) : 0;
   if (swapped) reporter?.info('split/titles-swapped', `${swapped} pair${swapped === 1 ? '' : 's'} of headlines each over the other's story given back to the stories they tell`);
   const drafts = segments.map((s, i) => draftOf(s, orient, i, cleaned.meta.title, segments.length === 1));
+  const inBox = briefsInColumn(drafts);
+  if (inBox) reporter?.info('split/briefs-column', `${inBox} brief${inBox === 1 ? '' : 's'} given the column of the brief over ${inBox === 1 ? 'it' : 'them'}`);
   const untitled = drafts.filter((d) => d.titleFrom === 'first-sentence').length;
   if (untitled) reporter?.warn('split/no-headline', `${untitled} article${untitled === 1 ? '' : 's'} without a headline: titled by the first sentence`);
   return drafts;

@@ -71,6 +71,18 @@ describe('split: headlines', () => {
     const [c] = articles(`一线观察\n多措并举稳岗位——\n全市新增城市绿道一百二十公里\n\n本报讯（记者赵某）${BODY_C}\n`);
     assert.deepEqual([c!.title, c!.column, c!.kicker], ['全市新增城市绿道一百二十公里', '一线观察', '多措并举稳岗位——']);
   });
+  it('gives every brief in a box the box\'s title as its column, not the story after the box', () => {
+    for (const box of ['简讯', '新闻速览']) {
+      const got = articles(`${box}\n城东老街焕发新颜\n本报讯 ${BODY_A}\n全市新建绿道一百公里\n${BODY_B}\n夏粮收购价格平稳\n本报讯 ${BODY_C}\n`);
+      assert.deepEqual(got.map((a) => [a.column, a.title]), [[box, '城东老街焕发新颜'], [box, '全市新建绿道一百公里'], [box, '夏粮收购价格平稳']], JSON.stringify(got.map((a) => [a.column, a.title])));
+    }
+    // A story of several paragraphs after the briefs is no brief: it runs in no column.
+    const after = articles(`简讯\n城东老街焕发新颜\n本报讯 ${BODY_A}\n\n城西菜市场改造完工\n\n本报讯（记者赵某）${BODY_B}\n\n${BODY_C}\n\n${BODY_A}\n`);
+    assert.deepEqual(after.map((a) => a.column), ['简讯', null], JSON.stringify(after.map((a) => [a.column, a.title])));
+    // A tag over a story of several paragraphs names that story's column only, the brief after it none.
+    const tagged = articles(`一线观察\n\n城西菜市场改造完工\n\n本报讯（记者赵某）${BODY_B}\n\n${BODY_C}\n\n${BODY_A}\n\n夏粮收购价格平稳\n\n本报讯 ${BODY_C}\n`);
+    assert.deepEqual(tagged.map((a) => a.column), ['一线观察', null], JSON.stringify(tagged.map((a) => [a.column, a.title])));
+  });
   it('reads the line under a tag as the headline it tags, even an exclamation with a comma', () => {
     check(`简讯\n\n5月起，城区三条主干道将分段半幅封闭施工二十天！\n\n本报讯 ${BODY_B}\n\n一线观察\n\n春耕时节，农机作业进度快于往年？\n\n本报讯 ${BODY_C}\n`, [
       { title: '5月起，城区三条主干道将分段半幅封闭施工二十天！' },
@@ -281,9 +293,10 @@ describe('split: headlines', () => {
     ] as const) {
       const got = articles(`${h1}\n\n${h2}\n\n${t1}\n\n${t2}\n`);
       assert.deepEqual(got.map((a) => [a.title, a.body.slice(0, 6)]), [[h2, t1.slice(0, 6)], [h1, t2.slice(0, 6)]]);
-      // The first set in a narrow box, its short lines no labels; a label alone over the second.
+      // The first set in a narrow box, its short lines no labels; a label alone over the second
+      // (a story of two paragraphs: a brief under a label would give it to the brief after it).
       const box = h1.match(/.{1,5}/gu)!.join('\n');
-      const boxed = articles(`${box}\n\n新春走基层\n\n${h2}\n\n${t1}\n\n${t2}\n`);
+      const boxed = articles(`${box}\n\n新春走基层\n\n${h2}\n\n${t1}\n\n${t1}\n\n${t2}\n`);
       assert.deepEqual(boxed.map((a) => [a.column, a.title, a.body.slice(0, 6)]), [['新春走基层', h2, t1.slice(0, 6)], [null, h1, t2.slice(0, 6)]]);
     }
   });

@@ -315,6 +315,7 @@ export function layEdition({ rnd, articles, editionNo, pages: pageCount }: Editi
     if (chance(rnd, 0.35)) {
       features.briefs = true;
       const items: string[] = [];
+      const briefs: ExpectedArticle[] = [];
       for (let b = 0; b < 2 + Math.floor(rnd() * 2); b++) {
         const source = draw();
         const first = source.paragraphs[0];
@@ -323,9 +324,13 @@ export function layEdition({ rnd, articles, editionNo, pages: pageCount }: Editi
         const text = (chance(rnd, 0.5) ? '本报讯 ' : '') + sentences.slice(0, 2).join('');
         const k = `${name}-a${++n}`;
         items.push(`<h3>${escape(source.title)}</h3><p>${escape(text)}</p>`);
-        truth.articles.push({ key: k, title: source.title, source: paper, date: [iso(addDays(edition, -1)), iso(edition)], ...(!yearStated && !declared.published ? { dateMayBeNull: true } : {}), reporters: [], mustContain: [], lines: [text] });
+        briefs.push({ key: k, title: source.title, source: paper, date: [iso(addDays(edition, -1)), iso(edition)], ...(!yearStated && !declared.published ? { dateMayBeNull: true } : {}), reporters: [], mustContain: [], lines: [text] });
       }
-      blocks.push(`<section class="briefs" style="grid-column: span ${Math.min(columns, 1 + Math.floor(rnd() * 2))}"><div class="boxtitle">${pick(rnd, ['简讯', '短新闻', '新闻速览'])}</div>${items.join('')}</section>`);
+      const span = Math.min(columns, 1 + Math.floor(rnd() * 2));
+      const boxTitle = pick(rnd, ['简讯', '短新闻', '新闻速览']);
+      // The box's title names the column every brief in it runs in.
+      truth.articles.push(...briefs.map((b) => ({ ...b, column: boxTitle })));
+      blocks.push(`<section class="briefs" style="grid-column: span ${span}"><div class="boxtitle">${boxTitle}</div>${items.join('')}</section>`);
     }
     if (chance(rnd, 0.4)) {
       features.ad = true;
