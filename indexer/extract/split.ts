@@ -224,7 +224,9 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     // text is its last sentence but one: 那么，…延续下去呢？).
     const afterAfter = units[after === units[i + 1] ? i + 2 : i + 3];
     const briefText = after?.kind === 'body' && (afterAfter?.kind === 'heading' || afterAfter?.kind === 'byline' || (afterAfter === undefined && /[！!]$/.test(u.text)));
-    const alone = (after?.kind === 'dateline' || briefText) && (!prev || prev.kind === 'jump' || prev.kind === 'byline' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
+    // A subtitle under it tells a headline even after a paragraph broken off (its rest read elsewhere).
+    const subtitled = after !== units[i + 1] && isText(after);
+    const alone = (after?.kind === 'dateline' || briefText) && (subtitled || !prev || prev.kind === 'jump' || prev.kind === 'byline' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
     const underLead = prev?.kind === 'heading' && KICKER_LEAD.test(prev.text) && (isText(units[i + 1]) || units[i + 1]?.kind === 'byline' || units[i + 1]?.kind === 'heading');
     if (shaped && (alone || underLead)) {
       u.kind = 'heading';

@@ -207,6 +207,13 @@ describe('split: headlines', () => {
     // …and with its subtitle under it.
     const subtitled = articles(`经济数据发布\n\n新华社北京10月18日电（记者王某）${BODY_A}\n6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！\n——多部门联合发布出行提示\n新华社南京5月30日电（记者李某）${BODY_B}\n`);
     assert.deepEqual(subtitled.map((a) => [a.title, a.kicker]).at(-1), ['6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！', '——多部门联合发布出行提示']);
+    // …and over its subtitle after a paragraph broken off (the paragraph's rest read elsewhere).
+    for (const head of ['6月1日至15日，沿江高速城区至港口枢纽段夜间封闭施工！', '今年春耕时节，全省农机作业进度为何比往年提前了半个月？'] as const) {
+      // The text in a column of 18 characters, the headline across a wider box, broken before its last characters.
+      const column = (t: string) => t.match(/.{1,18}/gu)!.join('\n');
+      const broken = articles(`经济数据发布\n\n${column(`新华社北京10月18日电（记者王某）${BODY_A}就业形势保持`)}\n\n${head.slice(0, -2)}\n${head.slice(-2)}\n——多部门联合发布出行提示\n${column(`新华社南京5月30日电（记者李某）${BODY_B}`)}\n`);
+      assert.deepEqual(broken.map((a) => [a.title, a.kicker]).at(-1), [head, '——多部门联合发布出行提示'], JSON.stringify(broken.map((a) => [a.title, a.kicker])));
+    }
     // …and in a column of briefs, over a text of one paragraph with no dateline, the next brief's headline after it.
     for (const [head, text] of [['6月1日至15日，沿江高速城区至港口枢纽段夜间封闭！', '这是对市民出行影响最大的一段。'], ['今年全市新增绿道一百公里，明年再建五十公里！', '沿线驿站和停车位同步配套建设。']] as const) {
       const briefs = articles(`简讯\n城东老街焕发新颜\n本报讯 ${BODY_A}\n${head}\n${text}\n全市春耕进度快于往年\n本报讯 ${BODY_C}\n`);
