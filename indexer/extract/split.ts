@@ -1192,6 +1192,150 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   return moved;
 }
 
+/** A Han character's place among those hanBigrams reads (three ranges run together), or -1: a pair of them is a small integer. */
+const HAN_CODES = 0x4dc0 - 0x3400 + (0xa000 - 0x4e00) + (0xfb00 - 0xf900);
+function hanIndex(c: number): number {
+  if (c >= 0x4e00 && c <= 0x9fff) return c - 0x4e00;
+  if (c >= 0x3400 && c <= 0x4dbf) return 0xa000 - 0x4e00 + c - 0x3400;
+  if (c >= 0xf900 && c <= 0xfaff) return 0xa000 - 0x4e00 + 0x4dc0 - 0x3400 + c - 0xf900;
+  return -1;
+}
+
+/** A run of paragraphs weighed against the stories before it is this many paragraphs long at most. */
+const MAX_RUN = 12;
+
+/**
+ * A run of paragraphs given back whole. On a page read in order as far as any story's end shows
+ * (every story ends a sentence), a story's rest may still stand after another's start: the
+ * extractor read a column's foot after the next story's first column. Weighed paragraph by
+ * paragraph against the story it stands in (rejoinBrokenOff), each paragraph of such a run finds
+ * its own words in the rest of the run, which the story it stands in holds. Here each run of
+ * paragraphs after a story's opening is weighed whole: its character pairs shared with a story
+ * before (within MAX_STORIES_BETWEEN), each weighing one over the number of stories that hold it
+ * (the run counted as a story of its own), against those shared with its host's headline and
+ * other paragraphs. The run that shares IN_ORDER_SHARED_PAIRS with an earlier story and
+ * IN_ORDER_MARGIN times as many as with its host goes back to the end of that story, the run
+ * that clears it by most first; the host is weighed again after.
+ */
+function rejoinRuns(segments: Segment[], orient: Orientation): number {
+  // The page's character pairs numbered (two Han characters' codes as one number), each
+  // paragraph's and headline's read once, each pair once a text.
+  const id = new Map<number, number>();
+  const stamp: number[] = [];
+  let text = 0;
+  const idsOf = (t: string) => {
+    text++;
+    const out: number[] = [];
+    let prev = -1;
+    for (let c = 0; c < t.length; c++) {
+      const code = hanIndex(t.charCodeAt(c));
+      if (code < 0) continue;
+      if (prev >= 0) {
+        const key = prev * HAN_CODES + code;
+        let i = id.get(key);
+        if (i === undefined) id.set(key, (i = id.size));
+        if (stamp[i] !== text) {
+          stamp[i] = text;
+          out.push(i);
+        }
+      }
+      prev = code;
+    }
+    return Int32Array.from(out);
+  };
+  const unitIds = new Map<Unit, Int32Array>();
+  for (const s of segments) for (const u of s.units) unitIds.set(u, idsOf(u.text));
+  const titleIds = segments.map((s) => idsOf(clusterOf(s, orient).map((u) => u.text).join('')));
+  const size = id.size;
+  // Which pairs each story holds (its headline's and its paragraphs'), and how many stories hold each.
+  const held = new Int32Array(size);
+  const holds: Uint8Array[] = [];
+  const countStory = (j: number, step: 1 | -1) => {
+    if (step > 0) holds[j] = new Uint8Array(size);
+    const has = holds[j]!;
+    for (const ids of [titleIds[j]!, ...segments[j]!.units.map((u) => unitIds.get(u)!)]) {
+      for (const i of ids) if ((has[i] === 1) === (step < 0)) {
+        has[i] = step > 0 ? 1 : 0;
+        held[i]! += step;
+      }
+    }
+  };
+  segments.forEach((_, j) => countStory(j, 1));
+  const inHost = new Int32Array(size);
+  const inRun = new Int32Array(size);
+  const inTitle = new Uint8Array(size);
+  const before = new Int32Array(size);
+  let moved = 0;
+  for (let k = 1; k < segments.length; k++) {
+    const host = segments[k]!;
+    const n = host.units.length;
+    if (n < 2 || n > MAX_STACKED_PARAGRAPHS) continue;
+    const window = Array.from({ length: Math.min(k, MAX_STORIES_BETWEEN + 1) }, (_, d) => k - 1 - d);
+    // For each of the host's pairs, how many of its parts hold it (its headline, its paragraphs)
+    // and which of the stories before (a bit each).
+    const parts = [titleIds[k]!, ...host.units.map((u) => unitIds.get(u)!)];
+    for (const ids of parts) for (const i of ids) inHost[i]!++;
+    for (const i of titleIds[k]!) inTitle[i] = 1;
+    for (const ids of parts) for (const i of ids) {
+      let mask = 0;
+      // (A pair the host alone holds is no other story's.)
+      if (held[i]! > 1) for (let x = 0; x < window.length; x++) if (holds[window[x]!]![i]) mask |= 1 << x;
+      before[i] = mask;
+    }
+    // No run shares more with a story before than all the paragraphs after the opening together, each pair at its most.
+    const bound = window.map(() => 0);
+    for (let t = 2; t <= n; t++) for (const i of parts[t]!) if (inRun[i] === 0) {
+      inRun[i] = 1;
+      for (let mask = before[i]!, x = 0; mask; mask >>= 1, x++) if (mask & 1) bound[x]! += 1 / held[i]!;
+    }
+    for (let t = 2; t <= n; t++) for (const i of parts[t]!) inRun[i] = 0;
+    let best: { j: number; from: number; to: number; score: number } | null = null;
+    for (let from = 1; from < n && Math.max(...bound) >= IN_ORDER_SHARED_PAIRS; from++) {
+      // The run [from, to) grown a paragraph at a time, its sums kept: a pair weighs one over the
+      // stories that hold it (the run one of them), and changes weight when the run takes the last
+      // of the host's parts that hold it.
+      let own = 0;
+      let titleShared = 0;
+      const shared = window.map(() => 0);
+      const weigh = (i: number, sign: 1 | -1) => {
+        const hostHolds = inHost[i]! > inRun[i]!;
+        const w = sign / (held[i]! + (hostHolds ? 1 : 0));
+        if (hostHolds) own += w;
+        for (let mask = before[i]!, x = 0; mask; mask >>= 1, x++) if (mask & 1) shared[x]! += w;
+      };
+      let to = from + 1;
+      for (; to <= Math.min(n, from + MAX_RUN); to++) {
+        if (host.units[to - 1]!.kind !== 'body') break;
+        for (const i of parts[to]!) {
+          if (inRun[i]! > 0) weigh(i, -1);
+          else if (inTitle[i]) titleShared++;
+          inRun[i]!++;
+          weigh(i, 1);
+        }
+        // A run that tells its host's headline is the host's.
+        if (titleIds[k]!.length > 0 && titleShared >= STRAY_AFFINITY * titleIds[k]!.length) continue;
+        for (let x = 0; x < window.length; x++) {
+          const sh = shared[x]!;
+          if (sh >= IN_ORDER_SHARED_PAIRS && sh >= IN_ORDER_MARGIN * Math.max(own, 1) && (!best || sh - own > best.score)) best = { j: window[x]!, from, to, score: sh - own };
+        }
+      }
+      for (let t = from + 1; t < to; t++) for (const i of parts[t]!) inRun[i] = 0;
+    }
+    for (const ids of parts) for (const i of ids) inHost[i] = 0;
+    for (const i of titleIds[k]!) inTitle[i] = 0;
+    if (!best) continue;
+    const { j, from, to } = best as { j: number; from: number; to: number };
+    countStory(j, -1);
+    countStory(k, -1);
+    segments[j]!.units.push(...host.units.splice(from, to - from));
+    countStory(j, 1);
+    countStory(k, 1);
+    moved += to - from;
+    k--;
+  }
+  return moved;
+}
+
 /** A headline is weighed against stories for this many characters at least (shorter: a label, a headline's piece, too few pairs to tell). */
 const MIN_WEIGHED_TITLE_WIDTH = 8;
 /** Two headlines change stories when together they share this much more of each other's story's words than of their own. */
@@ -1314,6 +1458,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   if (cut) reporter?.info('split/stacked-headlines', `${cut} stor${cut === 1 ? 'y' : 'ies'} under a headline printed with another's over one run of text given the paragraphs that tell ${cut === 1 ? 'it' : 'them'}`);
   const rejoined = rejoinBrokenOff(segments, orient);
   if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the earlier story whose words ${rejoined === 1 ? 'it shares' : 'they share'}`);
+  const runs = orient === 'before' ? rejoinRuns(segments, orient) : 0;
+  if (runs) reporter?.info('split/run-given-back', `${runs} paragraph${runs === 1 ? '' : 's'} given back in runs to the earlier story whose words they share`);
   const bylinesMoved = giveBackBylines(segments);
   if (bylinesMoved) reporter?.info('split/byline-given-back', `${bylinesMoved} closing byline${bylinesMoved === 1 ? '' : 's'} given to the story before that names no reporters`);
   const swapped = orient === 'before' ? swapStrayTitles(segments) : 0;

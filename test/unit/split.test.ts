@@ -673,6 +673,19 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => a.body.includes(word)), [true, false, false], JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
+  it('gives back a run of a story\'s paragraphs read after the next story\'s opening on a page read in order, weighed whole', () => {
+    // Every story ends a sentence where its column ends; the first story's rest, two paragraphs
+    // that share its words with each other too, was read after the second story's first paragraph.
+    for (const [head, first, run, otherHead, other, words] of [
+      ['城东老街焕发新颜', '本报讯（记者 张某）城东老街改造今天完工，沿街二十六栋老宅修缮一新，青石板路重新铺设，老宅里的茶馆和书店陆续开张。', ['青石板路重新铺设以后，城东老街的老宅陆续开起了茶馆和书店，手艺铺也回来了。', '老宅修缮以后，城东老街的青石板路上游人如织，茶馆和书店常常座无虚席。'], '铁路假期客流创新高', '新华社北京5月6日电（记者李某）记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%。', ['手艺铺', '座无虚席']],
+      ['夏粮收购开秤', '本报讯（记者 孙某）今年夏粮丰收，各地夏粮收购点陆续开秤，收购价格总体平稳，粮食部门在收购点设立服务台，方便农民售粮。', ['夏粮收购价格总体平稳，收购点开秤首日农民售粮积极，粮食部门在收购点设立服务台。', '夏粮收购点开秤以来，服务台前排起长队，粮食部门加派人手，农民售粮更方便。'], '全市新建绿道一百公里', '本报讯（记者 钱某）全市新建绿道一百二十公里，串起沿江公园，市民骑行散步有了好去处。', ['服务台', '加派人手']],
+    ] as const) {
+      const got = articles(page(head, first, otherHead, other, ...run));
+      assert.deepEqual(got.map((a) => a.title), [head, otherHead]);
+      assert.deepEqual(got.map((a) => words.map((w) => a.body.includes(w))), [[true, true], [false, false]], JSON.stringify(got.map((a) => a.body)));
+      assert.ok(got[1]!.body.includes(other.slice(-10)), JSON.stringify(got.map((a) => a.body)));
+    }
+  });
   it('keeps a story\'s paragraphs on a page read in order, though the story before tells the same subject in the same words', () => {
     // Every story ends its sentence; the second story's paragraphs share the first's words, and
     // each other's: on a page read in order the story counts by all its paragraphs.
