@@ -1055,6 +1055,61 @@ const IN_ORDER_MARGIN = 3;
 /** A story's text broken off mid-sentence, with no jump note to say where it goes on. */
 const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.units.at(-1)!.text) && !s.jump.to;
 
+/** A Han character's place among those hanBigrams reads (three ranges run together), or -1: a pair of them is a small integer. */
+const HAN_CODES = 0x4dc0 - 0x3400 + (0xa000 - 0x4e00) + (0xfb00 - 0xf900);
+function hanIndex(c: number): number {
+  if (c >= 0x4e00 && c <= 0x9fff) return c - 0x4e00;
+  if (c >= 0x3400 && c <= 0x4dbf) return 0xa000 - 0x4e00 + c - 0x3400;
+  if (c >= 0xf900 && c <= 0xfaff) return 0xa000 - 0x4e00 + 0x4dc0 - 0x3400 + c - 0xf900;
+  return -1;
+}
+
+/** A page's character pairs numbered: two Han characters' places as one small integer, each pair an index. */
+interface PagePairs {
+  /** A text's pairs (those hanBigrams reads), each once, in the order they first stand. */
+  idsOf(text: string): Int32Array;
+  /** A unit's pairs, read once. */
+  of(u: Unit): Int32Array;
+  /** How many pairs are numbered so far. */
+  size(): number;
+}
+
+function pagePairs(): PagePairs {
+  const id = new Map<number, number>();
+  const stamp: number[] = [];
+  let text = 0;
+  const idsOf = (t: string) => {
+    text++;
+    const out: number[] = [];
+    let prev = -1;
+    for (let c = 0; c < t.length; c++) {
+      const code = hanIndex(t.charCodeAt(c));
+      if (code < 0) continue;
+      if (prev >= 0) {
+        const key = prev * HAN_CODES + code;
+        let i = id.get(key);
+        if (i === undefined) id.set(key, (i = id.size));
+        if (stamp[i] !== text) {
+          stamp[i] = text;
+          out.push(i);
+        }
+      }
+      prev = code;
+    }
+    return Int32Array.from(out);
+  };
+  const read = new Map<Unit, Int32Array>();
+  return {
+    idsOf,
+    of: (u) => {
+      let ids = read.get(u);
+      if (!ids) read.set(u, (ids = idsOf(u.text)));
+      return ids;
+    },
+    size: () => id.size,
+  };
+}
+
 /**
  * Paragraphs given back to the story they break off from. An extractor that reads a page's
  * blocks out of order (pdftotext's reading order across a photo or another story's headline)
@@ -1078,7 +1133,7 @@ const breaksOff = (s: Segment) => s.units.length > 0 && !PARAGRAPH_END.test(s.un
  * ended a sentence where the extractor left its column, and one story's paragraphs can still stand
  * after another's start.
  */
-function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
+function rejoinBrokenOff(segments: Segment[], orient: Orientation, pairs: PagePairs): number {
   // A paragraph that may go back: not one opening its story (under its headline or a jump note),
   // unless it is no opening of that story: under a headline it shares not one character pair with,
   // longer than a headline, no byline or jump note over it (another story's rest read there).
@@ -1100,27 +1155,22 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   // between) may still be read out of order: there a paragraph goes back on stronger evidence only.
   const [strongPairs, strongMargin] = flagged ? [STRONG_SHARED_PAIRS, STRONG_MARGIN] : [IN_ORDER_SHARED_PAIRS, IN_ORDER_MARGIN];
   // Each unit's pairs, read once.
-  const pairsRead = new Map<Unit, Set<string>>();
-  const pairsOf = (u: Unit) => {
-    let pairs = pairsRead.get(u);
-    if (!pairs) pairsRead.set(u, (pairs = hanBigrams(u.text)));
-    return pairs;
-  };
+  const pairsOf = (u: Unit) => pairs.of(u);
   // Each segment's pairs, with how many of its units (its title one) hold each; how many segments hold each.
   const counts = segments.map((s) => {
-    const m = new Map<string, number>();
-    for (const pairs of [hanBigrams(clusterOf(s, orient).map((u) => u.text).join('')), ...s.units.map(pairsOf)]) for (const b of pairs) m.set(b, (m.get(b) ?? 0) + 1);
+    const m = new Map<number, number>();
+    for (const ids of [pairs.idsOf(clusterOf(s, orient).map((u) => u.text).join('')), ...s.units.map(pairsOf)]) for (const b of ids) m.set(b, (m.get(b) ?? 0) + 1);
     return m;
   });
-  const held = new Map<string, number>();
-  for (const m of counts) for (const b of m.keys()) held.set(b, (held.get(b) ?? 0) + 1);
-  const add = (k: number, pairs: Set<string>, step: 1 | -1) => {
-    for (const b of pairs) {
+  const held = new Int32Array(pairs.size());
+  for (const m of counts) for (const b of m.keys()) held[b]!++;
+  const add = (k: number, ids: Int32Array, step: 1 | -1) => {
+    for (const b of ids) {
       const n = (counts[k]!.get(b) ?? 0) + step;
       if (n > 0) counts[k]!.set(b, n);
       else counts[k]!.delete(b);
-      if (n === 0 && step < 0) held.set(b, held.get(b)! - 1);
-      if (n === 1 && step > 0) held.set(b, (held.get(b) ?? 0) + 1);
+      if (n === 0 && step < 0) held[b]!--;
+      if (n === 1 && step > 0) held[b]!++;
     }
   };
   let moved = 0;
@@ -1130,7 +1180,7 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
     // The host's own words: its headline's and those of the paragraphs before the one weighed (the
     // paragraphs after it may be the rest of the same misplaced run, holding the same story's words).
     // (Read on a page read out of order only: elsewhere the host counts by all its paragraphs.)
-    const before = new Set<string>(flagged ? hanBigrams(clusterOf(host, orient).map((u) => u.text).join('')) : []);
+    const before = new Set<number>(flagged ? pairs.idsOf(clusterOf(host, orient).map((u) => u.text).join('')) : []);
     let read = 0;
     for (let p = 0; p < host.units.length; p++) {
       if (flagged) for (; read < p; read++) for (const b of pairsOf(host.units[read]!)) before.add(b);
@@ -1138,17 +1188,17 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
       if (!movable(host, p)) continue;
       const broken: number[] = [];
       for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (breaksOff(segments[j]!) || free) broken.push(j);
-      const pairs = pairsOf(host.units[p]!);
+      const ids = pairsOf(host.units[p]!);
       // The pairs it shares with story j, each weighing one over the number of stories that hold
       // it (a pair only the paragraph holds in its story is not that story's): a pair one story
       // alone holds weighs one. On a page read out of order the host counts by its words before
       // the paragraph only; on a page read in order, by all its other paragraphs (two stories on
       // one subject, one after the other, share their words paragraph after paragraph).
       const inHost = counts[k]!;
-      const hostHolds = (b: string) => (flagged ? before.has(b) : inHost.get(b)! > 1);
-      const storiesHolding = new Map<string, number>();
-      for (const b of pairs) {
-        const n = held.get(b)! - (inHost.has(b) ? 1 : 0) + (hostHolds(b) ? 1 : 0);
+      const hostHolds = (b: number) => (flagged ? before.has(b) : inHost.get(b)! > 1);
+      const storiesHolding = new Map<number, number>();
+      for (const b of ids) {
+        const n = held[b]! - (inHost.has(b) ? 1 : 0) + (hostHolds(b) ? 1 : 0);
         if (n > 0) storiesHolding.set(b, n);
       }
       const sharedWith = new Map<number, number>();
@@ -1175,8 +1225,8 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
         free = false;
         continue;
       }
-      add(k, pairs, -1);
-      add(best, pairs, 1);
+      add(k, ids, -1);
+      add(best, ids, 1);
       const cb = host.units[p]!.closedBy;
       if (cb !== undefined && host.bylines.includes(cb)) {
         host.bylines.splice(host.bylines.indexOf(cb), 1);
@@ -1190,15 +1240,6 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation): number {
   }
   for (let k = segments.length - 1; k >= 0; k--) if (!segments[k]!.units.length) segments.splice(k, 1);
   return moved;
-}
-
-/** A Han character's place among those hanBigrams reads (three ranges run together), or -1: a pair of them is a small integer. */
-const HAN_CODES = 0x4dc0 - 0x3400 + (0xa000 - 0x4e00) + (0xfb00 - 0xf900);
-function hanIndex(c: number): number {
-  if (c >= 0x4e00 && c <= 0x9fff) return c - 0x4e00;
-  if (c >= 0x3400 && c <= 0x4dbf) return 0xa000 - 0x4e00 + c - 0x3400;
-  if (c >= 0xf900 && c <= 0xfaff) return 0xa000 - 0x4e00 + 0x4dc0 - 0x3400 + c - 0xf900;
-  return -1;
 }
 
 /** A run of paragraphs weighed against the stories before it is this many paragraphs long at most. */
@@ -1217,43 +1258,17 @@ const MAX_RUN = 12;
  * IN_ORDER_MARGIN times as many as with its host goes back to the end of that story, the run
  * that clears it by most first; the host is weighed again after.
  */
-function rejoinRuns(segments: Segment[], orient: Orientation): number {
-  // The page's character pairs numbered (two Han characters' codes as one number), each
-  // paragraph's and headline's read once, each pair once a text.
-  const id = new Map<number, number>();
-  const stamp: number[] = [];
-  let text = 0;
-  const idsOf = (t: string) => {
-    text++;
-    const out: number[] = [];
-    let prev = -1;
-    for (let c = 0; c < t.length; c++) {
-      const code = hanIndex(t.charCodeAt(c));
-      if (code < 0) continue;
-      if (prev >= 0) {
-        const key = prev * HAN_CODES + code;
-        let i = id.get(key);
-        if (i === undefined) id.set(key, (i = id.size));
-        if (stamp[i] !== text) {
-          stamp[i] = text;
-          out.push(i);
-        }
-      }
-      prev = code;
-    }
-    return Int32Array.from(out);
-  };
-  const unitIds = new Map<Unit, Int32Array>();
-  for (const s of segments) for (const u of s.units) unitIds.set(u, idsOf(u.text));
-  const titleIds = segments.map((s) => idsOf(clusterOf(s, orient).map((u) => u.text).join('')));
-  const size = id.size;
+function rejoinRuns(segments: Segment[], orient: Orientation, pairs: PagePairs): number {
+  const titleIds = segments.map((s) => pairs.idsOf(clusterOf(s, orient).map((u) => u.text).join('')));
+  for (const s of segments) for (const u of s.units) pairs.of(u);
+  const size = pairs.size();
   // Which pairs each story holds (its headline's and its paragraphs'), and how many stories hold each.
   const held = new Int32Array(size);
   const holds: Uint8Array[] = [];
   const countStory = (j: number, step: 1 | -1) => {
     if (step > 0) holds[j] = new Uint8Array(size);
     const has = holds[j]!;
-    for (const ids of [titleIds[j]!, ...segments[j]!.units.map((u) => unitIds.get(u)!)]) {
+    for (const ids of [titleIds[j]!, ...segments[j]!.units.map((u) => pairs.of(u))]) {
       for (const i of ids) if ((has[i] === 1) === (step < 0)) {
         has[i] = step > 0 ? 1 : 0;
         held[i]! += step;
@@ -1273,7 +1288,7 @@ function rejoinRuns(segments: Segment[], orient: Orientation): number {
     const window = Array.from({ length: Math.min(k, MAX_STORIES_BETWEEN + 1) }, (_, d) => k - 1 - d);
     // For each of the host's pairs, how many of its parts hold it (its headline, its paragraphs)
     // and which of the stories before (a bit each).
-    const parts = [titleIds[k]!, ...host.units.map((u) => unitIds.get(u)!)];
+    const parts = [titleIds[k]!, ...host.units.map((u) => pairs.of(u))];
     for (const ids of parts) for (const i of ids) inHost[i]!++;
     for (const i of titleIds[k]!) inTitle[i] = 1;
     for (const ids of parts) for (const i of ids) {
@@ -1456,9 +1471,10 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   rescueTitles(segments, orient);
   const cut = orient === 'before' ? splitByHeadlines(segments) : 0;
   if (cut) reporter?.info('split/stacked-headlines', `${cut} stor${cut === 1 ? 'y' : 'ies'} under a headline printed with another's over one run of text given the paragraphs that tell ${cut === 1 ? 'it' : 'them'}`);
-  const rejoined = rejoinBrokenOff(segments, orient);
+  const pairs = pagePairs();
+  const rejoined = rejoinBrokenOff(segments, orient, pairs);
   if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the earlier story whose words ${rejoined === 1 ? 'it shares' : 'they share'}`);
-  const runs = orient === 'before' ? rejoinRuns(segments, orient) : 0;
+  const runs = orient === 'before' ? rejoinRuns(segments, orient, pairs) : 0;
   if (runs) reporter?.info('split/run-given-back', `${runs} paragraph${runs === 1 ? '' : 's'} given back in runs to the earlier story whose words they share`);
   const bylinesMoved = giveBackBylines(segments);
   if (bylinesMoved) reporter?.info('split/byline-given-back', `${bylinesMoved} closing byline${bylinesMoved === 1 ? '' : 's'} given to the story before that names no reporters`);
