@@ -442,7 +442,11 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const spacedFirst = asSet[j]! > widths[j]! && asSet[i] === widths[i] && Math.abs(asSet[j]! - widths[i]!) <= SAME_MEASURE && /[，。；、：,;:]/.test(text) && (j === 0 || PARAGRAPH_END.test(texts[j - 1]!));
     const local = localWidth(widths, j);
     const own = widths[j]!;
-    if (spacedFirst) widths[j] = asSet[j]!;
+    // So is a line inside a paragraph's running text, spaced out because the next word (53365.53亿元,
+    // iPhone) would not fit: the line above, set tight, runs into it mid-sentence. (A headline box
+    // spaces every line alike.)
+    const spacedInside = asSet[j]! > widths[j]! && j >= 1 && lines[j - 1]!.block === lines[j]!.block && clauses(texts[j - 1]!) && asSet[j - 1] === widths[j - 1] && !PARAGRAPH_END.test(texts[j - 1]!) && Math.abs(asSet[j]! - local) <= SAME_MEASURE;
+    if (spacedFirst || spacedInside) widths[j] = asSet[j]!;
     // (A run is set together: a line alone in its block before a blank line is no narrower run.)
     const runBroken = sameBlock && lines[i + 1] !== undefined && lines[i + 1]!.block !== lines[i]!.block;
     const continues = lineContinues(widths, texts, j, typical, sameBlock, local, asSet[j], runBroken);

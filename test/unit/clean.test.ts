@@ -537,6 +537,13 @@ describe('clean on newspaper page text', () => {
       }
     }
   });
+  it('runs a line spaced out inside a paragraph on, the word after it too long for its measure', () => {
+    // The line above set tight runs into it mid-sentence; the next line opens with a number or a Latin word.
+    for (const [tight, spaced, last] of [[['会议同意国务院提出的议案，决定：', '批准发行城市更新专项债券，年末余'], '额 限 额 调 整 为 总 计 约 为 人', '民币53365.53亿元。'], [['发布会上，城东科技公司介绍了今年', '推出的新品，其中最受市民关注的是'], '新 款 手 机 的 售 价 和 型 号 名', '称为iPhoneMaxUltra。']] as const) {
+      const { out } = page([...COLUMN, ...tight, spaced, last].join('\n'));
+      assert.ok(out.blocks.some((b) => b.text.endsWith(spaced.replace(/ /g, '') + last)), JSON.stringify(out.blocks));
+    }
+  });
   it('reads a paragraph\'s first line spaced out over a line of text on the same measure as a line of that text', () => {
     // Seven characters spread over a measure of ten: a line of the column, not a headline over it.
     const narrow = ['个快递小哥小王直升3', '级，从一个快递员被', '火线提拔为分公司经', '理。'];
