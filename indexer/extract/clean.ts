@@ -345,9 +345,10 @@ function datelineGoesOn(line: string, next: string): boolean {
   return DATELINE_START.test(line) && /^\s*[\d月日电]/.test(next);
 }
 
-/** A dateline alone on its line is followed by its reporters: 新华社喀山10月23日电 / （记者赵嫣 安淑萍）. */
+/** A dateline alone on its line is followed by its reporters: 新华社喀山10月23日电 / （记者赵嫣 安淑萍）, 本报南昌8月14日讯 / （记者…）. */
 function datelineAwaitsReporters(line: string, next: string): boolean {
-  return /日电$/.test(line) && /^[（(]\s*(?:本报)?记者/.test(next);
+  const whole = (DATELINE.test(line) || OWN_REPORT.test(line)) && /[电讯]$/.test(line.trim());
+  return (/日电$/.test(line) || whole) && /^[（(]\s*(?:本报)?记者/.test(next);
 }
 
 /**

@@ -855,6 +855,14 @@ describe('split and enrich: the lines printed with an article', () => {
   it('reads a 稿源 line with a date at the end of an article', () => {
     check(`乡村振兴跑出加速度\n\n${BODY_C}\n\n稿源：某某晚报 发布时间：2022-03-04\n`, [{ title: '乡村振兴跑出加速度', date: '2022-03-04', source: '某某晚报' }]);
   });
+  it('reads the reporters in brackets on the line under a dateline alone on its line, an own report\'s too', () => {
+    // A narrow column (pdf.js on a dateline spaced out to its measure): the dateline fills its line.
+    for (const [dateline, names] of [['本 报 南 昌 8 月 14 日 讯', ['王某某', '李某']], ['本 报 讯', ['赵某']], ['新华社郑州6月3日电', ['孙某']]] as const) {
+      const column = `（记者${names.join('、')}）${BODY_C}`.match(/.{1,12}/gu)!.join('\n');
+      const [a] = articles(`春耕生产全面展开\n${dateline}\n${column}\n`);
+      assert.deepEqual([a!.title, a!.reporters], ['春耕生产全面展开', names], JSON.stringify(a));
+    }
+  });
   it('finds reporters in brackets after an opening that is not a dateline', () => {
     check(`城市更新项目加快推进\n\n某某报讯（记者 王某某）${BODY_A}\n`, [{ title: '城市更新项目加快推进', reporters: ['王某某'] }]);
   });
