@@ -9,6 +9,7 @@
  * number or a URL is never a source. Patterns only: no site, person or page is named here.
  */
 import { findDates, type FoundDate } from './dates.js';
+import { COMMON_SURNAMES, COMPOUND_SURNAMES } from './lexicon.js';
 
 /** Labels of the publication an article comes from. Example: 来源：证券市场红周刊, 信息来源: 省发改委, 出处：快科技. */
 const SOURCE_LABEL = /(?:信息来源|文章来源|新闻来源|稿件来源|内容来源|来源|稿源|出处|来自|摘自)\s*[:：]\s*|(?:来源|稿源|出处)\s+(?=\S)/g;
@@ -38,12 +39,25 @@ export function isPersonName(s: string): boolean {
   return HAN_NAME.test(s) && !ORGANISATION_END.test(s);
 }
 
+/**
+ * Two names run together where an extractor dropped the space between them (高某某蔡某 for 高某某
+ * 蔡某): four to six characters, no compound surname first, that cut one way only into two names of
+ * two or three characters each opening with one of the commonest surnames. Otherwise the name as
+ * it is.
+ */
+export function splitRunTogether(name: string): string[] {
+  if (name.length < 4 || name.length > 6 || name.includes('·') || COMPOUND_SURNAMES.some((c) => name.startsWith(c))) return [name];
+  const cuts = [2, 3].filter((k) => name.length - k >= 2 && name.length - k <= 3 && COMMON_SURNAMES.includes(name[0]!) && COMMON_SURNAMES.includes(name[k]!));
+  return cuts.length === 1 ? [name.slice(0, cuts[0]), name.slice(cuts[0])] : [name];
+}
+
 /** The people in a credit list: `叨叨姐、胡一刀&李小飞刀`, `南都见习记者 林某`, `路闻卓立编译`. */
 export function personNames(list: string): string[] {
   const names: string[] = [];
   for (const raw of list.split(/[\s、，,;；&＆]+/)) {
     const name = raw.replace(/[（(【[].*$/, '').replace(ROLE, '').trim();
-    if (isPersonName(name) && !names.includes(name)) names.push(name);
+    if (!isPersonName(name)) continue;
+    for (const one of splitRunTogether(name)) if (!names.includes(one)) names.push(one);
   }
   return names;
 }

@@ -1,6 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bracketReporters, cleanSource, creditLine, isInfoLine, isStaffLine, personNames, readInfoLine } from '../../indexer/extract/lines.js';
+import { bracketReporters, cleanSource, creditLine, isInfoLine, isStaffLine, personNames, readInfoLine, splitRunTogether } from '../../indexer/extract/lines.js';
+
+describe('splitRunTogether', () => {
+  it('cuts two names run together only where one cut opens both with a common surname', () => {
+    const cases: [string, string[]][] = [
+      ['张伟刘洋', ['张伟', '刘洋']],
+      ['王小明李华', ['王小明', '李华']],
+      ['赵国强孙丽', ['赵国强', '孙丽']],
+      ['周志强吴建华', ['周志强', '吴建华']],
+      // One name: short, a compound surname, a transliteration, or two cuts that both read as names.
+      ['王小明', ['王小明']],
+      ['欧阳明华', ['欧阳明华']],
+      ['阿卜杜·热合曼', ['阿卜杜·热合曼']],
+      ['王杨李陈华', ['王杨李陈华']],
+      ['张思远方', ['张思远方']],
+    ];
+    for (const [name, want] of cases) assert.deepEqual(splitRunTogether(name), want, name);
+    assert.deepEqual(personNames('记者 张伟刘洋、孙丽'), ['张伟', '刘洋', '孙丽']);
+  });
+});
 
 describe('readInfoLine', () => {
   const cases: [string, { dates: string[]; source: string | null; authors: string[] }][] = [
