@@ -40,13 +40,13 @@ export function isPersonName(s: string): boolean {
 }
 
 /**
- * Two names run together where an extractor dropped the space between them (高某某蔡某 for 高某某
- * 蔡某): four to six characters, no compound surname first, that cut one way only into two names of
- * two or three characters each opening with one of the commonest surnames. Otherwise the name as
- * it is.
+ * Two names run together where an extractor dropped the space between them (张伟刘洋 for 张伟 刘洋,
+ * or a letter-spaced credit collapsed): four to six Han characters, no compound surname first,
+ * that cut one way only into two names of two or three characters each opening with one of the
+ * commonest surnames. Otherwise the name as it is (six characters are no one name).
  */
 export function splitRunTogether(name: string): string[] {
-  if (name.length < 4 || name.length > 6 || name.includes('·') || COMPOUND_SURNAMES.some((c) => name.startsWith(c))) return [name];
+  if (!/^[\u4e00-\u9fff]{4,6}$/.test(name) || COMPOUND_SURNAMES.some((c) => name.startsWith(c))) return [name];
   const cuts = [2, 3].filter((k) => name.length - k >= 2 && name.length - k <= 3 && COMMON_SURNAMES.includes(name[0]!) && COMMON_SURNAMES.includes(name[k]!));
   return cuts.length === 1 ? [name.slice(0, cuts[0]), name.slice(cuts[0])] : [name];
 }
@@ -56,8 +56,7 @@ export function personNames(list: string): string[] {
   const names: string[] = [];
   for (const raw of list.split(/[\s、，,;；&＆]+/)) {
     const name = raw.replace(/[（(【[].*$/, '').replace(ROLE, '').trim();
-    if (!isPersonName(name)) continue;
-    for (const one of splitRunTogether(name)) if (!names.includes(one)) names.push(one);
+    for (const one of splitRunTogether(name)) if (isPersonName(one) && !names.includes(one)) names.push(one);
   }
   return names;
 }

@@ -18,6 +18,8 @@ describe('splitRunTogether', () => {
     ];
     for (const [name, want] of cases) assert.deepEqual(splitRunTogether(name), want, name);
     assert.deepEqual(personNames('记者 张伟刘洋、孙丽'), ['张伟', '刘洋', '孙丽']);
+    // Six characters are no one name: a letter-spaced credit collapsed (记 者 周 志 强 吴 建 华).
+    assert.deepEqual(personNames('记者周志强吴建华'), ['周志强', '吴建华']);
   });
 });
 
