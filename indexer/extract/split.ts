@@ -1154,12 +1154,10 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation, pairs: PagePa
   // A page with no such sign (its stories each end a sentence, no closing byline or jump note
   // between) may still be read out of order: there a paragraph goes back on stronger evidence only.
   const [strongPairs, strongMargin] = flagged ? [STRONG_SHARED_PAIRS, STRONG_MARGIN] : [IN_ORDER_SHARED_PAIRS, IN_ORDER_MARGIN];
-  // Each unit's pairs, read once.
-  const pairsOf = (u: Unit) => pairs.of(u);
   // Each segment's pairs, with how many of its units (its title one) hold each; how many segments hold each.
   const counts = segments.map((s) => {
     const m = new Map<number, number>();
-    for (const ids of [pairs.idsOf(clusterOf(s, orient).map((u) => u.text).join('')), ...s.units.map(pairsOf)]) for (const b of ids) m.set(b, (m.get(b) ?? 0) + 1);
+    for (const ids of [pairs.idsOf(clusterOf(s, orient).map((u) => u.text).join('')), ...s.units.map((u) => pairs.of(u))]) for (const b of ids) m.set(b, (m.get(b) ?? 0) + 1);
     return m;
   });
   const held = new Int32Array(pairs.size());
@@ -1183,12 +1181,12 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation, pairs: PagePa
     const before = new Set<number>(flagged ? pairs.idsOf(clusterOf(host, orient).map((u) => u.text).join('')) : []);
     let read = 0;
     for (let p = 0; p < host.units.length; p++) {
-      if (flagged) for (; read < p; read++) for (const b of pairsOf(host.units[read]!)) before.add(b);
+      if (flagged) for (; read < p; read++) for (const b of pairs.of(host.units[read]!)) before.add(b);
       if (host.units[p]!.afterEnd) free = true;
       if (!movable(host, p)) continue;
       const broken: number[] = [];
       for (let j = k - 1; j >= Math.max(0, k - MAX_STORIES_BETWEEN - 1); j--) if (breaksOff(segments[j]!) || free) broken.push(j);
-      const ids = pairsOf(host.units[p]!);
+      const ids = pairs.of(host.units[p]!);
       // The pairs it shares with story j, each weighing one over the number of stories that hold
       // it (a pair only the paragraph holds in its story is not that story's): a pair one story
       // alone holds weighs one. On a page read out of order the host counts by its words before
@@ -1246,7 +1244,7 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation, pairs: PagePa
 const MAX_RUN = 12;
 
 /**
- * A run of paragraphs given back whole. On a page read in order as far as any story's end shows
+ * A run of paragraphs given back whole. On a page read in order as far as the stories' ends show
  * (every story ends a sentence), a story's rest may still stand after another's start: the
  * extractor read a column's foot after the next story's first column. Weighed paragraph by
  * paragraph against the story it stands in (rejoinBrokenOff), each paragraph of such a run finds
@@ -1304,8 +1302,9 @@ function rejoinRuns(segments: Segment[], orient: Orientation, pairs: PagePairs):
       for (let mask = before[i]!, x = 0; mask; mask >>= 1, x++) if (mask & 1) bound[x]! += 1 / held[i]!;
     }
     for (let t = 2; t <= n; t++) for (const i of parts[t]!) inRun[i] = 0;
+    const reachable = Math.max(...bound) >= IN_ORDER_SHARED_PAIRS;
     let best: { j: number; from: number; to: number; score: number } | null = null;
-    for (let from = 1; from < n && Math.max(...bound) >= IN_ORDER_SHARED_PAIRS; from++) {
+    for (let from = 1; reachable && from < n; from++) {
       // The run [from, to) grown a paragraph at a time, its sums kept: a pair weighs one over the
       // stories that hold it (the run one of them), and changes weight when the run takes the last
       // of the host's parts that hold it.
