@@ -153,6 +153,23 @@ export function looksLikeHeadline(text: string): boolean {
   return !isArticleStart(text);
 }
 
+/**
+ * How many characters of the next line a word (jieba's) runs on into across a line's break (习以 / 为常
+ * → 2), both sides Han; 0 when the break falls between words.
+ */
+function restAcross(line: string, next: string): number {
+  const [a, b] = [line.trim(), next.trim()];
+  if (!HAN_END.test(a) || !HAN_START.test(b)) return 0;
+  const tail = a.slice(-SEAM_CHARS);
+  let at = 0;
+  for (const w of words(tail + b.slice(0, SEAM_CHARS))) {
+    const end = at + w.length;
+    if (at < tail.length && end > tail.length) return end - tail.length;
+    at = end;
+  }
+  return 0;
+}
+
 /** Classifies each block; a photo credit alone on its line takes the caption text just before it along. */
 export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): Unit[] {
   const units: Unit[] = blocks.flatMap((b): Unit[] => {
@@ -255,21 +272,13 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const [above, next] = [units[i - 1], units[i + 1]];
     if (u.kind !== 'heading' || above?.kind !== 'heading' || next?.kind !== 'body' || u.line === undefined || above.line !== u.line - 1 || next.line !== u.line + 1) return;
     const [h, b] = [u.text.trim(), next.text.trim()];
-    if (Math.abs(lineWidth(h) - lineWidth(above.text.trim())) > 0.5 || !HAN_END.test(h) || !HAN_START.test(b)) return;
-    const tail = h.slice(-SEAM_CHARS);
-    let at = 0;
-    for (const w of words(tail + b.slice(0, SEAM_CHARS))) {
-      const end = at + w.length;
-      if (at < tail.length && end > tail.length && end - tail.length <= MAX_SEAM_REST) {
-        const rest = end - tail.length;
-        u.text = h + b.slice(0, rest);
-        next.text = b.slice(rest);
-        if (u.original !== undefined && next.original !== undefined) [u.original, next.original] = [u.original.trim() + next.original.trim().slice(0, rest), next.original.trim().slice(rest)];
-        u.rule = 'split/box-word-rest';
-        break;
-      }
-      at = end;
-    }
+    if (Math.abs(lineWidth(h) - lineWidth(above.text.trim())) > 0.5) return;
+    const rest = restAcross(h, b);
+    if (rest === 0 || rest > MAX_SEAM_REST) return;
+    u.text = h + b.slice(0, rest);
+    next.text = b.slice(rest);
+    if (u.original !== undefined && next.original !== undefined) [u.original, next.original] = [u.original.trim() + next.original.trim().slice(0, rest), next.original.trim().slice(rest)];
+    u.rule = 'split/box-word-rest';
   });
   return units;
 }
@@ -877,16 +886,18 @@ function overNarrowBox(heads: Unit[]): boolean {
 }
 
 /**
- * A line set apart over a headline box, a blank line between, where the box's own lines stand one
- * under another (乡村振兴进行时 / (blank) / 城东小区加装 / 电梯全部完工投用): the gap the layout left
- * is wider than the box's leading, so the line is no line of the box but the label over it. It is
- * narrower than the box's widest line by more than a half character (a box broken at a phrase,
- * its first line's rows apart from the rest, is as wide as its widest line).
+ * A line set apart over a headline box, a blank line between, where the box's first two lines stand
+ * one under another (乡村振兴进行时 / (blank) / 城东小区加装 / 电梯全部完工投用): the gap the layout left
+ * is wider than the box's leading, so the line is no line of the box but the label over it. Later
+ * lines of the box may stand rows apart (pdftotext -layout gives a narrow box the rows of the wider
+ * text beside it). It is narrower than the box's widest line by more than a half character (a box
+ * broken at a phrase, its first line's rows apart from the rest, is as wide as its widest line), and
+ * no word runs from it into the box (restAcross).
  */
 function apartOverBox(heads: Unit[]): boolean {
   const [top, ...rest] = heads;
   const box = rest.filter((h) => !KICKER_SUB.test(h.text));
-  if (!top || top.width !== undefined || box.length < 2 || onNextLine(top, box[0]) || top.line === undefined || box[0]!.line === undefined || !stacked(box)) return false;
+  if (!top || top.width !== undefined || box.length < 2 || onNextLine(top, box[0]) || top.line === undefined || box[0]!.line === undefined || !stacked(box.slice(0, 2))) return false;
   return lineWidth(top.text) < Math.max(...box.map((h) => lineWidth(h.text))) - 0.5;
 }
 
@@ -918,15 +929,22 @@ function overWiderBox(heads: Unit[], text: string): boolean {
  * A line over a headline box that shares no character pair with its story, where the box's lines
  * tell the story (half their pairs or more): the label over the box, however the box is set (经济观察
  * over 城东小区加 / 装电梯完工, a box of two lines, or one with a line broken short at a phrase, the
- * widths of neither saying which line is the label). A label names the column, not the story.
+ * widths of neither saying which line is the label). A label names the column, not the story. It may
+ * share one pair with the story as a word of its own (一线观察 over a story of work 在一线), where the
+ * pair across the break (察 and the box's first character) is not the story's: a headline's first line
+ * sharing one pair is a headline broken inside a phrase the story tells (城东联防 / 联控机制…).
  */
 function foreignOverBox(texts: string[], text: string): boolean {
   const [top, ...rest] = texts;
   const box = rest.filter((x) => !KICKER_SUB.test(x));
   const pairs = hanBigrams(top ?? '');
-  if (box.length === 0 || pairs.size < 2 || sharedCount(pairs, hanBigrams(text)) > 0) return false;
+  if (box.length === 0 || pairs.size < 2) return false;
+  const textPairs = hanBigrams(text);
+  const shared = sharedCount(pairs, textPairs);
+  const across = `${hanOnly(top!).slice(-1)}${hanOnly(box[0]!).slice(0, 1)}`;
+  if (shared > 1 || (shared === 1 && textPairs.has(across))) return false;
   const boxPairs = hanBigrams(box.join(''));
-  return boxPairs.size > 0 && sharedCount(boxPairs, hanBigrams(text)) / boxPairs.size >= BOX_AFFINITY;
+  return boxPairs.size > 0 && sharedCount(boxPairs, textPairs) / boxPairs.size >= BOX_AFFINITY;
 }
 
 /**
@@ -947,13 +965,15 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   // A line as wide as the next, right above it, is the first of a headline box's lines
   // (城东寻子一 / 个月：儿子消), no tag, unless the box's full lines are all wider (overWiderBox).
   // A line sharing no words with a story that the box's lines tell is a tag however wide (foreignOverBox).
+  // A line a word runs from into the next (居民习以 / 为常的小巷) is the headline's first line (restAcross).
   const widerBox = overWiderBox(heads, text);
   const isTag = (t: string) =>
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
     !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5 && !widerBox) &&
     !/[，。！？：；、,!?:;"“”]/.test(t) &&
     (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads) || widerBox || apartOverBox(heads) || foreignOverBox(texts, text)) &&
-    isTagByWords(t, text);
+    isTagByWords(t, text) &&
+    !(texts[1] !== undefined && restAcross(t, texts[1]) > 0);
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
   // So does a short exclamation wrapped (五千人报 / 名参加！) over a headline (not only its subtitle).
   const exclaimedLead = (t: string, i: number) => i > 0 && /[！!]$/.test(t) && KICKER_LEAD.test(texts.slice(0, i + 1).join('')) && texts.slice(i + 1).some((x) => !KICKER_SUB.test(x));

@@ -343,6 +343,38 @@ describe('split: headlines', () => {
     const got = articles(`城东老街改造\n\n完工\n焕发新颜百年\n老街重生\n\n本报讯 ${BODY_C}\n`);
     assert.deepEqual(got.map((a) => [a.kicker, a.title.replace(/ /g, '')]), [[null, '城东老街改造完工焕发新颜百年老街重生']]);
   });
+  it('tells a label set apart over a box whose later lines stand rows apart, unless a word runs from it into the box', () => {
+    // pdftotext -layout gives a narrow box the rows of the wider text beside it: blank rows inside
+    // the box. A story above (the first story of a page reads its label otherwise).
+    const above = `铁路假期客流创下历史新高\n${BODY_B.match(/.{1,18}/gu)!.join('\n')}\n\n`;
+    for (const [label, lines] of [['乡村振兴进行时', ['城东小区加装电', '梯全部完工投用，', '', '居民出行更方便']], ['民生实事纪实', ['全市新建绿道', '一百二十公里串', '', '', '起老街巷']]] as const) {
+      const got = articles(`${above}${label}\n\n${lines.join('\n')}\n\n本报讯 ${BODY_C}\n`);
+      assert.deepEqual(got.map((a) => [a.column, a.title]), [[null, '铁路假期客流创下历史新高'], [label, lines.join('')]]);
+    }
+    // A headline's first line broken inside a word (习以 / 为常, 焕 / 发) is the headline's, however
+    // narrow, though the story tells only one of its pairs.
+    for (const [lines, text] of [
+      [['居民习以', '', '为常的小巷', '变身网红打', '', '卡地游人如织'], '城东老街的一条小巷，如今变身网红打卡地，周末游人如织，附近居民说，巷子比过去热闹多了。'],
+      [['老宅焕', '', '发新颜游人', '如织周末街', '', '巷热闹非凡'], '修缮一新的老宅向游人开放，周末街巷热闹非凡，沿街商户的生意也红火起来。'],
+    ] as const) {
+      const got = articles(`${above}${lines.join('\n')}\n\n本报讯 ${text}\n`);
+      assert.deepEqual(got.map((a) => [a.column, a.title.replace(/ /g, '')]), [[null, '铁路假期客流创下历史新高'], [null, lines.join('')]]);
+    }
+  });
+  it('tells a label sharing one word with the story over a box that tells it, unless the pair across the break is the story\'s', () => {
+    // The box's lines each on rows of their own: no width says which line is the label.
+    const above = `铁路假期客流创下历史新高\n${BODY_B.match(/.{1,18}/gu)!.join('\n')}\n\n`;
+    for (const [label, box, text] of [
+      ['一线观察', ['全市新', '建绿道一', '百二十公里'], '全市新建绿道一百二十公里，串起沿江公园和老街巷弄，建设者连续奋战在一线，市民骑行散步有了好去处。'],
+      ['经济观察', ['夏粮收', '购价格总', '体平稳'], '各地夏粮收购陆续开秤，收购价格总体平稳，专家观察认为，今年粮食市场供需基本平衡。'],
+    ] as const) {
+      const got = articles(`${above}${label}\n\n${box.join('\n\n')}\n\n本报讯 ${text}\n`);
+      assert.deepEqual(got.map((a) => [a.column, a.title]), [[null, '铁路假期客流创下历史新高'], [label, box.join('')]]);
+    }
+    // A headline broken inside a phrase the story tells (联防 / 联控): the pair across the break is the story's.
+    const got = articles(`${above}城东联防\n\n联控机制\n\n全面启动\n\n本报讯 城区各街道的联防联控机制今天全面启动，社区、物业和志愿者分片值守，确保各项措施落实到位。\n`);
+    assert.deepEqual(got.map((a) => [a.column, a.title]), [[null, '铁路假期客流创下历史新高'], [null, '城东联防联控机制全面启动']]);
+  });
   it('tells a label as wide as a box\'s first line over a box whose full lines are all wider', () => {
     // A story above, and the story under the box in a column as pdf.js gives it: no blank line.
     const column = `本报讯 ${BODY_C}${BODY_B}`.match(/.{1,18}/gu)!;
