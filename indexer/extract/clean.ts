@@ -307,11 +307,16 @@ function labelOverBox(texts: string[], widths: number[], j: number, asSet: numbe
   return (spacedWider || (Math.abs(sa - sb) <= 0.5 && Math.abs(sa - widths[j]!) >= 1)) && !clauses(texts[j + 1]!) && !clauses(texts[j + 2]!);
 }
 
-/** A tag on line k: a short label set tight, no marks, alone after a paragraph's end (or a byline, or at the top). */
-function isTagAt(texts: string[], widths: number[], k: number, asSet: number[] = widths): boolean {
+/** Line k is shaped as a tag: a short label set tight, no marks. */
+function tagShaped(texts: string[], widths: number[], k: number, asSet: number[] = widths): boolean {
   const tag = texts[k]?.trim();
   // A tag is set tight: a line letter-spaced to a measure is a line of that measure's column or box.
-  if (tag === undefined || asSet[k]! > widths[k]! + 0.5 || widths[k]! < 2 || widths[k]! > MAX_TAG_WIDTH || /[，。；：、！？,.;:!?“”"（）()]/.test(tag)) return false;
+  return tag !== undefined && asSet[k]! <= widths[k]! + 0.5 && widths[k]! >= 2 && widths[k]! <= MAX_TAG_WIDTH && !/[，。；：、！？,.;:!?“”"（）()]/.test(tag);
+}
+
+/** A tag on line k: a short label set tight, no marks, alone after a paragraph's end (or a byline, or at the top). */
+function isTagAt(texts: string[], widths: number[], k: number, asSet: number[] = widths): boolean {
+  if (!tagShaped(texts, widths, k, asSet)) return false;
   return k - 1 < 0 || PARAGRAPH_END.test(texts[k - 1]!.trim()) || BYLINE.test(texts[k - 1]!.trim()) || /[）)]$/.test(texts[k - 1]!.trim());
 }
 
@@ -463,7 +468,22 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     // (Not a line the next one goes on from inside a word: …新面貌的钥 / 匙，是… is a column's text under a lead-in read before it;
     // nor one broken inside a range, 6月1日至 / 15日，…: the headline's box goes on.)
     const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical, asSet)) && !opensUnclosed(above) && !(brokenWord && (opensWithWordTail(text) || rangeRunsOn(above, text)));
-    return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i) && !headlineBlockAcross(j, i) && !captionAcross(j, i) && !measureChanges(j, i);
+    return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !tagAlone(j, i) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i) && !headlineBlockAcross(j, i) && !captionAcross(j, i) && !measureChanges(j, i);
+  };
+  // Across a blank line, running text does not go on into a tag alone in its block (…提出一项决 /
+  // (blank) / 一线观察 / (blank) / 城东老街改造完工 / 本报讯…): a label over the next story's headline,
+  // up to that story's opening with no sentence's end between. pdftotext reads a column to its foot,
+  // its text broken off mid-sentence, and goes on with the next story's label.
+  const tagAlone = (j: number, i: number) => {
+    const block = lines[i]!.block;
+    if (lines[j]!.block === block || lines[i]!.index !== 0 || lines[i + 1] === undefined || lines[i + 1]!.block === block) return false;
+    if (!tagShaped(texts, widths, i, asSet) || opensWithWordTail(texts[i]!.trim())) return false;
+    for (let k = i + 1; k < lines.length && k - i <= MAX_HEADLINE_BLOCK_LINES + 1; k++) {
+      const t = texts[k]!;
+      if (k > i + 1 && (opensParagraph(t) || BYLINE.test(t.trim()))) return true;
+      if (PARAGRAPH_END.test(t)) return false;
+    }
+    return false;
   };
   // Across a blank line, a line of a run set on one measure does not go on into a run set on
   // another, two lines each (a headline box's lines over a wider column's text, or a column's text

@@ -71,6 +71,21 @@ describe('split: headlines', () => {
     const [c] = articles(`一线观察\n多措并举稳岗位——\n全市新增城市绿道一百二十公里\n\n本报讯（记者赵某）${BODY_C}\n`);
     assert.deepEqual([c!.title, c!.column, c!.kicker], ['全市新增城市绿道一百二十公里', '一线观察', '多措并举稳岗位——']);
   });
+  it('reads a label alone under a column broken off mid-sentence as the next story\'s column, not the text\'s last words', () => {
+    // pdftotext reads a column to its foot, its text broken off mid-sentence (the rest on another
+    // page), and goes on with the next story's label, headline and opening.
+    // Four full lines of 18, the last broken off mid-sentence.
+    const first = '本报讯（记者 张伟）城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新，青石板路重新铺设，老街将于下月向游人开放，沿街商户陆续回迁，管理部门';
+    for (const [label, headline, opening] of [
+      ['一线观察', '全市新建绿道一百二十公里', '新华社郑州6月3日电（记者王某）全市今年新建绿道一百二十公里，串起沿江公园和老城街巷，市民骑行更方便。'],
+      ['经济观察', '夏粮收购开秤价格平稳', '本报讯（记者 刘洋）各地夏粮收购陆续开秤，收购价格总体平稳，农民售粮积极，粮食部门加强调度。'],
+    ] as const) {
+      const text = `城东老街改造完工焕发新颜\n${first.match(/.{1,18}/gu)!.join('\n')}\n\n${label}\n\n${headline}\n${opening.match(/.{1,18}/gu)!.join('\n')}\n`;
+      const got = articles(text);
+      assert.deepEqual(got.map((a) => [a.column, a.title]), [[null, '城东老街改造完工焕发新颜'], [label, headline]]);
+      assert.ok(!got[0]!.body.includes(label), got[0]!.body);
+    }
+  });
   it('gives every brief in a box the box\'s title as its column, not the story after the box', () => {
     for (const box of ['简讯', '新闻速览']) {
       const got = articles(`${box}\n城东老街焕发新颜\n本报讯 ${BODY_A}\n全市新建绿道一百公里\n${BODY_B}\n夏粮收购价格平稳\n本报讯 ${BODY_C}\n`);
