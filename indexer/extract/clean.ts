@@ -1061,6 +1061,38 @@ const MAX_COPY_BREAKS = 2;
 /** A line of display copy (a slogan, a product, a name) is at most this wide. */
 const MAX_AD_DISPLAY_WIDTH = 16;
 
+/** A line of an advertisement's display copy: short, set alone, no sentence of running text. */
+function adDisplay(line: string): boolean {
+  return lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1)) && !/[，、；]$/.test(line) && !opensParagraph(line);
+}
+
+/**
+ * A block that is an advertisement by its own shape, its marker read elsewhere on the page: display
+ * lines (欢迎订阅, 遗失声明) and then contact or notice copy to the block's end (订报热线：…, 某某公司遗失公 /
+ * 章一枚，声明作 / 废。), the copy read across its breaks.
+ */
+function adByShape(lines: string[]): boolean {
+  if (lines.length < 2 || lines.length > MAX_AD_LINES || !adDisplay(lines[0]!) || AD_COPY.test(lines[0]!)) return false;
+  let i = 1;
+  while (i < lines.length && adDisplay(lines[i]!) && !AD_COPY.test(lines[i]!) && !AD_COPY.test(lines.slice(i, i + MAX_COPY_BREAKS + 1).join(''))) i++;
+  if (i === lines.length) return false;
+  // From the first copy on, every line is copy, or a piece of copy read across a break.
+  for (let k = i; k < lines.length; ) {
+    if (AD_COPY.test(lines[k]!)) {
+      k++;
+      continue;
+    }
+    let run = 0;
+    for (let b = 1; b <= MAX_COPY_BREAKS && k + b < lines.length; b++) if (AD_COPY.test(lines.slice(k, k + b + 1).join(''))) {
+      run = b + 1;
+      break;
+    }
+    if (!run) return false;
+    k += run;
+  }
+  return true;
+}
+
 /**
  * An advertisement on a newspaper page: its marker line (广告) and the copy after it, short display
  * lines and contact lines (AD_COPY), in the marker's block and the blocks after it, up to the
@@ -1079,6 +1111,10 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
     }
     const keep: number[] = [];
     const lines = block.text.split('\n').map((raw) => raw.trim());
+    if (copyLeft === 0 && adByShape(lines)) {
+      firings.fire('clean/advertisement', 'advertisement', placeOf(block, 0));
+      continue;
+    }
     let copyUntil = -1; // copy a line break cut runs through this line (…声 / 明作废。)
     lines.forEach((line, i) => {
       if (AD_MARK.test(line)) {

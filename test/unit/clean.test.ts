@@ -460,6 +460,19 @@ describe('clean on newspaper page text', () => {
       assert.ok(out.blocks.some((b) => b.text.startsWith(opening[0]!)), JSON.stringify(out.blocks));
     }
   });
+  it('drops an advertisement by its own shape, its marker read elsewhere: display lines closing with contact or notice copy', () => {
+    // pdftotext reads an advertisement's marker inside a column's text and its copy elsewhere, a block of its own.
+    const story = '本报讯 今年夏粮收购工作日前全面展开，各地收购点陆续开秤。';
+    for (const ad of ['诚聘\n外卖骑手 若干名\n联系电话：0551-6288 1234', '遗失声明\n城东某商行遗失营\n业执照正本，声明作\n废。']) {
+      const { out } = page([COLUMN.join('\n'), ad, story].join('\n\n'));
+      assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), story]);
+    }
+    // A story's last lines with its hotline, or a headline over a story, are no advertisement.
+    for (const kept of ['本报讯 城东社区便民服务点今天开门。\n咨询电话：0551-6288 1234', '城东老街改造完工\n夏粮收购开秤价格平稳']) {
+      const { out } = page([COLUMN.join('\n'), kept, story].join('\n\n'));
+      assert.ok(out.blocks.some((b) => b.text.includes(kept.split('\n')[0]!)), JSON.stringify(out.blocks));
+    }
+  });
   it('runs a narrow column\'s short paragraph on, where the page\'s other columns are wider', () => {
     // An indented first line, one full line, a short last: no run of equal widths to read, and the
     // page's typical line is the wide columns'. The narrow column's next paragraph sets its measure.
