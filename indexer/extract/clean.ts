@@ -8,7 +8,7 @@ import { HAN, hanChars, isHanUnit, lineWidth } from '../../src/text/chars.js';
 import { detectScript, toSimplified } from '../../src/text/script.js';
 import { wordCoverage } from '../../src/text/segment.js';
 import type { Reporter } from './diagnostics.js';
-import { AD_COPY, AD_MARK, AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, FURNITURE_LINES, OUTLET_REPORT, OWN_REPORT, WIRE_CREDIT, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
+import { AD_COPY, AD_MARK, CONTACT_LINE, AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, FURNITURE_LINES, OUTLET_REPORT, OWN_REPORT, WIRE_CREDIT, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
 import { readPageHeadLine, type PageHeadFacts } from './page-head.js';
 import type { Block, Cleaned, Parsed, Script } from './types.js';
 
@@ -1069,7 +1069,8 @@ function adDisplay(line: string): boolean {
 /**
  * A block that is an advertisement by its own shape, its marker read elsewhere on the page: display
  * lines (欢迎订阅, 遗失声明) and then contact or notice copy to the block's end (订报热线：…, 某某公司遗失公 /
- * 章一枚，声明作 / 废。), the copy read across its breaks.
+ * 章一枚，声明作 / 废。), the copy read across its breaks. (So is a contact line alone in its block,
+ * pdftotext having read each line of the advertisement apart: no story's headline or paragraph.)
  */
 function adByShape(lines: string[]): boolean {
   if (lines.length < 2 || lines.length > MAX_AD_LINES || !adDisplay(lines[0]!) || AD_COPY.test(lines[0]!)) return false;
@@ -1111,7 +1112,7 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
     }
     const keep: number[] = [];
     const lines = block.text.split('\n').map((raw) => raw.trim());
-    if (copyLeft === 0 && adByShape(lines)) {
+    if (copyLeft === 0 && (adByShape(lines) || (lines.length === 1 && lineWidth(lines[0]!) <= MAX_AD_DISPLAY_WIDTH && CONTACT_LINE.test(lines[0]!)))) {
       firings.fire('clean/advertisement', 'advertisement', placeOf(block, 0));
       continue;
     }

@@ -99,6 +99,9 @@ export const AD_MARK = /^[（(【\[]?\s*广\s*告\s*[）)】\]]?$/;
  */
 export const AD_COPY = /(?:电话|热线|手机|地址|网址|邮箱|微信|咨询|联系人|订购|报名)\s*[:：]|\d{3,4}[-－ ]?\d{4}[ -]?\d{3,4}|声明作废|特此声明/;
 
+/** A contact line: a short label and a number or address after it. Examples: 订报热线：96xxx, 咨询电话：0551-6288 1234. */
+export const CONTACT_LINE = /^[\u4e00-\u9fff]{0,4}(?:电话|热线|手机|邮箱|微信|网址)\s*[:：]\s*[\d（(a-zA-Z]/;
+
 /**
  * Page furniture: whole lines that are never article text. Each entry: what it matches.
  */

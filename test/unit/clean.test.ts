@@ -467,6 +467,11 @@ describe('clean on newspaper page text', () => {
       const { out } = page([COLUMN.join('\n'), ad, story].join('\n\n'));
       assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), story]);
     }
+    // pdftotext read each line of the advertisement apart: a contact line alone in its block is no story's.
+    for (const contact of ['订报热线：0551-6288', '咨询电话：0551-6288 1234']) {
+      const { out } = page([COLUMN.join('\n'), contact, story].join('\n\n'));
+      assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), story]);
+    }
     // A story's last lines with its hotline, or a headline over a story, are no advertisement.
     for (const kept of ['本报讯 城东社区便民服务点今天开门。\n咨询电话：0551-6288 1234', '城东老街改造完工\n夏粮收购开秤价格平稳']) {
       const { out } = page([COLUMN.join('\n'), kept, story].join('\n\n'));
