@@ -114,8 +114,8 @@ const WORD_TAIL_AHEAD = /^[^，。；、：？！,;:?!]{0,2}[，。；、：？�
 const wordTailAhead = (line: string) => WORD_TAIL_AHEAD.test(line.replace(/\s+/g, '').replace(/\d+(?:\.\d+)?/g, '0'));
 /** A photo's caption, credit included, is at most this wide. */
 const MAX_CAPTION_BLOCK_WIDTH = 80;
-/** A headline over its story's dateline stands in this many lines at most. */
-const MAX_HEADLINE_BLOCK_LINES = 3;
+/** A headline over its story's dateline stands in this many lines at most (a side headline wrapped in a narrow box: four). */
+const MAX_HEADLINE_BLOCK_LINES = 4;
 
 /** Equal widths up to a paragraph indent (two characters) and punctuation squeezed by justification. */
 function similarWidth(a: number, b: number | undefined): boolean {

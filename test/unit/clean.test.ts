@@ -396,6 +396,9 @@ describe('clean on newspaper page text', () => {
       // (Two lines as wide as each other and no mark are a box the narrow-run rule already keeps apart.)
       [['城东老街改造工程今天全面完工焕发新颜', '百年老宅迎客'], '本报讯（记者 张某）城东老街改造工程今天完工，沿街老宅修缮一新。'],
       [['铁路客运量创历史新高，假期发送旅客', '一点二亿人次'], '本报记者 李某\n假期全国铁路发送旅客创历史新高。'],
+      // A narrow box of four lines (a side headline wrapped), one spaced out to its measure.
+      [['城东快递小哥连升三级，单位', '授予特别', '奖 ： 时 代 奖 励 实 干 的', '人'], '新华社武汉6月1日电（记者王某）城东一名快递员近日连升三级。'],
+      [['全市新建绿道一百二十', '公里串起沿江', '公园和老城', '街巷'], '本报讯（记者 刘洋）全市今年新建绿道一百二十公里。'],
     ] as const) {
       const { out } = page([text.join('\n'), [...head, opening].join('\n')].join('\n\n'));
       assert.equal(out.blocks[0]!.text, text.join(''), JSON.stringify(out.blocks));
