@@ -64,6 +64,7 @@ const MAX_SEAM_REST = 2;
 /** A line that ends, or opens with three, Han characters. */
 const HAN_END = /[\u4e00-\u9fff]$/;
 const HAN_START = /^[\u4e00-\u9fff]{3}/;
+const HAN_FIRST = /^[\u4e00-\u9fff]/;
 
 /** A wire digest's item header: 【source】 date-time, then the headline on the same line or the next. Groups: source, date, rest. */
 const WIRE_HEADER = /^【([^】\s]{2,20})】\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*(.*)$/;
@@ -157,9 +158,9 @@ export function looksLikeHeadline(text: string): boolean {
  * How many characters of the next line a word (jieba's) runs on into across a line's break (习以 / 为常
  * → 2), both sides Han; 0 when the break falls between words.
  */
-function restAcross(line: string, next: string): number {
+function restAcross(line: string, next: string, start = HAN_START): number {
   const [a, b] = [line.trim(), next.trim()];
-  if (!HAN_END.test(a) || !HAN_START.test(b)) return 0;
+  if (!HAN_END.test(a) || !start.test(b)) return 0;
   const tail = a.slice(-SEAM_CHARS);
   let at = 0;
   for (const w of words(tail + b.slice(0, SEAM_CHARS))) {
@@ -964,16 +965,19 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   // A tag is a name: no clause or sentence mark (某某：别笑！18 is a headline's first line, wrapped).
   // A line as wide as the next, right above it, is the first of a headline box's lines
   // (城东寻子一 / 个月：儿子消), no tag, unless the box's full lines are all wider (overWiderBox).
-  // A line sharing no words with a story that the box's lines tell is a tag however wide (foreignOverBox).
-  // A line a word runs from into the next (居民习以 / 为常的小巷) is the headline's first line (restAcross).
+  // A line sharing no words with a story that the box's lines tell is a tag however wide, even as
+  // wide as the box's first line (foreignOverBox).
+  // A line a word runs from into the next (居民习以 / 为常的小巷, 城南新辟公 / 交！…) is the headline's
+  // first line (restAcross), whatever follows the word's rest.
   const widerBox = overWiderBox(heads, text);
+  const foreign = foreignOverBox(texts, text);
   const isTag = (t: string) =>
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
-    !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5 && !widerBox) &&
+    !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5 && !widerBox && !foreign) &&
     !/[，。！？：；、,!?:;"“”]/.test(t) &&
-    (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads) || widerBox || apartOverBox(heads) || foreignOverBox(texts, text)) &&
+    (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads) || widerBox || apartOverBox(heads) || foreign) &&
     isTagByWords(t, text) &&
-    !(texts[1] !== undefined && restAcross(t, texts[1]) > 0);
+    !(texts[1] !== undefined && restAcross(t, texts[1], HAN_FIRST) > 0);
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
   // So does a short exclamation wrapped (五千人报 / 名参加！) over a headline (not only its subtitle).
   const exclaimedLead = (t: string, i: number) => i > 0 && /[！!]$/.test(t) && KICKER_LEAD.test(texts.slice(0, i + 1).join('')) && texts.slice(i + 1).some((x) => !KICKER_SUB.test(x));

@@ -390,6 +390,26 @@ describe('split: headlines', () => {
     const got = articles(`${above}城东联防\n\n联控机制\n\n全面启动\n\n本报讯 城区各街道的联防联控机制今天全面启动，社区、物业和志愿者分片值守，确保各项措施落实到位。\n`);
     assert.deepEqual(got.map((a) => [a.column, a.title]), [[null, '铁路假期客流创下历史新高'], [null, '城东联防联控机制全面启动']]);
   });
+  it('tells a label as wide as a box\'s first line by the words: it shares none with the story the box tells', () => {
+    const above = `铁路假期客流创下历史新高\n${BODY_B.match(/.{1,18}/gu)!.join('\n')}\n\n`;
+    for (const [label, box, text] of [
+      ['民生实事进行时', ['城东老街改造完', '工焕发新颜迎客', '来'], '城东老街改造今天完工，老街焕发新颜，迎来各地游客，沿街商户陆续回迁。'],
+      ['一线观察', ['夏粮收购', '开秤价格平稳'], '各地夏粮收购陆续开秤，收购价格总体平稳，农民售粮积极，粮食部门加强调度。'],
+    ] as const) {
+      const got = articles(`${above}${label}\n${box.join('\n')}\n\n本报讯 ${text}\n`);
+      assert.deepEqual(got.map((a) => [a.column, a.title]), [[null, '铁路假期客流创下历史新高'], [label, box.join('')]]);
+    }
+  });
+  it('keeps a headline\'s first line a word runs from into the next line\'s mark (城南新辟公 / 交！…), never a label', () => {
+    const above = `铁路假期客流创下历史新高\n${BODY_B.match(/.{1,18}/gu)!.join('\n')}\n\n`;
+    for (const [lines, text] of [
+      [['城南新辟公', '交！老街出行更方便'], '本月起，三条线路延伸到老街一带，居民出行更方便，早晚高峰候车时间缩短一半。'],
+      [['老街迎来地', '铁！沿线商户盼客来'], '轨道交通三号线下月通车，老街设站，沿线商户盼着客流回升，不少店铺提前装修。'],
+    ] as const) {
+      const got = articles(`${above}${lines.join('\n')}\n\n本报讯 ${text}\n`);
+      assert.deepEqual(got.map((a) => [a.column, a.title.replace(/ /g, '')]), [[null, '铁路假期客流创下历史新高'], [null, lines.join('')]]);
+    }
+  });
   it('tells a label as wide as a box\'s first line over a box whose full lines are all wider', () => {
     // A story above, and the story under the box in a column as pdf.js gives it: no blank line.
     const column = `本报讯 ${BODY_C}${BODY_B}`.match(/.{1,18}/gu)!;
