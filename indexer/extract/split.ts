@@ -955,8 +955,10 @@ function foreignOverBox(texts: string[], text: string): boolean {
 export function titleParts(lines: Unit[], text = ''): { title: string; kicker: string | null; column: string | null } | null {
   const heads = lines.filter((l) => l.kind === 'heading');
   // A lead-in after the headline (…老街改造工程全面完工 / 外贸开局良好——) heads the next story: pdftotext read
-  // it before this story's text. (One under a tag, or under another lead-in, is this story's.)
-  while (heads.length >= 2 && leadsIn(heads.at(-1)) && !leadsIn(heads.at(-2)) && lineWidth(heads.at(-2)!.text) > MAX_TAG_WIDTH) heads.pop();
+  // it before this story's text. (One under a tag, or under another lead-in, is this story's; a short
+  // line under the line over it is a box's last line, 城东老街改造工 / 程今天全面完 / 工, no tag.)
+  const boxEnd = (k: number) => heads.length + k >= 1 && onNextLine(heads.at(k - 1), heads.at(k)) && !leadsIn(heads.at(k - 1));
+  while (heads.length >= 2 && leadsIn(heads.at(-1)) && !leadsIn(heads.at(-2)) && (lineWidth(heads.at(-2)!.text) > MAX_TAG_WIDTH || boxEnd(-2))) heads.pop();
   const texts = heads.map((l) => l.text);
   // The first two lines stand on consecutive lines of the file, no blank line between.
   const boxed = onNextLine(heads[0], heads[1]);

@@ -390,6 +390,16 @@ describe('split: headlines', () => {
     const got = articles(`${above}城东联防\n\n联控机制\n\n全面启动\n\n本报讯 城区各街道的联防联控机制今天全面启动，社区、物业和志愿者分片值守，确保各项措施落实到位。\n`);
     assert.deepEqual(got.map((a) => [a.column, a.title]), [[null, '铁路假期客流创下历史新高'], [null, '城东联防联控机制全面启动']]);
   });
+  it('gives a lead-in under a headline box\'s short last line to no part of that headline', () => {
+    // A lead-in (…——) leads into the headline after it: under this one, it is the next story's.
+    for (const [box, lead, text] of [
+      [['城东老街改造工', '程今天全面完', '工'], '夏粮收购见闻——', '本报讯（记者 张伟）城东老街改造工程今天全面完工，沿街老宅修缮一新，青石板路重新铺设。'],
+      [['全市新建绿道一', '百二十公里串起', '老街巷'], '春耕时节——', '新华社郑州6月3日电（记者王某）全市今年新建绿道一百二十公里，串起沿江公园和老城街巷。'],
+    ] as const) {
+      const got = articles(`${box.join('\n')}\n${lead}\n${text}\n`);
+      assert.deepEqual(got.map((a) => [a.kicker, a.title]), [[null, box.join('')]]);
+    }
+  });
   it('tells a label as wide as a box\'s first line by the words: it shares none with the story the box tells', () => {
     const above = `铁路假期客流创下历史新高\n${BODY_B.match(/.{1,18}/gu)!.join('\n')}\n\n`;
     for (const [label, box, text] of [
