@@ -1075,23 +1075,25 @@ function adDisplay(line: string): boolean {
 function adByShape(lines: string[]): boolean {
   if (lines.length < 2 || lines.length > MAX_AD_LINES || !adDisplay(lines[0]!) || AD_COPY.test(lines[0]!)) return false;
   let i = 1;
-  while (i < lines.length && adDisplay(lines[i]!) && !AD_COPY.test(lines[i]!) && !AD_COPY.test(lines.slice(i, i + MAX_COPY_BREAKS + 1).join(''))) i++;
+  while (i < lines.length && adDisplay(lines[i]!) && copyLines(lines, i) === 0) i++;
   if (i === lines.length) return false;
   // From the first copy on, every line is copy, or a piece of copy read across a break.
   for (let k = i; k < lines.length; ) {
-    if (AD_COPY.test(lines[k]!)) {
-      k++;
-      continue;
-    }
-    let run = 0;
-    for (let b = 1; b <= MAX_COPY_BREAKS && k + b < lines.length; b++) if (AD_COPY.test(lines.slice(k, k + b + 1).join(''))) {
-      run = b + 1;
-      break;
-    }
-    if (!run) return false;
-    k += run;
+    const n = copyLines(lines, k);
+    if (!n) return false;
+    k += n;
   }
   return true;
+}
+
+/**
+ * How many lines from line k are one piece of copy (AD_COPY): the line alone, or it and up to
+ * MAX_COPY_BREAKS lines after it read across their breaks (某某公司遗失公 / 章一枚，声明作 / 废。); 0 if none.
+ */
+function copyLines(lines: string[], k: number): number {
+  if (AD_COPY.test(lines[k]!)) return 1;
+  for (let b = 1; b <= MAX_COPY_BREAKS && k + b < lines.length; b++) if (AD_COPY.test(lines.slice(k, k + b + 1).join(''))) return b + 1;
+  return 0;
 }
 
 /**
@@ -1126,12 +1128,8 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
       }
       // A notice set in a narrow box breaks anywhere: copy is read across its breaks too.
       if (copyLeft > 0 && i > copyUntil && !AD_COPY.test(line)) {
-        for (let k = 1; k <= MAX_COPY_BREAKS && i + k < lines.length; k++) {
-          if (AD_COPY.test(lines.slice(i, i + k + 1).join(''))) {
-            copyUntil = i + k;
-            break;
-          }
-        }
+        const n = copyLines(lines, i);
+        if (n) copyUntil = i + n - 1;
       }
       const copy = AD_COPY.test(line) || i <= copyUntil;
       // Display copy is set in lines of its own: a line broken after a clause mark is running text
@@ -1140,7 +1138,7 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
       // (…声明作废。, read across its breaks): across a blank line after them, a short line is no more
       // display copy but what the page sets next (a label, a headline, a column's text). A line that
       // opens an article (本报讯…, 新华社…电) is never an advertisement's copy.
-      const display = lineWidth(line) <= MAX_AD_DISPLAY_WIDTH && !/[。，；]/.test(line.slice(0, -1)) && !/[，、；]$/.test(line) && !(contacted && i === 0) && !opensParagraph(line);
+      const display = adDisplay(line) && !(contacted && i === 0);
       if (copyLeft > 0 && (copy || display)) {
         if (copy) contacted = true;
         copyLeft--;

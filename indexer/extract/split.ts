@@ -972,12 +972,13 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   // A line a word runs from into the next (居民习以 / 为常的小巷, 城南新辟公 / 交！…) is the headline's
   // first line (restAcross), whatever follows the word's rest.
   const widerBox = overWiderBox(heads, text);
-  const foreign = foreignOverBox(texts, text);
+  let foreignRead: boolean | undefined;
+  const foreign = () => (foreignRead ??= foreignOverBox(texts, text));
   const isTag = (t: string) =>
     lineWidth(t) <= MAX_TAG_WIDTH_READ &&
-    !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5 && !widerBox && !foreign) &&
+    !(boxed && Math.abs(lineWidth(texts[1]!) - lineWidth(t)) <= 0.5 && !widerBox && !foreign()) &&
     !/[，。！？：；、,!?:;"“”]/.test(t) &&
-    (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads) || widerBox || apartOverBox(heads) || foreign) &&
+    (overLonger(lineWidth(t), Math.max(0, ...texts.slice(1).filter((x) => !KICKER_SUB.test(x)).map(lineWidth))) || overNarrowBox(heads) || widerBox || apartOverBox(heads) || foreign()) &&
     isTagByWords(t, text) &&
     !(texts[1] !== undefined && restAcross(t, texts[1], HAN_FIRST) > 0);
   // A lead-in wrapped over several lines ends with its dash: every line up to it is the lead-in.
