@@ -470,6 +470,11 @@ describe('clean on newspaper page text', () => {
       const { out } = page([COLUMN.join('\n'), ad, story].join('\n\n'));
       assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), story]);
     }
+    // -layout read a blank row inside the advertisement: its copy goes on in the next block.
+    for (const ad of ['诚聘\n外卖骑手 若干名\n\n联系电话：0551-6288 1234', '遗失声明\n城东某商行遗失营\n\n业执照正本，声明作\n废。']) {
+      const { out } = page([COLUMN.join('\n'), ad, story].join('\n\n'));
+      assert.deepEqual(out.blocks.map((b) => b.text), [COLUMN.join(''), story]);
+    }
     // pdftotext read each line of the advertisement apart: a contact line alone in its block is no story's.
     for (const contact of ['订报热线：0551-6288', '咨询电话：0551-6288 1234']) {
       const { out } = page([COLUMN.join('\n'), contact, story].join('\n\n'));
