@@ -1045,20 +1045,22 @@ const isBrief = (d: ArticleDraft) => d.titleFrom === 'headline' && d.paragraphs.
 /**
  * Briefs printed in a box under one title (简讯, 短新闻) run in that column, every one of them: the
  * box's title stands over the first brief's headline only, so the briefs right after it that
- * name no column and no lead-in of their own take the first's.
+ * name no column and no lead-in of their own take the first's. pdftotext may read the title with
+ * the story before the box: a run of two briefs or more right after a story with a column, none
+ * naming its own, takes that column too (one brief after a tagged story is that brief's own).
  */
 function briefsInColumn(drafts: ArticleDraft[]): number {
+  const unnamed = (d: ArticleDraft | undefined) => d !== undefined && d.column === null && d.kicker === null && isBrief(d);
   let given = 0;
   for (let i = 0; i < drafts.length; i++) {
     const first = drafts[i]!;
-    if (!first.column || !isBrief(first)) continue;
-    for (let j = i + 1; j < drafts.length; j++) {
-      const d = drafts[j]!;
-      if (d.column !== null || d.kicker !== null || !isBrief(d)) break;
-      d.column = first.column;
-      given++;
-      i = j;
-    }
+    if (!first.column) continue;
+    let n = 0;
+    while (unnamed(drafts[i + 1 + n])) n++;
+    if (!isBrief(first) && n < 2) continue;
+    for (let k = 1; k <= n; k++) drafts[i + k]!.column = first.column;
+    given += n;
+    i += n;
   }
   return given;
 }

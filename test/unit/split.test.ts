@@ -98,6 +98,13 @@ describe('split: headlines', () => {
     const tagged = articles(`一线观察\n\n城西菜市场改造完工\n\n本报讯（记者赵某）${BODY_B}\n\n${BODY_C}\n\n${BODY_A}\n\n夏粮收购价格平稳\n\n本报讯 ${BODY_C}\n`);
     assert.deepEqual(tagged.map((a) => a.column), ['一线观察', null], JSON.stringify(tagged.map((a) => [a.column, a.title])));
   });
+  it('gives a box\'s title read over the story before the box to the run of briefs after that story', () => {
+    // pdftotext read the box's title with the story printed before the box.
+    for (const box of ['简讯', '新闻速览']) {
+      const got = articles(`${box}\n\n城西菜市场改造完工\n\n本报讯（记者赵某）${BODY_B}\n\n${BODY_C}\n\n${BODY_A}\n\n城东老街焕发新颜\n\n本报讯 ${BODY_A}\n\n全市新建绿道一百公里\n\n本报讯 ${BODY_B}\n`);
+      assert.deepEqual(got.map((a) => [a.column, a.title]), [[box, '城西菜市场改造完工'], [box, '城东老街焕发新颜'], [box, '全市新建绿道一百公里']], JSON.stringify(got.map((a) => [a.column, a.title])));
+    }
+  });
   it('reads the line under a tag as the headline it tags, even an exclamation with a comma', () => {
     check(`简讯\n\n5月起，城区三条主干道将分段半幅封闭施工二十天！\n\n本报讯 ${BODY_B}\n\n一线观察\n\n春耕时节，农机作业进度快于往年？\n\n本报讯 ${BODY_C}\n`, [
       { title: '5月起，城区三条主干道将分段半幅封闭施工二十天！' },
