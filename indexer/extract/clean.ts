@@ -1106,15 +1106,18 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
   let copyLeft = 0; // lines of copy an advertisement may still hold
   let contacted = false; // the advertisement has given its contact lines or its notice
   const furniture: FurnitureSeen = { textKept: false, dropped: false };
+  const linesOf = (block: Block) => block.text.split('\n').map((raw) => raw.trim());
+  let read: string[] | null = null; // the block's lines, split when it was looked at as the next block
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
+    const lines = read ?? linesOf(block);
+    read = null;
     if (block.kind === 'jump') {
       copyLeft = 0;
       out.push(block);
       continue;
     }
     const keep: number[] = [];
-    const lines = block.text.split('\n').map((raw) => raw.trim());
     if (copyLeft === 0 && (adByShape(lines) || (lines.length === 1 && lineWidth(lines[0]!) <= MAX_AD_DISPLAY_WIDTH && CONTACT_LINE.test(lines[0]!)))) {
       firings.fire('clean/advertisement', 'advertisement', placeOf(block, 0));
       continue;
@@ -1122,10 +1125,11 @@ function dropAdvertisements(blocks: Block[], firings: Firings): Block[] {
     // Its copy may go on in the next block: -layout reads a blank row inside the advertisement (遗失声明 /
     // 某某公司遗失公 / (blank) / 章一枚，声明作 / 废。). The two are one advertisement where neither alone is.
     const next = blocks[b + 1];
-    const nextLines = next && next.kind !== 'jump' ? next.text.split('\n').map((raw) => raw.trim()) : null;
+    const nextLines = next && next.kind !== 'jump' ? (read = linesOf(next)) : null;
     if (copyLeft === 0 && nextLines && !adByShape(nextLines) && adByShape([...lines, ...nextLines])) {
       firings.fire('clean/advertisement', 'advertisement', placeOf(block, 0));
       b++;
+      read = null;
       continue;
     }
     let copyUntil = -1; // copy a line break cut runs through this line (…声 / 明作废。)
