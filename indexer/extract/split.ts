@@ -735,6 +735,11 @@ function closedUnopened(text: string): string | null {
 }
 
 /** A segment without its own headline takes the nearest line of a neighbouring cluster that holds more than one title. */
+/**
+ * A story without a headline of its own takes one from its neighbours: the last block of the
+ * cluster over the story before (takeLastHeadline), or the nearest line of the next cluster (the
+ * cluster before, on a page of headlines after bodies) when that cluster holds two headlines…
+ */
 function rescueTitles(segments: Segment[], orient: Orientation): void {
   segments.forEach((s, i) => {
     const own = orient === 'after' ? s.after : s.before;
@@ -751,6 +756,10 @@ function rescueTitles(segments: Segment[], orient: Orientation): void {
     const taken = orient === 'after' ? titles[titles.length - 1]! : titles[0]!;
     const beside = orient === 'after' ? titles[titles.length - 2]! : titles[1]!;
     if (!separateHeadlines(taken.text, beside.text)) return;
+    // …unless the line tells the donor's story clearly more than this one's: a headline over two
+    // lines with a blank row between them, the story before having lost its own headline elsewhere.
+    const donorStory = storyText(segments[orient === 'after' ? i - 1 : i + 1]!);
+    if (titleAffinity(taken.text, donorStory) > titleAffinity(taken.text, storyText(s)) + AFFINITY_MARGIN) return;
     donor.splice(donor.indexOf(taken), 1);
     if (orient === 'after') s.before = [taken];
     else s.after = [taken];

@@ -535,6 +535,19 @@ describe('split: headlines', () => {
       assert.deepEqual(got.slice(0, 2).map((a) => [a.title, a.body.slice(0, 12)]), [[h1.join(''), t1.slice(0, 12)], [h2.join(''), t2.slice(0, 12)]]);
     }
   });
+  it('gives a story without a headline no line of the next cluster that tells the story under that cluster', () => {
+    // A headline over two lines, the layout's blank row between them: the story before, its own
+    // headline set where the extractor lost it, must not take the first line for its own.
+    for (const [own, lines, untitled, story] of [
+      ['城东老街焕发新颜', ['全市新建绿道一百二十公里', '串起沿江公园'], `本报讯 ${BODY_A}`, '本报讯（记者 李某）全市今年新建绿道一百二十公里，串起沿江公园和老街巷，市民骑行散步有了好去处。'],
+      ['城西菜市场改造完工', ['各地夏粮收购今天陆续开秤', '收购价格总体平稳'], `新华社北京6月5日电 ${BODY_B}`, '新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤，收购价格总体平稳，农民售粮积极。'],
+    ] as const) {
+      const got = articles(`${own}\n\n本报讯 ${BODY_C}\n\n${untitled}\n\n${lines.join('\n\n')}\n\n${story}\n`);
+      assert.deepEqual(got.map((a) => a.body.slice(0, 8)), [`本报讯 ${BODY_C}`.slice(0, 8), untitled.slice(0, 8), story.slice(0, 8)]);
+      assert.ok(!lines.some((l) => got[1]!.title.includes(l)), JSON.stringify(got.map((a) => a.title)));
+      assert.ok(got[2]!.title.startsWith(lines[0]), JSON.stringify(got.map((a) => a.title)));
+    }
+  });
   it('gives no headline printed together to a later story whose words it does not share, when the story under them tells it', () => {
     // pdftotext reads two headlines, the first story's text, the second's (no dateline) and then a
     // third story with a dateline whose own headline stands elsewhere: the second headline is not the third's.
