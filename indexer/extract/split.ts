@@ -11,7 +11,8 @@
  */
 import { hanBigrams, hanOnly, lineWidth, sharedCount } from '../../src/text/chars.js';
 import {
-  AUTHOR_LINE, BYLINE, IMAGE_NOTE_END, isArticleStart, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, PARAGRAPH_END, PHOTO_CREDIT_END,
+  AUTHOR_LINE, BYLINE, DATELINE, IMAGE_NOTE_END, isArticleStart, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, OUTLET_REPORT, OWN_REPORT, PARAGRAPH_END,
+  PHOTO_CREDIT_END,
 } from './lexicon.js';
 import { opensWithWordTail } from './clean.js';
 import { words } from '../../src/text/segment.js';
@@ -1008,8 +1009,26 @@ export function titleParts(lines: Unit[], text = ''): { title: string; kicker: s
   return { title: joinTitleLines(titleLines), kicker: kicker || null, column };
 }
 
+/** A dateline of an agency the lexicon does not name: a place and a day, then 电 (某某网北京6月5日电). */
+const ANY_DATELINE = /^[^，。！？,]{0,24}?\d{1,2}\s*日\s*电/;
+
+/**
+ * An article's text without its opening credits: datelines (新华社北京6月5日电, 本报讯, 本报杭州3月1日讯,
+ * a wire's copy credited to a site, 某某科技讯) each with the bracket of reporters after it.
+ */
+function withoutDateline(text: string): string {
+  let rest = text;
+  for (let k = 0; k < 2; k++) {
+    const lead = DATELINE.exec(rest) ?? OWN_REPORT.exec(rest) ?? OUTLET_REPORT.exec(rest) ?? ANY_DATELINE.exec(rest);
+    if (!lead) break;
+    rest = rest.slice(lead.index + lead[0].length).replace(/^\s*(?:[（(][^）)]{0,40}[）)])?\s*/, '');
+  }
+  return rest;
+}
+
+/** The title of an article printed without a headline: its first sentence after the dateline, cut short. */
 function fallbackTitle(paragraphs: string[]): string {
-  const first = (paragraphs.find((p) => !isArticleStart(p) || p.length > 40) ?? paragraphs[0] ?? '').replace(/^.*?日电\s*(?:[（(][^）)]*[）)])?/, '');
+  const first = withoutDateline(paragraphs.find((p) => !isArticleStart(p) || p.length > 40) ?? paragraphs[0] ?? '');
   const sentence = first.split(/[。！？!?]/)[0] ?? first;
   return sentence.length > FALLBACK_TITLE_CHARS ? `${sentence.slice(0, FALLBACK_TITLE_CHARS)}…` : sentence;
 }

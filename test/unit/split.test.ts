@@ -548,6 +548,14 @@ describe('split: headlines', () => {
       assert.ok(got[2]!.title.startsWith(lines[0]), JSON.stringify(got.map((a) => a.title)));
     }
   });
+  it('titles an article printed without a headline by its first sentence after the dateline and its credit', () => {
+    for (const [text, title] of [
+      ['本报杭州3月1日讯（记者 张某）城东老街改造工程今天完工，沿街二十六栋老宅修缮一新。青石板路重新铺设。', '城东老街改造工程今天完工，沿街二十六栋老宅修缮一新'],
+      ['江城晚报讯（记者 李某）各地夏粮收购今天陆续开秤，收购价格总体平稳。农民售粮积极。', '各地夏粮收购今天陆续开秤，收购价格总体平稳'],
+      // 日电 inside a sentence is no dateline.
+      ['本报讯 今日电价调整方案公布，居民用电价格保持不变。工商业电价小幅下调。', '今日电价调整方案公布，居民用电价格保持不变'],
+    ] as const) assert.deepEqual(articles(`${text}\n`).map((a) => a.title), [title]);
+  });
   it('gives no headline printed together to a later story whose words it does not share, when the story under them tells it', () => {
     // pdftotext reads two headlines, the first story's text, the second's (no dateline) and then a
     // third story with a dateline whose own headline stands elsewhere: the second headline is not the third's.
