@@ -236,6 +236,11 @@ function rangeRunsOn(line: string, next: string): boolean {
 }
 const RANGE_OPEN = /\d\s*[年月日号时点]?\s*[至到～~]$/;
 
+/** Text that goes on from a line broken off mid-sentence: a word's tail, a Latin run or a range's other end. */
+export function runsOnFrom(line: string, next: string): boolean {
+  return opensWithWordTail(next) || latinRunsOn(line, next) || rangeRunsOn(line, next);
+}
+
 /** A line that opens a paragraph whatever came before: a dateline, an own-report marker, a byline, a speaker's line, a subtitle. */
 function opensParagraph(line: string): boolean {
   return DATELINE.test(line) || DATELINE_START.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim()) || AUTHOR_LINE.test(line.trim()) || isDashedHeadlineLine(line);
@@ -468,7 +473,11 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     // (Not a line the next one goes on from inside a word: …新面貌的钥 / 匙，是… is a column's text under a lead-in read before it;
     // nor one broken inside a range, 6月1日至 / 15日，…: the headline's box goes on.)
     const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical, asSet)) && !opensUnclosed(above) && !(brokenWord && (opensWithWordTail(text) || rangeRunsOn(above, text)));
-    return !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !tagAlone(j, i) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i) && !headlineBlockAcross(j, i) && !captionAcross(j, i) && !measureChanges(j, i);
+    // Across a blank line, a line left at a range's first end (降温5～, 第3至) goes on only into its
+    // other end, a number: a block opening otherwise (a lead-in alone, 超过五万人次参与！) is what the
+    // extractor read between, the range's rest further on.
+    const rangeElsewhere = !sameBlock && RANGE_OPEN.test(above.trim()) && !/^[\d一二三四五六七八九十两]/.test(text.trim());
+    return !rangeElsewhere && !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !tagAlone(j, i) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i) && !headlineBlockAcross(j, i) && !captionAcross(j, i) && !measureChanges(j, i);
   };
   // Across a blank line, running text does not go on into a tag alone in its block (…提出一项决 /
   // (blank) / 一线观察 / (blank) / 城东老街改造完工 / 本报讯…): a label over the next story's headline,

@@ -87,6 +87,14 @@ describe('rejoinBrokenLines', () => {
     const column = rejoinBrokenLines([p('今日有市民反映，有六十多个\n小区和四百一十多栋居民楼', 1), p('停水已超过一天，引发广泛关\n注。', 4)], 40);
     assert.equal(column.length, 1, JSON.stringify(column));
   });
+  it('runs a line left at a range\'s first end on across a blank line only into its other end, a number', () => {
+    // pdftotext read a lead-in alone and a narrow box between the range's ends.
+    for (const [last, alone] of [['区中东部等地气温下降了5～', '超过五万人次参与！'], ['各区从本月起先后开展第3至', '全市绿道建设成效显著']] as const) {
+      const out = rejoinBrokenLines([p(`记者从市气象台获悉，受冷空气影响，昨日\n${last}`, 1), p(alone, 4), p('城东老街改\n造完工焕发\n新颜', 6), p('8℃，城西等地局地降幅达十度，\n各地气温普遍偏低。', 10)], 14);
+      assert.equal(out[0]!.text.endsWith(last), true, JSON.stringify(out));
+      assert.equal(out[1]!.text, alone, JSON.stringify(out));
+    }
+  });
   it('runs a line on into one that opens with a broken word\'s last character and a clause mark, or a Latin word\'s rest', () => {
     // pdf.js drops the indent of a paragraph's first line and spaces out a justified one: it is short.
     for (const [first, next] of [['25日降温重心在江', '淮、江南一带，降幅普遍都'], ['目前已有多个省', '市，正在加紧推进相关工作']] as const) {
