@@ -14,7 +14,7 @@ import {
   AUTHOR_LINE, BYLINE, DATELINE, IMAGE_NOTE_END, isArticleStart, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, OUTLET_REPORT, OWN_REPORT, PARAGRAPH_END,
   PHOTO_CREDIT_END,
 } from './lexicon.js';
-import { opensWithWordTail } from './clean.js';
+import { runsOnFrom } from './clean.js';
 import { words } from '../../src/text/segment.js';
 import type { Reporter } from './diagnostics.js';
 import { findDates } from './dates.js';
@@ -544,12 +544,13 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
       }
       default: {
         const current = cur as Segment | null;
-        // Text under a headline that opens with a word's tail (秤，休息座椅…) goes on with the story
-        // before, broken off mid-sentence: pdftotext read another story's headline between the
+        // Text under a headline that goes on from where the story before broke off mid-sentence (a
+        // word's tail, 秤，休息座椅…; a range's other end, 8℃，… after 下降5～; a Latin word's rest) goes
+        // on with that story: pdftotext read another story's headline between the
         // lines of a column. So does the text after it, up to the next story's start (a dateline,
         // a byline, a headline), which the headline waits for.
         const last = segments.at(-1);
-        if (!current && pendingTitle && u.kind === 'body' && orient === 'before' && (resumed || (last && breaksOff(last) && opensWithWordTail(u.text)))) {
+        if (!current && pendingTitle && u.kind === 'body' && orient === 'before' && (resumed || (last && breaksOff(last) && runsOnFrom(last.units.at(-1)!.text, u.text)))) {
           resumed ??= last!;
           resumed.units.push(u);
           break;

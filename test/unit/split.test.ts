@@ -556,6 +556,13 @@ describe('split: headlines', () => {
       ['本报讯 今日电价调整方案公布，居民用电价格保持不变。工商业电价小幅下调。', '今日电价调整方案公布，居民用电价格保持不变'],
     ] as const) assert.deepEqual(articles(`${text}\n`).map((a) => a.title), [title]);
   });
+  it('gives the text under a headline that goes on from a range or a Latin word broken off to the story before', () => {
+    // pdftotext read the next story's headline between the column's lines.
+    for (const [broken, rest] of [['本报讯 记者从市气象台获悉，受冷空气影响，昨日各地气温普遍下降5～', '8℃，城西等地局地降幅达十度，各地气温普遍偏低。'], ['本报讯 记者从市通信管理局获悉，本地手机厂商今天发布新款机型Mate', 'X，售价比上一代下调两成，首批供货十万台。']] as const) {
+      const got = articles(`城东老街焕发新颜\n\n${broken}\n\n夏粮收购今天开秤\n各地收购价格总体平稳\n\n${rest}\n\n本报讯 ${BODY_C}\n`);
+      assert.deepEqual(got.map((a) => [a.title, a.body.includes(rest)]), [['城东老街焕发新颜', true], ['夏粮收购今天开秤各地收购价格总体平稳', false]], JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives no headline printed together to a later story whose words it does not share, when the story under them tells it', () => {
     // pdftotext reads two headlines, the first story's text, the second's (no dateline) and then a
     // third story with a dateline whose own headline stands elsewhere: the second headline is not the third's.
