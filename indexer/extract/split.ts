@@ -1169,6 +1169,46 @@ function pagePairs(): PagePairs {
 }
 
 /**
+ * Paragraphs given forward to a later story whose headline they tell. pdftotext reads a block of
+ * a story in the next column before that story's dateline (two headlines printed together, the
+ * first story's first paragraph, the second story's second, the first story's rest, then the
+ * second's dateline). A paragraph inside a story, not its first, goes to a later story within
+ * MAX_STORIES_BETWEEN when it shares under STRAY_AFFINITY of its own headline's character pairs,
+ * while the story's other text shares OWN_STORY_AFFINITY at least (the story is that headline's),
+ * and at least OWN_STORY_AFFINITY of the later story's headline's, sharing more pairs with that
+ * story's text than with its own story's. It goes after the later story's dateline. Before the
+ * paragraphs given back (rejoinBrokenOff), which it would otherwise draw to the wrong story.
+ */
+function giveForward(segments: Segment[]): number {
+  let moved = 0;
+  const titleOf = (s: Segment) => headlineLines(s.before).map((u) => u.text).join('');
+  const titles = segments.map(titleOf);
+  segments.forEach((s, i) => {
+    const own = titles[i]!;
+    // (A page's stories, not a book's: every paragraph of the story is weighed against the rest.)
+    if (lineWidth(own) < MIN_WEIGHED_TITLE_WIDTH || s.units.length > MAX_STACKED_PARAGRAPHS) return;
+    const later = segments.slice(i + 1, i + 1 + MAX_STORIES_BETWEEN).filter((_, k) => lineWidth(titles[i + 1 + k]!) >= MIN_WEIGHED_TITLE_WIDTH);
+    if (!later.length) return;
+    for (let k = s.units.length - 1; k >= 1; k--) {
+      const p = s.units[k]!;
+      if (p.kind !== 'body' || titleAffinity(own, p.text) >= STRAY_AFFINITY) continue;
+      const told = later.filter((t) => titleAffinity(titleOf(t), p.text) >= OWN_STORY_AFFINITY);
+      if (!told.length) continue;
+      const rest = s.units.filter((u, m) => m !== k && isText(u)).map((u) => u.text).join('');
+      if (titleAffinity(own, rest) < OWN_STORY_AFFINITY) continue;
+      const pairs = hanBigrams(p.text);
+      const withOwn = sharedCount(pairs, hanBigrams(rest));
+      const to = told.find((t) => sharedCount(pairs, hanBigrams(storyText(t))) > withOwn);
+      if (!to) continue;
+      s.units.splice(k, 1);
+      to.units.splice(to.units[0]?.kind === 'dateline' ? 1 : 0, 0, p);
+      moved++;
+    }
+  });
+  return moved;
+}
+
+/**
  * Paragraphs given back to the story they break off from. An extractor that reads a page's
  * blocks out of order (pdftotext's reading order across a photo or another story's headline)
  * sets another story's paragraphs between a story's lines: the story breaks off mid-sentence,
@@ -1528,6 +1568,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   rescueTitles(segments, orient);
   const cut = orient === 'before' ? splitByHeadlines(segments) : 0;
   if (cut) reporter?.info('split/stacked-headlines', `${cut} stor${cut === 1 ? 'y' : 'ies'} under a headline printed with another's over one run of text given the paragraphs that tell ${cut === 1 ? 'it' : 'them'}`);
+  const forward = orient === 'before' ? giveForward(segments) : 0;
+  if (forward) reporter?.info('split/given-forward', `${forward} paragraph${forward === 1 ? '' : 's'} read before a later story's start given to that story, whose headline ${forward === 1 ? 'it tells' : 'they tell'}`);
   const pairs = pagePairs();
   const rejoined = rejoinBrokenOff(segments, orient, pairs);
   if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the earlier story whose words ${rejoined === 1 ? 'it shares' : 'they share'}`);

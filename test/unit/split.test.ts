@@ -563,6 +563,16 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.title, a.body.includes(rest)]), [['城东老街焕发新颜', true], ['夏粮收购今天开秤各地收购价格总体平稳', false]], JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
+  it('gives a paragraph read inside a story before a later story\'s dateline to the later story whose headline it tells', () => {
+    // pdftotext read the second story's second paragraph between the first story's paragraphs.
+    for (const [h1, h2, a1, stray, a3, b] of [
+      ['城东老街改造工程今天全面完工', '全市新建绿道一百二十公里', '城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新，青石板路重新铺设。', '今年全市新建绿道一百二十公里，串起沿江公园和湖滨，沿线新设驿站十二处，市民骑行散步有了好去处。', '改造后的老街吸引了大批游客，沿街商户生意红火，修缮工程获得居民好评。', '本报讯（记者 李某）全市新建绿道一百二十公里，绿道建设进度快于往年，沿线驿站今天开放。'],
+      ['夏粮收购今天陆续开秤', '铁路假期发送旅客创历史新高', '各地夏粮收购今天陆续开秤，收购价格总体平稳，农民售粮积极。', '假期全国铁路发送旅客创历史新高，各地铁路部门加开旅客列车，车站秩序井然。', '粮食部门表示，今年夏粮收购将持续到八月底，收购点延长营业时间。', '新华社北京6月5日电（记者赵某）假期全国铁路发送旅客人数创历史新高，铁路部门加开旅客列车。'],
+    ] as const) {
+      const got = articles(`${h1}\n\n${h2}\n\n${a1}\n\n${stray}\n\n${a3}\n\n${b}\n`);
+      assert.deepEqual(got.map((a) => [a.title, a.body.includes(stray), a.body.includes(a3)]), [[h1, false, true], [h2, true, false]], JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives no headline printed together to a later story whose words it does not share, when the story under them tells it', () => {
     // pdftotext reads two headlines, the first story's text, the second's (no dateline) and then a
     // third story with a dateline whose own headline stands elsewhere: the second headline is not the third's.
