@@ -526,12 +526,19 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   const headlineBlockAcross = (j: number, i: number) => {
     const block = lines[i]!.block;
     if (lines[j]!.block === block || lines[i]!.index !== 0) return false;
+    // In a narrow column a headline is as wide as the text: under a block that is a headline too
+    // (up to MAX_HEADLINE_BLOCK_LINES lines of no clause mark and no end, after a paragraph's end:
+    // two headlines printed together over the first one's dateline), width tells nothing, and a
+    // block of lines with no clause mark is the second headline.
+    let from = j;
+    while (from > 0 && lines[from - 1]!.block === lines[j]!.block) from--;
+    const underHeadline = j - from < MAX_HEADLINE_BLOCK_LINES && texts.slice(from, j + 1).every((t) => !clauses(t) && !PARAGRAPH_END.test(t)) && (from === 0 || PARAGRAPH_END.test(texts[from - 1]!));
     for (let k = i; k < lines.length && k - i <= MAX_HEADLINE_BLOCK_LINES; k++) {
       const t = texts[k]!;
       if (k > i && (opensParagraph(t) || BYLINE.test(t.trim()))) return true;
       // (The story's text may open the next block: a blank line under the headline, or its first line set in.)
       if (lines[k]!.block !== block) return false;
-      if (PARAGRAPH_END.test(t) || widths[k]! >= widths[j]! * COLUMN_MIN_RATIO) return false;
+      if (PARAGRAPH_END.test(t) || (underHeadline ? clauses(t) : widths[k]! >= widths[j]! * COLUMN_MIN_RATIO)) return false;
     }
     return false;
   };

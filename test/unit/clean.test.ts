@@ -87,6 +87,13 @@ describe('rejoinBrokenLines', () => {
     const column = rejoinBrokenLines([p('今日有市民反映，有六十多个\n小区和四百一十多栋居民楼', 1), p('停水已超过一天，引发广泛关\n注。', 4)], 40);
     assert.equal(column.length, 1, JSON.stringify(column));
   });
+  it('never runs a headline on into the next across a blank line in a column as narrow as they are, over a dateline', () => {
+    // Two headlines printed together, each wrapped on the column's measure, then the first one's dateline.
+    for (const [h1, h2] of [[['城东老街改造工程今天', '全面完工百年老宅焕新'], ['全市今年新建绿道达到', '一百二十公里沿江贯通']], [['夏粮收购今天陆续开秤', '各地收购价格总体平稳'], ['铁路假期发送旅客人数', '创下历史新高车站有序']]] as const) {
+      const out = rejoinBrokenLines([p('城西菜市场改造后重新开\n业，摊位整齐划一，市民\n买菜更方便了。', 1), p(h1.join('\n'), 5), p(h2.join('\n'), 8), p('本报讯（记者 李某）全市\n今年新建绿道一百二十公\n里，串起沿江公园。', 11)], 11);
+      assert.deepEqual(out.slice(1, 3).map((b) => b.text), [h1.join(''), h2.join('')], JSON.stringify(out));
+    }
+  });
   it('runs a line left at a range\'s first end on across a blank line only into its other end, a number', () => {
     // pdftotext read a lead-in alone and a narrow box between the range's ends.
     for (const [last, alone] of [['区中东部等地气温下降了5～', '超过五万人次参与！'], ['各区从本月起先后开展第3至', '全市绿道建设成效显著']] as const) {
