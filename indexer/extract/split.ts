@@ -808,6 +808,13 @@ function takeLastHeadline(prev: Segment, s: Segment, least = 0): boolean {
 const MAX_ONE_HEADLINE_WIDTH = 32;
 /** A story's text holds at least this share of its own headline's character pairs. */
 const OWN_STORY_AFFINITY = 0.4;
+/**
+ * The run of paragraphs under a cluster that tells its last headline holds at least this share of
+ * that headline's character pairs: a story's first paragraphs tell less of a long two-part headline
+ * (城东推进绿道建设 沿江步道明年贯通) than its whole text does, and the run must clearly tell the last
+ * headline more than the text around it, and that text the first headline more than the run.
+ */
+const RUN_AFFINITY = 0.3;
 /** Two stories under one cluster of headlines are looked for in this many paragraphs at most (a page's, not a book's: every run is weighed). */
 const MAX_STACKED_PARAGRAPHS = 80;
 
@@ -818,8 +825,8 @@ const MAX_STACKED_PARAGRAPHS = 80;
  * dateline first, the first story's text after it. A story whose cluster holds
  * two headlines or more, in blocks of their own and too wide together for one, gives the last
  * headline the run of its paragraphs that tells that headline's story: the run shares clearly
- * more of the last headline's character pairs than the paragraphs around it (OWN_STORY_AFFINITY
- * of them at least), and they clearly more of the first headlines' than the run.
+ * more of the last headline's character pairs than the paragraphs around it (RUN_AFFINITY of them
+ * at least), and they clearly more of the first headlines' than the run.
  */
 function splitByHeadlines(segments: Segment[]): number {
   let cuts = 0;
@@ -848,7 +855,7 @@ function splitByHeadlines(segments: Segment[]): number {
         const own = titleAffinity(firstTitle, others);
         const first = own - titleAffinity(firstTitle, run);
         const second = titleAffinity(lastTitle, run) - titleAffinity(lastTitle, others);
-        const ownRun = titleAffinity(lastTitle, run) >= OWN_STORY_AFFINITY && (from > 0 || (own >= OWN_STORY_AFFINITY && !brokenBefore));
+        const ownRun = titleAffinity(lastTitle, run) >= RUN_AFFINITY && (from > 0 || (own >= OWN_STORY_AFFINITY && !brokenBefore));
         if (first > AFFINITY_MARGIN && second > AFFINITY_MARGIN && ownRun && first + second > bestScore) [best, bestScore] = [[from, to], first + second];
       }
     }

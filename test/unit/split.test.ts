@@ -573,6 +573,17 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.title, a.body.includes(stray), a.body.includes(a3)]), [[h1, false, true], [h2, true, false]], JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
+  it('gives the last of two headlines printed together the run that tells a third of its words, when the text around it tells the first', () => {
+    // The second story's first paragraph, read between the first story's: a long two-part headline
+    // is told by the story's whole text more than by its first paragraph.
+    for (const [h1, h2, d1, run, rest] of [
+      ['城东老街改造工程今天全面完工 百年老宅焕发新颜', '全市推进绿道建设 沿江步道明年贯通', '本报讯（记者 张某）城东老街改造工程今天全面完工，沿街二十六栋老宅修缮一新，百年老宅焕发新颜。', '今年全市新建绿道一百二十公里，沿江步道串起公园和湖滨，市民骑行散步有了好去处。', '改造后的老街吸引了大批游客，老宅修缮工程获得居民好评，老街今天全面开放。'],
+      ['夏粮收购今天陆续开秤 各地收购价格总体平稳', '铁路假期运输平稳有序 车站秩序井然', '新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤，收购价格总体平稳。', '假期全国铁路运输累计发送旅客一亿人次，各地车站加开列车，站内秩序良好。', '粮食部门表示，夏粮收购将持续到八月底，各地收购点延长营业时间，收购价格保持稳定。'],
+    ] as const) {
+      const got = articles(`${h1}\n\n${h2}\n\n${d1}\n\n${run}\n\n${rest}\n`);
+      assert.deepEqual(got.map((a) => [a.title, a.body.includes(run), a.body.includes(rest)]), [[h1, false, true], [h2, true, false]], JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives no headline printed together to a later story whose words it does not share, when the story under them tells it', () => {
     // pdftotext reads two headlines, the first story's text, the second's (no dateline) and then a
     // third story with a dateline whose own headline stands elsewhere: the second headline is not the third's.
