@@ -1,3 +1,5 @@
+import { PARAGRAPH_END } from './lexicon.js';
+import { wordAcross } from '../../src/text/segment.js';
 /**
  * columns: text that keeps a page's physical layout (`pdftotext -layout`, a PDF viewer's "copy
  * with layout") puts the columns of a newspaper page side by side on each line, so that reading a
@@ -53,6 +55,9 @@ const MAX_BOX_LINES = 8;
 
 /** Rows at most that another column's lines, set at another leading, put between two of a column's lines. */
 const MAX_INTERLEAVED = 8;
+
+/** A word (jieba's) runs across the break between two lines of Han text. */
+const hanSeam = (a: string, b: string) => /[\u4e00-\u9fff]$/.test(a) && /^[\u4e00-\u9fff]/.test(b) && wordAcross(a, b) > 0;
 
 /** A paragraph's first line is set in from its column's edge by this many positions at most (an indent of two characters)… */
 const MAX_INDENT = 4;
@@ -451,7 +456,11 @@ export function unfoldColumns(text: string): string {
           const text = row.join('').trim();
           // (A line set in but not half as long as the line under it is no paragraph's first line,
           // which runs about to its column's edge, but a label or a title set off the edge.)
-          const setIn = at[k]! >= 1 && at[k]! <= MAX_INDENT && (k === 0 || at[k - 1] === 0) && at[k + 1] === 0 && end[k]! * 2 >= end[k + 1]!;
+          // A paragraph of one line, set in, ends its sentence before a blank row (or the region's
+          // end): a brief's text under its headline. Not a paragraph's last line a word runs on
+          // into from the line above (声明作 / 废。).
+          const alone = (at[k + 1] === undefined || at[k + 1]! < 0) && PARAGRAPH_END.test(text) && !(k > 0 && hanSeam(rows[k - 1]!.join('').trim(), text));
+          const setIn = at[k]! >= 1 && at[k]! <= MAX_INDENT && (k === 0 || at[k - 1] === 0) && ((at[k + 1] === 0 && end[k]! * 2 >= end[k + 1]!) || alone);
           return setIn ? PARAGRAPH_INDENT + text : text;
         })
         .join('\n');

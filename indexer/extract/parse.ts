@@ -8,6 +8,7 @@ import YAML from 'yaml';
 import { isLaidOut, unfoldColumns } from './columns.js';
 import { detectFormat, hasHtmlBlocks } from './detect-format.js';
 import type { Reporter } from './diagnostics.js';
+import { PARAGRAPH_END } from './lexicon.js';
 import { parseFeed } from './parse-feed.js';
 import { htmlToBlocks, parseHtml } from './parse-html.js';
 import type { Block, Decoded, FileMeta, Parsed } from './types.js';
@@ -51,6 +52,7 @@ export function metaFromFrontMatter(data: Record<string, unknown>): FileMeta {
 /** Two ideographic spaces before a line's text, no more: how Chinese text sets a paragraph's first line in (more centre a title). */
 const INDENT = /^\u3000{2}(?!\s)/;
 
+
 /** Paragraphs separated by blank lines; hard line breaks inside a paragraph are kept for clean. */
 export function textToBlocks(text: string, firstLine = 1): Block[] {
   const blocks: Block[] = [];
@@ -59,8 +61,9 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
   let start = firstLine;
   let indented = false;
   const flush = () => {
-    // (Set in and wrapped onto a line at the column's edge: a title alone on its line may be set in too.)
-    if (current.length) blocks.push({ kind: 'paragraph', text: current.join('\n'), line: start, ...(indented && current.length > 1 ? { indented } : {}) });
+    // (Set in and wrapped onto a line at the column's edge, or alone on its line ending a sentence:
+    // a title alone on its line may be set in too.)
+    if (current.length) blocks.push({ kind: 'paragraph', text: current.join('\n'), line: start, ...(indented && (current.length > 1 || PARAGRAPH_END.test(current[0]!)) ? { indented } : {}) });
     current = [];
   };
   lines.forEach((line, i) => {

@@ -15,7 +15,7 @@ import {
   PHOTO_CREDIT_END,
 } from './lexicon.js';
 import { runsOnFrom } from './clean.js';
-import { words } from '../../src/text/segment.js';
+import { wordAcross } from '../../src/text/segment.js';
 import type { Reporter } from './diagnostics.js';
 import { findDates } from './dates.js';
 import { cleanSource, isInfoLine, readInfoLine } from './lines.js';
@@ -161,15 +161,7 @@ export function looksLikeHeadline(text: string): boolean {
  */
 function restAcross(line: string, next: string, start = HAN_START): number {
   const [a, b] = [line.trim(), next.trim()];
-  if (!HAN_END.test(a) || !start.test(b)) return 0;
-  const tail = a.slice(-SEAM_CHARS);
-  let at = 0;
-  for (const w of words(tail + b.slice(0, SEAM_CHARS))) {
-    const end = at + w.length;
-    if (at < tail.length && end > tail.length) return end - tail.length;
-    at = end;
-  }
-  return 0;
+  return HAN_END.test(a) && start.test(b) ? wordAcross(a, b, SEAM_CHARS) : 0;
 }
 
 /** Classifies each block; a photo credit alone on its line takes the caption text just before it along. */

@@ -150,6 +150,22 @@ export function words(text: string): string[] {
   return cut;
 }
 
+/**
+ * How many characters of `head` a word (jieba's) runs on into from the end of `tail` across the
+ * seam between them (习以 / 为常 → 2), reading `span` characters each side; 0 when the seam falls
+ * between words.
+ */
+export function wordAcross(tail: string, head: string, span = 4): number {
+  const end = tail.slice(-span);
+  let at = 0;
+  for (const w of words(end + head.slice(0, span))) {
+    const stop = at + w.length;
+    if (at < end.length && stop > end.length) return stop - end.length;
+    at = stop;
+  }
+  return 0;
+}
+
 /** A token with both letters and digits (12333APP, 5G): its runs are searchable on their own. */
 const MIXED_TOKEN = /[A-Za-z](?=.*\d)|\d(?=.*[A-Za-z])/;
 

@@ -246,6 +246,14 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
     }
     assert.ok(lines.includes('城东老街改造工程今天完工'), out);
   });
+  it('writes a paragraph of one line, set in and ending its sentence before a blank row, with the indent: a brief\'s text under its headline', () => {
+    const left = ['城东老街改造工程今天完工', '  市民骑行和步行更加方便。', '', '城西菜市场重新开业', '  摊位整齐划一，买菜更方便。'];
+    const right = ['国家统计局今天发布数据，上月', '全国规模以上工业增加值同比增', '长百分之五。', '', '某某公司遗失公章一枚，声明作', '  废。'];
+    const lines = unfoldColumns(sideBySide(left, right, 34).join('\n')).split('\n');
+    for (const first of ['市民骑行和步行更加方便。', '摊位整齐划一，买菜更方便。']) assert.ok(lines.includes(`　　${first}`), lines.join('\n'));
+    // Not a paragraph's last line that a word runs on into from the line above (声明作 / 废).
+    assert.ok(lines.includes('废。'), lines.join('\n'));
+  });
   it('leaves text that is not laid out to the reading-order path', () => {
     assert.equal(isLaidOut([...LEFT, '', ...RIGHT, '记者 张明 李华'].join('\n')), false);
     // A table or a signature with a wide gap on a line or two is not a laid-out page.

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { subwords, words } from '../../src/text/segment.js';
+import { subwords, wordAcross, words } from '../../src/text/segment.js';
 
 describe('subwords', () => {
   const cases: [text: string, expected: string[]][] = [
@@ -32,5 +32,17 @@ describe('subwords', () => {
     const whole = new Set(words(text));
     for (const piece of subwords(text).split(' ')) assert.ok(!whole.has(piece), piece);
     assert.ok(whole.has('农业'));
+  });
+});
+
+describe('wordAcross', () => {
+  it('counts the characters a word runs on into across a line break, 0 where the break falls between words', () => {
+    const cases: [string, string, number][] = [
+      ['中国人习以', '为常的公园', 2],
+      ['某某公司遗失公章一枚，声明作', '废。', 1],
+      ['城东老街改造', '工程今天完工', 0],
+      ['全市新建绿道', '一百二十公里', 0],
+    ];
+    for (const [tail, head, n] of cases) assert.equal(wordAcross(tail, head), n, `${tail} / ${head}`);
   });
 });

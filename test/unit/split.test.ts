@@ -584,6 +584,13 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.title, a.body.includes(run), a.body.includes(rest)]), [[h1, false, true], [h2, true, false]], JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
+  it('reads a line at the column\'s edge between a paragraph\'s end and a one-line paragraph set in as the next story\'s headline', () => {
+    // A brief's headline under the story before, no blank row between, over its text of one line set in.
+    for (const [h, t] of [['城东老街焕发新颜，百年老宅修缮一新了', '老街改造工程今天全面完工，游人如织。'], ['夏粮收购价格平稳，农民售粮积极性高', '各地收购点今天陆续开秤，秩序井然。']] as const) {
+      const got = articles(`城西菜市场改造完工\n\n　　本报讯 记者从交通部门获悉，假期全\n国铁路累计发送旅客1.2亿人次，同比增\n长8%，各地加开列车，满足出行需求。\n${h}\n　　${t}\n`);
+      assert.deepEqual(got.map((a) => [a.title, a.body]), [['城西菜市场改造完工', '本报讯 记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%，各地加开列车，满足出行需求。'], [h, t]]);
+    }
+  });
   it('gives no headline printed together to a later story whose words it does not share, when the story under them tells it', () => {
     // pdftotext reads two headlines, the first story's text, the second's (no dateline) and then a
     // third story with a dateline whose own headline stands elsewhere: the second headline is not the third's.
