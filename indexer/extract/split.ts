@@ -481,6 +481,7 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
 
   /** The broken-off story that text under a waiting headline goes on with (see the default case). */
   let resumed: Segment | null = null;
+  let resumedBy: 'mark' | 'word' | null = null;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     const cluster = titleAt.get(i);
@@ -537,15 +538,23 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
       default: {
         const current = cur as Segment | null;
         // Text under a headline that goes on from where the story before broke off mid-sentence (a
-        // word's tail, 秤，休息座椅…; a range's other end, 8℃，… after 下降5～; a Latin word's rest) goes
-        // on with that story: pdftotext read another story's headline between the
-        // lines of a column. So does the text after it, up to the next story's start (a dateline,
+        // word's tail, 秤，休息座椅…; a range's other end, 8℃，… after 下降5～; a Latin word's rest; a
+        // word jieba reads across the break) goes on with that story: pdftotext read another
+        // story's headline between the lines of a column. So does the text after it, up to the next story's start (a dateline,
         // a byline, a headline), which the headline waits for.
         const last = segments.at(-1);
-        if (!current && pendingTitle && u.kind === 'body' && orient === 'before' && (resumed || (last && breaksOff(last) && runsOnFrom(last.units.at(-1)!.text, u.text)))) {
-          resumed ??= last!;
-          resumed.units.push(u);
-          break;
+        if (!current && pendingTitle && u.kind === 'body' && orient === 'before') {
+          const tail = last && breaksOff(last) ? last.units.at(-1)!.text : null;
+          const by: 'mark' | 'word' | null = resumed ? resumedBy : tail === null ? null : runsOnFrom(tail, u.text) ? 'mark' : restAcross(tail, u.text, HAN_FIRST) > 0 ? 'word' : null;
+          if (by) {
+            resumed ??= last!;
+            resumedBy = by;
+            resumed.units.push(u);
+            // A word across the break (资管公 / 司进行了…) is weaker evidence than a mark: the story
+            // takes the paragraph that ends its broken sentence, not the text after it.
+            if (by === 'word' && PARAGRAPH_END.test(u.text)) resumed = null;
+            break;
+          }
         }
         (current && !current.ended && !pendingTitle ? current : open()).units.push(u);
       }

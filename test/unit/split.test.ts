@@ -591,6 +591,13 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.title, a.body]), [['城西菜市场改造完工', '本报讯 记者从交通部门获悉，假期全国铁路累计发送旅客1.2亿人次，同比增长8%，各地加开列车，满足出行需求。'], [h, t]]);
     }
   });
+  it('gives the paragraph under a headline that ends a word the story before broke off in to that story, and the text after it to the headline', () => {
+    // pdftotext read a box's headline between a column's lines: 各大公 / (box) / 司和商户…
+    for (const [broken, rest] of [['本报讯 记者近日走访了全市各大公', '司和商户，了解老街改造后的经营情况。'], ['本报讯 城东老街改造工程进展顺利，预计年底前全面完', '工并投入使用，届时市民买菜将更加方便。']] as const) {
+      const got = articles(`城东老街焕发新颜\n\n${broken}\n\n夏粮收购今天开秤\n各地收购价格总体平稳\n\n${rest}\n\n本报讯 ${BODY_C}\n`);
+      assert.deepEqual(got.map((a) => [a.title, a.body.includes(rest), a.body.includes(BODY_C)]), [['城东老街焕发新颜', true, false], ['夏粮收购今天开秤各地收购价格总体平稳', false, true]], JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives no headline printed together to a later story whose words it does not share, when the story under them tells it', () => {
     // pdftotext reads two headlines, the first story's text, the second's (no dateline) and then a
     // third story with a dateline whose own headline stands elsewhere: the second headline is not the third's.
