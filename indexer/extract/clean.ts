@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { CHAR_FILTERS } from '../../src/text/analysis.js';
 import { HAN, hanChars, isHanUnit, lineWidth } from '../../src/text/chars.js';
 import { detectScript, toSimplified } from '../../src/text/script.js';
-import { wordCoverage } from '../../src/text/segment.js';
+import { wordAcross, wordCoverage } from '../../src/text/segment.js';
 import type { Reporter } from './diagnostics.js';
 import { AD_COPY, AD_MARK, CONTACT_LINE, AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, FURNITURE_LINES, OUTLET_REPORT, OWN_REPORT, WIRE_CREDIT, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
 import { readPageHeadLine, type PageHeadFacts } from './page-head.js';
@@ -112,6 +112,13 @@ const MIN_INDENT = 1.5;
 const WORD_TAIL_AHEAD = /^[^，。；、：？！,;:?!]{0,2}[，。；、：？！,;:?!）)”]/;
 /** True when a line opens with a word's tail (WORD_TAIL_AHEAD), spaces aside and a number counted as one character (15日，沿江… opens with a date's rest). */
 const wordTailAhead = (line: string) => WORD_TAIL_AHEAD.test(line.replace(/\s+/g, '').replace(/\d+(?:\.\d+)?/g, '0'));
+/** A paragraph's last line set apart (tailAlone) is at most this wide. */
+const MAX_TAIL_WIDTH = 8;
+const FULL_STOP_END = /。[”’」』）)]*$/;
+/** Particles that end a phrase and open no sentence. */
+const PARTICLE_START = /^[的了着地得们]/;
+const HAN_AT_END = /[\u4e00-\u9fff]$/;
+const HAN_AT_START = /^[\u4e00-\u9fff]/;
 /** A photo's caption, credit included, is at most this wide. */
 const MAX_CAPTION_BLOCK_WIDTH = 80;
 /** A headline over its story's dateline stands in this many lines at most (a side headline wrapped in a narrow box: four). */
@@ -462,6 +469,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const runBroken = sameBlock && lines[i + 1] !== undefined && lines[i + 1]!.block !== lines[i]!.block;
     const continues = lineContinues(widths, texts, j, typical, sameBlock, local, asSet[j], runBroken);
     widths[j] = own;
+    if (tailAlone(j, i)) return true;
     const reason = continues || opensUnclosed(above) || runsOn || brokenWord;
     if (!reason) return false;
     // This line opens a paragraph; the line above is a lead-in or a label; or it is the headline under one.
@@ -478,6 +486,17 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     // extractor read between, the range's rest further on.
     const rangeElsewhere = !sameBlock && RANGE_OPEN.test(above.trim()) && !/^[\d一二三四五六七八九十两]/.test(text.trim());
     return !rangeElsewhere && !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !tagAlone(j, i) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i) && !headlineBlockAcross(j, i) && !captionAcross(j, i) && !measureChanges(j, i);
+  };
+  // A paragraph's last few characters on a line of their own, ending its sentence, the last of
+  // their block (…就是早年的经典案 / 例。, …对他也是夸 / 赞有加。): pdftotext set a text block's break
+  // there, a blank line after it or before. The line above runs on into them when it is running
+  // text (a clause mark), a word (jieba's) runs across the break, or they open with a particle no
+  // sentence opens with (的公园。). A full stop only: a headline's last line may end in ！ or ？.
+  const tailAlone = (j: number, i: number) => {
+    const [above, text] = [texts[j]!, texts[i]!.trim()];
+    if ((lines[j]!.block !== lines[i]!.block && lines[i]!.index !== 0) || lines[i + 1]?.block === lines[i]!.block) return false;
+    if (!FULL_STOP_END.test(text) || lineWidth(text) > MAX_TAIL_WIDTH || PARAGRAPH_END.test(above) || opensParagraph(text)) return false;
+    return clauses(above) || PARTICLE_START.test(text) || (HAN_AT_END.test(above) && HAN_AT_START.test(text) && wordAcross(above.trim(), text) > 0);
   };
   // Across a blank line, running text does not go on into a tag alone in its block (…提出一项决 /
   // (blank) / 一线观察 / (blank) / 城东老街改造完工 / 本报讯…): a label over the next story's headline,

@@ -94,6 +94,18 @@ describe('rejoinBrokenLines', () => {
       assert.deepEqual(out.slice(1, 3).map((b) => b.text), [h1.join(''), h2.join('')], JSON.stringify(out));
     }
   });
+  it('runs a line on into a paragraph\'s last few characters set apart, ending its sentence: a word across the break or a particle', () => {
+    const before = p('城东老街改造工程今天完工，沿街二十六栋老宅\n修缮一新，青石板路重新铺设，游人如织。', 1);
+    const next = p('城西菜市场重新开业', 8);
+    // A word across the break (经典案 / 例), the tail a block of its own after a blank line.
+    const word = rejoinBrokenLines([before, p('老街改造工程是城市更新的经典案', 4), p('例。', 6), next], 20);
+    assert.ok(word.some((b) => b.text === '老街改造工程是城市更新的经典案例。'), JSON.stringify(word));
+    // A particle no sentence opens with (的公园。), in the same block or apart.
+    for (const blocks of [[p('市民都说这是全市最受欢迎\n的公园。', 4)], [p('市民都说这是全市最受欢迎', 4), p('的公园。', 6)]]) {
+      const out = rejoinBrokenLines([before, ...blocks, next], 20);
+      assert.ok(out.some((b) => b.text === '市民都说这是全市最受欢迎的公园。'), JSON.stringify(out));
+    }
+  });
   it('runs a line left at a range\'s first end on across a blank line only into its other end, a number', () => {
     // pdftotext read a lead-in alone and a narrow box between the range's ends.
     for (const [last, alone] of [['区中东部等地气温下降了5～', '超过五万人次参与！'], ['各区从本月起先后开展第3至', '全市绿道建设成效显著']] as const) {
