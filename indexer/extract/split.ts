@@ -594,6 +594,10 @@ function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void
     if (strayHeadline(groups, [s, ...following])) return;
     const first = new Set(groups[0]);
     const own = groups.map((g, k) => (k === 0 ? g : withLeadIn(s.before!, g)));
+    // Labels stacked over headlines stacked, as many of each (新春走基层 / 一线观察 / 城东老街… /
+    // 全市新建绿道…): each headline under its label, in order, not every label over the first.
+    const leading = labels > 0 ? lines.slice(0, labels) : [];
+    if (leading.length >= 2 && leading.length === groups.length && !stacked(leading)) own.forEach((g, k) => k > 0 && g.unshift(leading[k]!));
     const moved = new Set(own.slice(1).flat());
     s.before = s.before!.filter((l) => (first.has(l) || !titles.includes(l)) && !moved.has(l));
     following.forEach((f, k) => (f.before = own[k + 1]!));

@@ -598,6 +598,16 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.title, a.body.includes(rest), a.body.includes(BODY_C)]), [['城东老街焕发新颜', true, false], ['夏粮收购今天开秤各地收购价格总体平稳', false, true]], JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
+  it('gives each of labels stacked over as many headlines stacked to the headline in its place', () => {
+    // pdftotext read two or three boxes' labels, then their headlines, then their texts.
+    for (const [labels, heads, texts] of [
+      [['新春走基层', '一线观察'], ['城东老街改造工程今天完工', '全市新建绿道一百二十公里'], ['本报讯（记者 张某）城东老街改造工程今天完工，沿街二十六栋老宅修缮一新。', '本报讯（记者 李某）全市今年新建绿道一百二十公里，串起沿江公园和老街巷。']],
+      [['记者调查', '经济观察', '短新闻'], ['夏粮收购今天陆续开秤', '铁路假期发送旅客创新高', '城西菜市场重新开业'], ['新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤。', '新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高。', '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一。']],
+    ] as const) {
+      const got = articles(`${labels.join('\n\n')}\n\n${heads.join('\n\n')}\n\n${texts.join('\n\n')}\n`);
+      assert.deepEqual(got.map((a) => [a.column, a.title]), labels.map((l, k) => [l, heads[k]]));
+    }
+  });
   it('gives no headline printed together to a later story whose words it does not share, when the story under them tells it', () => {
     // pdftotext reads two headlines, the first story's text, the second's (no dateline) and then a
     // third story with a dateline whose own headline stands elsewhere: the second headline is not the third's.
