@@ -1221,6 +1221,41 @@ function giveForward(segments: Segment[]): number {
 }
 
 /**
+ * A headline printed before another over a story that tells only the other: pdftotext reads a
+ * cluster of two stories' headlines and then one story's text, the other story's text elsewhere
+ * (its headline lost to it). Of a cluster's headline groups (blocks), too wide together for one
+ * headline, one the story tells (OWN_STORY_AFFINITY) keeps the title; a group before it sharing
+ * under STRAY_AFFINITY of its pairs with the story, whole (MIN_WEIGHED_TITLE_WIDTH wide, no mark left
+ * open at either end, no word running across to the lines beside it, no lead-in after it) comes off.
+ * Not a group after it: that is as often the rest of one long headline broken over blocks, its
+ * last words the story's text does not repeat (…授予特别奖：时代 / 永远在奖励解决问题的摆渡人).
+ */
+function dropStrayHeadlines(segments: Segment[]): number {
+  let dropped = 0;
+  const titleOf = (g: Unit[]) => g.map((u) => u.text).join('');
+  const OPEN_END = /[，：:、,；;—]$/;
+  const MARK_START = /^[，。：:、,；;！？!?）)”]/;
+  for (const s of segments) {
+    const heads = s.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text) && !isLabel(l.text)) ?? [];
+    const groups = blockGroups(heads);
+    if (groups.length < 2 || lineWidth(groups.map(titleOf).join('')) <= MAX_ONE_HEADLINE_WIDTH) continue;
+    const text = storyText(s);
+    const told = groups.findIndex((g) => titleAffinity(titleOf(g), text) >= OWN_STORY_AFFINITY);
+    const lines = s.before!;
+    for (const g of groups.slice(0, Math.max(0, told))) {
+      const title = titleOf(g);
+      if (titleAffinity(title, text) >= STRAY_AFFINITY || lineWidth(title) < MIN_WEIGHED_TITLE_WIDTH || OPEN_END.test(title) || MARK_START.test(title)) continue;
+      const [before, after] = [lines[lines.indexOf(g[0]!) - 1], lines[lines.indexOf(g.at(-1)!) + 1]];
+      if (before && restAcross(before.text, g[0]!.text, HAN_FIRST) > 0) continue;
+      if (after && (restAcross(g.at(-1)!.text, after.text, HAN_FIRST) > 0 || KICKER_LEAD.test(after.text) || MARK_START.test(after.text.trim()))) continue;
+      s.before = s.before!.filter((u) => !g.includes(u));
+      dropped++;
+    }
+  }
+  return dropped;
+}
+
+/**
  * Paragraphs given back to the story they break off from. An extractor that reads a page's
  * blocks out of order (pdftotext's reading order across a photo or another story's headline)
  * sets another story's paragraphs between a story's lines: the story breaks off mid-sentence,
@@ -1590,6 +1625,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   const bylinesMoved = giveBackBylines(segments);
   if (bylinesMoved) reporter?.info('split/byline-given-back', `${bylinesMoved} closing byline${bylinesMoved === 1 ? '' : 's'} given to the story before that names no reporters`);
   const swapped = orient === 'before' ? swapStrayTitles(segments) : 0;
+  const strays = orient === 'before' ? dropStrayHeadlines(segments) : 0;
+  if (strays) reporter?.info('split/stray-headline', `${strays} headline${strays === 1 ? '' : 's'} printed with another over a story that tells only the other taken off its title`);
   if (swapped) reporter?.info('split/titles-swapped', `${swapped} pair${swapped === 1 ? '' : 's'} of headlines each over the other's story given back to the stories they tell`);
   const drafts = segments.map((s, i) => draftOf(s, orient, i, cleaned.meta.title, segments.length === 1));
   const inBox = briefsInColumn(drafts);

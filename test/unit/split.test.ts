@@ -608,6 +608,16 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.column, a.title]), labels.map((l, k) => [l, heads[k]]));
     }
   });
+  it('takes a headline printed before another off the title of a story that tells only the other', () => {
+    // pdftotext read another story's headline over this one's; the other story's text stands elsewhere.
+    for (const [stray, told, text] of [
+      ['城西菜市场改造后今天重新开业 摊位整齐划一', '全市新建绿道一百二十公里 串起沿江公园', '本报讯（记者 李某）全市今年新建绿道一百二十公里，串起沿江公园和老街巷，市民骑行散步有了好去处。'],
+      ['铁路假期发送旅客人数创下历史新高', '各地夏粮收购今天陆续开秤 价格总体平稳', '新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤，收购价格总体平稳，农民售粮积极。'],
+    ] as const) {
+      const got = articles(`城东老街焕发新颜\n\n本报讯 ${BODY_C}\n\n${stray}\n\n${told}\n\n${text}\n`);
+      assert.deepEqual(got.map((a) => a.title), ['城东老街焕发新颜', told]);
+    }
+  });
   it('gives no headline printed together to a later story whose words it does not share, when the story under them tells it', () => {
     // pdftotext reads two headlines, the first story's text, the second's (no dateline) and then a
     // third story with a dateline whose own headline stands elsewhere: the second headline is not the third's.
