@@ -1,5 +1,3 @@
-import { PARAGRAPH_END } from './lexicon.js';
-import { wordAcross } from '../../src/text/segment.js';
 /**
  * columns: text that keeps a page's physical layout (`pdftotext -layout`, a PDF viewer's "copy
  * with layout") puts the columns of a newspaper page side by side on each line, so that reading a
@@ -18,6 +16,8 @@ import { wordAcross } from '../../src/text/segment.js';
  * gutter runs down are read as one region (gutterRuns). The regions come out in reading
  * order (left to right, top to bottom), one block each, as a reading-order extractor gives them.
  */
+import { PARAGRAPH_END } from './lexicon.js';
+import { wordAcross } from '../../src/text/segment.js';
 
 /** A line counts as laid out when it has a run of this many spaces between two pieces of text. */
 const LAYOUT_GAP = /\S {3,}\S/;

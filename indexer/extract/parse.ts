@@ -52,7 +52,6 @@ export function metaFromFrontMatter(data: Record<string, unknown>): FileMeta {
 /** Two ideographic spaces before a line's text, no more: how Chinese text sets a paragraph's first line in (more centre a title). */
 const INDENT = /^\u3000{2}(?!\s)/;
 
-
 /** Paragraphs separated by blank lines; hard line breaks inside a paragraph are kept for clean. */
 export function textToBlocks(text: string, firstLine = 1): Block[] {
   const blocks: Block[] = [];

@@ -540,8 +540,8 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
         // Text under a headline that goes on from where the story before broke off mid-sentence (a
         // word's tail, 秤，休息座椅…; a range's other end, 8℃，… after 下降5～; a Latin word's rest; a
         // word jieba reads across the break) goes on with that story: pdftotext read another
-        // story's headline between the lines of a column. So does the text after it, up to the next story's start (a dateline,
-        // a byline, a headline), which the headline waits for.
+        // story's headline between the lines of a column. So does the text after it, up to the
+        // next story's start (a dateline, a byline, a headline), which the headline waits for.
         const last = segments.at(-1);
         if (!current && pendingTitle && u.kind === 'body' && orient === 'before') {
           const tail = last && breaksOff(last) ? last.units.at(-1)!.text : null;
@@ -741,7 +741,6 @@ function closedUnopened(text: string): string | null {
   return null;
 }
 
-/** A segment without its own headline takes the nearest line of a neighbouring cluster that holds more than one title. */
 /**
  * A story without a headline of its own takes one from its neighbours: the last block of the
  * cluster over the story before (takeLastHeadline), or the nearest line of the next cluster (the
@@ -1220,6 +1219,10 @@ function giveForward(segments: Segment[]): number {
   return moved;
 }
 
+/** A headline's text left open at its end, or opening with a mark: a piece of a headline, not a whole one. */
+const OPEN_END = /[，：:、,；;—]$/;
+const MARK_START = /^[，。：:、,；;！？!?）)”]/;
+
 /**
  * A headline printed before another over a story that tells only the other: pdftotext reads a
  * cluster of two stories' headlines and then one story's text, the other story's text elsewhere
@@ -1233,8 +1236,6 @@ function giveForward(segments: Segment[]): number {
 function dropStrayHeadlines(segments: Segment[]): number {
   let dropped = 0;
   const titleOf = (g: Unit[]) => g.map((u) => u.text).join('');
-  const OPEN_END = /[，：:、,；;—]$/;
-  const MARK_START = /^[，。：:、,；;！？!?）)”]/;
   for (const s of segments) {
     const heads = s.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text) && !isLabel(l.text)) ?? [];
     const groups = blockGroups(heads);
