@@ -459,8 +459,9 @@ export function unfoldColumns(text: string): string {
           // A paragraph of one line, set in, ends its sentence before a blank row (or the region's
           // end): a brief's text under its headline. Not a paragraph's last line a word runs on
           // into from the line above (声明作 / 废。).
-          const alone = (at[k + 1] === undefined || at[k + 1]! < 0) && PARAGRAPH_END.test(text) && !(k > 0 && hanSeam(rows[k - 1]!.join('').trim(), text));
-          const setIn = at[k]! >= 1 && at[k]! <= MAX_INDENT && (k === 0 || at[k - 1] === 0) && ((at[k + 1] === 0 && end[k]! * 2 >= end[k + 1]!) || alone);
+          // (The seam is read last, with jieba, on the few lines set in that end a sentence.)
+          const alone = () => (at[k + 1] === undefined || at[k + 1]! < 0) && PARAGRAPH_END.test(text) && !(k > 0 && hanSeam(rows[k - 1]!.join('').trim(), text));
+          const setIn = at[k]! >= 1 && at[k]! <= MAX_INDENT && (k === 0 || at[k - 1] === 0) && ((at[k + 1] === 0 && end[k]! * 2 >= end[k + 1]!) || alone());
           return setIn ? PARAGRAPH_INDENT + text : text;
         })
         .join('\n');
