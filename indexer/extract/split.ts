@@ -1180,6 +1180,32 @@ function pagePairs(): PagePairs {
 }
 
 /**
+ * A story's dateline paragraph read apart from it: pdftotext reads the paragraph with another
+ * column's blocks, and it stands alone, no headline over it but a label, a lead-in or a subtitle
+ * (or none), while the story's headline stands over the rest of its text elsewhere on the page. A
+ * story of one dateline paragraph so, with no jump note, goes to the head of the nearest story
+ * (within MAX_STORIES_BETWEEN, after it first) that opens with no dateline of its own and whose
+ * headline it tells (OWN_STORY_AFFINITY of the headline's character pairs); its bylines go along.
+ */
+function joinLoneDatelines(segments: Segment[]): number {
+  let joined = 0;
+  const titleOf = (s: Segment) => headlineLines(s.before).filter((l) => !isLabel(l.text)).map((u) => u.text).join('');
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const s = segments[i]!;
+    if (s.units.length !== 1 || s.units[0]!.kind !== 'dateline' || lineWidth(titleOf(s)) > 0 || s.jump.from || s.jump.to) continue;
+    const p = s.units[0]!;
+    const near = [...segments.slice(i + 1, i + 1 + MAX_STORIES_BETWEEN), ...segments.slice(Math.max(0, i - MAX_STORIES_BETWEEN), i).reverse()];
+    const to = near.find((t) => t.units[0]?.kind !== 'dateline' && !t.jump.from && lineWidth(titleOf(t)) >= MIN_WEIGHED_TITLE_WIDTH && titleAffinity(titleOf(t), p.text) >= OWN_STORY_AFFINITY);
+    if (!to) continue;
+    to.units.unshift(p);
+    to.bylines.unshift(...s.bylines);
+    segments.splice(i, 1);
+    joined++;
+  }
+  return joined;
+}
+
+/**
  * Paragraphs given forward to a later story whose headline they tell. pdftotext reads a block of
  * a story in the next column before that story's dateline (two headlines printed together, the
  * first story's first paragraph, the second story's second, the first story's rest, then the
@@ -1618,6 +1644,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   if (cut) reporter?.info('split/stacked-headlines', `${cut} stor${cut === 1 ? 'y' : 'ies'} under a headline printed with another's over one run of text given the paragraphs that tell ${cut === 1 ? 'it' : 'them'}`);
   const forward = orient === 'before' ? giveForward(segments) : 0;
   if (forward) reporter?.info('split/given-forward', `${forward} paragraph${forward === 1 ? '' : 's'} read before a later story's start given to that story, whose headline ${forward === 1 ? 'it tells' : 'they tell'}`);
+  const lone = orient === 'before' ? joinLoneDatelines(segments) : 0;
+  if (lone) reporter?.info('split/dateline-joined', `${lone} dateline paragraph${lone === 1 ? '' : 's'} read apart from ${lone === 1 ? 'its' : 'their'} story given to the story whose headline ${lone === 1 ? 'it tells' : 'they tell'}`);
   const pairs = pagePairs();
   const rejoined = rejoinBrokenOff(segments, orient, pairs);
   if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the earlier story whose words ${rejoined === 1 ? 'it shares' : 'they share'}`);

@@ -618,6 +618,16 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => a.title), ['城东老街焕发新颜', told]);
     }
   });
+  it('gives a dateline paragraph read alone under a label to the story whose headline it tells and which opens with none', () => {
+    for (const [head, rest, dl, other, otherText, reporter] of [
+      ['全市新建绿道一百二十公里', '绿道串起沿江公园和老街巷，沿线新设驿站十二处，市民骑行散步有了好去处。', '本报讯（记者 李某）全市今年新建绿道一百二十公里，建设进度快于往年。', '城西菜市场重新开业', '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。', '李某'],
+      ['夏粮收购今天陆续开秤', '粮食部门表示，今年收购将持续到八月底，收购点延长营业时间。', '新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购今天陆续开秤，价格平稳。', '铁路假期发送旅客创新高', '新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高，各地加开列车。', '王某'],
+    ] as const) {
+      const got = articles(`简讯\n\n${dl}\n\n${head}\n\n${rest}\n\n${other}\n\n${otherText}\n`);
+      assert.deepEqual(got.map((a) => [a.title, a.body.startsWith(dl), a.body.includes(rest)]), [[head, true, true], [other, false, false]], JSON.stringify(got.map((a) => [a.title, a.body])));
+      assert.deepEqual(got[0]!.reporters, [reporter]);
+    }
+  });
   it('gives no headline printed together to a later story whose words it does not share, when the story under them tells it', () => {
     // pdftotext reads two headlines, the first story's text, the second's (no dateline) and then a
     // third story with a dateline whose own headline stands elsewhere: the second headline is not the third's.
