@@ -836,7 +836,7 @@ function splitByHeadlines(segments: Segment[]): number {
   let cuts = 0;
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
-    const heads = s.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text) && !isLabel(l.text)) ?? [];
+    const heads = titleLines(s.before);
     const groups = blockGroups(heads);
     if (groups.length < 2 || s.units.length < 2 || s.units.length > MAX_STACKED_PARAGRAPHS) continue;
     const last = groups.at(-1)!;
@@ -873,6 +873,16 @@ function splitByHeadlines(segments: Segment[]): number {
     cuts++;
   }
   return cuts;
+}
+
+/**
+ * A cluster's headline lines: not its lead-ins and subtitles, nor a label alone on its line (简讯,
+ * 经济观察). A short line stacked with the lines around it, no blank line between, is a narrow box's
+ * line (城东老街 / 改造工程 / 今天完工), however like a label it reads.
+ */
+function titleLines(lines: Unit[] | undefined): Unit[] {
+  const all = lines ?? [];
+  return all.filter((l, k) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text) && !(isLabel(l.text) && !onNextLine(all[k - 1], l) && !onNextLine(l, all[k + 1])));
 }
 
 /** Stacked lines of one headline join without a space; lines of different widths are separate phrases. */
@@ -1263,7 +1273,7 @@ function dropStrayHeadlines(segments: Segment[]): number {
   let dropped = 0;
   const titleOf = (g: Unit[]) => g.map((u) => u.text).join('');
   for (const s of segments) {
-    const heads = s.before?.filter((l) => l.kind === 'heading' && !KICKER_LEAD.test(l.text) && !KICKER_SUB.test(l.text) && !isLabel(l.text)) ?? [];
+    const heads = titleLines(s.before);
     const groups = blockGroups(heads);
     if (groups.length < 2 || lineWidth(groups.map(titleOf).join('')) <= MAX_ONE_HEADLINE_WIDTH) continue;
     const text = storyText(s);

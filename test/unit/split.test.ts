@@ -628,6 +628,16 @@ describe('split: headlines', () => {
       assert.deepEqual(got[0]!.reporters, [reporter]);
     }
   });
+  it('reads a narrow box\'s short lines stacked as a headline, not labels, when cutting two headlines printed together', () => {
+    // A box of lines as short as a label, then another story's headline over its dateline, then the box's story.
+    for (const [box, h2, dl, t1, t2] of [
+      [['城东老街改', '造工程今天', '全面完工百', '年老宅焕新'], '全市新建绿道一百二十公里 串起沿江公园', '本报讯（记者 李某）全市今年新建绿道一百二十公里，串起沿江公园和老街巷，市民骑行散步有了好去处。', '城东老街改造工程今天全面完工，沿街二十六栋百年老宅修缮一新，青石板路重新铺设。', '老宅焕新后吸引了大批游客，老街改造工程获得居民好评。'],
+      [['夏粮收购', '今天陆续', '开秤收购', '价格平稳'], '铁路假期发送旅客人数创下历史新高 车站有序', '新华社北京6月5日电（记者赵某）假期全国铁路发送旅客人数创下历史新高，各地车站秩序井然。', '各地夏粮收购今天陆续开秤，收购价格总体平稳，农民售粮积极。', '粮食部门表示，夏粮收购将持续到八月底，收购价格保持平稳。'],
+    ] as const) {
+      const got = articles(`城西菜市场重新开业\n\n本报讯 ${BODY_C}\n\n${box.join('\n')}\n\n${h2}\n${dl}\n\n${t1}\n\n${t2}\n`);
+      assert.deepEqual(got.map((a) => [a.title, a.body.startsWith(t1)]), [['城西菜市场重新开业', false], [h2, false], [box.join(''), true]], JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives no headline printed together to a later story whose words it does not share, when the story under them tells it', () => {
     // pdftotext reads two headlines, the first story's text, the second's (no dateline) and then a
     // third story with a dateline whose own headline stands elsewhere: the second headline is not the third's.
