@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { CHAR_FILTERS } from '../../src/text/analysis.js';
 import { HAN, hanChars, isHanUnit, lineWidth } from '../../src/text/chars.js';
 import { detectScript, toSimplified } from '../../src/text/script.js';
-import { wordAcross, wordCoverage } from '../../src/text/segment.js';
+import { hanWordAcross, wordCoverage } from '../../src/text/segment.js';
 import type { Reporter } from './diagnostics.js';
 import { AD_COPY, AD_MARK, CONTACT_LINE, AUTHOR_LINE, BYLINE, DATELINE, DATELINE_START, FURNITURE_LINES, OUTLET_REPORT, OWN_REPORT, WIRE_CREDIT, HTML_REMNANT, INLINE_PINYIN, JUMP_NOTE, PARAGRAPH_END, PHOTO_CREDIT_END } from './lexicon.js';
 import { readPageHeadLine, type PageHeadFacts } from './page-head.js';
@@ -117,8 +117,6 @@ const MAX_TAIL_WIDTH = 8;
 const FULL_STOP_END = /。[”’」』）)]*$/;
 /** Particles that end a phrase and open no sentence. */
 const PARTICLE_START = /^[的了着地得们]/;
-const HAN_AT_END = /[\u4e00-\u9fff]$/;
-const HAN_AT_START = /^[\u4e00-\u9fff]/;
 /** A photo's caption, credit included, is at most this wide. */
 const MAX_CAPTION_BLOCK_WIDTH = 80;
 /** A headline over its story's dateline stands in this many lines at most (a side headline wrapped in a narrow box: four). */
@@ -496,7 +494,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const [above, text] = [texts[j]!, texts[i]!.trim()];
     if ((lines[j]!.block !== lines[i]!.block && lines[i]!.index !== 0) || lines[i + 1]?.block === lines[i]!.block) return false;
     if (!FULL_STOP_END.test(text) || lineWidth(text) > MAX_TAIL_WIDTH || PARAGRAPH_END.test(above) || opensParagraph(text)) return false;
-    return clauses(above) || PARTICLE_START.test(text) || (HAN_AT_END.test(above) && HAN_AT_START.test(text) && wordAcross(above.trim(), text) > 0);
+    return clauses(above) || PARTICLE_START.test(text) || hanWordAcross(above.trim(), text) > 0;
   };
   // Across a blank line, running text does not go on into a tag alone in its block (…提出一项决 /
   // (blank) / 一线观察 / (blank) / 城东老街改造完工 / 本报讯…): a label over the next story's headline,

@@ -17,7 +17,7 @@
  * order (left to right, top to bottom), one block each, as a reading-order extractor gives them.
  */
 import { PARAGRAPH_END } from './lexicon.js';
-import { wordAcross } from '../../src/text/segment.js';
+import { hanWordAcross } from '../../src/text/segment.js';
 
 /** A line counts as laid out when it has a run of this many spaces between two pieces of text. */
 const LAYOUT_GAP = /\S {3,}\S/;
@@ -55,9 +55,6 @@ const MAX_BOX_LINES = 8;
 
 /** Rows at most that another column's lines, set at another leading, put between two of a column's lines. */
 const MAX_INTERLEAVED = 8;
-
-/** A word (jieba's) runs across the break between two lines of Han text. */
-const hanSeam = (a: string, b: string) => /[\u4e00-\u9fff]$/.test(a) && /^[\u4e00-\u9fff]/.test(b) && wordAcross(a, b) > 0;
 
 /** A paragraph's first line is set in from its column's edge by this many positions at most (an indent of two characters)… */
 const MAX_INDENT = 4;
@@ -460,7 +457,7 @@ export function unfoldColumns(text: string): string {
           // end): a brief's text under its headline. Not a paragraph's last line a word runs on
           // into from the line above (声明作 / 废。).
           // (The seam is read last, with jieba, on the few lines set in that end a sentence.)
-          const alone = () => (at[k + 1] === undefined || at[k + 1]! < 0) && PARAGRAPH_END.test(text) && !(k > 0 && hanSeam(rows[k - 1]!.join('').trim(), text));
+          const alone = () => (at[k + 1] === undefined || at[k + 1]! < 0) && PARAGRAPH_END.test(text) && !(k > 0 && hanWordAcross(rows[k - 1]!.join('').trim(), text) > 0);
           const setIn = at[k]! >= 1 && at[k]! <= MAX_INDENT && (k === 0 || at[k - 1] === 0) && ((at[k + 1] === 0 && end[k]! * 2 >= end[k + 1]!) || alone());
           return setIn ? PARAGRAPH_INDENT + text : text;
         })

@@ -166,6 +166,12 @@ export function wordAcross(tail: string, head: string, span = 4): number {
   return 0;
 }
 
+/** wordAcross between two lines of Han text at the break (a Han character on each side), else 0. */
+export function hanWordAcross(tail: string, head: string, span = 4): number {
+  const [a, b] = [tail.trimEnd(), head.trimStart()];
+  return /[\u4e00-\u9fff]$/.test(a) && /^[\u4e00-\u9fff]/.test(b) ? wordAcross(a, b, span) : 0;
+}
+
 /** A token with both letters and digits (12333APP, 5G): its runs are searchable on their own. */
 const MIXED_TOKEN = /[A-Za-z](?=.*\d)|\d(?=.*[A-Za-z])/;
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { subwords, wordAcross, words } from '../../src/text/segment.js';
+import { hanWordAcross, subwords, wordAcross, words } from '../../src/text/segment.js';
 
 describe('subwords', () => {
   const cases: [text: string, expected: string[]][] = [
@@ -44,5 +44,9 @@ describe('wordAcross', () => {
       ['全市新建绿道', '一百二十公里', 0],
     ];
     for (const [tail, head, n] of cases) assert.equal(wordAcross(tail, head), n, `${tail} / ${head}`);
+    // Only between Han characters: a mark or a Latin word at the break is no word across it.
+    assert.equal(hanWordAcross('某某公司遗失公章一枚，声明作', '废。'), 1);
+    assert.equal(hanWordAcross('城东老街改造工程完工，', '市民纷纷点赞'), 0);
+    assert.equal(hanWordAcross('手机厂商发布新款Mate', 'X机型'), 0);
   });
 });
