@@ -479,14 +479,14 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     // (Not a line the next one goes on from inside a word: …新面貌的钥 / 匙，是… is a column's text under a lead-in read before it;
     // nor one broken inside a range, 6月1日至 / 15日，…: the headline's box goes on.)
     const headlineUnder = ((underLeadIn(texts, j) && !dashRunsOn(j - 1)) || underTag(texts, widths, j, typical, asSet)) && !opensUnclosed(above) && !(brokenWord && (opensWithWordTail(text) || rangeRunsOn(above, text)));
-    // Across a blank line, a line left at a range's first end (降温5～, 第3至) goes on only into its
+    // Across a blank line, a line left at a range's first end (下降5～, 第3至) goes on only into its
     // other end, a number: a block opening otherwise (a lead-in alone, 超过五万人次参与！) is what the
     // extractor read between, the range's rest further on.
     const rangeElsewhere = !sameBlock && RANGE_OPEN.test(above.trim()) && !/^[\d一二三四五六七八九十两]/.test(text.trim());
     return !rangeElsewhere && !opens && !leadIn && !labelOverBox(texts, widths, j, asSet) && !tagAlone(j, i) && !headlineUnder && !phrasedHeadline(j) && !endsExclaimedHeadline(j, i) && !overIndented(j, i) && !headlineBlockAcross(j, i) && !captionAcross(j, i) && !measureChanges(j, i);
   };
   // A paragraph's last few characters on a line of their own, ending its sentence, the last of
-  // their block (…就是早年的经典案 / 例。, …对他也是夸 / 赞有加。): pdftotext set a text block's break
+  // their block (…是城市更新的经典案 / 例。, …全市最受欢迎 / 的公园。): pdftotext set a text block's break
   // there, a blank line after it or before. The line above runs on into them when it is running
   // text (a clause mark), a word (jieba's) runs across the break, or they open with a particle no
   // sentence opens with (的公园。). A full stop only: a headline's last line may end in ！ or ？.

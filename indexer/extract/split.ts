@@ -550,7 +550,7 @@ function segment(units: Unit[], orient: Orientation): Segment[] {
             resumed ??= last!;
             resumedBy = by;
             resumed.units.push(u);
-            // A word across the break (资管公 / 司进行了…) is weaker evidence than a mark: the story
+            // A word across the break (各大公 / 司和商户…) is weaker evidence than a mark: the story
             // takes the paragraph that ends its broken sentence, not the text after it.
             if (by === 'word' && PARAGRAPH_END.test(u.text)) resumed = null;
             break;
@@ -1267,7 +1267,7 @@ const MARK_START = /^[，。：:、,；;！？!?）)”]/;
  * under STRAY_AFFINITY of its pairs with the story, whole (MIN_WEIGHED_TITLE_WIDTH wide, no mark left
  * open at either end, no word running across to the lines beside it, no lead-in after it) comes off.
  * Not a group after it: that is as often the rest of one long headline broken over blocks, its
- * last words the story's text does not repeat (…授予特别奖：时代 / 永远在奖励解决问题的摆渡人).
+ * last words the story's text does not repeat (…城东老街改造工程今天 / 全面完工百年老宅焕发新颜).
  */
 function dropStrayHeadlines(segments: Segment[]): number {
   let dropped = 0;

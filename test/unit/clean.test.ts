@@ -109,7 +109,7 @@ describe('rejoinBrokenLines', () => {
   it('runs a line left at a range\'s first end on across a blank line only into its other end, a number', () => {
     // pdftotext read a lead-in alone and a narrow box between the range's ends.
     for (const [last, alone] of [['区中东部等地气温下降了5～', '超过五万人次参与！'], ['各区从本月起先后开展第3至', '全市绿道建设成效显著']] as const) {
-      const out = rejoinBrokenLines([p(`记者从市气象台获悉，受冷空气影响，昨日\n${last}`, 1), p(alone, 4), p('城东老街改\n造完工焕发\n新颜', 6), p('8℃，城西等地局地降幅达十度，\n各地气温普遍偏低。', 10)], 14);
+      const out = rejoinBrokenLines([p(`记者从市气象台获悉，本周全市风力加大，\n${last}`, 1), p(alone, 4), p('城东老街改\n造完工焕发\n新颜', 6), p('8℃，城西等地局地降幅达十度，\n各地气温普遍偏低。', 10)], 14);
       assert.equal(out[0]!.text.endsWith(last), true, JSON.stringify(out));
       assert.equal(out[1]!.text, alone, JSON.stringify(out));
     }

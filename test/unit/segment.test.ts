@@ -38,7 +38,7 @@ describe('subwords', () => {
 describe('wordAcross', () => {
   it('counts the characters a word runs on into across a line break, 0 where the break falls between words', () => {
     const cases: [string, string, number][] = [
-      ['中国人习以', '为常的公园', 2],
+      ['居民习以', '为常的小巷', 2],
       ['某某公司遗失公章一枚，声明作', '废。', 1],
       ['城东老街改造', '工程今天完工', 0],
       ['全市新建绿道', '一百二十公里', 0],

@@ -558,7 +558,7 @@ describe('split: headlines', () => {
   });
   it('gives the text under a headline that goes on from a range or a Latin word broken off to the story before', () => {
     // pdftotext read the next story's headline between the column's lines.
-    for (const [broken, rest] of [['本报讯 记者从市气象台获悉，受冷空气影响，昨日各地气温普遍下降5～', '8℃，城西等地局地降幅达十度，各地气温普遍偏低。'], ['本报讯 记者从市通信管理局获悉，本地手机厂商今天发布新款机型Mate', 'X，售价比上一代下调两成，首批供货十万台。']] as const) {
+    for (const [broken, rest] of [['本报讯 记者从市气象台获悉，本周全市风力加大，各地气温普遍下降5～', '8℃，城西等地局地降幅达十度，各地气温普遍偏低。'], ['本报讯 记者从市通信管理局获悉，本地手机厂商今天发布新款机型Mate', 'X，售价比上一代下调两成，首批供货十万台。']] as const) {
       const got = articles(`城东老街焕发新颜\n\n${broken}\n\n夏粮收购今天开秤\n各地收购价格总体平稳\n\n${rest}\n\n本报讯 ${BODY_C}\n`);
       assert.deepEqual(got.map((a) => [a.title, a.body.includes(rest)]), [['城东老街焕发新颜', true], ['夏粮收购今天开秤各地收购价格总体平稳', false]], JSON.stringify(got.map((a) => [a.title, a.body])));
     }
