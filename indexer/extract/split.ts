@@ -1199,13 +1199,13 @@ function pagePairs(): PagePairs {
  */
 function joinLoneDatelines(segments: Segment[]): number {
   let joined = 0;
-  const titleOf = (s: Segment) => headlineLines(s.before).filter((l) => !isLabel(l.text)).map((u) => u.text).join('');
+  const titles = new Map(segments.map((s) => [s, headlineLines(s.before).filter((l) => !isLabel(l.text)).map((u) => u.text).join('')]));
   for (let i = segments.length - 1; i >= 0; i--) {
     const s = segments[i]!;
-    if (s.units.length !== 1 || s.units[0]!.kind !== 'dateline' || lineWidth(titleOf(s)) > 0 || s.jump.from || s.jump.to) continue;
+    if (s.units.length !== 1 || s.units[0]!.kind !== 'dateline' || titles.get(s) || s.jump.from || s.jump.to) continue;
     const p = s.units[0]!;
     const near = [...segments.slice(i + 1, i + 1 + MAX_STORIES_BETWEEN), ...segments.slice(Math.max(0, i - MAX_STORIES_BETWEEN), i).reverse()];
-    const to = near.find((t) => t.units[0]?.kind !== 'dateline' && !t.jump.from && lineWidth(titleOf(t)) >= MIN_WEIGHED_TITLE_WIDTH && titleAffinity(titleOf(t), p.text) >= OWN_STORY_AFFINITY);
+    const to = near.find((t) => t.units[0]?.kind !== 'dateline' && !t.jump.from && lineWidth(titles.get(t)!) >= MIN_WEIGHED_TITLE_WIDTH && titleAffinity(titles.get(t)!, p.text) >= OWN_STORY_AFFINITY);
     if (!to) continue;
     to.units.unshift(p);
     to.bylines.unshift(...s.bylines);
@@ -1234,12 +1234,13 @@ function giveForward(segments: Segment[]): number {
     const own = titles[i]!;
     // (A page's stories, not a book's: every paragraph of the story is weighed against the rest.)
     if (lineWidth(own) < MIN_WEIGHED_TITLE_WIDTH || s.units.length > MAX_STACKED_PARAGRAPHS) return;
-    const later = segments.slice(i + 1, i + 1 + MAX_STORIES_BETWEEN).filter((_, k) => lineWidth(titles[i + 1 + k]!) >= MIN_WEIGHED_TITLE_WIDTH);
+    const later: number[] = [];
+    for (let j = i + 1; j < Math.min(segments.length, i + 1 + MAX_STORIES_BETWEEN); j++) if (lineWidth(titles[j]!) >= MIN_WEIGHED_TITLE_WIDTH) later.push(j);
     if (!later.length) return;
     for (let k = s.units.length - 1; k >= 1; k--) {
       const p = s.units[k]!;
       if (p.kind !== 'body' || titleAffinity(own, p.text) >= STRAY_AFFINITY) continue;
-      const told = later.filter((t) => titleAffinity(titleOf(t), p.text) >= OWN_STORY_AFFINITY);
+      const told = later.filter((j) => titleAffinity(titles[j]!, p.text) >= OWN_STORY_AFFINITY).map((j) => segments[j]!);
       if (!told.length) continue;
       const rest = s.units.filter((u, m) => m !== k && isText(u)).map((u) => u.text).join('');
       if (titleAffinity(own, rest) < OWN_STORY_AFFINITY) continue;
