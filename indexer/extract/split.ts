@@ -876,6 +876,67 @@ function splitByHeadlines(segments: Segment[]): number {
 }
 
 /**
+ * A headline printed with another over a story that tells only the other, whose own story's text
+ * pdftotext read elsewhere on the page (two headlines set side by side over their columns, read one
+ * after the other; the first story's text under both, the second's after a story or two): the
+ * stray headline (under STRAY_AFFINITY of its character pairs in the text under it, the story there
+ * telling another of the cluster's headlines, RUN_AFFINITY at least) takes the run of paragraphs
+ * (MAX_RUN at most), in a story up to MAX_STORIES_BETWEEN stories either side, that tells it: the
+ * run holds RUN_AFFINITY of the headline's pairs at least and clearly more than the rest of that
+ * story does, and the rest clearly more of its own headline's pairs than the run (not the
+ * paragraphs that open a story under its headline: those are its own). The headline, with the
+ * lead-in over it, and the run are a story of their own, after the one the run was cut from. A stray
+ * headline whose text is found nowhere stays where it stood (dropStrayHeadlines may take it off its
+ * title).
+ */
+function strayHeadlineRuns(segments: Segment[]): number {
+  let found = 0;
+  const titleOf = (g: Unit[]) => g.map((u) => u.text).join('');
+  const textOf = (units: Unit[]) => units.filter(isText).map((u) => u.text).join('');
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    const groups = blockGroups(titleLines(s.before));
+    if (groups.length < 2 || lineWidth(groups.map(titleOf).join('')) <= MAX_ONE_HEADLINE_WIDTH) continue;
+    const text = storyText(s);
+    const affinities = groups.map((g) => titleAffinity(titleOf(g), text));
+    if (!affinities.some((a) => a >= RUN_AFFINITY)) continue;
+    for (const [k, g] of groups.entries()) {
+      const title = titleOf(g);
+      if (affinities[k]! >= STRAY_AFFINITY || lineWidth(title) < MIN_WEIGHED_TITLE_WIDTH) continue;
+      let best: { at: number; from: number; to: number } | null = null;
+      let bestScore = 0;
+      for (let at = Math.max(0, i - MAX_STORIES_BETWEEN); at < Math.min(segments.length, i + MAX_STORIES_BETWEEN + 1); at++) {
+        const host = segments[at]!;
+        if (at === i || host.units.length > MAX_STACKED_PARAGRAPHS) continue;
+        const hostTitle = titleOf(titleLines(host.before));
+        for (let from = hostTitle ? 1 : 0; from < host.units.length; from++) {
+          if (!isText(host.units[from])) continue;
+          for (let to = from + 1; to <= Math.min(host.units.length, from + MAX_RUN); to++) {
+            const run = textOf(host.units.slice(from, to));
+            const told = titleAffinity(title, run);
+            if (told < RUN_AFFINITY) continue;
+            const others = textOf([...host.units.slice(0, from), ...host.units.slice(to)]);
+            const mine = told - titleAffinity(title, others);
+            const theirs = hostTitle ? titleAffinity(hostTitle, others) - titleAffinity(hostTitle, run) : 1;
+            if (mine > AFFINITY_MARGIN && theirs > AFFINITY_MARGIN && mine + theirs > bestScore) [best, bestScore] = [{ at, from, to }, mine + theirs];
+          }
+        }
+      }
+      if (!best) continue;
+      const lines = withLeadIn(s.before!, g);
+      const host = segments[best.at]!;
+      const story: Segment = { ...newSegment(), before: lines, units: host.units.splice(best.from, best.to - best.from), ended: true };
+      s.before = s.before!.filter((u) => !lines.includes(u));
+      segments.splice(best.at + 1, 0, story);
+      if (best.at < i) i++;
+      found++;
+      break;
+    }
+  }
+  return found;
+}
+
+/**
  * A cluster's headline lines: not its lead-ins and subtitles, nor a label alone on its line (简讯,
  * 经济观察). A short line stacked with the lines around it, no blank line between, is a narrow box's
  * line (城东老街 / 改造工程 / 今天完工), however like a label it reads.
@@ -1653,6 +1714,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   rescueTitles(segments, orient);
   const cut = orient === 'before' ? splitByHeadlines(segments) : 0;
   if (cut) reporter?.info('split/stacked-headlines', `${cut} stor${cut === 1 ? 'y' : 'ies'} under a headline printed with another's over one run of text given the paragraphs that tell ${cut === 1 ? 'it' : 'them'}`);
+  const strayRuns = orient === 'before' ? strayHeadlineRuns(segments) : 0;
+  if (strayRuns) reporter?.info('split/stray-headline-text', `${strayRuns} headline${strayRuns === 1 ? '' : 's'} printed with another given the run of text elsewhere on the page that ${strayRuns === 1 ? 'tells it' : 'tells them'}`);
   const forward = orient === 'before' ? giveForward(segments) : 0;
   if (forward) reporter?.info('split/given-forward', `${forward} paragraph${forward === 1 ? '' : 's'} read before a later story's start given to that story, whose headline ${forward === 1 ? 'it tells' : 'they tell'}`);
   const lone = orient === 'before' ? joinLoneDatelines(segments) : 0;

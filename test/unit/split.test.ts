@@ -618,6 +618,20 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => a.title), ['城东老街焕发新颜', told]);
     }
   });
+  it('gives a headline printed with another the run of text that tells it, read inside a later story', () => {
+    // pdftotext read two headlines set side by side, the first one's text, then the next story with the second's run inside it.
+    for (const [h1, t1, h2, run, hc, c1, c2] of [
+      ['全市新建绿道一百二十公里 串起沿江公园', '本报讯（记者 李某）全市今年新建绿道一百二十公里，串起沿江公园和老街巷，市民骑行散步有了好去处。', '城西菜市场改造后今天重新开业 摊位整齐划一', ['城西菜市场改造后今天重新开业，菜市场内摊位整齐划一，市民买菜更方便了。', '菜市场负责人表示，改造后的菜市场新增摊位八十个，开业首日客流明显增加。'], '各地夏粮收购今天陆续开秤', '新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤，收购价格总体平稳。', '粮食部门表示，夏粮收购将持续到八月底，各收购点延长营业时间。'],
+      ['铁路假期发送旅客人数创下历史新高', '新华社北京10月8日电（记者赵某）假期全国铁路发送旅客人数创下历史新高，各地车站秩序井然。', '城东老旧小区加装电梯全部完工 居民出行更方便', ['城东十二个老旧小区加装电梯工程全部完工，居民出行更方便了。', '家住六楼的居民说，加装电梯后老人下楼晒太阳再也不发愁。'], '全市中小学今天开学', '本报讯（记者 孙某）全市中小学今天开学，各校做好迎新准备，校园安全检查全部完成。', '教育部门提醒家长，开学初注意孩子作息调整，接送途中注意交通安全。'],
+    ] as const) {
+      const got = articles(`城东老街焕发新颜\n\n本报讯 ${BODY_C}\n\n${h1}\n\n${h2}\n\n${t1}\n\n${hc}\n${c1}\n\n${run.join('\n\n')}\n\n${c2}\n`);
+      assert.deepEqual(
+        got.map((a) => [a.title, run.every((p) => a.body.includes(p)), a.body.includes(c2)]),
+        [['城东老街焕发新颜', false, false], [h1, false, false], [hc, false, true], [h2, true, false]],
+        JSON.stringify(got.map((a) => [a.title, a.body])),
+      );
+    }
+  });
   it('gives a dateline paragraph read alone under a label to the story whose headline it tells and which opens with none', () => {
     for (const [head, rest, dl, other, otherText, reporter] of [
       ['全市新建绿道一百二十公里', '绿道串起沿江公园和老街巷，沿线新设驿站十二处，市民骑行散步有了好去处。', '本报讯（记者 李某）全市今年新建绿道一百二十公里，建设进度快于往年。', '城西菜市场重新开业', '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。', '李某'],
