@@ -166,13 +166,17 @@ function restAcross(line: string, next: string, start = HAN_START): number {
 
 /** Classifies each block; a photo credit alone on its line takes the caption text just before it along. */
 export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): Unit[] {
+  // The units whose first line was set in as a paragraph's is (Block.indented).
+  const setIn = new Set<Unit>();
   const units: Unit[] = blocks.flatMap((b): Unit[] => {
     // A wire digest's item header, its headline on the same line: 【新华社】2024-06-01 10:21:00 标题
     const wire = layout === 'lines' && b.kind !== 'jump' ? wireHeader(b.text) : null;
     const place = b.line ? `${b.line}:1` : b.place;
     if (wire) return [{ kind: 'info', text: wire.header, facts: wire.facts, place, rule: 'split/wire-header' }, ...(wire.title ? [{ kind: 'heading' as const, text: wire.title, place }] : [])];
     const u: Unit = { ...classifyOne(b), place, ...(b.line ? { line: b.line } : {}), ...(b.lastLine ? { lastLine: b.lastLine } : {}), ...(b.setWidths?.length === 1 ? { width: b.setWidths[0]! } : {}), ...(b.afterFurniture ? { afterEnd: true } : {}) };
-    return [b.original !== undefined ? { ...u, original: b.original } : u];
+    const unit = b.original !== undefined ? { ...u, original: b.original } : u;
+    if (b.indented) setIn.add(unit);
+    return [unit];
   });
   function classifyOne(b: Block): Unit {
     const text = b.text;
@@ -225,7 +229,10 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
   // the opening of the next article (its subtitle, ——多部门联合发布新举措, may stand between), or
   // right under a lead-in (首批试点全部落地！), which heads no text of its own, over the story's text,
   // its byline (记者 王某 over the text: the byline under the headline) or the next story's headline
-  // (a side box's story read after the stories beside it).
+  // (a side box's story read after the stories beside it). So is one over a paragraph set in as a
+  // paragraph's first line is, itself not set in, where the layout kept the indent (a column of
+  // pdftotext -layout): whatever text follows, a brief's two or three paragraphs and its byline,
+  // the line is no paragraph of it.
   units.forEach((u, i) => {
     const prev = units[i - 1];
     const shaped = u.kind === 'body' && /[！？!?]$/.test(u.text) && !/[。；;]/.test(u.text) && (u.text.match(/[，,]/g) ?? []).length <= 1 && lineWidth(u.text) <= MAX_EXCLAIMED_WIDTH;
@@ -239,7 +246,8 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const subtitled = after !== units[i + 1] && isText(after);
     const alone = (after?.kind === 'dateline' || briefText) && (subtitled || !prev || prev.kind === 'jump' || prev.kind === 'byline' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
     const underLead = prev?.kind === 'heading' && KICKER_LEAD.test(prev.text) && (isText(units[i + 1]) || units[i + 1]?.kind === 'byline' || units[i + 1]?.kind === 'heading');
-    if (shaped && (alone || underLead)) {
+    const overSetIn = isText(units[i + 1]) && setIn.has(units[i + 1]!) && !setIn.has(u) && (!prev || prev.kind === 'jump' || prev.kind === 'byline' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
+    if (shaped && (alone || underLead || overSetIn)) {
       u.kind = 'heading';
       u.rule = 'split/exclaimed-headline';
     }

@@ -244,6 +244,15 @@ describe('split: headlines', () => {
     // …or ending the page.
     const last = articles(`简讯\n城东老街焕发新颜\n本报讯 ${BODY_A}\n今年全市新增绿道一百公里，明年再建五十公里！\n沿线驿站和停车位同步配套建设。\n`);
     assert.deepEqual(last.map((a) => a.title), ['城东老街焕发新颜', '今年全市新增绿道一百公里，明年再建五十公里！']);
+    // …or, where the layout kept paragraphs set in, not set in itself over a brief's paragraphs that are, and their byline.
+    const I = '\u3000\u3000';
+    for (const [head, texts, byline] of [
+      ['6月1日至15日，沿江高速城区至港口枢纽段夜间封闭！', ['这是对市民出行影响最大的一段。', '注意：由北往南方向通行不受影响。'], '（记者 张某）'],
+      ['今年全市新增绿道一百公里，明年再建五十公里？', ['沿线驿站和停车位同步配套建设。', '市民可通过线上平台查询绿道位置。', '建设进度每月公布一次。'], '（通讯员 李某）'],
+    ] as const) {
+      const setIn = articles(`城东老街焕发新颜\n${I}本报讯 ${BODY_A}\n${I}城东老街改造工程今天全面完工，沿街老宅修缮一新。\n${head}\n${texts.map((t) => I + t).join('\n')}\n${byline}\n全市春耕进度快于往年\n${I}本报讯 ${BODY_B}\n`);
+      assert.deepEqual(setIn.map((a) => [a.title, a.body.includes(texts[0])]), [['城东老街焕发新颜', false], [head, true], ['全市春耕进度快于往年', false]], JSON.stringify(setIn.map((a) => [a.title, a.body])));
+    }
     // An exclamation inside a story, more text after it, stays the story's.
     const inside = articles(`城东老街焕发新颜\n本报讯 ${BODY_A}\n经过三年的不懈努力，我们终于等到了老街焕发新颜的这一天！\n${BODY_B}\n${BODY_C}\n全市春耕进度快于往年\n本报讯 ${BODY_C}\n`);
     assert.deepEqual(inside.map((a) => a.title), ['城东老街焕发新颜', '全市春耕进度快于往年'], JSON.stringify(inside.map((a) => a.title)));
