@@ -9,7 +9,7 @@
  * subheading inside one article (short, and about the same thing as the text around it).
  * Web pages (HTML layout) are one article each.
  */
-import { hanBigrams, hanOnly, lineWidth, sharedCount } from '../../src/text/chars.js';
+import { hanBigrams, hanOnly, hanRuns, lineWidth, sharedCount } from '../../src/text/chars.js';
 import {
   AUTHOR_LINE, BYLINE, DATELINE, IMAGE_NOTE_END, isArticleStart, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, OUTLET_REPORT, OWN_REPORT, PARAGRAPH_END,
   PHOTO_CREDIT_END,
@@ -945,6 +945,68 @@ function strayHeadlineRuns(segments: Segment[]): number {
 }
 
 /**
+ * Share of a title's word pairs that a text holds: the pairs inside its runs of Han characters, not
+ * across a number or a mark between them (6月1日至15日 sets 月 and 日 side by side, a pair every
+ * dated text holds and no word of the title).
+ */
+function wordAffinity(title: string, text: string): number {
+  const t = new Set(hanRuns(title).flatMap((r) => [...hanBigrams(r)]));
+  if (t.size === 0) return 0;
+  const han = hanOnly(text);
+  let shared = 0;
+  for (const pair of t) if (han.includes(pair)) shared++;
+  return shared / t.size;
+}
+
+/** A run of paragraphs read under a later story's headline goes back this many stories at most. */
+const RUNS_BACK = 3;
+
+/**
+ * A run of paragraphs read under a later story's headline that tells an earlier story's headline
+ * goes back to that story: pdftotext read the next story's headline, then the rest of a column that
+ * goes on with the story before (its text may end a sentence where the column broke, so no
+ * threading by broken sentences finds it). The run (not the paragraphs that open the story it
+ * stands in, nor a dateline: those are that story's; MAX_RUN paragraphs at most) holds
+ * STRAY_AFFINITY of the earlier headline's character pairs at least, and of its word pairs
+ * (wordAffinity), clearly more than the rest of the story it stands in does, and that rest clearly
+ * more of its own headline's pairs than the run (AFFINITY_MARGIN each); of the stories up to
+ * RUNS_BACK before, the one it tells most clearly.
+ */
+function runsBack(segments: Segment[]): number {
+  let moved = 0;
+  const titleOf = (s: Segment) => titleLines(s.before).map((u) => u.text).join('');
+  const textOf = (units: Unit[]) => units.filter(isText).map((u) => u.text).join('');
+  for (let k = 1; k < segments.length; k++) {
+    const host = segments[k]!;
+    const hostTitle = titleOf(host);
+    if (!hostTitle || host.units.length < 2 || host.units.length > MAX_STACKED_PARAGRAPHS) continue;
+    let best: { j: number; from: number; to: number } | null = null;
+    let bestScore = 0;
+    for (let j = Math.max(0, k - RUNS_BACK); j < k; j++) {
+      const title = titleOf(segments[j]!);
+      if (lineWidth(title) < MIN_WEIGHED_TITLE_WIDTH) continue;
+      for (let from = 1; from < host.units.length; from++) {
+        for (let to = from + 1; to <= Math.min(host.units.length, from + MAX_RUN) && host.units[to - 1]!.kind === 'body'; to++) {
+          const run = textOf(host.units.slice(from, to));
+          const told = titleAffinity(title, run);
+          if (told < STRAY_AFFINITY || wordAffinity(title, run) < STRAY_AFFINITY) continue;
+          const others = textOf([...host.units.slice(0, from), ...host.units.slice(to)]);
+          const mine = told - titleAffinity(title, others);
+          const theirs = titleAffinity(hostTitle, others) - titleAffinity(hostTitle, run);
+          if (mine > AFFINITY_MARGIN && theirs > AFFINITY_MARGIN && mine + theirs > bestScore) [best, bestScore] = [{ j, from, to }, mine + theirs];
+        }
+      }
+    }
+    if (!best) continue;
+    segments[best.j]!.units.push(...host.units.splice(best.from, best.to - best.from));
+    moved += best.to - best.from;
+    // (The story may hold another such run.)
+    k--;
+  }
+  return moved;
+}
+
+/**
  * A cluster's headline lines: not its lead-ins and subtitles, nor a label alone on its line (简讯,
  * 经济观察). A short line stacked with the lines around it, no blank line between, is a narrow box's
  * line (城东老街 / 改造工程 / 今天完工), however like a label it reads.
@@ -1733,6 +1795,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the earlier story whose words ${rejoined === 1 ? 'it shares' : 'they share'}`);
   const runs = orient === 'before' ? rejoinRuns(segments, orient, pairs) : 0;
   if (runs) reporter?.info('split/run-given-back', `${runs} paragraph${runs === 1 ? '' : 's'} given back in runs to the earlier story whose words they share`);
+  const back = orient === 'before' ? runsBack(segments) : 0;
+  if (back) reporter?.info('split/run-told-back', `${back} paragraph${back === 1 ? '' : 's'} read under a later story's headline given back to the story whose headline ${back === 1 ? 'it tells' : 'they tell'}`);
   const bylinesMoved = giveBackBylines(segments);
   if (bylinesMoved) reporter?.info('split/byline-given-back', `${bylinesMoved} closing byline${bylinesMoved === 1 ? '' : 's'} given to the story before that names no reporters`);
   const swapped = orient === 'before' ? swapStrayTitles(segments) : 0;

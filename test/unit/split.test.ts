@@ -641,6 +641,24 @@ describe('split: headlines', () => {
       );
     }
   });
+  it('gives back a run of paragraphs read under the next story\'s headline that tells the story before\'s headline', () => {
+    // pdftotext read the next story's headline and opening, then the rest of the column that goes on with the story before (its text ended a sentence at the break).
+    for (const [ha, a1, run, hb, b1, b2] of [
+      ['城东老街改造工程今天全面完工', '本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工。', ['改造后的老街保留了青石板路和沿街老宅，老街改造工程共修缮老宅二十六栋。', '不少居民说，老街改造完工后，街巷干净了，来老街游玩的人也多了。'], '全市新建绿道一百二十公里', '本报讯（记者 李某）今年全市新建绿道一百二十公里，串起沿江公园。', '绿道沿线新设驿站十二处，市民骑行散步有了好去处，新建绿道受到市民欢迎。'],
+      ['夏粮收购今天陆续开秤', '新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤。', ['粮食部门表示，今年夏粮收购价格总体平稳，收购点开秤首日收购小麦三千吨。', '为方便农民售粮，各收购点延长开秤时间，夏粮收购将持续到八月底。'], '铁路假期发送旅客创新高', '新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高。', '各地铁路部门加开旅客列车，车站秩序井然，铁路发送旅客人数同比增长百分之八。'],
+    ] as const) {
+      const got = articles(`${ha}\n${a1}\n\n${hb}\n${b1}\n\n${run.join('\n\n')}\n\n${b2}\n`);
+      assert.deepEqual(got.map((a) => [a.title, run.every((p) => a.body.includes(p)), a.body.includes(b2)]), [[ha, true, false], [hb, false, true]], JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+    // A run that shares only a date's characters with the headline before (月 and 日 either side of a number) stays.
+    for (const [ha, a1, run, hb, b1, b2] of [
+      ['6月1日至15日沿江大道夜间封闭', '本报讯（记者 张某）沿江大道将夜间封闭施工，请市民绕行。', '7月3日至8日，全市气温偏高，午后最高气温三十五度。', '城西菜市场重新开业', '本报讯（记者 李某）城西菜市场改造后重新开业，摊位整齐划一。', '菜市场负责人表示，重新开业的菜市场新增摊位八十个。'],
+      ['10月8日至12日城东老街暂停开放', '本报讯（记者 王某）城东老街将暂停开放五天，进行设施检修。', '11月2日至6日，各校安排学生参加社会实践活动。', '全市中小学秋季运动会开幕', '本报讯（记者 赵某）全市中小学秋季运动会今天开幕，各校运动员参加比赛。', '运动会设田径、跳绳等项目，秋季运动会将持续三天。'],
+    ] as const) {
+      const got = articles(`${ha}\n${a1}\n\n${hb}\n${b1}\n\n${run}\n\n${b2}\n`);
+      assert.deepEqual(got.map((a) => [a.title, a.body.includes(run)]), [[ha, false], [hb, true]], JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives a dateline paragraph read alone under a label to the story whose headline it tells and which opens with none', () => {
     for (const [head, rest, dl, other, otherText, reporter] of [
       ['全市新建绿道一百二十公里', '绿道串起沿江公园和老街巷，沿线新设驿站十二处，市民骑行散步有了好去处。', '本报讯（记者 李某）全市今年新建绿道一百二十公里，建设进度快于往年。', '城西菜市场重新开业', '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。', '李某'],
