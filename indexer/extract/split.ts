@@ -944,20 +944,6 @@ function strayHeadlineRuns(segments: Segment[]): number {
   return found;
 }
 
-/**
- * Share of a title's word pairs that a text holds: the pairs inside its runs of Han characters, not
- * across a number or a mark between them (6月1日至15日 sets 月 and 日 side by side, a pair every
- * dated text holds and no word of the title).
- */
-function wordAffinity(title: string, text: string): number {
-  const t = new Set(hanRuns(title).flatMap((r) => [...hanBigrams(r)]));
-  if (t.size === 0) return 0;
-  const han = hanOnly(text);
-  let shared = 0;
-  for (const pair of t) if (han.includes(pair)) shared++;
-  return shared / t.size;
-}
-
 /** A run of paragraphs read under a later story's headline goes back this many stories at most. */
 const RUNS_BACK = 3;
 
@@ -967,32 +953,44 @@ const RUNS_BACK = 3;
  * goes on with the story before (its text may end a sentence where the column broke, so no
  * threading by broken sentences finds it). The run (not the paragraphs that open the story it
  * stands in, nor a dateline: those are that story's; MAX_RUN paragraphs at most) holds
- * STRAY_AFFINITY of the earlier headline's character pairs at least, and of its word pairs
- * (wordAffinity), clearly more than the rest of the story it stands in does, and that rest clearly
- * more of its own headline's pairs than the run (AFFINITY_MARGIN each); of the stories up to
- * RUNS_BACK before, the one it tells most clearly.
+ * STRAY_AFFINITY of the earlier headline's character pairs at least, and of its word pairs (the
+ * pairs inside its runs of Han characters: 6月1日至15日 sets 月 and 日 side by side, a pair every
+ * dated text holds and no word of the title), clearly more than the rest of the story it stands in
+ * does, and that rest clearly more of its own headline's pairs than the run (AFFINITY_MARGIN each);
+ * of the stories up to RUNS_BACK before, the one it tells most clearly. Pairs are looked up a
+ * paragraph at a time (Run): every run of every story is weighed.
  */
 function runsBack(segments: Segment[]): number {
   let moved = 0;
   const titleOf = (s: Segment) => titleLines(s.before).map((u) => u.text).join('');
-  const textOf = (units: Unit[]) => units.filter(isText).map((u) => u.text).join('');
   for (let k = 1; k < segments.length; k++) {
     const host = segments[k]!;
     const hostTitle = titleOf(host);
-    if (!hostTitle || host.units.length < 2 || host.units.length > MAX_STACKED_PARAGRAPHS) continue;
+    const n = host.units.length;
+    if (!hostTitle || n < 2 || n > MAX_STACKED_PARAGRAPHS) continue;
+    // Which of a title's pairs each paragraph holds (a text's share of them is its paragraphs' together).
+    const han = host.units.map((u) => (isText(u) ? hanOnly(u.text) : ''));
+    const held = (pairs: string[]) => han.map((h) => pairs.map((p) => h.includes(p)));
+    const hostPairs = [...hanBigrams(hostTitle)];
+    const hostHeld = held(hostPairs);
     let best: { j: number; from: number; to: number } | null = null;
     let bestScore = 0;
     for (let j = Math.max(0, k - RUNS_BACK); j < k; j++) {
       const title = titleOf(segments[j]!);
       if (lineWidth(title) < MIN_WEIGHED_TITLE_WIDTH) continue;
-      for (let from = 1; from < host.units.length; from++) {
-        for (let to = from + 1; to <= Math.min(host.units.length, from + MAX_RUN) && host.units[to - 1]!.kind === 'body'; to++) {
-          const run = textOf(host.units.slice(from, to));
-          const told = titleAffinity(title, run);
-          if (told < STRAY_AFFINITY || wordAffinity(title, run) < STRAY_AFFINITY) continue;
-          const others = textOf([...host.units.slice(0, from), ...host.units.slice(to)]);
-          const mine = told - titleAffinity(title, others);
-          const theirs = titleAffinity(hostTitle, others) - titleAffinity(hostTitle, run);
+      const pairs = [...hanBigrams(title)];
+      const words = new Set(hanRuns(title).flatMap((r) => [...hanBigrams(r)]));
+      const titleHeld = held(pairs);
+      for (let from = 1; from < n; from++) {
+        const inRun = new Run(titleHeld);
+        const hostInRun = new Run(hostHeld);
+        for (let to = from + 1; to <= Math.min(n, from + MAX_RUN) && host.units[to - 1]!.kind === 'body'; to++) {
+          inRun.add(to - 1);
+          hostInRun.add(to - 1);
+          const told = inRun.share();
+          if (told < STRAY_AFFINITY || inRun.share((p) => words.has(pairs[p]!)) < STRAY_AFFINITY) continue;
+          const mine = told - inRun.outside();
+          const theirs = hostInRun.outside() - hostInRun.share();
           if (mine > AFFINITY_MARGIN && theirs > AFFINITY_MARGIN && mine + theirs > bestScore) [best, bestScore] = [{ j, from, to }, mine + theirs];
         }
       }
@@ -1004,6 +1002,42 @@ function runsBack(segments: Segment[]): number {
     k--;
   }
   return moved;
+}
+
+/**
+ * A run of a story's paragraphs, grown a paragraph at a time, against a title's pairs: the share
+ * of them the run holds and the share the story's other paragraphs hold (a pair across two
+ * paragraphs is neither's).
+ */
+class Run {
+  private readonly inRun: number[];
+  private readonly total: number[];
+  constructor(private readonly held: boolean[][]) {
+    const size = held[0]?.length ?? 0;
+    this.inRun = new Array<number>(size).fill(0);
+    this.total = new Array<number>(size).fill(0);
+    for (const row of held) row.forEach((h, p) => h && this.total[p]!++);
+  }
+  add(unit: number): void {
+    this.held[unit]!.forEach((h, p) => h && this.inRun[p]!++);
+  }
+  /** Share of the pairs (those `counted`) the run holds. */
+  share(counted: (p: number) => boolean = () => true): number {
+    let all = 0;
+    let shared = 0;
+    this.inRun.forEach((c, p) => {
+      if (!counted(p)) return;
+      all++;
+      if (c > 0) shared++;
+    });
+    return all ? shared / all : 0;
+  }
+  /** Share of the pairs the story's paragraphs outside the run hold. */
+  outside(): number {
+    let shared = 0;
+    this.inRun.forEach((c, p) => this.total[p]! > c && shared++);
+    return this.inRun.length ? shared / this.inRun.length : 0;
+  }
 }
 
 /**
