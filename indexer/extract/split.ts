@@ -900,7 +900,6 @@ function splitByHeadlines(segments: Segment[]): number {
 function strayHeadlineRuns(segments: Segment[]): number {
   let found = 0;
   const titleOf = (g: Unit[]) => g.map((u) => u.text).join('');
-  const textOf = (units: Unit[]) => units.filter(isText).map((u) => u.text).join('');
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
     const groups = blockGroups(titleLines(s.before));
@@ -917,18 +916,8 @@ function strayHeadlineRuns(segments: Segment[]): number {
         const host = segments[at]!;
         if (at === i || host.units.length > MAX_STACKED_PARAGRAPHS) continue;
         const hostTitle = titleOf(titleLines(host.before));
-        for (let from = hostTitle ? 1 : 0; from < host.units.length; from++) {
-          if (!isText(host.units[from])) continue;
-          for (let to = from + 1; to <= Math.min(host.units.length, from + MAX_RUN); to++) {
-            const run = textOf(host.units.slice(from, to));
-            const told = titleAffinity(title, run);
-            if (told < RUN_AFFINITY) continue;
-            const others = textOf([...host.units.slice(0, from), ...host.units.slice(to)]);
-            const mine = told - titleAffinity(title, others);
-            const theirs = hostTitle ? titleAffinity(hostTitle, others) - titleAffinity(hostTitle, run) : 1;
-            if (mine > AFFINITY_MARGIN && theirs > AFFINITY_MARGIN && mine + theirs > bestScore) [best, bestScore] = [{ at, from, to }, mine + theirs];
-          }
-        }
+        const run = runTelling(host.units, title, hostTitle, { least: RUN_AFFINITY, from: hostTitle ? 1 : 0, may: isText });
+        if (run && run.score > bestScore) [best, bestScore] = [{ at, ...run }, run.score];
       }
       if (!best) continue;
       const lines = withLeadIn(s.before!, g);
@@ -952,13 +941,10 @@ const RUNS_BACK = 3;
  * goes back to that story: pdftotext read the next story's headline, then the rest of a column that
  * goes on with the story before (its text may end a sentence where the column broke, so no
  * threading by broken sentences finds it). The run (not the paragraphs that open the story it
- * stands in, nor a dateline: those are that story's; MAX_RUN paragraphs at most) holds
- * STRAY_AFFINITY of the earlier headline's character pairs at least, and of its word pairs (the
- * pairs inside its runs of Han characters: 6月1日至15日 sets 月 and 日 side by side, a pair every
- * dated text holds and no word of the title), clearly more than the rest of the story it stands in
- * does, and that rest clearly more of its own headline's pairs than the run (AFFINITY_MARGIN each);
- * of the stories up to RUNS_BACK before, the one it tells most clearly. Pairs are looked up a
- * paragraph at a time (Run): every run of every story is weighed.
+ * stands in, nor a dateline: those are that story's) holds STRAY_AFFINITY of the earlier
+ * headline's character pairs and of its word pairs at least (runTelling), clearly more than the
+ * rest of the story it stands in does, and that rest clearly more of its own headline's pairs than
+ * the run; of the stories up to RUNS_BACK before, the one it tells most clearly.
  */
 function runsBack(segments: Segment[]): number {
   let moved = 0;
@@ -966,34 +952,14 @@ function runsBack(segments: Segment[]): number {
   for (let k = 1; k < segments.length; k++) {
     const host = segments[k]!;
     const hostTitle = titleOf(host);
-    const n = host.units.length;
-    if (!hostTitle || n < 2 || n > MAX_STACKED_PARAGRAPHS) continue;
-    // Which of a title's pairs each paragraph holds (a text's share of them is its paragraphs' together).
-    const han = host.units.map((u) => (isText(u) ? hanOnly(u.text) : ''));
-    const held = (pairs: string[]) => han.map((h) => pairs.map((p) => h.includes(p)));
-    const hostPairs = [...hanBigrams(hostTitle)];
-    const hostHeld = held(hostPairs);
+    if (!hostTitle || host.units.length < 2 || host.units.length > MAX_STACKED_PARAGRAPHS) continue;
     let best: { j: number; from: number; to: number } | null = null;
     let bestScore = 0;
     for (let j = Math.max(0, k - RUNS_BACK); j < k; j++) {
       const title = titleOf(segments[j]!);
       if (lineWidth(title) < MIN_WEIGHED_TITLE_WIDTH) continue;
-      const pairs = [...hanBigrams(title)];
-      const words = new Set(hanRuns(title).flatMap((r) => [...hanBigrams(r)]));
-      const titleHeld = held(pairs);
-      for (let from = 1; from < n; from++) {
-        const inRun = new Run(titleHeld);
-        const hostInRun = new Run(hostHeld);
-        for (let to = from + 1; to <= Math.min(n, from + MAX_RUN) && host.units[to - 1]!.kind === 'body'; to++) {
-          inRun.add(to - 1);
-          hostInRun.add(to - 1);
-          const told = inRun.share();
-          if (told < STRAY_AFFINITY || inRun.share((p) => words.has(pairs[p]!)) < STRAY_AFFINITY) continue;
-          const mine = told - inRun.outside();
-          const theirs = hostInRun.outside() - hostInRun.share();
-          if (mine > AFFINITY_MARGIN && theirs > AFFINITY_MARGIN && mine + theirs > bestScore) [best, bestScore] = [{ j, from, to }, mine + theirs];
-        }
-      }
+      const run = runTelling(host.units, title, hostTitle, { least: STRAY_AFFINITY, from: 1, may: (u) => u.kind === 'body', words: true });
+      if (run && run.score > bestScore) [best, bestScore] = [{ j, ...run }, run.score];
     }
     if (!best) continue;
     segments[best.j]!.units.push(...host.units.splice(best.from, best.to - best.from));
@@ -1002,6 +968,39 @@ function runsBack(segments: Segment[]): number {
     k--;
   }
   return moved;
+}
+
+/**
+ * The run of a story's paragraphs [from, to) that tells a title most clearly: from `from` on,
+ * MAX_RUN paragraphs at most, each one that `may` stand in it; holding `least` of the title's
+ * character pairs (and of its word pairs, the pairs inside its runs of Han characters, with
+ * `words`: 6月1日至15日 sets 月 and 日 side by side, a pair every dated text holds and no word of
+ * the title), clearly more than the story's other paragraphs (AFFINITY_MARGIN), which tell the
+ * story's own headline `own` clearly more than the run (any run, for a story with none). Its score
+ * is the two margins together; null when no run tells the title so. Pairs are looked up a
+ * paragraph at a time (Run): every run of a story is weighed.
+ */
+function runTelling(units: Unit[], title: string, own: string, opts: { least: number; from: number; may: (u: Unit) => boolean; words?: boolean }): { from: number; to: number; score: number } | null {
+  const han = units.map((u) => (isText(u) ? hanOnly(u.text) : ''));
+  const held = (pairs: string[]) => han.map((h) => pairs.map((p) => h.includes(p)));
+  const pairs = [...hanBigrams(title)];
+  const words = new Set(hanRuns(title).flatMap((r) => [...hanBigrams(r)]));
+  const [titleHeld, ownHeld] = [held(pairs), own ? held([...hanBigrams(own)]) : null];
+  let best: { from: number; to: number; score: number } | null = null;
+  for (let from = opts.from; from < units.length; from++) {
+    const inRun = new Run(titleHeld);
+    const ownInRun = ownHeld && new Run(ownHeld);
+    for (let to = from + 1; to <= Math.min(units.length, from + MAX_RUN) && opts.may(units[to - 1]!); to++) {
+      inRun.add(to - 1);
+      ownInRun?.add(to - 1);
+      const told = inRun.share();
+      if (told < opts.least || (opts.words && inRun.share((p) => words.has(pairs[p]!)) < opts.least)) continue;
+      const mine = told - inRun.outside();
+      const theirs = ownInRun ? ownInRun.outside() - ownInRun.share() : 1;
+      if (mine > AFFINITY_MARGIN && theirs > AFFINITY_MARGIN && mine + theirs > (best?.score ?? 0)) best = { from, to, score: mine + theirs };
+    }
+  }
+  return best;
 }
 
 /**
