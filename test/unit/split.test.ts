@@ -237,7 +237,7 @@ describe('split: headlines', () => {
       assert.deepEqual(broken.map((a) => [a.title, a.kicker]).at(-1), [head, '——多部门联合发布出行提示'], JSON.stringify(broken.map((a) => [a.title, a.kicker])));
     }
     // …and in a column of briefs, over a text of one paragraph with no dateline, the next brief's headline after it.
-    for (const [head, text] of [['6月1日至15日，沿江高速城区至港口枢纽段夜间封闭！', '这是对市民出行影响最大的一段。'], ['今年全市新增绿道一百公里，明年再建五十公里！', '沿线驿站和停车位同步配套建设。']] as const) {
+    for (const [head, text] of [['6月1日至15日，沿江高速城区至港口枢纽段夜间封闭！', '施工期间沿线公交临时绕行。'], ['今年全市新增绿道一百公里，明年再建五十公里！', '沿线驿站和停车位同步配套建设。']] as const) {
       const briefs = articles(`简讯\n城东老街焕发新颜\n本报讯 ${BODY_A}\n${head}\n${text}\n全市春耕进度快于往年\n本报讯 ${BODY_C}\n`);
       assert.deepEqual(briefs.map((a) => a.title), ['城东老街焕发新颜', head, '全市春耕进度快于往年'], JSON.stringify(briefs.map((a) => a.title)));
     }
@@ -247,7 +247,7 @@ describe('split: headlines', () => {
     // …or, where the layout kept paragraphs set in, not set in itself over a brief's paragraphs that are, and their byline.
     const I = '\u3000\u3000';
     for (const [head, texts, byline] of [
-      ['6月1日至15日，沿江高速城区至港口枢纽段夜间封闭！', ['这是对市民出行影响最大的一段。', '注意：由北往南方向通行不受影响。'], '（记者 张某）'],
+      ['6月1日至15日，沿江高速城区至港口枢纽段夜间封闭！', ['施工期间沿线公交临时绕行。', '请市民提前规划出行路线。'], '（记者 张某）'],
       ['今年全市新增绿道一百公里，明年再建五十公里？', ['沿线驿站和停车位同步配套建设。', '市民可通过线上平台查询绿道位置。', '建设进度每月公布一次。'], '（通讯员 李某）'],
     ] as const) {
       const setIn = articles(`城东老街焕发新颜\n${I}本报讯 ${BODY_A}\n${I}城东老街改造工程今天全面完工，沿街老宅修缮一新。\n${head}\n${texts.map((t) => I + t).join('\n')}\n${byline}\n全市春耕进度快于往年\n${I}本报讯 ${BODY_B}\n`);
