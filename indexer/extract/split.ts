@@ -56,6 +56,8 @@ const TITLE_LABEL = /^(?:标题|文章标题|新闻标题|题目)\s*[:：]\s*(\S
 
 /** A headline line that can stand alone as one article's title is at least this wide. */
 const MIN_SEPARATE_TITLE_WIDTH = 6;
+/** A line of running text is this wide at least (a six-column page's narrow column sets about ten characters a line). */
+const MIN_TEXT_LINE_WIDTH = 10;
 /** The first line of a headline broken after a comma is at most this wide. */
 const MAX_BROKEN_HEADLINE_WIDTH = 24;
 /** Characters on each side of a headline box's break read for a word running across it… */
@@ -252,6 +254,18 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
       u.rule = 'split/exclaimed-headline';
     }
   });
+  // A line of text with its clause marks whose last word runs on into the paragraph under it
+  // (…下午接到孩子妈 / 妈的电话后…。) is that paragraph's first line, however it was set apart: a
+  // headline ends at a word's end. (Not a headline box's short line over its rest, 国家授予特 / 别.)
+  const runOn = new Set<Unit>();
+  units.forEach((u, i) => {
+    const next = units[i + 1];
+    if (u.kind !== 'heading' || u.rule || next?.kind !== 'body' || !/[，、；,;]/.test(u.text) || lineWidth(u.text) < MIN_TEXT_LINE_WIDTH || !/[。！？!?]/.test(next.text)) return;
+    if (restAcross(u.text, next.text, HAN_FIRST) === 0) return;
+    units[i + 1] = { ...next, text: u.text.trim() + next.text.trim(), ...(u.line !== undefined ? { line: u.line } : {}), ...(u.original !== undefined && next.original !== undefined ? { original: u.original.trim() + next.original.trim() } : {}) };
+    runOn.add(u);
+  });
+  if (runOn.size) units.splice(0, units.length, ...units.filter((u) => !runOn.has(u)));
   // A headline wrapped so that one character is left for its last line (中华人民共和国监察 / 法).
   units.forEach((u, i) => {
     if (u.kind === 'body' && lineWidth(u.text) < 2 && units[i - 1]?.kind === 'heading') u.kind = 'heading';

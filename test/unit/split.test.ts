@@ -659,6 +659,17 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.title, a.body.includes(run)]), [[ha, false], [hb, true]], JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
+  it('reads a line whose last word runs on into the paragraph under it as that paragraph\'s first line, not a headline', () => {
+    // A line of text set apart under a lead-in: its last word (农民, 市民) goes on on the next line.
+    for (const [head, text, lead, first, rest] of [
+      ['夏粮收购今天陆续开秤', '新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤。', '稳中向好——', '为方便售粮，各收购点延长开秤时间，农', '民说售粮比往年方便多了。'],
+      ['城东老街改造工程今天全面完工', '本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工。', '记者走进老街——', '改造后的老街保留了青石板路，不少市', '民专程前来游玩拍照。'],
+    ] as const) {
+      const got = articles(`${head}\n${text}\n\n${lead}\n\n${first}\n${rest}\n`);
+      assert.ok(!got.some((a) => a.title === first), JSON.stringify(got.map((a) => [a.title, a.body])));
+      assert.ok(got.some((a) => a.body.includes(first + rest)), JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives a dateline paragraph read alone under a label to the story whose headline it tells and which opens with none', () => {
     for (const [head, rest, dl, other, otherText, reporter] of [
       ['全市新建绿道一百二十公里', '绿道串起沿江公园和老街巷，沿线新设驿站十二处，市民骑行散步有了好去处。', '本报讯（记者 李某）全市今年新建绿道一百二十公里，建设进度快于往年。', '城西菜市场重新开业', '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。', '李某'],
