@@ -1368,6 +1368,28 @@ function pagePairs(): PagePairs {
 }
 
 /**
+ * A headline over a paragraph that does not tell it (STRAY_AFFINITY of its character pairs), the
+ * story right after it opening with a dateline under no headline and telling it (OWN_STORY_AFFINITY):
+ * pdftotext read another column's paragraph between the headline and its story's opening. The
+ * headline (with its kicker and label) goes to that story; the paragraph, left with none, is
+ * threaded back after (rejoinBrokenOff). A headline narrower than MIN_SEPARATE_TITLE_WIDTH (a
+ * broken box's first line, 5月20日至) says too little to be placed by its words.
+ */
+function titleDatelineStory(segments: Segment[]): number {
+  let moved = 0;
+  for (let k = 1; k < segments.length; k++) {
+    const [s, prev] = [segments[k]!, segments[k - 1]!];
+    if (s.before?.some((l) => l.kind === 'heading') || s.units[0]?.kind !== 'dateline' || !prev.before?.some((l) => l.kind === 'heading') || prev.jump.from) continue;
+    const head = headlineLines(prev.before).map((l) => l.text).join('');
+    if (lineWidth(head) < MIN_SEPARATE_TITLE_WIDTH || titleAffinity(head, storyText(s)) < OWN_STORY_AFFINITY || titleAffinity(head, storyText(prev)) >= STRAY_AFFINITY) continue;
+    s.before = prev.before;
+    delete prev.before;
+    moved++;
+  }
+  return moved;
+}
+
+/**
  * A story's dateline paragraph read apart from it: pdftotext reads the paragraph with another
  * column's blocks, and it stands alone, no headline over it but a label, a lead-in or a subtitle
  * (or none), while the story's headline stands over the rest of its text elsewhere on the page. A
@@ -1837,6 +1859,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   if (forward) reporter?.info('split/given-forward', `${forward} paragraph${forward === 1 ? '' : 's'} read before a later story's start given to that story, whose headline ${forward === 1 ? 'it tells' : 'they tell'}`);
   const lone = orient === 'before' ? joinLoneDatelines(segments) : 0;
   if (lone) reporter?.info('split/dateline-joined', `${lone} dateline paragraph${lone === 1 ? '' : 's'} read apart from ${lone === 1 ? 'its' : 'their'} story given to the story whose headline ${lone === 1 ? 'it tells' : 'they tell'}`);
+  const retitled = orient === 'before' ? titleDatelineStory(segments) : 0;
+  if (retitled) reporter?.info('split/headline-to-dateline', `${retitled} headline${retitled === 1 ? '' : 's'} over a paragraph that tells ${retitled === 1 ? 'it' : 'them'} not given to the untitled story after, whose opening ${retitled === 1 ? 'tells it' : 'tells them'}`);
   const pairs = pagePairs();
   const rejoined = rejoinBrokenOff(segments, orient, pairs);
   if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the earlier story whose words ${rejoined === 1 ? 'it shares' : 'they share'}`);

@@ -659,6 +659,19 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.title, a.body.includes(run)]), [[ha, false], [hb, true]], JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
+  it('gives a headline over a paragraph that does not tell it to the untitled dateline story after it that does', () => {
+    // pdftotext read another column's paragraph between a headline and its story's opening.
+    // (The story under the headline has more than its dateline paragraph: one dateline paragraph alone is joinLoneDatelines'.)
+    for (const [ha, a1, hb, stray, b1, b2] of [
+      ['城西菜市场重新开业', '本报讯（记者 李某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。菜价总体平稳，蔬菜水果品种齐全。', '城东老街改造工程今天全面完工', '天气晴好，气温适宜，前来游玩的人明显增多，周边停车场车位紧张，交警到场疏导。', '本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工，老街保留了青石板路。', '完工后的老街修缮老宅二十六栋，沿街商铺陆续开门迎客。'],
+      ['夏粮收购今天陆续开秤', '本报讯（记者 王某）今年夏粮丰收，全市收购点今天陆续开秤，小麦品质好于上年。', '铁路假期发送旅客创新高', '受降雨影响，部分路段积水，交警提醒司机减速慢行，注意安全，绕开低洼地段。', '新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高，加开旅客列车。', '各地车站秩序井然，旅客列车正点率保持在较高水平。'],
+    ] as const) {
+      const got = articles(`${ha}\n${a1}\n\n${hb}\n\n${stray}\n\n${b1}\n${b2}\n`);
+      const own = got.find((a) => a.title === hb);
+      assert.ok(own && own.body.includes(b1.slice(-12)) && !own.body.includes(stray), JSON.stringify(got.map((a) => [a.title, a.body])));
+      assert.ok(got.some((a) => a.body.includes(stray)), JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('reads a line whose last word runs on into the paragraph under it as that paragraph\'s first line, not a headline', () => {
     // A line of text set apart under a lead-in: its last word (农民, 市民) goes on on the next line.
     for (const [head, text, lead, first, rest] of [
