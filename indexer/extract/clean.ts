@@ -251,6 +251,11 @@ function opensParagraph(line: string): boolean {
   return DATELINE.test(line) || DATELINE_START.test(line) || OWN_REPORT.test(line) || BYLINE.test(line.trim()) || AUTHOR_LINE.test(line.trim()) || isDashedHeadlineLine(line);
 }
 
+/** A line that opens a story's text: a dateline or an own-report marker (新华社北京5月6日电, 本报讯). */
+function opensStory(line: string): boolean {
+  return DATELINE.test(line) || DATELINE_START.test(line) || OWN_REPORT.test(line);
+}
+
 /** A subtitle or a kicker is at most this wide. */
 const MAX_DASHED_HEADLINE_WIDTH = 24;
 
@@ -549,6 +554,13 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     // block of lines with no clause mark is the second headline.
     let from = j;
     while (from > 0 && lines[from - 1]!.block === lines[j]!.block) from--;
+    // Whatever their width and marks, lines that end no sentence right over a story's opening (a
+    // byline of its own, 记者 王某, not a closing one in brackets; a dateline) are its headline: a
+    // column's text ends its sentence before another story opens under it.
+    for (let k = i; k < lines.length && k - i < MAX_HEADLINE_BLOCK_LINES && lines[k]!.block === block && !PARAGRAPH_END.test(texts[k]!); k++) {
+      const under = texts[k + 1]?.trim();
+      if (under !== undefined && lines[k + 1]!.block === block && ((BYLINE.test(under) && !/^[（(]/.test(under)) || opensStory(under))) return true;
+    }
     const underHeadline = j - from < MAX_HEADLINE_BLOCK_LINES && texts.slice(from, j + 1).every((t) => !clauses(t) && !PARAGRAPH_END.test(t)) && (from === 0 || PARAGRAPH_END.test(texts[from - 1]!));
     for (let k = i; k < lines.length && k - i <= MAX_HEADLINE_BLOCK_LINES; k++) {
       const t = texts[k]!;

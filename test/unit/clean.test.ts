@@ -94,6 +94,16 @@ describe('rejoinBrokenLines', () => {
       assert.deepEqual(out.slice(1, 3).map((b) => b.text), [h1.join(''), h2.join('')], JSON.stringify(out));
     }
   });
+  it('never runs a column\'s text on across a blank line into lines that end no sentence over a story\'s byline or dateline, as wide and marked as they are', () => {
+    // The column broke off mid-sentence at its foot; the next block is a headline with its commas, then the story's byline (or dateline) and text.
+    for (const [text, head, opening, rest] of [
+      [['本报讯（记者 张某）历时两', '年的城东老街改造工程今天全', '面完工，改造后的老街保留了', '青石板路和沿街老宅，共修缮', '老宅二十六栋，街巷整治后面'], ['全市新建绿道一百公里，', '沿线新设驿站十二处'], '本报记者 李某', ['今年全市新建绿道一百二', '十公里，串起沿江公园和老街', '巷，市民骑行散步有了好去处。']],
+      [['新华社北京6月5日电（记者', '王某）今年夏粮丰收，各地收', '购点今天陆续开秤，小麦品质', '好于上年，粮食部门表示收购', '价格总体平稳，农民售粮比往'], ['铁路假期发送旅客创新高，', '加开列车三百多列'], '新华社北京6月5日电（记者赵某）', ['假期全国铁路发送旅客创历', '史新高，各地铁路部门加开旅', '客列车，车站秩序井然。']],
+    ] as const) {
+      const out = rejoinBrokenLines([p(text.join('\n'), 1), p([...head, opening, ...rest].join('\n'), 7)], 13);
+      assert.ok(out.some((b) => b.text === head.join('')), JSON.stringify(out));
+    }
+  });
   it('runs a line on into a paragraph\'s last few characters set apart, ending its sentence: a word across the break or a particle', () => {
     const before = p('城东老街改造工程今天完工，沿街二十六栋老宅\n修缮一新，青石板路重新铺设，游人如织。', 1);
     const next = p('城西菜市场重新开业', 8);
