@@ -1777,6 +1777,38 @@ function swapStrayTitles(segments: Segment[]): number {
 }
 
 /**
+ * A column label (a tag: a short name of Han characters, 简讯, 一线观察) read among a
+ * story's headline lines, after its first (a tag or a lead-in, 稳中向好——) and over a longer
+ * headline line, is another story's: pdftotext reads the label over the next story's headline
+ * before this story's headline, which it sets lower on the page. It leaves this story's title and
+ * opens the next story's headline lines, unless that story has a label of its own. Not a line of
+ * a headline box broken there: one a word runs across into or out of (restAcross), on the line
+ * next to its neighbour's (a box set without blank lines), or one whose words the story tells
+ * (isTagByWords).
+ */
+function passLabels(segments: Segment[]): number {
+  const tagLike = (t: string) => lineWidth(t) >= 2 && lineWidth(t) <= MAX_TAG_WIDTH_READ && !/[，。！？：；、,!?:;"“”—]/.test(t);
+  let passed = 0;
+  segments.forEach((s, k) => {
+    const heads = s.before?.filter((l) => l.kind === 'heading') ?? [];
+    for (let i = 1; i + 1 < heads.length; i++) {
+      const [before, t, after] = [heads[i - 1]!, heads[i]!, heads[i + 1]!];
+      if (!tagLike(t.text) || !/^[\u4e00-\u9fff]+$/.test(t.text.trim()) || tagLike(after.text) || KICKER_SUB.test(after.text) || !overLonger(lineWidth(t.text), lineWidth(after.text))) continue;
+      if (!((i === 1 && tagLike(before.text)) || KICKER_LEAD.test(before.text) || /(?:——|--)$/.test(before.text))) continue;
+      if (onNextLine(before, t) || onNextLine(t, after) || restAcross(before.text, t.text, HAN_FIRST) > 0 || restAcross(t.text, after.text, HAN_FIRST) > 0) continue;
+      if (!isTagByWords(t.text, storyText(s))) continue;
+      s.before = s.before!.filter((l) => l !== t);
+      const next = segments[k + 1];
+      const first = next?.before?.find((l) => l.kind === 'heading');
+      if (next && first && !tagLike(first.text)) next.before = [t, ...next.before!];
+      passed++;
+      break;
+    }
+  });
+  return passed;
+}
+
+/**
  * A story's closing byline, in brackets after its text ((记者 张某)), ends it on this page, as a jump
  * note to a later page ((下转第3版)) does: the paragraph right after either is the rest of some
  * column the extractor read on into (Unit.afterEnd). The paragraph right before a closing byline
@@ -1874,6 +1906,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   const strays = orient === 'before' ? dropStrayHeadlines(segments) : 0;
   if (strays) reporter?.info('split/stray-headline', `${strays} headline${strays === 1 ? '' : 's'} printed with another over a story that tells only the other taken off its title`);
   if (swapped) reporter?.info('split/titles-swapped', `${swapped} pair${swapped === 1 ? '' : 's'} of headlines each over the other's story given back to the stories they tell`);
+  const labels = orient === 'before' ? passLabels(segments) : 0;
+  if (labels) reporter?.info('split/label-passed', `${labels} column label${labels === 1 ? '' : 's'} read among another story's headline lines given to the story after`);
   const drafts = segments.map((s, i) => draftOf(s, orient, i, cleaned.meta.title, segments.length === 1));
   const inBox = briefsInColumn(drafts);
   if (inBox) reporter?.info('split/briefs-column', `${inBox} brief${inBox === 1 ? '' : 's'} given the column of the brief over ${inBox === 1 ? 'it' : 'them'}`);

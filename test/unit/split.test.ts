@@ -683,6 +683,13 @@ describe('split: headlines', () => {
       assert.ok(got.some((a) => a.body.includes(first + rest)), JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
+  it('gives a column label read among a headline\'s lines, after a lead-in or another label, to the story after', () => {
+    // pdftotext read the next story's label before this story's headline, set lower on the page.
+    const lead = articles('城东老街改造工程今天全面完工\n本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工，老街保留了青石板路。\n\n稳中向好——\n\n简讯\n\n全市新建绿道一百二十公里\n\n本报讯（记者 李某）今年全市新建绿道一百二十公里，串起沿江公园。\n\n城西菜市场重新开业\n\n本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一。\n');
+    assert.deepEqual(lead.map((a) => [a.title, a.column]), [['城东老街改造工程今天全面完工', null], ['全市新建绿道一百二十公里', null], ['城西菜市场重新开业', '简讯']]);
+    const labels = articles('关注\n\n一线观察\n\n夏粮收购今天陆续开秤\n\n新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤。\n\n铁路假期发送旅客创新高\n\n新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高。\n');
+    assert.deepEqual(labels.map((a) => [a.title, a.column]), [['夏粮收购今天陆续开秤', '关注'], ['铁路假期发送旅客创新高', '一线观察']]);
+  });
   it('gives a dateline paragraph read alone under a label to the story whose headline it tells and which opens with none', () => {
     for (const [head, rest, dl, other, otherText, reporter] of [
       ['全市新建绿道一百二十公里', '绿道串起沿江公园和老街巷，沿线新设驿站十二处，市民骑行散步有了好去处。', '本报讯（记者 李某）全市今年新建绿道一百二十公里，建设进度快于往年。', '城西菜市场重新开业', '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。', '李某'],
