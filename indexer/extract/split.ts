@@ -266,6 +266,17 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     runOn.add(u);
   });
   if (runOn.size) units.splice(0, units.length, ...units.filter((u) => !runOn.has(u)));
+  // The line right over a jump note from an earlier page ((上接第1版)) is the story's headline printed
+  // again, however it reads (a long exclamation with its comma): the note opens the text, the
+  // headline stands over it. Not a line ending a sentence with a full stop, nor one a paragraph
+  // before it runs on into.
+  units.forEach((u, i) => {
+    const [prev, next] = [units[i - 1], units[i + 1]];
+    if (u.kind === 'body' && next?.kind === 'jump' && jumpOf(next.text).dir === 'from' && !/[。；;]/.test(u.text) && lineWidth(u.text) <= MAX_HEADLINE_WIDTH && (!prev || prev.kind !== 'body' || PARAGRAPH_END.test(prev.text))) {
+      u.kind = 'heading';
+      u.rule = 'split/headline-over-jump';
+    }
+  });
   // A headline wrapped so that one character is left for its last line (中华人民共和国监察 / 法).
   units.forEach((u, i) => {
     if (u.kind === 'body' && lineWidth(u.text) < 2 && units[i - 1]?.kind === 'heading') u.kind = 'heading';

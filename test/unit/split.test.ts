@@ -690,6 +690,16 @@ describe('split: headlines', () => {
     const labels = articles('关注\n\n一线观察\n\n夏粮收购今天陆续开秤\n\n新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤。\n\n铁路假期发送旅客创新高\n\n新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高。\n');
     assert.deepEqual(labels.map((a) => [a.title, a.column]), [['夏粮收购今天陆续开秤', '关注'], ['铁路假期发送旅客创新高', '一线观察']]);
   });
+  it('reads the line right over a jump note from an earlier page as the story\'s headline printed again, however it reads', () => {
+    // A long exclamation with a date range and a comma; a question of two clauses.
+    for (const [head, text] of [
+      ['6月1日至15日，沿江大道城西段夜间封闭施工！', '施工期间，过往车辆可绕行滨江路，公交线路临时调整。\n交警部门提醒市民提前规划出行路线。'],
+      ['城东老街改造何时完工，居民关心的问题有答案了吗？', '改造后的老街保留了青石板路和沿街老宅，共修缮老宅二十六栋。\n不少居民说，街巷干净了，来游玩的人也多了。'],
+    ] as const) {
+      const got = articles(`${head}\n（上接第1版）${text}\n`);
+      assert.deepEqual(got.map((a) => [a.title, a.body.startsWith(text.slice(0, 10))]), [[head, true]], JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives a dateline paragraph read alone under a label to the story whose headline it tells and which opens with none', () => {
     for (const [head, rest, dl, other, otherText, reporter] of [
       ['全市新建绿道一百二十公里', '绿道串起沿江公园和老街巷，沿线新设驿站十二处，市民骑行散步有了好去处。', '本报讯（记者 李某）全市今年新建绿道一百二十公里，建设进度快于往年。', '城西菜市场重新开业', '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。', '李某'],
