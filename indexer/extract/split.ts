@@ -958,6 +958,46 @@ function strayHeadlineRuns(segments: Segment[]): number {
   return found;
 }
 
+/** A story holds only its opening when it has this many paragraphs at most. */
+const MAX_OPENING_PARAGRAPHS = 2;
+
+/**
+ * A story of its opening only (MAX_OPENING_PARAGRAPHS at most, no jump note to a later page) whose
+ * rest pdftotext read elsewhere on the page, among another story's paragraphs (a column read on
+ * into the next story's, the rest of its own column after a story or two): it takes the run of
+ * paragraphs (MAX_RUN at most), in a story up to MAX_STORIES_BETWEEN stories either side, that
+ * tells its headline, as a stray headline takes its run (strayHeadlineRuns, runTelling): the run
+ * holds RUN_AFFINITY of the headline's character pairs and of its word pairs at least, clearly
+ * more than the rest of that story does, and the rest clearly more of its own headline's pairs
+ * (not the paragraph that opens a story under its headline, a label or a jump note: those are
+ * that story's; a dateline only for a story opening with none). Of the runs, the one that clears both margins by most.
+ */
+function openingsTakeRuns(segments: Segment[]): number {
+  let taken = 0;
+  const titleOf = (g: Unit[]) => g.map((u) => u.text).join('');
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (s.units.length > MAX_OPENING_PARAGRAPHS || s.jump.to || !isText(s.units[0])) continue;
+    const title = titleOf(titleLines(s.before));
+    if (lineWidth(title) < MIN_WEIGHED_TITLE_WIDTH) continue;
+    const opened = s.units.some((u) => u.kind === 'dateline');
+    let best: { at: number; from: number; to: number } | null = null;
+    let bestScore = 0;
+    for (let at = Math.max(0, i - MAX_STORIES_BETWEEN); at < Math.min(segments.length, i + MAX_STORIES_BETWEEN + 1); at++) {
+      if (at === i) continue;
+      const host = segments[at]!;
+      const hostTitle = titleOf(titleLines(host.before));
+      const run = runTelling(host.units, title, hostTitle, { least: RUN_AFFINITY, from: host.before?.length || host.jump.from ? 1 : 0, may: (u) => u.kind === 'body' || (u.kind === 'dateline' && !opened), words: true });
+      if (run && run.score > bestScore) [best, bestScore] = [{ at, ...run }, run.score];
+    }
+    if (!best) continue;
+    s.units.push(...segments[best.at]!.units.splice(best.from, best.to - best.from));
+    taken++;
+  }
+  for (let k = segments.length - 1; k >= 0; k--) if (!segments[k]!.units.length) segments.splice(k, 1);
+  return taken;
+}
+
 /** A run of paragraphs read under a later story's headline goes back this many stories at most. */
 const RUNS_BACK = 3;
 
@@ -1911,6 +1951,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   if (runs) reporter?.info('split/run-given-back', `${runs} paragraph${runs === 1 ? '' : 's'} given back in runs to the earlier story whose words they share`);
   const back = orient === 'before' ? runsBack(segments) : 0;
   if (back) reporter?.info('split/run-told-back', `${back} paragraph${back === 1 ? '' : 's'} read under a later story's headline given back to the story whose headline ${back === 1 ? 'it tells' : 'they tell'}`);
+  const rests = orient === 'before' ? openingsTakeRuns(segments) : 0;
+  if (rests) reporter?.info('split/opening-takes-run', `${rests} stor${rests === 1 ? 'y' : 'ies'} of ${rests === 1 ? 'its' : 'their'} opening only given the run of text elsewhere on the page that tells ${rests === 1 ? 'its headline' : 'their headlines'}`);
   const bylinesMoved = giveBackBylines(segments);
   if (bylinesMoved) reporter?.info('split/byline-given-back', `${bylinesMoved} closing byline${bylinesMoved === 1 ? '' : 's'} given to the story before that names no reporters`);
   const swapped = orient === 'before' ? swapStrayTitles(segments) : 0;

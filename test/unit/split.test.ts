@@ -700,6 +700,20 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.title, a.body.startsWith(text.slice(0, 10))]), [[head, true]], JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
+  it('gives a story of its opening only the run of paragraphs elsewhere on the page that tells its headline', () => {
+    // pdftotext read the story's rest among an earlier story's paragraphs (the next one, or one a story further back).
+    for (const [first, run, other, between, short] of [
+      [['全市新建绿道一百二十公里', '本报讯（记者 李某）今年全市新建绿道一百二十公里，串起沿江公园。'], ['改造后的老街保留了青石板路和沿街老宅，老街改造工程共修缮老宅二十六栋。', '不少居民说，老街改造完工后，街巷干净了，来老街游玩的人也多了。'], '绿道沿线新设驿站十二处，市民骑行散步有了好去处，新建绿道受到市民欢迎。', null, ['城东老街改造工程今天全面完工', '本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工。']],
+      [['铁路假期发送旅客创新高', '新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高。'], ['粮食部门表示，今年夏粮收购价格总体平稳，收购点开秤首日收购小麦三千吨。', '为方便农民售粮，各收购点延长开秤时间，夏粮收购将持续到八月底。'], '各地铁路部门加开旅客列车，车站秩序井然，铁路发送旅客人数同比增长。', ['城西菜市场重新开业', '本报讯（记者 李某）城西菜市场改造后重新开业，摊位整齐划一。'], ['夏粮收购今天陆续开秤', '新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤。']],
+    ] as const) {
+      const text = [first.join('\n'), ...run, other, ...(between ? [between.join('\n')] : []), short.join('\n')].join('\n\n') + '\n';
+      const got = articles(text);
+      const own = got.find((a) => a.title === short[0]);
+      const host = got.find((a) => a.title === first[0]);
+      assert.ok(own && run.every((p) => own.body.includes(p)), JSON.stringify(got.map((a) => [a.title, a.body])));
+      assert.ok(host && host.body.includes(other) && !run.some((p) => host.body.includes(p)), JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives a dateline paragraph read alone under a label to the story whose headline it tells and which opens with none', () => {
     for (const [head, rest, dl, other, otherText, reporter] of [
       ['全市新建绿道一百二十公里', '绿道串起沿江公园和老街巷，沿线新设驿站十二处，市民骑行散步有了好去处。', '本报讯（记者 李某）全市今年新建绿道一百二十公里，建设进度快于往年。', '城西菜市场重新开业', '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。', '李某'],
