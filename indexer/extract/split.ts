@@ -1444,21 +1444,23 @@ function titleDatelineStory(segments: Segment[]): number {
  * A story's dateline paragraph read apart from it: pdftotext reads the paragraph with another
  * column's blocks, and it stands alone, no headline over it but a label, a lead-in or a subtitle
  * (or none), while the story's headline stands over the rest of its text elsewhere on the page. A
- * story of one dateline paragraph so, with no jump note, goes to the head of the nearest story
- * (within MAX_STORIES_BETWEEN, after it first) that opens with no dateline of its own and whose
- * headline it tells (OWN_STORY_AFFINITY of the headline's character pairs); its bylines go along.
+ * story so of its dateline paragraph (and one more at most, MAX_LONE_DATELINE_PARAGRAPHS), with no
+ * jump note, goes to the head of the nearest story (within MAX_STORIES_BETWEEN, after it first)
+ * that opens with no dateline of its own and whose headline it does not leave stray (STRAY_AFFINITY
+ * of the headline's character pairs: the two halves of one story, an opening with no headline and
+ * a headline with no opening, need little of its words); its bylines go along.
  */
+const MAX_LONE_DATELINE_PARAGRAPHS = 2;
 function joinLoneDatelines(segments: Segment[]): number {
   let joined = 0;
   const titles = new Map(segments.map((s) => [s, headlineLines(s.before).filter((l) => !isLabel(l.text)).map((u) => u.text).join('')]));
   for (let i = segments.length - 1; i >= 0; i--) {
     const s = segments[i]!;
-    if (s.units.length !== 1 || s.units[0]!.kind !== 'dateline' || titles.get(s) || s.jump.from || s.jump.to) continue;
-    const p = s.units[0]!;
+    if (!s.units.length || s.units.length > MAX_LONE_DATELINE_PARAGRAPHS || s.units[0]!.kind !== 'dateline' || titles.get(s) || s.jump.from || s.jump.to) continue;
     const near = [...segments.slice(i + 1, i + 1 + MAX_STORIES_BETWEEN), ...segments.slice(Math.max(0, i - MAX_STORIES_BETWEEN), i).reverse()];
-    const to = near.find((t) => t.units[0]?.kind !== 'dateline' && !t.jump.from && lineWidth(titles.get(t)!) >= MIN_WEIGHED_TITLE_WIDTH && titleAffinity(titles.get(t)!, p.text) >= OWN_STORY_AFFINITY);
+    const to = near.find((t) => t.units[0]?.kind !== 'dateline' && !t.jump.from && lineWidth(titles.get(t)!) >= MIN_WEIGHED_TITLE_WIDTH && titleAffinity(titles.get(t)!, storyText(s)) >= STRAY_AFFINITY);
     if (!to) continue;
-    to.units.unshift(p);
+    to.units.unshift(...s.units);
     to.bylines.unshift(...s.bylines);
     segments.splice(i, 1);
     joined++;

@@ -661,10 +661,10 @@ describe('split: headlines', () => {
   });
   it('gives a headline over a paragraph that does not tell it to the untitled dateline story after it that does', () => {
     // pdftotext read another column's paragraph between a headline and its story's opening.
-    // (The story under the headline has more than its dateline paragraph: one dateline paragraph alone is joinLoneDatelines'.)
+    // (The story under the headline has more than its dateline paragraph and one more: those alone are joinLoneDatelines'.)
     for (const [ha, a1, hb, stray, b1, b2] of [
-      ['城西菜市场重新开业', '本报讯（记者 李某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。菜价总体平稳，蔬菜水果品种齐全。', '城东老街改造工程今天全面完工', '天气晴好，气温适宜，前来游玩的人明显增多，周边停车场车位紧张，交警到场疏导。', '本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工，老街保留了青石板路。', '完工后的老街修缮老宅二十六栋，沿街商铺陆续开门迎客。'],
-      ['夏粮收购今天陆续开秤', '本报讯（记者 王某）今年夏粮丰收，全市收购点今天陆续开秤，小麦品质好于上年。', '铁路假期发送旅客创新高', '受降雨影响，部分路段积水，交警提醒司机减速慢行，注意安全，绕开低洼地段。', '新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高，加开旅客列车。', '各地车站秩序井然，旅客列车正点率保持在较高水平。'],
+      ['城西菜市场重新开业', '本报讯（记者 李某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。菜价总体平稳，蔬菜水果品种齐全。', '城东老街改造工程今天全面完工', '天气晴好，气温适宜，前来游玩的人明显增多，周边停车场车位紧张，交警到场疏导。', '本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工，老街保留了青石板路。', '完工后的老街修缮老宅二十六栋，沿街商铺陆续开门迎客。\n老街夜间亮灯，茶馆书店营业到晚上十点。'],
+      ['夏粮收购今天陆续开秤', '本报讯（记者 王某）今年夏粮丰收，全市收购点今天陆续开秤，小麦品质好于上年。', '铁路假期发送旅客创新高', '受降雨影响，部分路段积水，交警提醒司机减速慢行，注意安全，绕开低洼地段。', '新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高，加开旅客列车。', '各地车站秩序井然，旅客列车正点率保持在较高水平。\n铁路部门提醒旅客错峰出行，提前购票。'],
     ] as const) {
       const got = articles(`${ha}\n${a1}\n\n${hb}\n\n${stray}\n\n${b1}\n${b2}\n`);
       const own = got.find((a) => a.title === hb);
@@ -712,6 +712,17 @@ describe('split: headlines', () => {
       const host = got.find((a) => a.title === first[0]);
       assert.ok(own && run.every((p) => own.body.includes(p)), JSON.stringify(got.map((a) => [a.title, a.body])));
       assert.ok(host && host.body.includes(other) && !run.some((p) => host.body.includes(p)), JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
+  it('opens a story that has none with a lone dateline story of one or two paragraphs that tells a little of its headline', () => {
+    // One dateline paragraph holding under half the headline's character pairs; a dateline paragraph and one more.
+    for (const [page, title, dateline] of [
+      ['城东老街改造工程今天全面完工\n改造后的老街保留了青石板路和沿街老宅，共修缮老宅二十六栋。\n不少居民说，街巷干净了，来游玩的人也多了。\n\n城西菜市场重新开业\n本报讯（记者 李某）城西菜市场改造后重新开业，摊位整齐划一。\n\n本报讯（记者 张某）历时两年，城东老街的改造今天结束，街巷焕然一新。\n', '城东老街改造工程今天全面完工', '本报讯（记者 张某）历时两年'],
+      ['夏粮收购今天陆续开秤\n粮食部门表示，今年收购价格总体平稳，农民售粮积极性较高。\n\n铁路假期发送旅客创新高\n新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高。\n\n新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤。\n\n各收购点延长开秤时间，方便农民就近售粮。\n', '夏粮收购今天陆续开秤', '新华社北京6月5日电（记者王某）'],
+    ] as const) {
+      const got = articles(page);
+      assert.equal(got.length, 2, JSON.stringify(got.map((a) => [a.title, a.body])));
+      assert.ok(got.find((a) => a.title === title)?.body.startsWith(dateline), JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
   it('gives a dateline paragraph read alone under a label to the story whose headline it tells and which opens with none', () => {
