@@ -958,6 +958,32 @@ function strayHeadlineRuns(segments: Segment[]): number {
   return found;
 }
 
+/**
+ * A headline broken inside a word between two stories: a box's lines read apart, the rest over
+ * the next paragraphs of its story (pdftotext -layout sets a side headline's lines among its
+ * text's rows; a blank row between cuts the box). A story whose first headline line goes on a word
+ * from the last headline line of the story right before it (江阴大 / 桥至广陵…, jieba's word across
+ * the break) or a date from a number (5月20日至31 / 日，…), that line ending no sentence, is the rest
+ * of that story: its headline lines join the headline, its paragraphs and bylines the text.
+ */
+function joinBrokenHeadlines(segments: Segment[]): number {
+  let joined = 0;
+  for (let k = 1; k < segments.length; k++) {
+    const [s, t] = [segments[k]!, segments[k - 1]!];
+    const [heads, theirs] = [headlineLines(s.before), headlineLines(t.before)];
+    if (!heads.length || !theirs.length || s.jump.from) continue;
+    const [last, first] = [theirs.at(-1)!.text.trim(), heads[0]!.text.trim()];
+    if (PARAGRAPH_END.test(last) || !(restAcross(last, first, HAN_FIRST) > 0 || (/\d$/.test(last) && /^[日月号年]/.test(first)))) continue;
+    t.before = [...t.before!, ...s.before!.filter((l) => l.kind === 'heading')];
+    t.units.push(...s.units);
+    t.bylines.push(...s.bylines);
+    segments.splice(k, 1);
+    k--;
+    joined++;
+  }
+  return joined;
+}
+
 /** A story holds only its opening when it has this many paragraphs at most. */
 const MAX_OPENING_PARAGRAPHS = 2;
 
@@ -1953,6 +1979,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   if (runs) reporter?.info('split/run-given-back', `${runs} paragraph${runs === 1 ? '' : 's'} given back in runs to the earlier story whose words they share`);
   const back = orient === 'before' ? runsBack(segments) : 0;
   if (back) reporter?.info('split/run-told-back', `${back} paragraph${back === 1 ? '' : 's'} read under a later story's headline given back to the story whose headline ${back === 1 ? 'it tells' : 'they tell'}`);
+  const rejoinedHeads = orient === 'before' ? joinBrokenHeadlines(segments) : 0;
+  if (rejoinedHeads) reporter?.info('split/headline-rest', `${rejoinedHeads} headline${rejoinedHeads === 1 ? '' : 's'} broken inside a word between two stories joined, with the text under ${rejoinedHeads === 1 ? 'its rest' : 'their rests'}`);
   const rests = orient === 'before' ? openingsTakeRuns(segments) : 0;
   if (rests) reporter?.info('split/opening-takes-run', `${rests} stor${rests === 1 ? 'y' : 'ies'} of ${rests === 1 ? 'its' : 'their'} opening only given the run of text elsewhere on the page that tells ${rests === 1 ? 'its headline' : 'their headlines'}`);
   const bylinesMoved = giveBackBylines(segments);

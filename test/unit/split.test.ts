@@ -725,6 +725,16 @@ describe('split: headlines', () => {
       assert.ok(got.find((a) => a.title === title)?.body.startsWith(dateline), JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
+  it('joins a headline broken inside a word between two stories, with the text under its rest', () => {
+    // A box's lines read apart (完 / 工, 沿江公 / 园), the rest over the story's next paragraph.
+    for (const [page, title] of [
+      ['城东老街改造工程今天全面完\n本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工。\n\n工百年老宅焕发新颜\n改造后的老街保留了青石板路和沿街老宅，共修缮老宅二十六栋。\n', '城东老街改造工程今天全面完工百年老宅焕发新颜'],
+      ['全市今年新建绿道一百二十公里，沿江公\n新华社北京6月5日电（记者王某）今年全市新建绿道一百二十公里，串起沿江公园。\n\n园和老街巷连成一片\n绿道沿线新设驿站十二处，市民骑行散步有了好去处。\n', '全市今年新建绿道一百二十公里，沿江公园和老街巷连成一片'],
+    ] as const) {
+      const got = articles(page);
+      assert.deepEqual(got.map((a) => a.title), [title], JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives a dateline paragraph read alone under a label to the story whose headline it tells and which opens with none', () => {
     for (const [head, rest, dl, other, otherText, reporter] of [
       ['全市新建绿道一百二十公里', '绿道串起沿江公园和老街巷，沿线新设驿站十二处，市民骑行散步有了好去处。', '本报讯（记者 李某）全市今年新建绿道一百二十公里，建设进度快于往年。', '城西菜市场重新开业', '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。', '李某'],
