@@ -246,7 +246,9 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const briefText = after?.kind === 'body' && (afterAfter?.kind === 'heading' || afterAfter?.kind === 'byline' || (afterAfter === undefined && /[！!]$/.test(u.text)));
     // A subtitle under it tells a headline even after a paragraph broken off (its rest read elsewhere).
     const subtitled = after !== units[i + 1] && isText(after);
-    const alone = (after?.kind === 'dateline' || briefText) && (subtitled || !prev || prev.kind === 'jump' || prev.kind === 'byline' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
+    // So is one over a byline of its own (记者 王某, not a closing one in brackets) over the text.
+    const opensUnder = after?.kind === 'byline' && !/^[（(]/.test(after.text.trim()) && isText(units[units.indexOf(after) + 1]);
+    const alone = (after?.kind === 'dateline' || briefText || opensUnder) && (subtitled || !prev || prev.kind === 'jump' || prev.kind === 'byline' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
     const underLead = prev?.kind === 'heading' && KICKER_LEAD.test(prev.text) && (isText(units[i + 1]) || units[i + 1]?.kind === 'byline' || units[i + 1]?.kind === 'heading');
     const overSetIn = isText(units[i + 1]) && setIn.has(units[i + 1]!) && !setIn.has(u) && (!prev || prev.kind === 'jump' || prev.kind === 'byline' || (prev.kind !== 'heading' && PARAGRAPH_END.test(prev.text)));
     if (shaped && (alone || underLead || overSetIn)) {

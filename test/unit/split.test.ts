@@ -735,6 +735,17 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => a.title), [title], JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
+  it('reads an exclamation with a comma over a byline of its own and the text under it as a headline', () => {
+    // After a closing byline; after a paragraph's end. The byline (记者 李某, 本报记者 赵某) opens the story.
+    for (const [page, title, reporter] of [
+      ['城东老街改造工程今天全面完工\n本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工。\n（记者 张某）\n\n6月1日至15日，沿江大道城西段夜间封闭施工！\n\n记者 李某\n\n施工期间，过往车辆可绕行滨江路，公交线路临时调整。\n', '6月1日至15日，沿江大道城西段夜间封闭施工！', '李某'],
+      ['夏粮收购今天陆续开秤\n新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤。\n\n全市今年新建绿道一百二十公里，市民出行更方便！\n\n本报记者 赵某\n\n绿道串起沿江公园和老街巷，沿线新设驿站十二处。\n', '全市今年新建绿道一百二十公里，市民出行更方便！', '赵某'],
+    ] as const) {
+      const got = articles(page);
+      assert.deepEqual(got.map((a) => a.title).slice(1), [title], JSON.stringify(got.map((a) => [a.title, a.body])));
+      assert.deepEqual(got[1]!.reporters, [reporter]);
+    }
+  });
   it('gives a dateline paragraph read alone under a label to the story whose headline it tells and which opens with none', () => {
     for (const [head, rest, dl, other, otherText, reporter] of [
       ['全市新建绿道一百二十公里', '绿道串起沿江公园和老街巷，沿线新设驿站十二处，市民骑行散步有了好去处。', '本报讯（记者 李某）全市今年新建绿道一百二十公里，建设进度快于往年。', '城西菜市场重新开业', '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。', '李某'],
