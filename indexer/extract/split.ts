@@ -640,6 +640,9 @@ function distributeTitles(segments: Segment[], distributed: Unit[][] = []): void
   });
 }
 
+/** Lines' text run together: a headline's lines, a group of them. */
+const linesText = (lines: Unit[]) => lines.map((u) => u.text).join('');
+
 /** A story's text: its paragraphs run together (captions and bylines left out). */
 function storyText(s: Segment): string {
   return s.units.filter(isText).map((u) => u.text).join('');
@@ -926,7 +929,7 @@ function splitByHeadlines(segments: Segment[]): number {
  */
 function strayHeadlineRuns(segments: Segment[]): number {
   let found = 0;
-  const titleOf = (g: Unit[]) => g.map((u) => u.text).join('');
+  const titleOf = linesText;
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
     const groups = blockGroups(titleLines(s.before));
@@ -998,11 +1001,12 @@ const MAX_OPENING_PARAGRAPHS = 2;
  * holds RUN_AFFINITY of the headline's character pairs and of its word pairs at least, clearly
  * more than the rest of that story does, and the rest clearly more of its own headline's pairs
  * (not the paragraph that opens a story under its headline, a label or a jump note: those are
- * that story's; a dateline only for a story opening with none). Of the runs, the one that clears both margins by most.
+ * that story's; a dateline only for a story opening with none). Of the runs, the one that clears
+ * both margins by most.
  */
 function openingsTakeRuns(segments: Segment[]): number {
   let taken = 0;
-  const titleOf = (g: Unit[]) => g.map((u) => u.text).join('');
+  const titleOf = linesText;
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
     if (s.units.length > MAX_OPENING_PARAGRAPHS || s.jump.to || !isText(s.units[0])) continue;
@@ -1468,6 +1472,9 @@ function titleDatelineStory(segments: Segment[]): number {
   return moved;
 }
 
+/** A story of its dateline paragraph read apart has this many paragraphs at most (the dateline and one more). */
+const MAX_LONE_DATELINE_PARAGRAPHS = 2;
+
 /**
  * A story's dateline paragraph read apart from it: pdftotext reads the paragraph with another
  * column's blocks, and it stands alone, no headline over it but a label, a lead-in or a subtitle
@@ -1478,7 +1485,6 @@ function titleDatelineStory(segments: Segment[]): number {
  * of the headline's character pairs: the two halves of one story, an opening with no headline and
  * a headline with no opening, need little of its words); its bylines go along.
  */
-const MAX_LONE_DATELINE_PARAGRAPHS = 2;
 function joinLoneDatelines(segments: Segment[]): number {
   let joined = 0;
   const titles = new Map(segments.map((s) => [s, headlineLines(s.before).filter((l) => !isLabel(l.text)).map((u) => u.text).join('')]));
@@ -1553,7 +1559,7 @@ const MARK_START = /^[，。：:、,；;！？!?）)”]/;
  */
 function dropStrayHeadlines(segments: Segment[]): number {
   let dropped = 0;
-  const titleOf = (g: Unit[]) => g.map((u) => u.text).join('');
+  const titleOf = linesText;
   for (const s of segments) {
     const heads = titleLines(s.before);
     const groups = blockGroups(heads);
@@ -1973,7 +1979,7 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   const lone = orient === 'before' ? joinLoneDatelines(segments) : 0;
   if (lone) reporter?.info('split/dateline-joined', `${lone} dateline paragraph${lone === 1 ? '' : 's'} read apart from ${lone === 1 ? 'its' : 'their'} story given to the story whose headline ${lone === 1 ? 'it tells' : 'they tell'}`);
   const retitled = orient === 'before' ? titleDatelineStory(segments) : 0;
-  if (retitled) reporter?.info('split/headline-to-dateline', `${retitled} headline${retitled === 1 ? '' : 's'} over a paragraph that tells ${retitled === 1 ? 'it' : 'them'} not given to the untitled story after, whose opening ${retitled === 1 ? 'tells it' : 'tells them'}`);
+  if (retitled) reporter?.info('split/headline-to-dateline', `${retitled} headline${retitled === 1 ? '' : 's'} over a paragraph that does not tell ${retitled === 1 ? 'it' : 'them'} given to the untitled story after, whose opening ${retitled === 1 ? 'tells it' : 'tells them'}`);
   const pairs = pagePairs();
   const rejoined = rejoinBrokenOff(segments, orient, pairs);
   if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the earlier story whose words ${rejoined === 1 ? 'it shares' : 'they share'}`);
