@@ -454,11 +454,14 @@ export function unfoldColumns(text: string): string {
           // (A line set in but not half as long as the line under it is no paragraph's first line,
           // which runs about to its column's edge, but a label or a title set off the edge.)
           // A paragraph of one line, set in, ends its sentence before a blank row (or the region's
-          // end): a brief's text under its headline. Not a paragraph's last line a word runs on
-          // into from the line above (声明作 / 废。).
+          // end), or before another line set in as far (the next one-line paragraph): a brief's text
+          // under its headline. Not a paragraph's last line a word runs on into from the line
+          // above (声明作 / 废。).
           // (The seam is read last, with jieba, on the few lines set in that end a sentence.)
-          const alone = () => (at[k + 1] === undefined || at[k + 1]! < 0) && PARAGRAPH_END.test(text) && !(k > 0 && hanWordAcross(rows[k - 1]!.join('').trim(), text) > 0);
-          const setIn = at[k]! >= 1 && at[k]! <= MAX_INDENT && (k === 0 || at[k - 1] === 0) && ((at[k + 1] === 0 && end[k]! * 2 >= end[k + 1]!) || alone());
+          const alone = () => (at[k + 1] === undefined || at[k + 1]! < 0 || at[k + 1] === at[k]) && PARAGRAPH_END.test(text) && !(k > 0 && hanWordAcross(rows[k - 1]!.join('').trim(), text) > 0);
+          // (So is the next of them: set in as far under a line set in that ended its sentence.)
+          const afterOneLine = k > 0 && at[k - 1] === at[k] && PARAGRAPH_END.test(rows[k - 1]!.join('').trim());
+          const setIn = at[k]! >= 1 && at[k]! <= MAX_INDENT && (k === 0 || at[k - 1] === 0 || afterOneLine) && ((at[k + 1] === 0 && end[k]! * 2 >= end[k + 1]!) || alone());
           return setIn ? PARAGRAPH_INDENT + text : text;
         })
         .join('\n');

@@ -254,6 +254,17 @@ describe('unfoldColumns: a laid-out page read region by region', () => {
     // Not a paragraph's last line that a word runs on into from the line above (声明作 / 废).
     assert.ok(lines.includes('废。'), lines.join('\n'));
   });
+  it('writes two one-line paragraphs set in, one under the other, each with the indent: a brief\'s text', () => {
+    const left = ['沿江大道夜间封闭施工！', '  过往车辆请绕行滨江路。', '  公交线路临时调整。', '', '城西菜市场重新开业'];
+    const right = ['国家统计局今天发布数据，上月', '全国规模以上工业增加值同比增', '长百分之五。', '', '夏粮收购今天陆续开秤，收购价'];
+    const lines = unfoldColumns(sideBySide(left, right, 34).join('\n')).split('\n');
+    for (const first of ['过往车辆请绕行滨江路。', '公交线路临时调整。']) assert.ok(lines.includes(`　　${first}`), lines.join('\n'));
+    // Three of them in the right column, under a brief's headline.
+    const left2 = ['国家统计局今天发布数据，上月', '全国规模以上工业增加值同比增', '长百分之五，市场预期稳定。', '', '夏粮收购今天陆续开秤'];
+    const right2 = ['全市新建绿道一百公里', '  绿道串起沿江公园。', '  沿线新设驿站十二处。', '  市民骑行更方便了。', '', '城东老街改造完工'];
+    const lines2 = unfoldColumns(sideBySide(left2, right2, 34).join('\n')).split('\n');
+    for (const first of ['绿道串起沿江公园。', '沿线新设驿站十二处。', '市民骑行更方便了。']) assert.ok(lines2.includes(`　　${first}`), lines2.join('\n'));
+  });
   it('leaves text that is not laid out to the reading-order path', () => {
     assert.equal(isLaidOut([...LEFT, '', ...RIGHT, '记者 张明 李华'].join('\n')), false);
     // A table or a signature with a wide gap on a line or two is not a laid-out page.
