@@ -257,8 +257,8 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     }
   });
   // A line of text with its clause marks whose last word runs on into the paragraph under it
-  // (…下午接到孩子妈 / 妈的电话后…。) is that paragraph's first line, however it was set apart: a
-  // headline ends at a word's end. (Not a headline box's short line over its rest, 国家授予特 / 别.)
+  // (…市民纷纷前来参 / 观展览…。) is that paragraph's first line, however it was set apart: a
+  // headline ends at a word's end. (Not a headline box's short line over its rest, 城东老街改 / 造.)
   const runOn = new Set<Unit>();
   units.forEach((u, i) => {
     const next = units[i + 1];
@@ -967,8 +967,8 @@ function strayHeadlineRuns(segments: Segment[]): number {
  * A headline broken inside a word between two stories: a box's lines read apart, the rest over
  * the next paragraphs of its story (pdftotext -layout sets a side headline's lines among its
  * text's rows; a blank row between cuts the box). A story whose first headline line goes on a word
- * from the last headline line of the story right before it (江阴大 / 桥至广陵…, jieba's word across
- * the break) or a date from a number (5月20日至31 / 日，…), that line ending no sentence, is the rest
+ * from the last headline line of the story right before it (沿江大 / 道夜间封闭…, jieba's word across
+ * the break) or a date from a number (6月1日至15 / 日，…), that line ending no sentence, is the rest
  * of that story: its headline lines join the headline, its paragraphs and bylines the text.
  */
 function joinBrokenHeadlines(segments: Segment[]): number {
@@ -1865,7 +1865,7 @@ function swapStrayTitles(segments: Segment[]): number {
 
 /**
  * A column label (a tag: a short name of Han characters, 简讯, 一线观察) read among a
- * story's headline lines, after its first (a tag or a lead-in, 稳中向好——) and over a longer
+ * story's headline lines, after its first (a tag or a lead-in, 外贸开局良好——) and over a longer
  * headline line, is another story's: pdftotext reads the label over the next story's headline
  * before this story's headline, which it sets lower on the page. It leaves this story's title and
  * opens the next story's headline lines, unless that story has a label of its own. Not a line of

@@ -675,7 +675,7 @@ describe('split: headlines', () => {
   it('reads a line whose last word runs on into the paragraph under it as that paragraph\'s first line, not a headline', () => {
     // A line of text set apart under a lead-in: its last word (农民, 市民) goes on on the next line.
     for (const [head, text, lead, first, rest] of [
-      ['夏粮收购今天陆续开秤', '新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤。', '稳中向好——', '为方便售粮，各收购点延长开秤时间，农', '民说售粮比往年方便多了。'],
+      ['夏粮收购今天陆续开秤', '新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤。', '外贸开局良好——', '为方便售粮，各收购点延长开秤时间，农', '民说售粮比往年方便多了。'],
       ['城东老街改造工程今天全面完工', '本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工。', '记者走进老街——', '改造后的老街保留了青石板路，不少市', '民专程前来游玩拍照。'],
     ] as const) {
       const got = articles(`${head}\n${text}\n\n${lead}\n\n${first}\n${rest}\n`);
@@ -685,7 +685,7 @@ describe('split: headlines', () => {
   });
   it('gives a column label read among a headline\'s lines, after a lead-in or another label, to the story after', () => {
     // pdftotext read the next story's label before this story's headline, set lower on the page.
-    const lead = articles('城东老街改造工程今天全面完工\n本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工，老街保留了青石板路。\n\n稳中向好——\n\n简讯\n\n全市新建绿道一百二十公里\n\n本报讯（记者 李某）今年全市新建绿道一百二十公里，串起沿江公园。\n\n城西菜市场重新开业\n\n本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一。\n');
+    const lead = articles('城东老街改造工程今天全面完工\n本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工，老街保留了青石板路。\n\n外贸开局良好——\n\n简讯\n\n全市新建绿道一百二十公里\n\n本报讯（记者 李某）今年全市新建绿道一百二十公里，串起沿江公园。\n\n城西菜市场重新开业\n\n本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一。\n');
     assert.deepEqual(lead.map((a) => [a.title, a.column]), [['城东老街改造工程今天全面完工', null], ['全市新建绿道一百二十公里', null], ['城西菜市场重新开业', '简讯']]);
     const labels = articles('关注\n\n一线观察\n\n夏粮收购今天陆续开秤\n\n新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤。\n\n铁路假期发送旅客创新高\n\n新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高。\n');
     assert.deepEqual(labels.map((a) => [a.title, a.column]), [['夏粮收购今天陆续开秤', '关注'], ['铁路假期发送旅客创新高', '一线观察']]);
