@@ -1001,8 +1001,9 @@ const MAX_OPENING_PARAGRAPHS = 2;
  * holds RUN_AFFINITY of the headline's character pairs and of its word pairs at least, clearly
  * more than the rest of that story does, and the rest clearly more of its own headline's pairs
  * (not the paragraph that opens a story under its headline, a label or a jump note: those are
- * that story's; a dateline only for a story opening with none). Of the runs, the one that clears
- * both margins by most.
+ * that story's; a story under a subtitle or a lead-in alone has no headline, and its first
+ * paragraph may be the rest; a dateline only for a story opening with none). Of the runs, the one
+ * that clears both margins by most.
  */
 function openingsTakeRuns(segments: Segment[]): number {
   let taken = 0;
@@ -1019,7 +1020,8 @@ function openingsTakeRuns(segments: Segment[]): number {
       if (at === i) continue;
       const host = segments[at]!;
       const hostTitle = titleOf(titleLines(host.before));
-      const run = runTelling(host.units, title, hostTitle, { least: RUN_AFFINITY, from: host.before?.length || host.jump.from ? 1 : 0, may: (u) => u.kind === 'body' || (u.kind === 'dateline' && !opened), words: true });
+      const headed = host.before?.some((l) => l.kind === 'heading' && !KICKER_SUB.test(l.text) && !KICKER_LEAD.test(l.text) && !/(?:——|--)$/.test(l.text));
+      const run = runTelling(host.units, title, hostTitle, { least: RUN_AFFINITY, from: headed || host.jump.from ? 1 : 0, may: (u) => u.kind === 'body' || (u.kind === 'dateline' && !opened), words: true });
       if (run && run.score > bestScore) [best, bestScore] = [{ at, ...run }, run.score];
     }
     if (!best) continue;

@@ -746,6 +746,16 @@ describe('split: headlines', () => {
       assert.deepEqual(got[1]!.reporters, [reporter]);
     }
   });
+  it('gives a story of its opening only its rest read under a subtitle alone, with no headline of its own', () => {
+    for (const [page, title, rest] of [
+      ['城东老街改造工程今天全面完工\n本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工。\n\n城西菜市场重新开业\n本报讯（记者 李某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。\n\n——记者走进一线\n\n改造后的老街保留了青石板路和沿街老宅，老街改造工程共修缮老宅二十六栋，城东老街焕然一新。\n', '城东老街改造工程今天全面完工', '改造后的老街保留了青石板路'],
+      ['夏粮收购今天陆续开秤\n新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤。\n\n铁路假期发送旅客创新高\n新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高，各地加开旅客列车。\n\n——来自一线的报道\n\n粮食部门表示，今年夏粮收购价格总体平稳，收购点开秤首日收购小麦三千吨，夏粮收购进展顺利。\n', '夏粮收购今天陆续开秤', '粮食部门表示，今年夏粮收购'],
+    ] as const) {
+      const got = articles(page);
+      assert.equal(got.length, 2, JSON.stringify(got.map((a) => [a.title, a.body])));
+      assert.ok(got.find((a) => a.title === title)?.body.includes(rest), JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives a dateline paragraph read alone under a label to the story whose headline it tells and which opens with none', () => {
     for (const [head, rest, dl, other, otherText, reporter] of [
       ['全市新建绿道一百二十公里', '绿道串起沿江公园和老街巷，沿线新设驿站十二处，市民骑行散步有了好去处。', '本报讯（记者 李某）全市今年新建绿道一百二十公里，建设进度快于往年。', '城西菜市场重新开业', '本报讯（记者 孙某）城西菜市场改造后重新开业，摊位整齐划一，市民买菜更方便了。', '李某'],
