@@ -1020,7 +1020,7 @@ function openingsTakeRuns(segments: Segment[]): number {
       if (at === i) continue;
       const host = segments[at]!;
       const hostTitle = titleOf(titleLines(host.before));
-      const headed = host.before?.some((l) => l.kind === 'heading' && !KICKER_SUB.test(l.text) && !KICKER_LEAD.test(l.text) && !/(?:——|--)$/.test(l.text));
+      const headed = host.before?.some((l) => l.kind === 'heading' && !KICKER_SUB.test(l.text) && !KICKER_LEAD.test(l.text) && !leadsIn(l));
       const run = runTelling(host.units, title, hostTitle, { least: RUN_AFFINITY, from: headed || host.jump.from ? 1 : 0, may: (u) => u.kind === 'body' || (u.kind === 'dateline' && !opened), words: true });
       if (run && run.score > bestScore) [best, bestScore] = [{ at, ...run }, run.score];
     }
