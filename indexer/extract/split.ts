@@ -1822,6 +1822,77 @@ function rejoinRuns(segments: Segment[], orient: Orientation, pairs: PagePairs):
   return moved;
 }
 
+/** A paragraph goes to a story before its own when it shares this many of that story's pairs (weighed by how many stories hold each)… */
+const UNZIP_SHARED_PAIRS = 3;
+/** …and this many times as many as with its own story's opening, or with any other story weighed. */
+const UNZIP_MARGIN = 2;
+/** Stories before a story weighed for the paragraphs read among its own… */
+const UNZIP_BACK = 3;
+/** …and stories after it (the paragraphs of the story after, given back with a run read among them). */
+const UNZIP_AHEAD = 1;
+
+/**
+ * Two stories' paragraphs read in turn: pdftotext read two columns set side by side a paragraph
+ * of each at a time, one story left with its opening, the other holding both stories' rest (or
+ * a run of them given back whole to the story before, runsBack). Weighed against all of its
+ * story's paragraphs, a paragraph of the other finds its own words in the other paragraphs read
+ * among them (rejoinBrokenOff), so here each story is read as two grown apart: its headline and
+ * opening on one side, on the other each headlined story up to UNZIP_BACK before it and
+ * UNZIP_AHEAD after (all its text). In reading order each later paragraph goes to the side whose
+ * words it shares, each pair weighing one over the number of stories on the page that hold it:
+ * to another story when it shares UNZIP_SHARED_PAIRS with it at least and UNZIP_MARGIN times as
+ * many as with its own story read so far and with any other story weighed; that story's words grow
+ * by it, as its own story's grow by a paragraph that stays. (Not a dateline: it opens a story. Not
+ * towards a story whose text the host's headline tells: the host may be that story's rest.)
+ */
+function unzipStories(segments: Segment[], orient: Orientation, pairs: PagePairs): number {
+  const partsOf = (s: Segment) => [pairs.idsOf(clusterOf(s, orient).map((u) => u.text).join('')), ...s.units.map((u) => pairs.of(u))];
+  // How many stories hold each pair.
+  const held = new Map<number, number>();
+  for (const s of segments) for (const b of new Set(partsOf(s).flatMap((ids) => [...ids]))) held.set(b, (held.get(b) ?? 0) + 1);
+  let moved = 0;
+  for (let k = 0; k < segments.length; k++) {
+    const host = segments[k]!;
+    if (host.units.length < 3 || host.units.length > MAX_STACKED_PARAGRAPHS) continue;
+    const hostTitle = linesText(headlineLines(host.before));
+    const others: number[] = [];
+    for (let j = Math.max(0, k - UNZIP_BACK); j <= Math.min(segments.length - 1, k + UNZIP_AHEAD); j++) {
+      if (j !== k && headlineLines(segments[j]!.before).length && !(hostTitle && titleAffinity(hostTitle, storyText(segments[j]!)) >= STRAY_AFFINITY)) others.push(j);
+    }
+    if (!others.length) continue;
+    const own = new Set<number>([...pairs.idsOf(clusterOf(host, orient).map((u) => u.text).join('')), ...pairs.of(host.units[0]!)]);
+    const theirs = others.map((j) => new Set(partsOf(segments[j]!).flatMap((ids) => [...ids])));
+    const goes = new Map<Unit, number>();
+    for (const u of host.units.slice(1)) {
+      const ids = pairs.of(u);
+      let mine = 0;
+      const shared = others.map(() => 0);
+      for (const b of ids) {
+        const w = 1 / held.get(b)!;
+        if (own.has(b)) mine += w;
+        theirs.forEach((set, x) => set.has(b) && (shared[x]! += w));
+      }
+      const best = shared.indexOf(Math.max(...shared));
+      const rival = Math.max(mine, ...shared.filter((_, x) => x !== best), 1);
+      const side = u.kind === 'body' && shared[best]! >= UNZIP_SHARED_PAIRS && shared[best]! >= UNZIP_MARGIN * rival ? theirs[best]! : own;
+      for (const b of ids) side.add(b);
+      if (side !== own) goes.set(u, others[best]!);
+    }
+    for (const [u, j] of goes) {
+      const story = segments[j]!;
+      // (A closing byline printed right after the paragraph goes with it.)
+      if (u.closedBy !== undefined && host.bylines.includes(u.closedBy)) {
+        host.bylines.splice(host.bylines.indexOf(u.closedBy), 1);
+        story.bylines.push(u.closedBy);
+      }
+      story.units.push(u);
+    }
+    host.units = host.units.filter((u) => !goes.has(u));
+    moved += goes.size;
+  }
+  return moved;
+}
+
 /** A headline is weighed against stories for this many characters at least (shorter: a label, a headline's piece, too few pairs to tell). */
 const MIN_WEIGHED_TITLE_WIDTH = 8;
 /** Two headlines change stories when together they share this much more of each other's story's words than of their own. */
@@ -1993,6 +2064,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   if (rejoinedHeads) reporter?.info('split/headline-rest', `${rejoinedHeads} headline${rejoinedHeads === 1 ? '' : 's'} broken inside a word between two stories joined, with the text under ${rejoinedHeads === 1 ? 'its rest' : 'their rests'}`);
   const rests = orient === 'before' ? openingsTakeRuns(segments) : 0;
   if (rests) reporter?.info('split/opening-takes-run', `${rests} stor${rests === 1 ? 'y' : 'ies'} of ${rests === 1 ? 'its' : 'their'} opening only given the run of text elsewhere on the page that tells ${rests === 1 ? 'its headline' : 'their headlines'}`);
+  const unzipped = orient === 'before' ? unzipStories(segments, orient, pairs) : 0;
+  if (unzipped) reporter?.info('split/unzipped', `${unzipped} paragraph${unzipped === 1 ? '' : 's'} read in turn with another story's given to the story whose words ${unzipped === 1 ? 'it shares' : 'they share'}`);
   const bylinesMoved = giveBackBylines(segments);
   if (bylinesMoved) reporter?.info('split/byline-given-back', `${bylinesMoved} closing byline${bylinesMoved === 1 ? '' : 's'} given to the story before that names no reporters`);
   const swapped = orient === 'before' ? swapStrayTitles(segments) : 0;

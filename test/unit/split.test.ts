@@ -101,7 +101,8 @@ describe('split: headlines', () => {
   it('gives a box\'s title read over the story before the box to the run of briefs after that story', () => {
     // pdftotext read the box's title with the story printed before the box.
     for (const box of ['简讯', '新闻速览']) {
-      const got = articles(`${box}\n\n城西菜市场改造完工\n\n本报讯（记者赵某）${BODY_B}\n\n${BODY_C}\n\n${BODY_A}\n\n城东老街焕发新颜\n\n本报讯 ${BODY_A}\n\n全市新建绿道一百公里\n\n本报讯 ${BODY_B}\n`);
+      // (The story's own last paragraph, not a brief's text printed again: a paragraph goes to the story whose words it shares.)
+      const got = articles(`${box}\n\n城西菜市场改造完工\n\n本报讯（记者赵某）${BODY_B}\n\n${BODY_C}\n\n城西菜市场改造后摊位整齐划一，市民买菜更方便了，周边居民纷纷点赞。\n\n城东老街焕发新颜\n\n本报讯 ${BODY_A}\n\n全市新建绿道一百公里\n\n本报讯 ${BODY_B}\n`);
       assert.deepEqual(got.map((a) => [a.column, a.title]), [[box, '城西菜市场改造完工'], [box, '城东老街焕发新颜'], [box, '全市新建绿道一百公里']], JSON.stringify(got.map((a) => [a.column, a.title])));
     }
   });
@@ -712,6 +713,21 @@ describe('split: headlines', () => {
       const host = got.find((a) => a.title === first[0]);
       assert.ok(own && run.every((p) => own.body.includes(p)), JSON.stringify(got.map((a) => [a.title, a.body])));
       assert.ok(host && host.body.includes(other) && !run.some((p) => host.body.includes(p)), JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
+  it('gives each of two stories read a paragraph of each in turn the paragraphs that share its words', () => {
+    // Two columns read in turn under the second story's opening: its paragraphs and the first
+    // story's alternate. First: the whole run given back to the first story, a paragraph of the
+    // second's among it; second: the first story's paragraphs left under the second's, none of
+    // them telling the first headline.
+    for (const [first, second, secondsOwn, firstsOwn] of [
+      [['城东老街改造工程今天全面完工', '本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工，沿街老宅修缮一新，青石板路重新铺设。'], ['全市新建绿道一百二十公里', '本报讯（记者 李某）今年全市新建绿道一百二十公里，绿道沿线新设驿站，方便市民骑行。'], ['绿道沿线驿站提供饮水和休息服务，市民骑行散步有了好去处。', '新建绿道连通滨江公园，驿站和停车点今年内全部建成。'], ['改造后的城东老街保留了青石板路，沿街老宅修缮后开设了茶馆和书店。', '不少居民说，老街改造完工后，老宅修缮一新，来城东老街游玩的人多了。']],
+      [['夏粮收购今天陆续开秤', '新华社北京6月5日电（记者王某）今年小麦丰收，农民把晾晒好的小麦送到粮站，粮站验质定价。'], ['铁路假期发送旅客创新高', '新华社北京6月5日电（记者赵某）假期全国铁路发送旅客创历史新高，各地加开旅客列车。'], ['车站增设售票窗口和自助取票机，铁路旅客进站秩序井然。', '铁路部门提醒，假期返程高峰列车运力紧张，请旅客错峰出行。'], ['粮站验质定价后当场结算，农民说小麦品质好，排队的拖拉机一直排到镇口。', '镇口排队的拖拉机上装满了麻袋，粮站工作人员说，小麦品质好的农民当场结算。']],
+    ] as const) {
+      const got = articles([first.join('\n'), second.join('\n'), secondsOwn[0], firstsOwn[0], secondsOwn[1], firstsOwn[1]].join('\n\n') + '\n');
+      const [a, b] = [got.find((x) => x.title === first[0]), got.find((x) => x.title === second[0])];
+      const shown = JSON.stringify(got.map((x) => [x.title, x.body]));
+      assert.ok(a && b && firstsOwn.every((p) => a.body.includes(p)) && b.body.includes(secondsOwn[0]) && !a.body.includes(secondsOwn[0]), shown);
     }
   });
   it('opens a story that has none with a lone dateline story of one or two paragraphs that tells a little of its headline', () => {
