@@ -1039,8 +1039,9 @@ const RUNS_BACK = 3;
  * A run of paragraphs read under a later story's headline that tells an earlier story's headline
  * goes back to that story: pdftotext read the next story's headline, then the rest of a column that
  * goes on with the story before (its text may end a sentence where the column broke, so no
- * threading by broken sentences finds it). The run (not the paragraphs that open the story it
- * stands in, nor a dateline: those are that story's) holds STRAY_AFFINITY of the earlier
+ * threading by broken sentences finds it). The run (not the paragraph that opens the story it
+ * stands in, unless it is no opening of it, foreignOpening; nor a dateline: those are that
+ * story's) holds STRAY_AFFINITY of the earlier
  * headline's character pairs and of its word pairs at least (runTelling), clearly more than the
  * rest of the story it stands in does, and that rest clearly more of its own headline's pairs than
  * the run; of the stories up to RUNS_BACK before, the one it tells most clearly.
@@ -1052,12 +1053,14 @@ function runsBack(segments: Segment[]): number {
     const host = segments[k]!;
     const hostTitle = titleOf(host);
     if (!hostTitle || host.units.length < 2 || host.units.length > MAX_STACKED_PARAGRAPHS) continue;
+    // (Its first paragraph too, when it is no opening of the story it stands in: foreignOpening.)
+    const foreign = foreignOpening(host, linesText(headlineLines(host.before)));
     let best: { j: number; from: number; to: number } | null = null;
     let bestScore = 0;
     for (let j = Math.max(0, k - RUNS_BACK); j < k; j++) {
       const title = titleOf(segments[j]!);
       if (lineWidth(title) < MIN_WEIGHED_TITLE_WIDTH) continue;
-      const run = runTelling(host.units, title, hostTitle, { least: STRAY_AFFINITY, from: 1, may: (u) => u.kind === 'body', words: true });
+      const run = runTelling(host.units, title, hostTitle, { least: STRAY_AFFINITY, from: foreign ? 0 : 1, may: (u) => u.kind === 'body', words: true });
       if (run && run.score > bestScore) [best, bestScore] = [{ j, ...run }, run.score];
     }
     if (!best) continue;
@@ -1453,6 +1456,16 @@ function pagePairs(): PagePairs {
 }
 
 /**
+ * A story's first paragraph that is no opening of it: under a headline it shares not one
+ * character pair with, longer than a headline, no byline or jump note over it (another story's
+ * rest read there, the headline's own text elsewhere).
+ */
+function foreignOpening(s: Segment, head: string): boolean {
+  const first = s.units[0];
+  return first?.kind === 'body' && !s.jump.from && !s.bylines.length && lineWidth(first.text) > MAX_CLAUSED_HEADLINE_WIDTH && lineWidth(head) >= MIN_SEPARATE_TITLE_WIDTH && titleAffinity(head, first.text) === 0;
+}
+
+/**
  * A headline over a paragraph that does not tell it (STRAY_AFFINITY of its character pairs), the
  * story right after it opening with a dateline under no headline and telling it (OWN_STORY_AFFINITY):
  * pdftotext read another column's paragraph between the headline and its story's opening. The
@@ -1614,8 +1627,7 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation, pairs: PagePa
     const first = s.units[0]!;
     let known = foreign.get(first);
     if (known === undefined) {
-      const head = headlineLines(clusterOf(s, orient)).map((l) => l.text).join('');
-      known = orient === 'before' && !s.jump.from && !s.bylines.length && lineWidth(first.text) > MAX_CLAUSED_HEADLINE_WIDTH && lineWidth(head) >= MIN_SEPARATE_TITLE_WIDTH && titleAffinity(head, first.text) === 0;
+      known = orient === 'before' && foreignOpening(s, linesText(headlineLines(clusterOf(s, orient))));
       foreign.set(first, known);
     }
     return known;

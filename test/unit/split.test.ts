@@ -660,6 +660,17 @@ describe('split: headlines', () => {
       assert.deepEqual(got.map((a) => [a.title, a.body.includes(run)]), [[ha, false], [hb, true]], JSON.stringify(got.map((a) => [a.title, a.body])));
     }
   });
+  it('gives back a run read first under the next story\'s headline, sharing no word with it, that tells the story before\'s headline', () => {
+    // pdftotext read the next story's headline, then the rest of the column that goes on with the
+    // story before, then the next story's own text (no dateline).
+    for (const [ha, a1, run, hb, own] of [
+      ['城东老街改造工程今天全面完工', '本报讯（记者 张某）历时两年的城东老街改造工程今天全面完工。', ['老街改造工程修缮沿街老宅多栋，重新铺设青石板路八百米，城东老街焕然一新。', '居民说，老街改造完工以后，街巷干净了，来城东老街游玩的人也多了。'], '全市今年新建绿道一百二十公里 骑行散步有了好去处', ['今年全市新建绿道一百二十公里，绿道沿线设驿站十二处，市民骑行更方便。', '新建绿道串起滨江公园，绿道驿站提供饮水和休息服务。']],
+      ['夏粮收购今天陆续开秤', '新华社北京6月5日电（记者王某）今年夏粮丰收，各地收购点今天陆续开秤。', ['粮食部门表示，夏粮收购价格总体平稳，收购点开秤首日收购小麦三千吨，农民售粮积极。', '为方便农民售粮，各收购点延长开秤时间，夏粮收购将持续到八月底。'], '铁路假期发送旅客人数创下历史新高 各地加开列车', ['假期全国铁路发送旅客创历史新高，各地铁路部门加开旅客列车。', '铁路车站增设售票窗口，旅客进站秩序井然。']],
+    ] as const) {
+      const got = articles([`${ha}\n${a1}`, hb, ...run, ...own].join('\n\n') + '\n');
+      assert.deepEqual(got.map((a) => [a.title, run.every((p) => a.body.includes(p)), own.every((p) => a.body.includes(p))]), [[ha, true, false], [hb, false, true]], JSON.stringify(got.map((a) => [a.title, a.body])));
+    }
+  });
   it('gives a headline over a paragraph that does not tell it to the untitled dateline story after it that does', () => {
     // pdftotext read another column's paragraph between a headline and its story's opening.
     // (The story under the headline has more than its dateline paragraph and one more: those alone are joinLoneDatelines'.)
