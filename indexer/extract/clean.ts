@@ -137,7 +137,18 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   // A photo credit closes its caption: …集体合影。 新华社记者 李学仁 摄. A byline is a line of its own.
   if (PARAGRAPH_END.test(line) || PHOTO_CREDIT_END.test(line) || BYLINE.test(line.trim()) || !Number.isFinite(typical)) return false;
   const w = widths[i]!;
-  const column = w >= typical * COLUMN_MIN_RATIO && (similarWidth(w, widths[i - 1]) || similarWidth(w, widths[i + 1]));
+  const next = widths[i + 1];
+  // A paragraph's lines are as wide as the column but its last: a line clearly narrower than the
+  // line after it is no line of that paragraph (a headline over a wider text, a brief's title).
+  // Widths as set: a line of many marks is no wider than one of few (setWidth).
+  // A line spaced out to its measure is as wide as set (asSet), however few its characters.
+  const widerFollows = next !== undefined && asSet - squeezed(line) < (next - squeezed(lines[i + 1]!)) * COLUMN_MIN_RATIO;
+  // A paragraph's last line tells nothing of its column's measure: a line of no clause mark under
+  // one, clearly narrower than the line after it, is not a column's line by its width (a brief's
+  // headline under the brief before, as wide as that brief's last line by chance). A dateline's
+  // text goes on wherever it stands.
+  const measuredAbove = !(PARAGRAPH_END.test(lines[i - 1] ?? '') && widerFollows && !clauses(line) && !opensParagraph(line));
+  const column = w >= typical * COLUMN_MIN_RATIO && ((measuredAbove && similarWidth(w, widths[i - 1])) || similarWidth(w, widths[i + 1]));
   // A narrow column's lines are short beside the page's, but come in runs of equal width.
   const inRun = (a: number, b: number) => similarWidth(w, widths[a]) && widths[a] !== undefined && similarWidth(widths[a]!, widths[b]);
   // Across a blank line, a run of equal short lines with no clause mark near is a headline's lines
@@ -153,18 +164,12 @@ export function lineContinues(widths: number[], lines: string[], i: number, typi
   const running = (w >= typical * COLUMN_MIN_RATIO && /[。；，、：]/.test(line.slice(0, -1))) || runningNarrow;
   // Inside one block (no blank line between), a line about as wide as the column continues.
   // …unless the lines after it are set narrower, in a run of their own: it is a headline over their column.
-  const next = widths[i + 1];
   // (The run's first line may be shorter by its indent; `runBroken` when the next line ends its
   // block, alone before a blank line: the line after it stands in another block, no run with it.)
   const after = widths[i + 2];
   const runAfter = next !== undefined && !runBroken && (similarWidth(next, after) || (after !== undefined && next <= after && after - next <= PARAGRAPH_INDENT && after < w * COLUMN_MIN_RATIO && similarWidth(after, widths[i + 3])));
   const narrowerRunFollows = next !== undefined && next < w * COLUMN_MIN_RATIO && runAfter && !PARAGRAPH_END.test(lines[i + 1] ?? '');
   const inBlock = sameBlock && w >= Math.max(typical, Number.isFinite(local) ? local : 0) * COLUMN_MIN_RATIO && !narrowerRunFollows;
-  // A paragraph's lines are as wide as the column but its last: a line clearly narrower than the
-  // line after it is no line of that paragraph (a headline over a wider text, a brief's title).
-  // Widths as set: a line of many marks is no wider than one of few (setWidth).
-  // A line spaced out to its measure is as wide as set (asSet), however few its characters.
-  const widerFollows = next !== undefined && asSet - squeezed(line) < (next - squeezed(lines[i + 1]!)) * COLUMN_MIN_RATIO;
   // A narrow run's last line does not run into a line far wider than the run: another column's.
   const farWiderFollows = next !== undefined && next >= w * FAR_WIDER;
   // A narrower run with no clause mark is a headline box: no column's line runs into it either.

@@ -104,6 +104,17 @@ describe('rejoinBrokenLines', () => {
       assert.ok(out.some((b) => b.text === head.join('')), JSON.stringify(out));
     }
   });
+  it('keeps a brief\'s headline apart from the wider text under it, though as wide as the last line of the paragraph before it', () => {
+    // A page of narrow columns (typical 18) with a wider one: the headline is as wide as the previous
+    // paragraph's last line by chance, which tells nothing of the column's measure.
+    for (const [before, brief] of [
+      [['本报讯 城西菜市场改造后重新开业，摊位整齐划一，市民买菜', '更方便了，菜市场周边的交通也有改善。'], ['全市新建绿道一百二十公里串起沿江公园', '今年全市新建绿道一百二十公里，绿道沿线新设驿站十二处，', '市民骑行散步有了好去处，新建绿道受到市民欢迎。']],
+      [['新华社北京6月5日电 假期全国铁路发送旅客创历史新高，各', '地铁路部门加开旅客列车三百多列。'], ['夏粮收购价格如何？记者走访多个收购点', '今年夏粮丰收，各地收购点今天陆续开秤，小麦品质好于上', '年，粮食部门表示收购价格总体平稳，农民售粮积极。']],
+    ] as const) {
+      const out = rejoinBrokenLines([p(before.join('\n'), 1), p(brief.join('\n'), before.length + 2)], 18);
+      assert.deepEqual(out.map((b) => b.text), [before.join(''), brief[0], brief.slice(1).join('')]);
+    }
+  });
   it('runs a line on into a paragraph\'s last few characters set apart, ending its sentence: a word across the break or a particle', () => {
     const before = p('城东老街改造工程今天完工，沿街二十六栋老宅\n修缮一新，青石板路重新铺设，游人如织。', 1);
     const next = p('城西菜市场重新开业', 8);
