@@ -1858,10 +1858,29 @@ const UNZIP_AHEAD = 1;
  * towards a story whose text the host's headline tells: the host may be that story's rest.)
  */
 function unzipStories(segments: Segment[], orient: Orientation, pairs: PagePairs): number {
-  const partsOf = (s: Segment) => [pairs.idsOf(clusterOf(s, orient).map((u) => u.text).join('')), ...s.units.map((u) => pairs.of(u))];
-  // How many stories hold each pair.
-  const held = new Map<number, number>();
-  for (const s of segments) for (const b of new Set(partsOf(s).flatMap((ids) => [...ids]))) held.set(b, (held.get(b) ?? 0) + 1);
+  // Every pair numbered first (headlines' and paragraphs'), so the tables below are sized once.
+  const titleIds = segments.map((s) => pairs.idsOf(clusterOf(s, orient).map((u) => u.text).join('')));
+  for (const s of segments) for (const u of s.units) pairs.of(u);
+  const size = pairs.size();
+  // How many stories hold each pair (as the page stood before this pass).
+  const held = new Int32Array(size);
+  const seen = new Int32Array(size).fill(-1);
+  const holdAll = (j: number, each: (b: number) => void) => {
+    for (const b of titleIds[j]!) each(b);
+    for (const u of segments[j]!.units) for (const b of pairs.of(u)) each(b);
+  };
+  segments.forEach((_, j) =>
+    holdAll(j, (b) => {
+      if (seen[b] !== j) [seen[b], held[b]] = [j, held[b]! + 1];
+    }),
+  );
+  // Which sides hold each pair while a story is read: bit 0 its own, bit x + 1 the x-th other story.
+  const sides = new Uint8Array(size);
+  const touched: number[] = [];
+  const mark = (b: number, bit: number) => {
+    if (sides[b] === 0) touched.push(b);
+    sides[b]! |= bit;
+  };
   let moved = 0;
   for (let k = 0; k < segments.length; k++) {
     const host = segments[k]!;
@@ -1872,24 +1891,28 @@ function unzipStories(segments: Segment[], orient: Orientation, pairs: PagePairs
       if (j !== k && headlineLines(segments[j]!.before).length && !(hostTitle && titleAffinity(hostTitle, storyText(segments[j]!)) >= STRAY_AFFINITY)) others.push(j);
     }
     if (!others.length) continue;
-    const own = new Set<number>([...pairs.idsOf(clusterOf(host, orient).map((u) => u.text).join('')), ...pairs.of(host.units[0]!)]);
-    const theirs = others.map((j) => new Set(partsOf(segments[j]!).flatMap((ids) => [...ids])));
+    for (const b of titleIds[k]!) mark(b, 1);
+    for (const b of pairs.of(host.units[0]!)) mark(b, 1);
+    others.forEach((j, x) => holdAll(j, (b) => mark(b, 2 << x)));
     const goes = new Map<Unit, number>();
+    const shared = others.map(() => 0);
     for (const u of host.units.slice(1)) {
       const ids = pairs.of(u);
       let mine = 0;
-      const shared = others.map(() => 0);
+      shared.fill(0);
       for (const b of ids) {
-        const w = 1 / held.get(b)!;
-        if (own.has(b)) mine += w;
-        theirs.forEach((set, x) => set.has(b) && (shared[x]! += w));
+        const [w, on] = [1 / held[b]!, sides[b]!];
+        if (on & 1) mine += w;
+        for (let x = 0; x < others.length; x++) if (on & (2 << x)) shared[x]! += w;
       }
       const best = shared.indexOf(Math.max(...shared));
       const rival = Math.max(mine, ...shared.filter((_, x) => x !== best), 1);
-      const side = u.kind === 'body' && shared[best]! >= UNZIP_SHARED_PAIRS && shared[best]! >= UNZIP_MARGIN * rival ? theirs[best]! : own;
-      for (const b of ids) side.add(b);
-      if (side !== own) goes.set(u, others[best]!);
+      const theirs = u.kind === 'body' && shared[best]! >= UNZIP_SHARED_PAIRS && shared[best]! >= UNZIP_MARGIN * rival;
+      for (const b of ids) mark(b, theirs ? 2 << best : 1);
+      if (theirs) goes.set(u, others[best]!);
     }
+    for (const b of touched) sides[b] = 0;
+    touched.length = 0;
     for (const [u, j] of goes) {
       const story = segments[j]!;
       // (A closing byline printed right after the paragraph goes with it.)
