@@ -1724,6 +1724,16 @@ function rejoinBrokenOff(segments: Segment[], orient: Orientation, pairs: PagePa
   return moved;
 }
 
+/**
+ * Numbers every pair of the page's headlines and paragraphs first, so that tables indexed by pair
+ * are sized once (pairs.size()); each story's headline pairs, in the segments' order.
+ */
+function numberPairs(segments: Segment[], orient: Orientation, pairs: PagePairs): Int32Array[] {
+  const titleIds = segments.map((s) => pairs.idsOf(clusterOf(s, orient).map((u) => u.text).join('')));
+  for (const s of segments) for (const u of s.units) pairs.of(u);
+  return titleIds;
+}
+
 /** A run of paragraphs weighed against the stories before it is this many paragraphs long at most. */
 const MAX_RUN = 12;
 
@@ -1741,8 +1751,7 @@ const MAX_RUN = 12;
  * that clears it by most first; the host is weighed again after.
  */
 function rejoinRuns(segments: Segment[], orient: Orientation, pairs: PagePairs): number {
-  const titleIds = segments.map((s) => pairs.idsOf(clusterOf(s, orient).map((u) => u.text).join('')));
-  for (const s of segments) for (const u of s.units) pairs.of(u);
+  const titleIds = numberPairs(segments, orient, pairs);
   const size = pairs.size();
   // Which pairs each story holds (its headline's and its paragraphs'), and how many stories hold each.
   const held = new Int32Array(size);
@@ -1858,9 +1867,7 @@ const UNZIP_AHEAD = 1;
  * towards a story whose text the host's headline tells: the host may be that story's rest.)
  */
 function unzipStories(segments: Segment[], orient: Orientation, pairs: PagePairs): number {
-  // Every pair numbered first (headlines' and paragraphs'), so the tables below are sized once.
-  const titleIds = segments.map((s) => pairs.idsOf(clusterOf(s, orient).map((u) => u.text).join('')));
-  for (const s of segments) for (const u of s.units) pairs.of(u);
+  const titleIds = numberPairs(segments, orient, pairs);
   const size = pairs.size();
   // How many stories hold each pair (as the page stood before this pass).
   const held = new Int32Array(size);
