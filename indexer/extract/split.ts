@@ -1041,10 +1041,10 @@ const RUNS_BACK = 3;
  * goes on with the story before (its text may end a sentence where the column broke, so no
  * threading by broken sentences finds it). The run (not the paragraph that opens the story it
  * stands in, unless it is no opening of it, foreignOpening; nor a dateline: those are that
- * story's) holds STRAY_AFFINITY of the earlier
- * headline's character pairs and of its word pairs at least (runTelling), clearly more than the
- * rest of the story it stands in does, and that rest clearly more of its own headline's pairs than
- * the run; of the stories up to RUNS_BACK before, the one it tells most clearly.
+ * story's) holds STRAY_AFFINITY of the earlier headline's character pairs and of its word pairs
+ * at least (runTelling), clearly more than the rest of the story it stands in does, and that rest
+ * clearly more of its own headline's pairs than the run; of the stories up to RUNS_BACK before, the
+ * one it tells most clearly.
  */
 function runsBack(segments: Segment[]): number {
   let moved = 0;
@@ -1843,9 +1843,9 @@ function rejoinRuns(segments: Segment[], orient: Orientation, pairs: PagePairs):
   return moved;
 }
 
-/** A paragraph goes to a story before its own when it shares this many of that story's pairs (weighed by how many stories hold each)… */
+/** A paragraph goes to another story when it shares this many of that story's pairs (weighed by how many stories hold each)… */
 const UNZIP_SHARED_PAIRS = 3;
-/** …and this many times as many as with its own story's opening, or with any other story weighed. */
+/** …and this many times as many as with its own story read so far, or with any other story weighed. */
 const UNZIP_MARGIN = 2;
 /** Stories before a story weighed for the paragraphs read among its own… */
 const UNZIP_BACK = 3;
