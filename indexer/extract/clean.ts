@@ -4,7 +4,7 @@
  */
 import iconv from 'iconv-lite';
 import { CHAR_FILTERS } from '../../src/text/analysis.js';
-import { HAN, hanChars, isHanUnit, lineWidth } from '../../src/text/chars.js';
+import { HAN, hanBigrams, hanChars, hanOnly, isHanUnit, lineWidth, sharedCount } from '../../src/text/chars.js';
 import { detectScript, toSimplified } from '../../src/text/script.js';
 import { hanWordAcross, wordCoverage } from '../../src/text/segment.js';
 import type { Reporter } from './diagnostics.js';
@@ -114,6 +114,12 @@ const WORD_TAIL_AHEAD = /^[^，。；、：？！,;:?!]{0,2}[，。；、：？�
 const wordTailAhead = (line: string) => WORD_TAIL_AHEAD.test(line.replace(/\s+/g, '').replace(/\d+(?:\.\d+)?/g, '0'));
 /** A paragraph's last line set apart (tailAlone) is at most this wide. */
 const MAX_TAIL_WIDTH = 8;
+
+/** Text on each side of a blank line this long (Han characters) at least says by its words whether it is one story's (foreignAcross). */
+const MIN_WEIGHED_SIDE = 40;
+
+/** Two stories' texts of MIN_WEIGHED_SIDE share this many character pairs at most by chance; one story's repeat more of its words. */
+const MAX_FOREIGN_SHARED_PAIRS = 2;
 const FULL_STOP_END = /。[”’」』）)]*$/;
 /** Particles that end a phrase and open no sentence. */
 const PARTICLE_START = /^[的了着地得们]/;
@@ -613,6 +619,18 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   // wide (a line with a clause mark, or a paragraph's opening: not the headline's own next line).
   const phrasedHeadline = (j: number) =>
     TWO_PHRASES.test(texts[j]!) && !NUMBERED_ITEM.test(texts[j]!) && !opensParagraph(texts[j]!) && !NEWS_CREDIT.test(texts[j]!) && (j === 0 || lines[j - 1]!.block !== lines[j]!.block || PARAGRAPH_END.test(texts[j - 1]!)) && widths[j + 1] !== undefined && widths[j + 1]! >= widths[j]! * COLUMN_MIN_RATIO && (clauses(texts[j + 1]!) || opensParagraph(texts[j + 1]!));
+  // Across a blank line, a paragraph does not run on into a block of another story's text: the
+  // two, each MIN_WEIGHED_SIDE long at least, share MAX_FOREIGN_SHARED_PAIRS character pairs at
+  // most and no word runs across the break. pdftotext left a column mid-sentence at its foot (a
+  // photo, a box) and read on in another story's; two pieces of one story repeat its words (its
+  // names, its subject), a column's rest goes on with the sentence however it reads. A dateline
+  // awaiting its reporters goes on wherever it stands.
+  const foreignAcross = (parts: string[], j: number, i: number) => {
+    if (lines[j]!.block === lines[i]!.block || datelineAwaitsReporters(texts[j]!, texts[i]!) || datelineGoesOn(texts[j]!, texts[i]!)) return false;
+    const [before, after] = [hanOnly(parts.join('')), hanOnly(lines[i]!.block.text)];
+    if (before.length < MIN_WEIGHED_SIDE || after.length < MIN_WEIGHED_SIDE || hanWordAcross(texts[j]!.trim(), texts[i]!) > 0) return false;
+    return sharedCount(hanBigrams(before), hanBigrams(after)) <= MAX_FOREIGN_SHARED_PAIRS;
+  };
   // The paragraph a caption cut (its index in out, its last line), while the caption is read.
   let cut: { at: number; j: number; caption: Block } | null = null;
   // The paragraph the line before went into: the last one, or the one a caption cut.
@@ -623,7 +641,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     // The rest of a line after a jump note is shorter than the column by the note: it runs on all the same.
     const runsOn = lines[j]?.block.runsOn === true && lines[j]!.index === 0 && lines[j]!.block === block && !PARAGRAPH_END.test(texts[j]!);
     const paragraphs = prev !== undefined && j >= 0 && prev.block.kind === 'paragraph' && block.kind === 'paragraph' && lines[j]!.block.kind === 'paragraph';
-    let joins = paragraphs && runsInto(j, i, runsOn);
+    let joins = paragraphs && runsInto(j, i, runsOn) && !foreignAcross(prev!.parts, j, i);
     // Past a caption that cut a paragraph, the column's rest runs on into the paragraph before it.
     if (!joins && cut && index === 0 && lines[j]?.block === cut.caption && block.kind === 'paragraph' && runsInto(cut.j, i, false)) {
       [prev, current, joins] = [out[cut.at]!, cut.at, true];

@@ -280,6 +280,21 @@ describe('rejoinBrokenLines', () => {
     const one = rejoinBrokenLines([p([...column, '的金融素养和风险防范意识，效果良好。'].join('\n'), 1)], 13);
     assert.equal(one.length, 1, JSON.stringify(one));
   });
+  it('never runs a column\'s text on across a blank line into another story\'s, which shares none of its words', () => {
+    // The column broke off mid-sentence at its foot; the extractor read on in another story's column, on the same measure.
+    for (const [typical, column, other] of [
+      [13, ['城东老街改造工程今天全面完', '工，改造后的老街保留了青石', '板路和沿街老宅，共修缮老宅', '二十六栋，街巷整治后沿街商'], ['今年夏粮丰收，各地收购点今', '天陆续开秤，小麦品质好于上', '年，粮食部门表示收购价格总', '体平稳，农民售粮比往年顺利。']],
+      [18, ['全市今年新建绿道一百二十公里，串起沿', '江公园和老街巷，市民骑行散步有了好去', '处，沿线还新设驿站十二处，供骑行的市'], ['假期全国铁路发送旅客创历史新高，各地', '铁路部门加开旅客列车三百多列，车站秩', '序井然，旅客出行总体平稳有序。']],
+    ] as const) {
+      const out = rejoinBrokenLines([p(column.join('\n'), 1), p(other.join('\n'), 6)], typical);
+      assert.deepEqual(out.map((b) => b.text), [column.join(''), other.join('')], JSON.stringify(out));
+    }
+    // The column's own rest, repeating its words, goes on across the blank line as ever.
+    const column = ['城东老街改造工程今天全面完', '工，改造后的老街保留了青石', '板路和沿街老宅，共修缮老宅', '二十六栋，街巷整治后，老街'];
+    const rest = ['沿街商户陆续开门迎客，改造', '工程历时两年，沿街老宅修缮', '后焕然一新，吸引市民游览。'];
+    const out = rejoinBrokenLines([p(column.join('\n'), 1), p(rest.join('\n'), 6)], 13);
+    assert.deepEqual(out.map((b) => b.text), [[...column, ...rest].join('')], JSON.stringify(out));
+  });
   it('ends a paragraph at a photo credit', () => {
     const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);
     assert.equal(out.length, 2);
