@@ -459,7 +459,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   });
   // A paragraph is kept as its pieces and joined once it is whole: joined piece by piece, each
   // join read the end of a string that grew with the paragraph (V8 flattens the rope it is).
-  const out: { block: Block; parts: string[]; originals: string[] | null; first: number; last: number }[] = [];
+  const out: { block: Block; parts: string[]; originals: string[] | null; first: number; last: number; seams: number[] }[] = [];
   // A line ending at a dash that is running text, not a lead-in (leadInRunningOn).
   const dashRunsOn = (k: number) => k >= 1 && lines[k - 1]!.block === lines[k]!.block && leadInRunningOn(texts[k - 1]!, texts[k]!);
   /** True when line j (a paragraph's) runs on into line i: a reason to, and nothing to stop it. */
@@ -650,13 +650,15 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     else if (index === 0 && lines[j]?.block !== cut?.caption) cut = null;
     const original = originals.get(block)?.[index];
     if (joins) {
+      // (A join across a blank line with no word across is a seam: the extractor may have left a column there, Block.seams.)
+      if (lines[j]!.block !== block && hanWordAcross(texts[j]!.trim(), text) === 0) prev!.seams.push(prev!.parts.length);
       prev!.parts.push(text);
       prev!.last = i;
       if (prev!.originals && original !== undefined) prev!.originals.push(original);
     } else {
       current = out.length;
       const first: Block = { kind: block.kind, text: '', line: block.line ? block.line + index : 0, ...(block.afterFurniture && index === 0 ? { afterFurniture: true } : {}), ...(block.runsOn && index === 0 ? { runsOn: true } : {}), ...(block.indented && index === 0 ? { indented: true } : {}) };
-      out.push({ block: first, parts: [text], originals: original !== undefined ? [original] : null, first: i, last: i });
+      out.push({ block: first, parts: [text], originals: original !== undefined ? [original] : null, first: i, last: i, seams: [] });
     }
   });
   // A line left alone keeps its width as set (a headline box's line spaced out to its measure).
@@ -670,7 +672,14 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     if (lines[first - 1]?.block !== lines[first]!.block || !PARAGRAPH_END.test(texts[first - 1]!)) return false;
     return !PARAGRAPH_END.test(t) && parts.some(clauses) && similarWidth(widths[last]!, widths[last - 1]) && widths[last]! >= localWidth(widths, last) * COLUMN_MIN_RATIO;
   };
-  return out.map(({ block, parts, originals: orig, first, last }) => ({ ...block, text: joinParts(parts), ...(last > first && block.line && lines[last]!.block.line ? { lastLine: lines[last]!.block.line + lines[last]!.index } : {}), ...(orig ? { original: joinParts(orig) } : {}), ...setWidth(parts, first), ...(block.kind === 'paragraph' && wraps(parts, first, last) ? { wraps: true } : {}) }));
+  // Where each joined part starts in the paragraph's text: a seam is where its part starts.
+  const joined = (parts: string[], seams: number[]) => {
+    if (!seams.length) return { text: joinParts(parts) };
+    const starts: number[] = [];
+    const text = joinParts(parts, starts);
+    return { text, seams: seams.map((k) => starts[k]!) };
+  };
+  return out.map(({ block, parts, originals: orig, first, last, seams }) => ({ ...block, ...joined(parts, seams), ...(last > first && block.line && lines[last]!.block.line ? { lastLine: lines[last]!.block.line + lines[last]!.index } : {}), ...(orig ? { original: joinParts(orig) } : {}), ...setWidth(parts, first), ...(block.kind === 'paragraph' && wraps(parts, first, last) ? { wraps: true } : {}) }));
 }
 
 /** The last word of a line of a reporters' list, its role (记者, 通讯员) taken off: （记者何 → 何. */
@@ -687,15 +696,19 @@ const OPEN_REPORTER_LIST = /[（(][^（）()]*记者[^（）()]*$/;
  * without one, except inside a list of reporters' names where whole names stand on both sides of
  * the break: it stood for the space between them (extractors drop a space at the end of a line).
  */
-function joinParts(parts: string[]): string {
+function joinParts(parts: string[], starts?: number[]): string {
   if (parts.length === 1) return parts[0]!;
   const pieces: string[] = [];
   let tail = ''; // the text joined so far ends as this piece does
+  let length = 0;
   for (const part of parts) {
     const latin = /[A-Za-z0-9]$/.test(tail) && /^[A-Za-z0-9]/.test(part);
     // Two whole names at the break (吴某某 / 金某), not one name broken in two (胡 / 某某).
     const names = OPEN_REPORTER_LIST.test(tail) && WHOLE_NAME_AT_END.test(lastName(tail)) && /^[\u4e00-\u9fff]{2,4}(?:[\s、，）)]|$)/.test(part);
-    pieces.push(latin || names ? ` ${part}` : part);
+    const piece = latin || names ? ` ${part}` : part;
+    starts?.push(length);
+    pieces.push(piece);
+    length += piece.length;
     if (part) tail = part;
   }
   return pieces.join('');

@@ -132,6 +132,8 @@ export interface Unit {
   afterEnd?: boolean;
   /** The closing byline printed right after this paragraph ((记者 张某)): it goes where the paragraph goes (markEnds). */
   closedBy?: string;
+  /** Block.seams: where lines were joined across a blank line. */
+  seams?: number[];
 }
 
 /** Two units on consecutive lines of the file, no blank line between. */
@@ -175,7 +177,7 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const wire = layout === 'lines' && b.kind !== 'jump' ? wireHeader(b.text) : null;
     const place = b.line ? `${b.line}:1` : b.place;
     if (wire) return [{ kind: 'info', text: wire.header, facts: wire.facts, place, rule: 'split/wire-header' }, ...(wire.title ? [{ kind: 'heading' as const, text: wire.title, place }] : [])];
-    const u: Unit = { ...classifyOne(b), place, ...(b.line ? { line: b.line } : {}), ...(b.lastLine ? { lastLine: b.lastLine } : {}), ...(b.setWidths?.length === 1 ? { width: b.setWidths[0]! } : {}), ...(b.afterFurniture ? { afterEnd: true } : {}) };
+    const u: Unit = { ...classifyOne(b), place, ...(b.line ? { line: b.line } : {}), ...(b.lastLine ? { lastLine: b.lastLine } : {}), ...(b.setWidths?.length === 1 ? { width: b.setWidths[0]! } : {}), ...(b.afterFurniture ? { afterEnd: true } : {}), ...(b.seams?.length ? { seams: b.seams } : {}) };
     const unit = b.original !== undefined ? { ...u, original: b.original } : u;
     if (b.indented) setIn.add(unit);
     return [unit];
@@ -1935,6 +1937,84 @@ function unzipStories(segments: Segment[], orient: Orientation, pairs: PagePairs
   return moved;
 }
 
+/** The rest of a paragraph after a seam goes to another story when it shares this many of that story's pairs (weighed as unzipStories weighs them)… */
+const SEAM_SHARED_PAIRS = 3;
+/** …and this many times as many as with its own story (the paragraph's head included) or with any other story. */
+const SEAM_MARGIN = 2;
+
+/**
+ * A paragraph cleaning joined across a blank line with no word across the break (Block.seams),
+ * where the two sides were too short to weigh by themselves (clean's foreignAcross), weighed in
+ * its story: pdftotext left a column mid-sentence at its foot and read on in another story's. The
+ * rest after the seam goes to the story within MAX_STORIES_BETWEEN whose words it shares
+ * (SEAM_SHARED_PAIRS at least, each pair weighing one over the number of stories that hold it,
+ * and SEAM_MARGIN times as many as with its own story, its head included, and any other); the
+ * paragraph keeps its head. Not towards a story whose text the host's headline tells (the host may
+ * be that story's rest). Before the passes that thread text back, which weigh the rest with the
+ * paragraphs around it there.
+ */
+function cutSeams(segments: Segment[], orient: Orientation, pairs: PagePairs): number {
+  if (!segments.some((s) => s.units.some((u) => u.seams))) return 0;
+  const titleIds = numberPairs(segments, orient, pairs);
+  const size = pairs.size();
+  // How many stories hold each pair.
+  const held = new Int32Array(size);
+  const seen = new Int32Array(size).fill(-1);
+  segments.forEach((s, j) => {
+    const hold = (b: number) => {
+      if (seen[b] !== j) [seen[b], held[b]] = [j, held[b]! + 1];
+    };
+    for (const b of titleIds[j]!) hold(b);
+    for (const u of s.units) for (const b of pairs.of(u)) hold(b);
+  });
+  const stamp = new Int32Array(size);
+  let round = 0;
+  // The weighed pairs of `tail` that story j holds: its headline's and paragraphs' (but `except`), and `extra`.
+  const weigh = (tail: Int32Array, j: number, except: Unit, extra?: Int32Array) => {
+    round++;
+    const mark = (ids: Int32Array) => {
+      for (const b of ids) stamp[b] = round;
+    };
+    mark(titleIds[j]!);
+    for (const v of segments[j]!.units) if (v !== except) mark(pairs.of(v));
+    if (extra) mark(extra);
+    let w = 0;
+    for (const b of tail) if (stamp[b] === round) w += 1 / held[b]!;
+    return w;
+  };
+  let cut = 0;
+  for (let k = 0; k < segments.length; k++) {
+    const s = segments[k]!;
+    const hostTitle = linesText(headlineLines(s.before));
+    for (let i = 0; i < s.units.length; i++) {
+      const u = s.units[i]!;
+      if (!u.seams || !isText(u)) continue;
+      let cur = u;
+      for (const at of [...u.seams].reverse()) {
+        const [head, tail] = [cur.text.slice(0, at), cur.text.slice(at)];
+        if (!hanOnly(head) || !hanOnly(tail)) continue;
+        const tailIds = pairs.idsOf(tail);
+        const mine = weigh(tailIds, k, cur, pairs.idsOf(head));
+        let [to, most, next] = [-1, 0, 0];
+        for (let j = Math.max(0, k - MAX_STORIES_BETWEEN); j < Math.min(segments.length, k + MAX_STORIES_BETWEEN + 1); j++) {
+          if (j === k) continue;
+          if (hostTitle && titleAffinity(hostTitle, storyText(segments[j]!)) >= STRAY_AFFINITY) continue;
+          const w = weigh(tailIds, j, cur);
+          if (w > most) [next, to, most] = [most, j, w];
+          else if (w > next) next = w;
+        }
+        if (to < 0 || most < SEAM_SHARED_PAIRS || most < SEAM_MARGIN * Math.max(mine, next, 1)) continue;
+        const { seams: _, ...kept } = cur;
+        cur = { ...kept, text: head };
+        s.units[i] = cur;
+        segments[to]!.units.push({ kind: 'body', text: tail });
+        cut++;
+      }
+    }
+  }
+  return cut;
+}
+
 /** A headline is weighed against stories for this many characters at least (shorter: a label, a headline's piece, too few pairs to tell). */
 const MIN_WEIGHED_TITLE_WIDTH = 8;
 /** Two headlines change stories when together they share this much more of each other's story's words than of their own. */
@@ -2096,6 +2176,8 @@ export function split(cleaned: Cleaned, reporter?: Reporter): ArticleDraft[] {
   const retitled = orient === 'before' ? titleDatelineStory(segments) : 0;
   if (retitled) reporter?.info('split/headline-to-dateline', `${retitled} headline${retitled === 1 ? '' : 's'} over a paragraph that does not tell ${retitled === 1 ? 'it' : 'them'} given to the untitled story after, whose opening ${retitled === 1 ? 'tells it' : 'tells them'}`);
   const pairs = pagePairs();
+  const seamsCut = orient === 'before' ? cutSeams(segments, orient, pairs) : 0;
+  if (seamsCut) reporter?.info('split/seam-cut', `${seamsCut} paragraph${seamsCut === 1 ? '' : 's'} joined across a blank line cut there, ${seamsCut === 1 ? 'its rest' : 'their rests'} given to the story whose words ${seamsCut === 1 ? 'it shares' : 'they share'}`);
   const rejoined = rejoinBrokenOff(segments, orient, pairs);
   if (rejoined) reporter?.info('split/broken-off', `${rejoined} paragraph${rejoined === 1 ? '' : 's'} given back to the earlier story whose words ${rejoined === 1 ? 'it shares' : 'they share'}`);
   const runs = orient === 'before' ? rejoinRuns(segments, orient, pairs) : 0;

@@ -98,6 +98,8 @@ export interface Block {
    * ends mid-sentence before a blank line: a paragraph broken off where the extractor left its column, never a headline.
    */
   wraps?: boolean;
+  /** Where, in its text, lines of two blocks were joined across a blank line with no word across (offsets): the extractor may have left a column there. */
+  seams?: number[];
 }
 
 /**

@@ -294,6 +294,8 @@ describe('rejoinBrokenLines', () => {
     const rest = ['沿街商户陆续开门迎客，改造', '工程历时两年，沿街老宅修缮', '后焕然一新，吸引市民游览。'];
     const out = rejoinBrokenLines([p(column.join('\n'), 1), p(rest.join('\n'), 6)], 13);
     assert.deepEqual(out.map((b) => b.text), [[...column, ...rest].join('')], JSON.stringify(out));
+    // No word runs across the break: the join is a seam, where split may weigh the rest in its story.
+    assert.deepEqual(out[0]?.seams, [column.join('').length]);
   });
   it('ends a paragraph at a photo credit', () => {
     const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);

@@ -741,6 +741,20 @@ describe('split: headlines', () => {
       assert.ok(a && b && firstsOwn.every((p) => a.body.includes(p)) && b.body.includes(secondsOwn[0]) && !a.body.includes(secondsOwn[0]), shown);
     }
   });
+  it('cuts a paragraph joined across a blank line where its rest is another story\'s, and gives that rest to the story whose words it shares', () => {
+    // A column broken off mid-sentence at a full line, then a short piece of another story's text
+    // (too short to weigh alone): first a later story's, then an earlier one's.
+    for (const [parts, owner, piece, stays] of [
+      [['城东老街改造工程今天全面完工', '本报讯（记者 张某）历时两年的城东老\n街改造工程今天全面完工，改造后的老街\n保留了青石板路和沿街老宅，共修缮老宅\n二十六栋，街巷整治后沿街的老字号店铺', '小麦品质好于上年，粮站验质定价后当场\n结算，农民售粮积极。', '陆续开门迎客，来城东老街游玩的市民多\n了。', '夏粮收购今天陆续开秤', '新华社北京6月5日电（记者王某）今年\n夏粮丰收，各地收购点今天陆续开秤，小\n麦品质好，粮站验质定价，农民售粮积极\n。'], '夏粮收购今天陆续开秤', '小麦品质好于上年，粮站验质定价后当场结算，农民售粮积极。', ['城东老街改造工程今天全面完工', '老字号店铺']],
+      [['全市新建绿道一百二十公里', '本报讯（记者 李某）今年全\n市新建绿道一百二十公里，沿\n线新设驿站，市民骑行有了好\n去处。', '铁路客流创新高', '本报讯 假期全国铁路发送旅\n客创历史新高，各地铁路部门\n加开旅客列车，车站增设售票\n窗口和自助取票机，进站的旅', '绿道沿线新设驿站十二处，市\n民骑行散步有了好去处。', '客秩序井然。'], '全市新建绿道一百二十公里', '绿道沿线新设驿站十二处，市民骑行散步有了好去处。', ['铁路客流创新高', '车站增设售票窗口']],
+    ] as const) {
+      const got = articles(parts.join('\n\n') + '\n');
+      const shown = JSON.stringify(got.map((a) => [a.title, a.body]));
+      const [to, host] = [got.find((a) => a.title === owner), got.find((a) => a.title === stays[0])];
+      assert.ok(to?.body.includes(piece) && !to.body.includes(stays[1]), shown);
+      assert.ok(host?.body.includes(stays[1]) && !host.body.includes(piece.slice(0, 8)), shown);
+    }
+  });
   it('opens a story that has none with a lone dateline story of one or two paragraphs that tells a little of its headline', () => {
     // One dateline paragraph holding under half the headline's character pairs; a dateline paragraph and one more.
     for (const [page, title, dateline] of [
