@@ -120,6 +120,9 @@ const MIN_WEIGHED_SIDE = 40;
 
 /** Two stories' texts of MIN_WEIGHED_SIDE share this many character pairs at most by chance; one story's repeat more of its words. */
 const MAX_FOREIGN_SHARED_PAIRS = 2;
+
+/** A line ending at a number, a Latin letter or a colon: what follows completes it (foreignAcross). */
+const LEFT_OPEN_END = /[0-9A-Za-z：:︰]$/;
 const FULL_STOP_END = /。[”’」』）)]*$/;
 /** Particles that end a phrase and open no sentence. */
 const PARTICLE_START = /^[的了着地得们]/;
@@ -627,6 +630,9 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
   // awaiting its reporters goes on wherever it stands.
   const foreignAcross = (parts: string[], j: number, i: number) => {
     if (lines[j]!.block === lines[i]!.block || datelineAwaitsReporters(texts[j]!, texts[i]!) || datelineGoesOn(texts[j]!, texts[i]!)) return false;
+    // A line left at a number or a Latin word goes on with its unit or its rest (接待游客1200 / 余人次,
+    // 型号 GX / 20), one left at a colon with what is said, whatever their words.
+    if (LEFT_OPEN_END.test(texts[j]!.trim())) return false;
     const [before, after] = [hanOnly(parts.join('')), hanOnly(lines[i]!.block.text)];
     if (before.length < MIN_WEIGHED_SIDE || after.length < MIN_WEIGHED_SIDE || hanWordAcross(texts[j]!.trim(), texts[i]!) > 0) return false;
     return sharedCount(hanBigrams(before), hanBigrams(after)) <= MAX_FOREIGN_SHARED_PAIRS;

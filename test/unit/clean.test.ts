@@ -296,6 +296,14 @@ describe('rejoinBrokenLines', () => {
     assert.deepEqual(out.map((b) => b.text), [[...column, ...rest].join('')], JSON.stringify(out));
     // No word runs across the break: the join is a seam, where split may weigh the rest in its story.
     assert.deepEqual(out[0]?.seams, [column.join('').length]);
+    // A line left at a number goes on with its unit, one left at a colon with what is said, whatever their words.
+    for (const [left, rest] of [
+      [['城东老街改造工程今天全面完', '工，改造后的老街保留了青石', '板路和沿街老宅，开街首日接', '待游客人数首日就达到了1200'], ['余人次，随后几天里来此参观', '的市民络绎不绝，周边停车场', '一位难求，交警部门增派警力', '疏导交通，确保秩序井然。']],
+      [['全市今年新建绿道一百二十公', '里，串起沿江公园和老街巷，', '滨江一带的绿道全部贯通。市', '园林部门的一位负责人表示：'], ['“明年还要再建八十多公里，', '让更多市民骑着单车就能到达', '城郊的森林公园与湿地，周末', '出游又多了一个好去处。”']],
+    ] as const) {
+      const joined = rejoinBrokenLines([p(left.join('\n'), 1), p(rest.join('\n'), 6)], 13);
+      assert.equal(joined.length, 1, JSON.stringify(joined));
+    }
   });
   it('ends a paragraph at a photo credit', () => {
     const out = rejoinBrokenLines([p('当地时间10月23日上午，金砖国家领导人集体合影。 新华社记者 李学仁 摄\n当地时间10月23日上午，金砖国家领导人第十六次会')], 30);
