@@ -45,6 +45,8 @@ const BOX_AFFINITY = 0.5;
 const FALLBACK_TITLE_CHARS = 30;
 /** A headline of several clauses is at most this wide. */
 const MAX_CLAUSED_HEADLINE_WIDTH = 32;
+/** A headline holds this many clause marks at most (城东老街改造完工，百年老宅焕新，游客纷至). */
+const MAX_HEADLINE_CLAUSE_MARKS = 2;
 /** A headline that reads like a sentence (an exclamation with a comma) is at most this wide. */
 const MAX_EXCLAIMED_WIDTH = 32;
 /** A number alone on its line, as a narrow box breaks it off (60, or spaced out: 6 0). */
@@ -154,6 +156,9 @@ export function looksLikeHeadline(text: string): boolean {
   // A long line of several clauses is text: a headline is terse (城东发生了一起事件，位置在老城区，画面曝光
   // is as long as one gets).
   if (w > MAX_CLAUSED_HEADLINE_WIDTH && (text.match(/[，,、；;]/g) ?? []).length >= 2) return false;
+  // However short, a line of more clause marks than a headline holds, a comma among them, is text
+  // broken off at a column's foot (…，…，不少市民、游); a list alone (北京、上海、广州…) may head a story.
+  if ((text.match(/[，,、；;]/g) ?? []).length > MAX_HEADLINE_CLAUSE_MARKS && /[，,；;]/.test(text)) return false;
   // A line trailing off in an ellipsis after clause marks is a sentence (…打太极、跳广场舞、跑步……).
   if (/…$/.test(text) && /[，,、]/.test(text)) return false;
   return !isArticleStart(text);
