@@ -143,6 +143,14 @@ const onNextLine = (a: Unit | undefined, b: Unit | undefined) => a?.line !== und
 /** Units each on the line after the one before. */
 const stacked = (units: Unit[]) => units.every((u, k) => k === 0 || onNextLine(units[k - 1], u));
 
+/** A unit's seams (Block.seams) once `cut` characters are taken off its text's start and `added` put before it: those still inside the new text. */
+function movedSeams(u: Unit, cut: number, added: number, length: number): { seams?: number[] } {
+  const seams = u.seams?.map((at) => at - cut + added).filter((at) => at > added && at < length);
+  return seams?.length ? { seams } : {};
+}
+/** Spaces a text opens with: taken off when it is trimmed. */
+const leadingSpaces = (text: string) => text.length - text.trimStart().length;
+
 /** A line that can be a headline: short, no full stop inside, not ending like a sentence or clause. */
 export function looksLikeHeadline(text: string): boolean {
   const w = lineWidth(text);
@@ -211,7 +219,9 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
   units.forEach((u, i) => {
     const next = units[i + 1];
     if (u.kind === 'body' && LONE_NUMBER.test(u.text) && next?.kind === 'heading' && u.line !== undefined && next.line === u.line + 1 && MEASURE_START.test(next.text)) {
-      units[i + 1] = { ...next, text: u.text.replace(/\s/g, '') + next.text, line: u.line, lastLine: next.line };
+      const number = u.text.replace(/\s/g, '');
+      const { seams: _, ...rest } = next;
+      units[i + 1] = { ...rest, text: number + next.text, line: u.line, lastLine: next.line, ...movedSeams(next, 0, number.length, number.length + next.text.length) };
       numbers.add(u);
     }
   });
@@ -271,7 +281,9 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const next = units[i + 1];
     if (u.kind !== 'heading' || u.rule || next?.kind !== 'body' || !/[，、；,;]/.test(u.text) || lineWidth(u.text) < MIN_TEXT_LINE_WIDTH || !/[。！？!?]/.test(next.text)) return;
     if (restAcross(u.text, next.text, HAN_FIRST) === 0) return;
-    units[i + 1] = { ...next, text: u.text.trim() + next.text.trim(), ...(u.line !== undefined ? { line: u.line } : {}), ...(u.original !== undefined && next.original !== undefined ? { original: u.original.trim() + next.original.trim() } : {}) };
+    const [first, text] = [u.text.trim(), u.text.trim() + next.text.trim()];
+    const { seams: _, ...rest } = next;
+    units[i + 1] = { ...rest, text, ...movedSeams(next, leadingSpaces(next.text), first.length, text.length), ...(u.line !== undefined ? { line: u.line } : {}), ...(u.original !== undefined && next.original !== undefined ? { original: u.original.trim() + next.original.trim() } : {}) };
     runOn.add(u);
   });
   if (runOn.size) units.splice(0, units.length, ...units.filter((u) => !runOn.has(u)));
@@ -312,7 +324,10 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const rest = restAcross(h, b);
     if (rest === 0 || rest > MAX_SEAM_REST) return;
     u.text = h + b.slice(0, rest);
+    const seams = movedSeams(next, leadingSpaces(next.text) + rest, 0, b.length - rest).seams;
     next.text = b.slice(rest);
+    if (seams) next.seams = seams;
+    else delete next.seams;
     if (u.original !== undefined && next.original !== undefined) [u.original, next.original] = [u.original.trim() + next.original.trim().slice(0, rest), next.original.trim().slice(rest)];
     u.rule = 'split/box-word-rest';
   });
@@ -1990,7 +2005,13 @@ function cutSeams(segments: Segment[], orient: Orientation, pairs: PagePairs): n
   let cut = 0;
   for (let k = 0; k < segments.length; k++) {
     const s = segments[k]!;
+    if (!s.units.some((u) => u.seams && isText(u))) continue;
+    // (Not towards a story whose text the host's headline tells.)
     const hostTitle = linesText(headlineLines(s.before));
+    const near: number[] = [];
+    for (let j = Math.max(0, k - MAX_STORIES_BETWEEN); j < Math.min(segments.length, k + MAX_STORIES_BETWEEN + 1); j++) {
+      if (j !== k && !(hostTitle && titleAffinity(hostTitle, storyText(segments[j]!)) >= STRAY_AFFINITY)) near.push(j);
+    }
     for (let i = 0; i < s.units.length; i++) {
       const u = s.units[i]!;
       if (!u.seams || !isText(u)) continue;
@@ -2001,9 +2022,7 @@ function cutSeams(segments: Segment[], orient: Orientation, pairs: PagePairs): n
         const tailIds = pairs.idsOf(tail);
         const mine = weigh(tailIds, k, cur, pairs.idsOf(head));
         let [to, most, next] = [-1, 0, 0];
-        for (let j = Math.max(0, k - MAX_STORIES_BETWEEN); j < Math.min(segments.length, k + MAX_STORIES_BETWEEN + 1); j++) {
-          if (j === k) continue;
-          if (hostTitle && titleAffinity(hostTitle, storyText(segments[j]!)) >= STRAY_AFFINITY) continue;
+        for (const j of near) {
           const w = weigh(tailIds, j, cur);
           if (w > most) [next, to, most] = [most, j, w];
           else if (w > next) next = w;

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { looksLikeHeadline, separateHeadlines, wireHeader } from '../../indexer/extract/split.js';
+import { classify, looksLikeHeadline, separateHeadlines, wireHeader } from '../../indexer/extract/split.js';
 
 describe('split: lines that can be headlines', () => {
   const cases: [string, string, boolean][] = [
@@ -36,6 +36,21 @@ describe('split: lines that can be headlines', () => {
     ['one character', '图', false],
   ];
   for (const [name, text, want] of cases) it(`${name}: ${text}`, () => assert.equal(looksLikeHeadline(text), want));
+});
+
+describe('split: seams follow a paragraph\'s text', () => {
+  it('moves a seam (Block.seams) when a line run on into the paragraph is put before it', () => {
+    // A line whose last word runs on into the paragraph under it becomes that paragraph's start;
+    // the seam, where cleaning joined two blocks, still falls where the second story's text begins.
+    for (const [line, text, at] of [
+      ['今年以来，全市市民纷纷前来参', '观展览的人数超过了三万人次，博物馆延长开放时间。城西菜市场改造后重新开业。', 24],
+      ['城东老街改造后，沿街商户陆续开', '门迎客，老街的茶馆和书店人气很旺。全市新建绿道一百二十公里，串起沿江公园。', 17],
+    ] as const) {
+      const units = classify([{ kind: 'paragraph', text: line, line: 1 }, { kind: 'paragraph', text, line: 2, seams: [at] }]);
+      assert.equal(units.length, 1, JSON.stringify(units));
+      assert.equal(units[0]!.text.slice(units[0]!.seams![0]!), text.slice(at));
+    }
+  });
 });
 
 describe('split: a wire digest item header', () => {
