@@ -1756,6 +1756,20 @@ function numberPairs(segments: Segment[], orient: Orientation, pairs: PagePairs)
   return titleIds;
 }
 
+/** How many stories hold each pair (their headlines' and paragraphs'), by the pairs' numbers (numberPairs). */
+function storiesHolding(segments: Segment[], titleIds: Int32Array[], pairs: PagePairs): Int32Array {
+  const held = new Int32Array(pairs.size());
+  const seen = new Int32Array(pairs.size()).fill(-1);
+  segments.forEach((s, j) => {
+    const hold = (b: number) => {
+      if (seen[b] !== j) [seen[b], held[b]] = [j, held[b]! + 1];
+    };
+    for (const b of titleIds[j]!) hold(b);
+    for (const u of s.units) for (const b of pairs.of(u)) hold(b);
+  });
+  return held;
+}
+
 /** A run of paragraphs weighed against the stories before it is this many paragraphs long at most. */
 const MAX_RUN = 12;
 
@@ -1892,17 +1906,11 @@ function unzipStories(segments: Segment[], orient: Orientation, pairs: PagePairs
   const titleIds = numberPairs(segments, orient, pairs);
   const size = pairs.size();
   // How many stories hold each pair (as the page stood before this pass).
-  const held = new Int32Array(size);
-  const seen = new Int32Array(size).fill(-1);
+  const held = storiesHolding(segments, titleIds, pairs);
   const holdAll = (j: number, each: (b: number) => void) => {
     for (const b of titleIds[j]!) each(b);
     for (const u of segments[j]!.units) for (const b of pairs.of(u)) each(b);
   };
-  segments.forEach((_, j) =>
-    holdAll(j, (b) => {
-      if (seen[b] !== j) [seen[b], held[b]] = [j, held[b]! + 1];
-    }),
-  );
   // Which sides hold each pair while a story is read: bit 0 its own, bit x + 1 the x-th other story.
   const sides = new Uint8Array(size);
   const touched: number[] = [];
@@ -1976,18 +1984,8 @@ const SEAM_MARGIN = 2;
 function cutSeams(segments: Segment[], orient: Orientation, pairs: PagePairs): number {
   if (!segments.some((s) => s.units.some((u) => u.seams))) return 0;
   const titleIds = numberPairs(segments, orient, pairs);
-  const size = pairs.size();
-  // How many stories hold each pair.
-  const held = new Int32Array(size);
-  const seen = new Int32Array(size).fill(-1);
-  segments.forEach((s, j) => {
-    const hold = (b: number) => {
-      if (seen[b] !== j) [seen[b], held[b]] = [j, held[b]! + 1];
-    };
-    for (const b of titleIds[j]!) hold(b);
-    for (const u of s.units) for (const b of pairs.of(u)) hold(b);
-  });
-  const stamp = new Int32Array(size);
+  const held = storiesHolding(segments, titleIds, pairs);
+  const stamp = new Int32Array(pairs.size());
   let round = 0;
   // The weighed pairs of `tail` that story j holds: its headline's and paragraphs' (but `except`), and `extra`.
   const weigh = (tail: Int32Array, j: number, except: Unit, extra?: Int32Array) => {
