@@ -123,6 +123,16 @@ const MAX_FOREIGN_SHARED_PAIRS = 2;
 
 /** A line ending at a number, a Latin letter or a colon: what follows completes it (foreignAcross). */
 const LEFT_OPEN_END = /[0-9A-Za-z：:︰]$/;
+
+/** Each side of a blank line is weighed on this many characters at most next to it (foreignAcross): a paragraph's own words stand near. */
+const FOREIGN_WINDOW = 600;
+
+/**
+ * A column's paragraph crosses a blank line a few times at most (a photo, the page's foot, a box);
+ * one joined across more (a file of short lines between blank ones) is no column's, and its
+ * seams past this many are not recorded (Block.seams) nor weighed.
+ */
+export const MAX_SEAMS = 8;
 const FULL_STOP_END = /。[”’」』）)]*$/;
 /** Particles that end a phrase and open no sentence. */
 const PARTICLE_START = /^[的了着地得们]/;
@@ -633,8 +643,12 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     // A line left at a number or a Latin word goes on with its unit or its rest (接待游客1200 / 余人次,
     // 型号 GX / 20), one left at a colon with what is said, whatever their words.
     if (LEFT_OPEN_END.test(texts[j]!.trim())) return false;
-    const [before, after] = [hanOnly(parts.join('')), hanOnly(lines[i]!.block.text)];
-    if (before.length < MIN_WEIGHED_SIDE || after.length < MIN_WEIGHED_SIDE || hanWordAcross(texts[j]!.trim(), texts[i]!) > 0) return false;
+    const after = hanOnly(lines[i]!.block.text.slice(0, FOREIGN_WINDOW));
+    if (after.length < MIN_WEIGHED_SIDE) return false;
+    let k = parts.length;
+    for (let n = 0; k > 0 && n < FOREIGN_WINDOW; ) n += parts[--k]!.length;
+    const before = hanOnly(parts.slice(k).join('').slice(-FOREIGN_WINDOW));
+    if (before.length < MIN_WEIGHED_SIDE || hanWordAcross(texts[j]!.trim(), texts[i]!) > 0) return false;
     return sharedCount(hanBigrams(before), hanBigrams(after)) <= MAX_FOREIGN_SHARED_PAIRS;
   };
   // The paragraph a caption cut (its index in out, its last line), while the caption is read.
@@ -657,7 +671,7 @@ export function rejoinBrokenLines(blocks: Block[], typical: number): Block[] {
     const original = originals.get(block)?.[index];
     if (joins) {
       // (A join across a blank line with no word across is a seam: the extractor may have left a column there, Block.seams.)
-      if (lines[j]!.block !== block && hanWordAcross(texts[j]!.trim(), text) === 0) prev!.seams.push(prev!.parts.length);
+      if (lines[j]!.block !== block && prev!.seams.length <= MAX_SEAMS && hanWordAcross(texts[j]!.trim(), text) === 0) prev!.seams.push(prev!.parts.length);
       prev!.parts.push(text);
       prev!.last = i;
       if (prev!.originals && original !== undefined) prev!.originals.push(original);

@@ -14,7 +14,7 @@ import {
   AUTHOR_LINE, BYLINE, DATELINE, IMAGE_NOTE_END, isArticleStart, JUMP_NOTE, KICKER_LEAD, KICKER_SUB, OUTLET_REPORT, OWN_REPORT, PARAGRAPH_END,
   PHOTO_CREDIT_END,
 } from './lexicon.js';
-import { runsOnFrom } from './clean.js';
+import { MAX_SEAMS, runsOnFrom } from './clean.js';
 import { wordAcross } from '../../src/text/segment.js';
 import type { Reporter } from './diagnostics.js';
 import { findDates } from './dates.js';
@@ -2003,17 +2003,19 @@ function cutSeams(segments: Segment[], orient: Orientation, pairs: PagePairs): n
   let cut = 0;
   for (let k = 0; k < segments.length; k++) {
     const s = segments[k]!;
-    if (!s.units.some((u) => u.seams && isText(u))) continue;
+    const weighed = (u: Unit): u is Unit & { seams: number[] } => u.seams !== undefined && u.seams.length <= MAX_SEAMS && isText(u);
+    if (!s.units.some(weighed)) continue;
     // (Not towards a story whose text the host's headline tells.)
     const hostTitle = linesText(headlineLines(s.before));
     const near: number[] = [];
     for (let j = Math.max(0, k - MAX_STORIES_BETWEEN); j < Math.min(segments.length, k + MAX_STORIES_BETWEEN + 1); j++) {
       if (j !== k && !(hostTitle && titleAffinity(hostTitle, storyText(segments[j]!)) >= STRAY_AFFINITY)) near.push(j);
     }
+    if (!near.length) continue;
     for (let i = 0; i < s.units.length; i++) {
       const u = s.units[i]!;
-      if (!u.seams || !isText(u)) continue;
-      let cur = u;
+      if (!weighed(u)) continue;
+      let cur: Unit = u;
       for (const at of [...u.seams].reverse()) {
         const [head, tail] = [cur.text.slice(0, at), cur.text.slice(at)];
         if (!hanOnly(head) || !hanOnly(tail)) continue;
