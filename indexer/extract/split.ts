@@ -144,9 +144,9 @@ const onNextLine = (a: Unit | undefined, b: Unit | undefined) => a?.line !== und
 const stacked = (units: Unit[]) => units.every((u, k) => k === 0 || onNextLine(units[k - 1], u));
 
 /** A unit's seams (Block.seams) once `cut` characters are taken off its text's start and `added` put before it: those still inside the new text. */
-function movedSeams(u: Unit, cut: number, added: number, length: number): { seams?: number[] } {
+function movedSeams(u: Unit, cut: number, added: number, length: number): number[] | undefined {
   const seams = u.seams?.map((at) => at - cut + added).filter((at) => at > added && at < length);
-  return seams?.length ? { seams } : {};
+  return seams?.length ? seams : undefined;
 }
 /** Spaces a text opens with: taken off when it is trimmed. */
 const leadingSpaces = (text: string) => text.length - text.trimStart().length;
@@ -220,8 +220,7 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const next = units[i + 1];
     if (u.kind === 'body' && LONE_NUMBER.test(u.text) && next?.kind === 'heading' && u.line !== undefined && next.line === u.line + 1 && MEASURE_START.test(next.text)) {
       const number = u.text.replace(/\s/g, '');
-      const { seams: _, ...rest } = next;
-      units[i + 1] = { ...rest, text: number + next.text, line: u.line, lastLine: next.line, ...movedSeams(next, 0, number.length, number.length + next.text.length) };
+      units[i + 1] = { ...next, text: number + next.text, line: u.line, lastLine: next.line, seams: movedSeams(next, 0, number.length, number.length + next.text.length) };
       numbers.add(u);
     }
   });
@@ -282,8 +281,7 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     if (u.kind !== 'heading' || u.rule || next?.kind !== 'body' || !/[，、；,;]/.test(u.text) || lineWidth(u.text) < MIN_TEXT_LINE_WIDTH || !/[。！？!?]/.test(next.text)) return;
     if (restAcross(u.text, next.text, HAN_FIRST) === 0) return;
     const [first, text] = [u.text.trim(), u.text.trim() + next.text.trim()];
-    const { seams: _, ...rest } = next;
-    units[i + 1] = { ...rest, text, ...movedSeams(next, leadingSpaces(next.text), first.length, text.length), ...(u.line !== undefined ? { line: u.line } : {}), ...(u.original !== undefined && next.original !== undefined ? { original: u.original.trim() + next.original.trim() } : {}) };
+    units[i + 1] = { ...next, text, seams: movedSeams(next, leadingSpaces(next.text), first.length, text.length), ...(u.line !== undefined ? { line: u.line } : {}), ...(u.original !== undefined && next.original !== undefined ? { original: u.original.trim() + next.original.trim() } : {}) };
     runOn.add(u);
   });
   if (runOn.size) units.splice(0, units.length, ...units.filter((u) => !runOn.has(u)));
@@ -324,10 +322,8 @@ export function classify(blocks: Block[], layout: Cleaned['layout'] = 'lines'): 
     const rest = restAcross(h, b);
     if (rest === 0 || rest > MAX_SEAM_REST) return;
     u.text = h + b.slice(0, rest);
-    const seams = movedSeams(next, leadingSpaces(next.text) + rest, 0, b.length - rest).seams;
+    next.seams = movedSeams(next, leadingSpaces(next.text) + rest, 0, b.length - rest);
     next.text = b.slice(rest);
-    if (seams) next.seams = seams;
-    else delete next.seams;
     if (u.original !== undefined && next.original !== undefined) [u.original, next.original] = [u.original.trim() + next.original.trim().slice(0, rest), next.original.trim().slice(rest)];
     u.rule = 'split/box-word-rest';
   });
@@ -2028,8 +2024,7 @@ function cutSeams(segments: Segment[], orient: Orientation, pairs: PagePairs): n
           else if (w > next) next = w;
         }
         if (to < 0 || most < SEAM_SHARED_PAIRS || most < SEAM_MARGIN * Math.max(mine, next, 1)) continue;
-        const { seams: _, ...kept } = cur;
-        cur = { ...kept, text: head };
+        cur = { ...cur, text: head, seams: undefined };
         s.units[i] = cur;
         segments[to]!.units.push({ kind: 'body', text: tail });
         cut++;
